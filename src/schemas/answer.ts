@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { Role, Status } from './topic.js';
+
+export const AnswerCommissioner = z.object({
+  body: z.string(),
+  name: z.string(),
+  role: Role,
+  condition: z.string().optional().describe('Where it holds only under a condition, e.g. "fully delegated CCG".'),
+});
+
+export const AnswerSource = z.object({ id: z.string(), title: z.string(), url: z.string().optional() });
+
+export const AnswerOption = z.object({
+  topicId: z.string(),
+  title: z.string(),
+});
+
+/** One era of the topic, for the timeline picture. */
+export const AnswerEra = z.object({
+  from: z.string().optional(),
+  to: z.string().optional(),
+  status: Status,
+  bodies: z.array(z.string()).describe('Short names of the bodies holding it then.'),
+});
+
+/** The platform-neutral answer every surface renders. */
+export const Answer = z.object({
+  status: z.enum(['answered', 'clarify', 'unknown']),
+  question: z.string(),
+  asOf: z.string().describe('YYYY-MM-DD'),
+  asOfSource: z.enum(['given', 'text', 'today']),
+  topic: z.object({ id: z.string(), title: z.string() }).optional(),
+  commissioners: z.array(AnswerCommissioner),
+  text: z.string().describe('The answer a person reads, plain text.'),
+  changes: z.array(z.string()).describe('What changed around the as-of date.'),
+  eraStatus: Status.optional().describe('in-force, or planned/proposed/announced when not yet law.'),
+  conditionsAsked: z.array(z.string()).describe('Conditions read from the question, as labels.'),
+  sources: z.array(AnswerSource),
+  options: z.array(AnswerOption),
+  timeline: z.array(AnswerEra),
+  lookInstead: z.string().optional(),
+  confidence: z.number().min(0).max(1),
+});
+export type Answer = z.infer<typeof Answer>;

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { Id, IsoDate, Text } from './common.js';
+import { Status } from './topic.js';
+
+/** A dated change in the system: an Act commencing, a transfer, an announcement. */
+export const TimelineEvent = z.strictObject({
+  id: Id,
+  date: IsoDate,
+  title: Text,
+  instrument: Text.optional().describe('The Act, order, paper or statement that made the change.'),
+  status: Status,
+  summary: Text,
+  bodies: z.array(Id).default([]),
+  sources: z.array(Id).min(1, 'every event needs at least one source id'),
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;

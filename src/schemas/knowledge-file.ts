@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { Body } from './body.js';
+import { Condition } from './condition.js';
+import { TimelineEvent } from './event.js';
+import { OutOfScope } from './scope.js';
+import { Source } from './source.js';
+import { Synonym } from './synonym.js';
+import { Topic } from './topic.js';
+
+/** One YAML file under knowledge/. Any file may hold any of these lists; the loader merges them. */
+export const KnowledgeFile = z.strictObject({
+  bodies: z.array(Body).optional(),
+  sources: z.array(Source).optional(),
+  conditions: z.array(Condition).optional(),
+  topics: z.array(Topic).optional(),
+  events: z.array(TimelineEvent).optional(),
+  synonyms: z.array(Synonym).optional(),
+  outOfScope: z.array(OutOfScope).optional(),
+  examples: z.array(z.string().trim().min(1)).optional().describe('Example questions shown to people.'),
+});
+export type KnowledgeFile = z.infer<typeof KnowledgeFile>;

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { Id, Text } from './common.js';
+
+/** A public document that an answer rests on. */
+export const Source = z.strictObject({
+  id: Id.describe('Short id used in topics, e.g. "s7".'),
+  title: Text,
+  publisher: Text,
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write the date as YYYY, YYYY-MM or YYYY-MM-DD')
+    .describe('Publication date, as precise as known.'),
+  url: z.url({ message: 'must be a full web address starting with https://' }).optional(),
+  note: Text.optional(),
+});
+export type Source = z.infer<typeof Source>;

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { Id, IsoDate, Text } from './common.js';
+
+export const Role = z.enum(['commissions', 'jointly', 'delegated', 'retains', 'accountable', 'advises', 'subject']);
+export type Role = z.infer<typeof Role>;
+
+export const Status = z.enum(['in-force', 'planned', 'proposed', 'announced', 'historic']);
+export type Status = z.infer<typeof Status>;
+
+/** A body's part in an era, optionally only where a condition holds. */
+export const Holder = z.strictObject({
+  body: Id.describe('Id of a body in bodies.yaml.'),
+  role: Role.default('commissions'),
+  when: z
+    .record(Id, z.union([Id, z.array(Id)]))
+    .optional()
+    .describe('Only where these conditions hold, e.g. { cocommissioning: delegated }.'),
+  note: Text.optional(),
+});
+export type Holder = z.infer<typeof Holder>;
+
+/** Who held a responsibility between two dates. */
+export const Era = z.strictObject({
+  from: IsoDate.optional().describe('First day; leave out for "since before 2013".'),
+  to: IsoDate.optional().describe('Last day; leave out while it still holds.'),
+  status: Status.default('in-force'),
+  holders: z.array(Holder).min(1, 'name at least one body that holds it'),
+  note: Text.describe('One or two sentences, in your own words, shown with the answer.'),
+  sources: z.array(Id).min(1, 'every era needs at least one source id from sources.yaml'),
+});
+export type Era = z.infer<typeof Era>;
+
+/** A responsibility, or a change people ask about, with its history. */
+export const Topic = z.strictObject({
+  id: Id,
+  title: Text,
+  kind: z
+    .enum(['service', 'change', 'body'])
+    .default('service')
+    .describe('service: who commissions X; change or body: a question about an event or an organisation.'),
+  family: Id.describe('Area it belongs to, e.g. "primary-care".'),
+  phrasings: z.array(Text).default([]).describe('Other ways people name it, in their words.'),
+  keywords: z.array(Text).default([]).describe('Distinctive words and terms: abbreviations, service names.'),
+  related: z.array(Id).default([]).describe('Topics people often confuse with this one.'),
+  eras: z.array(Era).min(1, 'a topic needs at least one era'),
+});
+export type Topic = z.infer<typeof Topic>;
