@@ -4,7 +4,8 @@ import { Id, IsoDate, Text } from './common.js';
 export const Role = z.enum(['commissions', 'jointly', 'delegated', 'retains', 'accountable', 'advises', 'subject']);
 export type Role = z.infer<typeof Role>;
 
-export const Status = z.enum(['in-force', 'planned', 'proposed', 'announced', 'historic']);
+/** in-force and historic are law or fact; planned, proposed and announced are not yet in effect. */
+export const Status = z.enum(['in-force', 'historic', 'planned', 'proposed', 'announced']);
 export type Status = z.infer<typeof Status>;
 
 /** A body's part in an era, optionally only where a condition holds. */

@@ -1,0 +1,23 @@
+import type { Express } from 'express';
+
+/** The subset of pino's logger that surfaces use, so tests can pass their own. */
+export interface Logger {
+  debug(obj: unknown, msg?: string): void;
+  info(obj: unknown, msg?: string): void;
+  warn(obj: unknown, msg?: string): void;
+  error(obj: unknown, msg?: string): void;
+}
+
+/**
+ * A chat surface (Slack, Teams, the local web chat) as the server sees it: the port each adapter
+ * implements, like a Bolt receiver. The server mounts routes first, then starts, and stops on shutdown.
+ */
+export interface Surface {
+  readonly name: string;
+  /** Add HTTP routes to the shared server, if the surface takes any. */
+  mount?(app: Express): void;
+  /** Open long-lived connections (e.g. Slack Socket Mode). */
+  start?(): Promise<void>;
+  /** Close connections; in-flight work may finish. */
+  stop?(): Promise<void>;
+}
