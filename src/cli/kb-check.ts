@@ -1,0 +1,17 @@
+import { DEFAULT_KNOWLEDGE_DIR } from '../engine.js';
+import { loadKnowledgeDir } from '../knowledge/load-fs.js';
+import { formatProblem } from '../knowledge/problems.js';
+
+/** `npm run kb:check [folder]`: every problem with file:line:column, non-zero exit on any. */
+const dir = process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR;
+const result = await loadKnowledgeDir(dir);
+if (result.ok) {
+  const kb = result.kb;
+  console.log(
+    `Knowledge OK: ${kb.topics.length} topics, ${kb.bodies.size} bodies, ${kb.sources.size} sources, ${kb.events.length} events, ${kb.synonyms.length} synonym groups.`,
+  );
+} else {
+  for (const p of result.problems) console.error(formatProblem(p));
+  console.error(`\n${result.problems.length} problem(s) found. Fix them and run npm run kb:check again.`);
+  process.exitCode = 1;
+}

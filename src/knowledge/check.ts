@@ -1,0 +1,160 @@
+import type { KnowledgeProblem } from '../service.js';
+import type { KnowledgeBase } from './model.js';
+import type { ParsedFile, PathKey } from './parse.js';
+import { formatPath } from './parse.js';
+import { messages } from './problems.js';
+
+type Located<T> = { item: T; file: ParsedFile; path: PathKey[] };
+
+const PENDING = new Set(['planned', 'proposed', 'announced']);
+
+function normalisePhrase(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Merges parsed files into one knowledge base and checks it as a whole: ids exist and are unique,
+ * eras are ordered and do not overlap, titles and phrasings are not shared. Pure.
+ */
+export function mergeAndCheck(
+  files: ParsedFile[],
+  updated: string,
+): { ok: true; kb: KnowledgeBase } | { ok: false; problems: KnowledgeProblem[] } {
+  const problems: KnowledgeProblem[] = [];
+  const report = (at: { file: ParsedFile; path: PathKey[] }, path: PathKey[], message: string) => {
+    problems.push({ file: at.file.file, ...at.file.locate(path), field: formatPath(path), message });
+  };
+  const where = (at: { file: ParsedFile; path: PathKey[] }) => {
+    const pos = at.file.locate(at.path);
+    return `${at.file.file}:${pos.line}`;
+  };
+
+  function collect<K extends 'bodies' | 'sources' | 'conditions' | 'topics' | 'events', T>(section: K) {
+    const out: Located<T>[] = [];
+    for (const file of files) {
+      const list = (file.data[section] ?? []) as T[];
+      list.forEach((item, i) => {
+        out.push({ item, file, path: [section, i] });
+      });
+    }
+    return out;
+  }
+
+  function uniqueById<T extends { id: string }>(kind: string, list: Located<T>[]) {
+    const map = new Map<string, Located<T>>();
+    for (const entry of list) {
+      const seen = map.get(entry.item.id);
+      if (seen) report(entry, [...entry.path, 'id'], messages.duplicateId(kind, entry.item.id, where(seen)));
+      else map.set(entry.item.id, entry);
+    }
+    return map;
+  }
+
+  const bodies = uniqueById('body', collect<'bodies', import('../schemas/body.js').Body>('bodies'));
+  const sources = uniqueById('source', collect<'sources', import('../schemas/source.js').Source>('sources'));
+  const conditions = uniqueById(
+    'condition',
+    collect<'conditions', import('../schemas/condition.js').Condition>('conditions'),
+  );
+  const topics = uniqueById('topic', collect<'topics', import('../schemas/topic.js').Topic>('topics'));
+  const events = uniqueById('event', collect<'events', import('../schemas/event.js').TimelineEvent>('events'));
+
+  const needBody = (at: Located<unknown>, path: PathKey[], id: string) => {
+    if (!bodies.has(id)) report(at, path, messages.unknownBody(id));
+  };
+  const needSources = (at: Located<unknown>, path: PathKey[], ids: string[]) => {
+    ids.forEach((id, i) => {
+      if (!sources.has(id)) report(at, [...path, i], messages.unknownSource(id));
+    });
+  };
+
+  for (const b of bodies.values()) {
+    b.item.successors.forEach((id, i) => {
+      needBody(b, [...b.path, 'successors', i], id);
+    });
+    needSources(b, [...b.path, 'sources'], b.item.sources);
+  }
+  for (const e of events.values()) {
+    e.item.bodies.forEach((id, i) => {
+      needBody(e, [...e.path, 'bodies', i], id);
+    });
+    needSources(e, [...e.path, 'sources'], e.item.sources);
+  }
+
+  const titles = new Map<string, Located<unknown>>();
+  const phrasings = new Map<string, { topic: string; at: Located<unknown> }>();
+  for (const t of topics.values()) {
+    const topic = t.item;
+    const titleKey = normalisePhrase(topic.title);
+    const sameTitle = titles.get(titleKey);
+    if (sameTitle) report(t, [...t.path, 'title'], messages.duplicateTitle(topic.title, where(sameTitle)));
+    else titles.set(titleKey, t);
+
+    topic.phrasings.forEach((phrase, i) => {
+      const key = normalisePhrase(phrase);
+      const owner = phrasings.get(key);
+      if (owner && owner.topic !== topic.id) {
+        report(t, [...t.path, 'phrasings', i], messages.sharedPhrasing(phrase, owner.topic, where(owner.at)));
+      } else if (!owner) phrasings.set(key, { topic: topic.id, at: { ...t, path: [...t.path, 'phrasings', i] } });
+    });
+    topic.related.forEach((id, i) => {
+      if (!topics.has(id)) report(t, [...t.path, 'related', i], messages.unknownTopic(id));
+    });
+
+    let previous: { from?: string; to?: string } | undefined;
+    const lawEras = topic.eras.map((era, i) => ({ era, i })).filter(({ era }) => !PENDING.has(era.status));
+    topic.eras.forEach((era, i) => {
+      const eraPath = [...t.path, 'eras', i];
+      if (era.from && era.to && era.to < era.from) report(t, [...eraPath, 'to'], messages.eraBackwards(era.from, era.to));
+      needSources(t, [...eraPath, 'sources'], era.sources);
+      era.holders.forEach((holder, h) => {
+        const hPath = [...eraPath, 'holders', h];
+        needBody(t, [...hPath, 'body'], holder.body);
+        for (const [conditionId, value] of Object.entries(holder.when ?? {})) {
+          const condition = conditions.get(conditionId);
+          if (!condition) {
+            report(t, [...hPath, 'when', conditionId], messages.unknownCondition(conditionId));
+            continue;
+          }
+          const allowed = condition.item.values.map((v) => v.id);
+          for (const v of Array.isArray(value) ? value : [value]) {
+            if (!allowed.includes(v))
+              report(t, [...hPath, 'when', conditionId], messages.unknownConditionValue(conditionId, v, allowed));
+          }
+        }
+      });
+    });
+    lawEras.forEach(({ era, i }, n) => {
+      const eraPath = [...t.path, 'eras', i];
+      if (n > 0 && !era.from) report(t, eraPath, messages.eraOpenBefore());
+      if (n < lawEras.length - 1 && !era.to) report(t, eraPath, messages.eraOpenAfter());
+      if (previous?.from && era.from && era.from < previous.from)
+        report(t, [...eraPath, 'from'], messages.eraOrder(previous.from, era.from));
+      else if (previous?.to && era.from && era.from <= previous.to)
+        report(t, [...eraPath, 'from'], messages.eraOverlap(previous.to, era.from));
+      previous = era;
+    });
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+
+  const topicList = [...topics.values()].map((t) => t.item);
+  return {
+    ok: true,
+    kb: {
+      updated,
+      bodies: new Map([...bodies].map(([id, v]) => [id, v.item])),
+      sources: new Map([...sources].map(([id, v]) => [id, v.item])),
+      conditions: new Map([...conditions].map(([id, v]) => [id, v.item])),
+      topics: topicList,
+      topicById: new Map(topicList.map((t) => [t.id, t])),
+      events: [...events.values()].map((e) => e.item).sort((a, b) => a.date.localeCompare(b.date)),
+      synonyms: files.flatMap((f) => f.data.synonyms ?? []),
+      outOfScope: files.flatMap((f) => f.data.outOfScope ?? []),
+      examples: files.flatMap((f) => f.data.examples ?? []),
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { Body } from '../schemas/body.js';
+import type { Condition } from '../schemas/condition.js';
+import type { TimelineEvent } from '../schemas/event.js';
+import type { OutOfScope } from '../schemas/scope.js';
+import type { Source } from '../schemas/source.js';
+import type { Synonym } from '../schemas/synonym.js';
+import type { Topic } from '../schemas/topic.js';
+
+/** The whole knowledge base, merged from every file and checked as a whole. Never mutated after load. */
+export interface KnowledgeBase {
+  /** Newest modification date among the files, YYYY-MM-DD. */
+  readonly updated: string;
+  readonly bodies: ReadonlyMap<string, Body>;
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly conditions: ReadonlyMap<string, Condition>;
+  readonly topics: readonly Topic[];
+  readonly topicById: ReadonlyMap<string, Topic>;
+  readonly events: readonly TimelineEvent[];
+  readonly synonyms: readonly Synonym[];
+  readonly outOfScope: readonly OutOfScope[];
+  readonly examples: string[];
+}

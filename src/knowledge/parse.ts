@@ -1,0 +1,151 @@
+import { type Document, isMap, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { Body } from '../schemas/body.js';
+import { Condition, ConditionValue } from '../schemas/condition.js';
+import { TimelineEvent } from '../schemas/event.js';
+import { KnowledgeFile } from '../schemas/knowledge-file.js';
+import { OutOfScope } from '../schemas/scope.js';
+import { Source } from '../schemas/source.js';
+import { Synonym } from '../schemas/synonym.js';
+import { Era, Holder, Topic } from '../schemas/topic.js';
+import type { KnowledgeProblem } from '../service.js';
+import { messages } from './problems.js';
+
+export type PathKey = string | number;
+
+/** A parsed file and a way to find the line of any path inside it. */
+export interface ParsedFile {
+  file: string;
+  data: KnowledgeFile;
+  locate(path: readonly PathKey[]): { line: number; column: number };
+}
+
+export type ParseResult = { ok: true; parsed: ParsedFile } | { ok: false; problems: KnowledgeProblem[] };
+
+/** "topics[3].eras[0].from" */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+function locator(doc: Document, lineCounter: LineCounter) {
+  return (path: readonly PathKey[]) => {
+    // Walk up the path until a node with a position is found (a missing field has none).
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+      const range = (node as { range?: [number, number, number] } | undefined)?.range;
+      if (range) {
+        const pos = lineCounter.linePos(range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return { line: 1, column: 1 };
+  };
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a group of fields';
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = data;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+/** Turns one zod issue into a sentence a maintainer can act on. */
+export function friendlyMessage(issue: z.core.$ZodIssue, data: unknown): string {
+  const value = valueAt(data, issue.path);
+  switch (issue.code) {
+    case 'invalid_type':
+      return value === undefined ? messages.missing() : messages.wrongType(issue.expected, describe(value));
+    case 'unrecognized_keys': {
+      const shape = allowedKeys(data, issue.path);
+      return issue.keys.map((k) => messages.unknownKey(k, shape)).join(' ');
+    }
+    case 'invalid_value':
+      return messages.notOneOf(issue.values);
+    case 'too_small':
+      return messages.tooFew(issue.message);
+    default:
+      return messages.invalid(issue.message);
+  }
+}
+
+// Allowed keys are read from the schema for the section the issue is in, so the message lists real choices.
+
+function allowedKeys(_data: unknown, path: readonly PropertyKey[]): string[] {
+  const keys = (o: { shape: object }) => Object.keys(o.shape);
+  const names = path.filter((k): k is string => typeof k === 'string');
+  const last = names.at(-1);
+  const section = names[0];
+  if (path.length === 0) return keys(KnowledgeFile);
+  if (last === 'holders') return keys(Holder);
+  if (last === 'eras') return keys(Era);
+  if (last === 'values') return keys(ConditionValue);
+  const bySection: Record<string, { shape: object }> = {
+    bodies: Body,
+    sources: Source,
+    conditions: Condition,
+    topics: Topic,
+    events: TimelineEvent,
+    synonyms: Synonym,
+    outOfScope: OutOfScope,
+  };
+  const schema = section ? bySection[section] : undefined;
+  return schema ? keys(schema) : keys(KnowledgeFile);
+}
+
+/** Parses and validates one file's text. Pure: no file system. */
+export function parseKnowledgeFile(file: string, text: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => {
+        const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+        return {
+          file,
+          line: pos.line,
+          column: pos.col,
+          field: '',
+          message: messages.yamlSyntax(e.message.split('\n')[0] ?? e.code),
+        };
+      }),
+    };
+  }
+  const locate = locator(doc, lineCounter);
+  const raw = doc.toJS() ?? {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, problems: [{ file, line: 1, column: 1, field: '', message: messages.notAMapping() }] };
+  }
+  const result = KnowledgeFile.safeParse(raw);
+  if (!result.success) {
+    return {
+      ok: false,
+      problems: result.error.issues.map((issue) => {
+        const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+        // An unknown key is best pointed at the key itself.
+        const at =
+          issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...path, issue.keys[0]] : path;
+        return { file, ...locate(at), field: formatPath(path), message: friendlyMessage(issue, raw) };
+      }),
+    };
+  }
+  if (!isMap(doc.contents) && doc.contents !== null) {
+    return { ok: false, problems: [{ file, line: 1, column: 1, field: '', message: messages.notAMapping() }] };
+  }
+  return { ok: true, parsed: { file, data: result.data, locate } };
+}

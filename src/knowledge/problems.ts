@@ -1,0 +1,57 @@
+import type { KnowledgeProblem } from '../service.js';
+
+/** Every knowledge error text, in one place, so wording stays consistent and tests can pin it. */
+export const messages = {
+  yamlSyntax: (detail: string) =>
+    `the YAML is not well formed: ${detail}. Check indentation (spaces, not tabs) and that every "key: value" has a colon and a space.`,
+  notAMapping: () =>
+    'the file must be a list of sections such as "topics:" or "sources:" at the top level. Start the file with one of them.',
+  unknownKey: (key: string, allowed: string[]) =>
+    `"${key}" is not a field here. Allowed fields: ${allowed.join(', ')}. Check the spelling or remove it.`,
+  missing: () => 'this field is required. Add it.',
+  wrongType: (expected: string, got: string) => `expected ${expected} but found ${got}. Change the value.`,
+  notOneOf: (values: readonly unknown[]) =>
+    `must be one of: ${values.map(String).join(', ')}. Use one of those words exactly.`,
+  tooFew: (detail: string) => `${detail}.`,
+  invalid: (detail: string) => `${detail}.`,
+  duplicateId: (kind: string, id: string, other: string) =>
+    `the ${kind} id "${id}" is already used at ${other}. Give each ${kind} its own id.`,
+  unknownBody: (id: string) =>
+    `no body has the id "${id}". Use an id from bodies.yaml (e.g. nhs-england, ccg, icb, local-authority) or add the body there.`,
+  unknownSource: (id: string) => `no source has the id "${id}". Use an id from sources.yaml or add the source there.`,
+  unknownTopic: (id: string) => `no topic has the id "${id}". Check the spelling of the related topic id.`,
+  unknownCondition: (id: string) =>
+    `no condition has the id "${id}". Use one from conditions.yaml (e.g. cocommissioning, region).`,
+  unknownConditionValue: (condition: string, value: string, allowed: string[]) =>
+    `"${value}" is not a value of the condition "${condition}". Use one of: ${allowed.join(', ')}.`,
+  eraBackwards: (from: string, to: string) =>
+    `this era ends (${to}) before it starts (${from}). Swap the dates or fix the typo.`,
+  eraOrder: (prevFrom: string, from: string) =>
+    `eras must be listed oldest first, but this one starts ${from}, before the one above it (${prevFrom}). Move it up.`,
+  eraOverlap: (prevTo: string, from: string) =>
+    `this era starts ${from}, but the one above it runs until ${prevTo}. Set the earlier era's "to" to the day before.`,
+  eraOpenBefore: () =>
+    'only the first era may leave out "from". Give this era its first day, e.g. from: 2013-04-01.',
+  eraOpenAfter: () =>
+    'only the last era may leave out "to" (meaning "still holds"). Give the era above its last day.',
+  duplicateTitle: (title: string, other: string) =>
+    `the title "${title}" is also used at ${other}. Titles must differ so people can tell topics apart.`,
+  sharedPhrasing: (phrase: string, topic: string, other: string) =>
+    `the phrasing "${phrase}" also belongs to topic "${topic}" (${other}). A phrasing may point to one topic only: remove it from one of them.`,
+  emptyFolder: (dir: string) => `no .yaml files found in ${dir}. Point KNOWLEDGE_DIR at the knowledge folder.`,
+  unreadable: (detail: string) => `the file could not be read: ${detail}.`,
+};
+
+/** Thrown when knowledge cannot be loaded at all; carries every problem found. */
+export class KnowledgeLoadError extends Error {
+  constructor(readonly problems: KnowledgeProblem[]) {
+    super(`The knowledge base has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'KnowledgeLoadError';
+  }
+}
+
+/** "knowledge/topics.yaml:12:7 topics[3].eras[0].from: write dates as …" */
+export function formatProblem(p: KnowledgeProblem): string {
+  const field = p.field ? ` ${p.field}:` : '';
+  return `${p.file}:${p.line}:${p.column}${field} ${p.message}`;
+}

@@ -1,0 +1,126 @@
+import { type FSWatcher, watch } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface WatchOptions {
+  /** Editors write a file in several steps; wait this long after the last event before reloading. */
+  debounceMs?: number;
+  /** Used only when the platform has no recursive fs.watch, or the watcher dies. */
+  pollMs?: number;
+  /** Told when the watcher falls back to polling, or a reload throws. */
+  onError?: (error: unknown) => void;
+}
+
+export interface KnowledgeWatcher {
+  close(): void;
+  /** Resolves when no reload is running or waiting: lets tests and shutdown wait for quiet. */
+  settled(): Promise<void>;
+}
+
+const isKnowledgeFile = (name: string | null) => name === null || /\.ya?ml$/i.test(name);
+
+/**
+ * Calls `reload` after the YAML files under `dir` change. Reloads never overlap: a change during a
+ * reload queues exactly one more, so the last edit always wins.
+ */
+export function watchKnowledge(
+  dir: string,
+  reload: () => Promise<void>,
+  options: WatchOptions = {},
+): KnowledgeWatcher {
+  const debounceMs = options.debounceMs ?? 150;
+  const onError = options.onError ?? (() => {});
+  let timer: NodeJS.Timeout | undefined;
+  let pending = false;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let closed = false;
+
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await reload();
+        } catch (error) {
+          onError(error);
+        }
+      } while (again && !closed);
+      running = undefined;
+    })();
+    return running;
+  };
+
+  const changed = () => {
+    if (closed) return;
+    clearTimeout(timer);
+    pending = true;
+    timer = setTimeout(() => {
+      pending = false;
+      void run();
+    }, debounceMs);
+  };
+
+  let stopSource = startFsWatch(dir, changed, (error) => {
+    onError(error);
+    stopSource();
+    stopSource = startPolling(dir, changed, options.pollMs ?? 1000);
+  });
+
+  return {
+    close() {
+      closed = true;
+      pending = false;
+      clearTimeout(timer);
+      stopSource();
+    },
+    async settled() {
+      while (pending || running) {
+        await (running ?? new Promise((resolve) => setTimeout(resolve, debounceMs)));
+      }
+    },
+  };
+}
+
+function startFsWatch(dir: string, changed: () => void, failed: (error: unknown) => void): () => void {
+  let watcher: FSWatcher;
+  try {
+    watcher = watch(dir, { recursive: true }, (_event, name) => {
+      if (isKnowledgeFile(name === null ? null : String(name))) changed();
+    });
+  } catch (error) {
+    // Defer so the caller has assigned its stop function before the fallback replaces it.
+    queueMicrotask(() => failed(error));
+    return () => {};
+  }
+  watcher.on('error', failed);
+  return () => watcher.close();
+}
+
+/** Compares names, sizes and modification times of the YAML files; cheap for a few dozen files. */
+function startPolling(dir: string, changed: () => void, pollMs: number): () => void {
+  let last: string | undefined;
+  const tick = async () => {
+    const now = await fingerprint(dir).catch(() => 'unreadable');
+    if (last !== undefined && now !== last) changed();
+    last = now;
+  };
+  void tick();
+  const interval = setInterval(() => void tick(), pollMs);
+  return () => clearInterval(interval);
+}
+
+async function fingerprint(dir: string): Promise<string> {
+  const names = (await readdir(dir, { recursive: true })).filter((name) => isKnowledgeFile(name)).sort();
+  const parts = await Promise.all(
+    names.map(async (name) => {
+      const info = await stat(join(dir, name));
+      return `${name}:${info.size}:${info.mtimeMs}`;
+    }),
+  );
+  return parts.join('|');
+}

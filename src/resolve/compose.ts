@@ -1,0 +1,199 @@
+import type { KnowledgeBase } from '../knowledge/model.js';
+import type { Answer } from '../schemas/answer.js';
+import type { Era, Holder, Role, Topic } from '../schemas/topic.js';
+import { addDays, longDate } from './format.js';
+
+const PENDING = new Set(['planned', 'proposed', 'announced']);
+const SECONDARY: ReadonlySet<Role> = new Set(['accountable', 'advises']);
+
+const ROLE_TEXT: Record<Role, string> = {
+  commissions: 'commissions it',
+  jointly: 'commissions it jointly',
+  delegated: 'commissions it under delegation from NHS England',
+  retains: 'keeps it',
+  accountable: 'stays accountable in law',
+  advises: 'advises, but does not commission',
+  subject: '',
+};
+
+const STATUS_TEXT: Record<string, string> = {
+  planned: 'Planned, not confirmed in effect',
+  proposed: 'Proposed in a bill, not law',
+  announced: 'Announced by the government, not yet in effect',
+};
+
+export interface Situation {
+  question: string;
+  asOf: string;
+  asOfSource: Answer['asOfSource'];
+  /** condition id → value id read from the question */
+  settled: ReadonlyMap<string, string>;
+  /** roles the question asks about explicitly (accountable, advises) */
+  askedRoles: ReadonlySet<Role>;
+  confidence: number;
+}
+
+function covers(era: Era, date: string): boolean {
+  return (!era.from || era.from <= date) && (!era.to || date <= era.to);
+}
+
+/** The era that answers: the law in force on the date; for a change or body, the nearest era. */
+export function pickEra(topic: Topic, date: string): Era | undefined {
+  const law = topic.eras.filter((e) => !PENDING.has(e.status));
+  const inForce = law.find((e) => covers(e, date));
+  if (inForce) return inForce;
+  if (topic.kind === 'service' && law.length > 0) return undefined;
+  const any = topic.eras.find((e) => covers(e, date));
+  if (any) return any;
+  const started = topic.eras.filter((e) => !e.from || e.from <= date);
+  return started.at(-1) ?? topic.eras[0];
+}
+
+function conditionLabel(kb: KnowledgeBase, holder: Holder): string | undefined {
+  const parts: string[] = [];
+  for (const [conditionId, value] of Object.entries(holder.when ?? {})) {
+    const condition = kb.conditions.get(conditionId);
+    const ids = Array.isArray(value) ? value : [value];
+    const labels = ids.map((id) => condition?.values.find((v) => v.id === id)?.label ?? id);
+    parts.push(labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : (labels[0] ?? ''));
+  }
+  return parts.length ? `where ${parts.join('; ')}` : undefined;
+}
+
+/** Holders that apply in the situation: settled conditions filter; unsettled ones stay, labelled. */
+export function applicableHolders(era: Era, situation: Situation): Holder[] {
+  const byCondition = era.holders.filter((h) =>
+    Object.entries(h.when ?? {}).every(([conditionId, value]) => {
+      const asked = situation.settled.get(conditionId);
+      if (!asked) return true;
+      return (Array.isArray(value) ? value : [value]).includes(asked);
+    }),
+  );
+  const primary = byCondition.filter((h) => !SECONDARY.has(h.role) || situation.askedRoles.has(h.role));
+  return primary.length > 0 ? primary : byCondition;
+}
+
+function unsettled(holder: Holder, situation: Situation): Holder['when'] {
+  const rest = Object.entries(holder.when ?? {}).filter(([c]) => !situation.settled.has(c));
+  return rest.length ? Object.fromEntries(rest) : undefined;
+}
+
+function bodyName(kb: KnowledgeBase, id: string): string {
+  return kb.bodies.get(id)?.name ?? id;
+}
+
+function shortName(kb: KnowledgeBase, id: string): string {
+  const body = kb.bodies.get(id);
+  return body?.short ?? body?.name ?? id;
+}
+
+function holdersSentence(kb: KnowledgeBase, holders: Holder[], situation: Situation, kind: Topic['kind']): string {
+  return holders
+    .map((h) => {
+      const when = conditionLabel(kb, { ...h, when: unsettled(h, situation) });
+      const role = kind === 'service' ? ROLE_TEXT[h.role] : '';
+      return [bodyName(kb, h.body), role, when].filter(Boolean).join(' ');
+    })
+    .join('; ');
+}
+
+function primaryBodies(kb: KnowledgeBase, era: Era): string[] {
+  const ids = era.holders.filter((h) => !SECONDARY.has(h.role)).map((h) => shortName(kb, h.body));
+  return [...new Set(ids)];
+}
+
+function eraSummary(kb: KnowledgeBase, era: Era): string {
+  const names = primaryBodies(kb, era);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
+}
+
+/** "Before 1 July 2022 this was the CCG." and "From 1 April 2025 …" around the as-of date. */
+function changesAround(kb: KnowledgeBase, topic: Topic, era: Era | undefined, situation: Situation): string[] {
+  const out: string[] = [];
+  const law = topic.eras.filter((e) => !PENDING.has(e.status));
+  const index = era ? law.indexOf(era) : -1;
+  const previous = index > 0 ? law[index - 1] : undefined;
+  const next = index >= 0 ? law[index + 1] : undefined;
+  if (era?.from && previous) out.push(`Before ${longDate(era.from)}: ${eraSummary(kb, previous)}.`);
+  if (next?.from) {
+    const verb = next.from > situation.asOf ? 'From' : 'From';
+    out.push(`${verb} ${longDate(next.from)}: ${eraSummary(kb, next)}.`);
+  }
+  for (const pending of topic.eras.filter((e) => PENDING.has(e.status) && e !== era)) {
+    const when = pending.from ? `from ${longDate(pending.from)}` : 'in future';
+    out.push(`${STATUS_TEXT[pending.status]}: ${eraSummary(kb, pending)} ${when}. ${pending.note}`);
+  }
+  return out;
+}
+
+function sourcesOf(kb: KnowledgeBase, eras: Era[]): Answer['sources'] {
+  const ids = [...new Set(eras.flatMap((e) => e.sources))];
+  return ids.map((id) => {
+    const s = kb.sources.get(id);
+    return s?.url ? { id, title: s.title, url: s.url } : { id, title: s?.title ?? id };
+  });
+}
+
+function timeline(kb: KnowledgeBase, topic: Topic): Answer['timeline'] {
+  return topic.eras.map((e) => ({
+    ...(e.from ? { from: e.from } : {}),
+    ...(e.to ? { to: e.to } : {}),
+    status: e.status,
+    bodies: primaryBodies(kb, e),
+  }));
+}
+
+/** Builds the answer for one topic at one date. */
+export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: Situation): Answer {
+  const era = pickEra(topic, situation.asOf);
+  const conditionsAsked = [...situation.settled].map(
+    ([c, v]) => kb.conditions.get(c)?.values.find((x) => x.id === v)?.label ?? v,
+  );
+  const base = {
+    question: situation.question,
+    asOf: situation.asOf,
+    asOfSource: situation.asOfSource,
+    topic: { id: topic.id, title: topic.title },
+    conditionsAsked,
+    options: [],
+    timeline: timeline(kb, topic),
+  };
+  if (!era) {
+    const first = topic.eras.find((e) => !PENDING.has(e.status));
+    const since = first?.from ? longDate(first.from) : 'the first date recorded';
+    return {
+      ...base,
+      status: 'unknown',
+      commissioners: [],
+      text: `${topic.title}: the knowledge base has no record of who held this on ${longDate(situation.asOf)}. It starts on ${since}.`,
+      changes: changesAround(kb, topic, first, situation),
+      sources: sourcesOf(kb, first ? [first] : []),
+      lookInstead: 'For earlier years, the Commons Library briefings on NHS commissioning history are a good start.',
+      confidence: situation.confidence,
+    };
+  }
+  const holders = applicableHolders(era, situation);
+  const commissioners = holders.map((h) => {
+    const condition = conditionLabel(kb, { ...h, when: unsettled(h, situation) });
+    return { body: h.body, name: bodyName(kb, h.body), role: h.role, ...(condition ? { condition } : {}) };
+  });
+  const statusNote = STATUS_TEXT[era.status] ? `${STATUS_TEXT[era.status]}. ` : '';
+  const who = holdersSentence(kb, holders, situation, topic.kind);
+  const lead =
+    topic.kind === 'service'
+      ? `${topic.title}, as of ${longDate(situation.asOf)}: ${who}.`
+      : `${topic.title}${who ? ` (${who})` : ''}.`;
+  const ended = era.to && era.to < situation.asOf ? ` This held until ${longDate(era.to)}.` : '';
+  return {
+    ...base,
+    status: 'answered',
+    commissioners,
+    text: `${statusNote}${lead} ${era.note}${ended}`.trim(),
+    changes: changesAround(kb, topic, era, situation),
+    eraStatus: era.status,
+    sources: sourcesOf(kb, [era]),
+    confidence: situation.confidence,
+  };
+}
+
+export { addDays };

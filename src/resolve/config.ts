@@ -1,0 +1,38 @@
+/**
+ * Every tunable of the resolver in one frozen place (as Fuse keeps its options), so changes are deliberate
+ * and the benchmark's naive baseline can be compared with exactly these settings.
+ */
+export const MATCHER = Object.freeze({
+  /** Questions are cut to this many characters before matching: nobody asks in 100 kB. */
+  maxQuestionChars: 600,
+  /**
+   * fuse.js settings for typo correction of single words against the knowledge vocabulary.
+   * Words are short, so location does not matter, and a whole question is never one pattern
+   * (Fuse cuts patterns over 32 characters into chunks and averages them).
+   */
+  fuse: Object.freeze({
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.34,
+    minMatchCharLength: 3,
+    isCaseSensitive: false,
+    shouldSort: true,
+    keys: Object.freeze([Object.freeze({ name: 'word', weight: 1 })]),
+  }),
+  /** Only words at least this long are typo-corrected: short ones collide ("gp"/"go"). */
+  minTypoLength: 5,
+  /** A corrected word must be at least this similar (1 - fuse score). */
+  minTypoSimilarity: 0.66,
+  /** Weight of a word that names a body ("CCG", "council") or a condition ("delegated"): it rarely tells topics apart. */
+  incidentalWordWeight: 0.3,
+  /** Extra evidence when a whole multi-word phrase of a topic appears, as a share of its words' weight. */
+  phraseBonus: 0.6,
+  /** Unmatched words count this much against coverage (conversational filler is common). */
+  unmatchedPenalty: 0.45,
+  /** Decision thresholds. */
+  minCoverage: 0.5,
+  minEvidence: 2.2,
+  /** The runner-up must score below this share of the best for a confident answer. */
+  clarifyRatio: 0.8,
+  maxOptions: 4,
+});

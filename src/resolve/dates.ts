@@ -1,0 +1,213 @@
+import type { KnowledgeBase } from '../knowledge/model.js';
+
+/** A date read from a question, the span it stands for, and the words it came from. */
+export interface DateReading {
+  date: string;
+  /** First and last day the phrase covers ("in 2016" covers the whole year). */
+  from: string;
+  to: string;
+  /** The matched text, so the matcher can ignore those words. */
+  phrase: string;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
+  november: 11, dec: 12, december: 12,
+};
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const YEAR = "((?:19[4-9]\\d)|(?:20\\d\\d)|(?:'\\d\\d))";
+const BEFORE = '(?:before|prior to|pre|until|up to|till)';
+const AFTER = '(?:after|post)';
+const SINCE = '(?:since|from|as of|starting|beginning)';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+
+function toYear(text: string): number {
+  if (text.startsWith("'")) return 2000 + Number(text.slice(1));
+  return Number(text);
+}
+
+function valid(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1940 && y <= 2100;
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function lastDayOfMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function point(date: string, phrase: string): DateReading {
+  return { date, from: date, to: date, phrase };
+}
+
+type Rule = { re: RegExp; read: (m: RegExpExecArray, today: string) => DateReading | undefined };
+
+const bound = (body: string) => new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'u');
+
+/** Ordered: the most specific phrase wins. */
+const RULES: Rule[] = [
+  // 2016-05-01
+  {
+    re: bound('(\\d{4})-(\\d{2})-(\\d{2})'),
+    read: (m) => {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      return valid(y, mo, d) ? point(iso(y, mo, d), m[0]) : undefined;
+    },
+  },
+  // before / after / since 1 April 2015
+  {
+    re: bound(`(?:(${BEFORE}|${AFTER}|${SINCE})\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`),
+    read: (m) => {
+      const y = toYear(m[4] ?? '');
+      const mo = MONTHS[m[3] ?? ''] ?? 0;
+      const d = Number(m[2]);
+      if (!valid(y, mo, d)) return undefined;
+      return shift(iso(y, mo, d), iso(y, mo, d), iso(y, mo, d), m[1], m[0]);
+    },
+  },
+  // April 1, 2015
+  {
+    re: bound(`${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}`),
+    read: (m) => {
+      const y = toYear(m[3] ?? '');
+      const mo = MONTHS[m[1] ?? ''] ?? 0;
+      const d = Number(m[2]);
+      return valid(y, mo, d) ? point(iso(y, mo, d), m[0]) : undefined;
+    },
+  },
+  // 01/04/2015 (UK order)
+  {
+    re: bound('(\\d{1,2})/(\\d{1,2})/(\\d{4})'),
+    read: (m) => {
+      const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      return valid(y, mo, d) ? point(iso(y, mo, d), m[0]) : undefined;
+    },
+  },
+  // financial years: 2016/17, 2016-17, 2016/2017, fy16/17
+  {
+    re: bound('(?:fy\\s?)?((?:19|20)\\d\\d)\\s?[/-]\\s?((?:19|20)?\\d\\d)'),
+    read: (m) => {
+      const y = Number(m[1]);
+      const second = m[2] ?? '';
+      const y2 = second.length === 4 ? Number(second) : Math.floor(y / 100) * 100 + Number(second);
+      if (y2 !== y + 1 || !valid(y, 4, 1)) return undefined;
+      return { date: iso(y, 10, 1), from: iso(y, 4, 1), to: iso(y + 1, 3, 31), phrase: m[0] };
+    },
+  },
+  // (before|after|since) April 2015
+  {
+    re: bound(`(?:(${BEFORE}|${AFTER}|${SINCE})\\s+)?(?:(?:the\\s+)?(?:start|end|beginning|middle)\\s+of\\s+)?${MONTH},?\\s+(?:of\\s+)?${YEAR}`),
+    read: (m) => {
+      const y = toYear(m[3] ?? '');
+      const mo = MONTHS[m[2] ?? ''] ?? 0;
+      if (!valid(y, mo, 1)) return undefined;
+      const first = iso(y, mo, 1);
+      const last = iso(y, mo, lastDayOfMonth(y, mo));
+      return shift(first, first, last, m[1], m[0]);
+    },
+  },
+  // (before|after|since|in) 2016; a bare year stands for the middle of it
+  {
+    re: bound(`(?:(${BEFORE}|${AFTER}|${SINCE})\\s+)?(?:(?:early|late|mid)[\\s-]+)?${YEAR}`),
+    read: (m) => {
+      const y = toYear(m[2] ?? '');
+      if (!valid(y, 1, 1)) return undefined;
+      const phrase = m[0];
+      const early = /early/.test(phrase);
+      const late = /late/.test(phrase);
+      const mid = early ? iso(y, 3, 1) : late ? iso(y, 11, 1) : iso(y, 7, 1);
+      return shift(mid, iso(y, 1, 1), iso(y, 12, 31), m[1], phrase);
+    },
+  },
+];
+
+/** Moves a reading for "before X" / "after X" / "since X". */
+function shift(date: string, from: string, to: string, word: string | undefined, phrase: string): DateReading {
+  if (!word) return { date, from, to, phrase };
+  if (/^(before|prior|pre|until|up|till)/.test(word)) return point(addDays(from, -1), phrase);
+  if (/^(after|post)/.test(word)) return point(addDays(to, 1), phrase);
+  // "since 2015" asks about the year itself, like "in 2015"; "since April 2015" about its first day.
+  return point(date, phrase);
+}
+
+const RELATIVE: { re: RegExp; read: (today: string, m: RegExpExecArray) => string }[] = [
+  { re: bound('(?:last|previous) year'), read: (t) => `${Number(t.slice(0, 4)) - 1}${t.slice(4)}` },
+  { re: bound('next year'), read: (t) => `${Number(t.slice(0, 4)) + 1}${t.slice(4)}` },
+  {
+    re: bound('(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) years ago'),
+    read: (t, m) => {
+      const words: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+      const n = words[m[1] ?? ''] ?? Number(m[1]);
+      return `${Number(t.slice(0, 4)) - n}${t.slice(4).replace('-02-29', '-02-28')}`;
+    },
+  },
+];
+
+const NOW = bound('(?:currently|current|now|nowadays|today|at present|presently|these days|at the moment|this year|right now|as things stand)');
+
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** "before ICBs", "in the PCT era", "since CCGs": dates taken from the bodies' own start and end. */
+function bodyEra(text: string, kb: KnowledgeBase): DateReading | undefined {
+  for (const body of kb.bodies.values()) {
+    if (!body.from && !body.to) continue;
+    const names = [body.short, ...body.aliases]
+      .filter((n): n is string => Boolean(n))
+      .map((n) => n.toLowerCase())
+      .filter((n) => n.length >= 3);
+    const alt = names.map(escapeRe).join('|');
+    if (!alt) continue;
+    const before = bound(`(?:before|prior to|pre)[\\s-]+(?:the\\s+)?(?:${alt})`).exec(text);
+    if (before && body.from) return point(addDays(body.from, -1), before[0]);
+    const after = bound(`(?:after|post|since|once)[\\s-]+(?:the\\s+)?(?:${alt})(?:\\s+(?:came in|started|began|were set up|took over))?`).exec(text);
+    if (after) {
+      if (/^(after|post)/.test(after[0]) && body.to) return point(addDays(body.to, 1), after[0]);
+      if (body.from) return point(body.from, after[0]);
+    }
+    const during = bound(
+      `(?:in\\s+(?:the\\s+)?(?:days of\\s+)?(?:${alt})\\s+(?:era|days|years|times)|(?:during|in)\\s+the\\s+(?:${alt})\\s+(?:era|years|days)|when\\s+(?:there were\\s+)?(?:${alt})\\s+(?:existed|were around|ran things|were in charge)|back when (?:${alt}))`,
+    ).exec(text);
+    if (during) {
+      const from = body.from ?? '2002-04-01';
+      const to = body.to ?? '2026-01-01';
+      const mid = new Date((Date.parse(from) + Date.parse(to)) / 2).toISOString().slice(0, 10);
+      return { date: mid, from, to, phrase: during[0] };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reads the as-of date from normalised question text. `today` is YYYY-MM-DD (injected, so tests pin it).
+ * An explicit date beats "now": in "our CCG went delegated in April 2015 - who now signs off", now is then.
+ */
+export function readDate(text: string, today: string, kb: KnowledgeBase): DateReading | undefined {
+  let best: { reading: DateReading; index: number } | undefined;
+  for (const rule of RULES) {
+    const m = rule.re.exec(text);
+    if (!m) continue;
+    const reading = rule.read(m, today);
+    if (reading && (!best || m.index < best.index)) best = { reading, index: m.index };
+    if (reading) break;
+  }
+  if (best) return best.reading;
+  const era = bodyEra(text, kb);
+  if (era) return era;
+  for (const rel of RELATIVE) {
+    const m = rel.re.exec(text);
+    if (m) return point(rel.read(today, m), m[0]);
+  }
+  const now = NOW.exec(text);
+  if (now) return point(today, now[0]);
+  return undefined;
+}

@@ -1,0 +1,109 @@
+import type { KnowledgeBase } from '../knowledge/model.js';
+import type { Answer } from '../schemas/answer.js';
+import type { Role } from '../schemas/topic.js';
+import { composeTopicAnswer, type Situation } from './compose.js';
+import { readConditions } from './conditions.js';
+import { MATCHER } from './config.js';
+import { readDate } from './dates.js';
+import { prepare, toTerms } from './index.js';
+import { queryTerms, rank } from './match.js';
+import { normalise } from './normalise.js';
+import { asksWhoCommissions, outOfScope } from './scope.js';
+
+export interface ResolveOptions {
+  /** YYYY-MM-DD given by the caller; beats any date in the text. */
+  asOf?: string | undefined;
+  /** Answer this topic (a clicked clarify option) instead of matching. */
+  topicId?: string | undefined;
+  /** The clock, injected so tests pin "today". */
+  today: Date;
+}
+
+const ROLE_CUES: [Role, RegExp][] = [
+  ['accountable', /(?<!\p{L})(accountab|liab|legally|in law|legal responsib)/u],
+  ['advises', /(?<!\p{L})(advis|advice|expert)/u],
+];
+
+const GENERAL_LOOK =
+  'Try naming the service and a year, e.g. "who commissioned health visiting in 2014?". For anything else, NHS England\'s "Who commissions NHS services" page is the place to start.';
+
+function isIsoDate(value: string | undefined): value is string {
+  return value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+function unknown(question: string, asOf: string, asOfSource: Answer['asOfSource'], text: string, look: string): Answer {
+  return {
+    status: 'unknown',
+    question,
+    asOf,
+    asOfSource,
+    commissioners: [],
+    text,
+    changes: [],
+    conditionsAsked: [],
+    sources: [],
+    options: [],
+    timeline: [],
+    lookInstead: look,
+    confidence: 0,
+  };
+}
+
+/** Question text in, Answer out. Pure over a loaded knowledge base; never throws on any string. */
+export function resolve(kb: KnowledgeBase, rawQuestion: string, options: ResolveOptions): Answer {
+  const question = typeof rawQuestion === 'string' ? rawQuestion.slice(0, 2000) : '';
+  const today = options.today.toISOString().slice(0, 10);
+  const text = normalise(question);
+  const dateReading = readDate(text, today, kb);
+  const given = isIsoDate(options.asOf) ? options.asOf : undefined;
+  const asOf = given ?? dateReading?.date ?? today;
+  const asOfSource: Answer['asOfSource'] = given ? 'given' : dateReading ? 'text' : 'today';
+
+  const rest = dateReading ? text.replace(dateReading.phrase, ' ') : text;
+  const conditions = readConditions(rest, kb);
+  const askedRoles = new Set<Role>(ROLE_CUES.filter(([, re]) => re.test(text)).map(([role]) => role));
+  const situation = (confidence: number): Situation => ({
+    question,
+    asOf,
+    asOfSource,
+    settled: conditions.settled,
+    askedRoles,
+    confidence,
+  });
+
+  const chosen = options.topicId ? kb.topicById.get(options.topicId) : undefined;
+  if (chosen) return composeTopicAnswer(kb, chosen, situation(1));
+
+  const scope = outOfScope(text, kb);
+  if (scope) return unknown(question, asOf, asOfSource, scope.reason, scope.lookInstead);
+
+  const prepared = prepare(kb);
+  const incidentalWords = new Set(conditions.phrases.flatMap((p) => toTerms(p, prepared)));
+  const query = queryTerms(toTerms(rest, prepared), prepared, incidentalWords);
+  const ranked = rank(query, prepared);
+  const best = ranked[0];
+  if (!best || best.coverage < MATCHER.minCoverage || best.evidence < MATCHER.minEvidence) {
+    const message = asksWhoCommissions(text)
+      ? 'I could not match that to a commissioning responsibility I know about, so I will not guess.'
+      : 'That does not look like a question about who commissions NHS services in England, so I will not guess.';
+    return unknown(question, asOf, asOfSource, message, GENERAL_LOOK);
+  }
+  const close = ranked.filter((c) => c.score >= best.score * MATCHER.clarifyRatio).slice(0, MATCHER.maxOptions);
+  if (close.length > 1) {
+    return {
+      ...unknown(
+        question,
+        asOf,
+        asOfSource,
+        'Your question could mean more than one thing. Which of these did you mean?',
+        GENERAL_LOOK,
+      ),
+      status: 'clarify',
+      options: close.map((c) => ({ topicId: c.entry.topic.id, title: c.entry.topic.title })),
+      confidence: Math.min(0.5, best.coverage / 2),
+    };
+  }
+  const second = ranked[1]?.score ?? 0;
+  const confidence = Math.round(Math.min(1, best.coverage * (1 - (second / best.score) * 0.5)) * 100) / 100;
+  return composeTopicAnswer(kb, best.entry.topic, situation(confidence));
+}

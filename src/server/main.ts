@@ -1,0 +1,57 @@
+import { parseConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { startServer } from './server.js';
+import { startupSummary } from './summary.js';
+
+// `npm start`: read the environment, start the one server, stop cleanly on SIGTERM / SIGINT.
+
+const parsed = parseConfig(process.env);
+if (!parsed.ok) {
+  process.stderr.write(
+    `whocommissions cannot start; fix these settings (environment variables) and run npm start again:\n${parsed.errors
+      .map((error) => `  - ${error}`)
+      .join('\n')}\n`,
+  );
+  process.exit(1);
+}
+const { config } = parsed;
+const logger = createLogger(config.logLevel);
+
+let server: Awaited<ReturnType<typeof startServer>>;
+try {
+  server = await startServer({ config, logger });
+} catch (error) {
+  process.stderr.write(`whocommissions cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+// Plain words for the person at the terminal; the JSON log lines are for machines.
+process.stderr.write(`\n${startupSummary(config, server.url).join('\n')}\n\n`);
+
+server.ready.catch((error: unknown) => {
+  logger.fatal({ err: error }, 'a chat surface could not start');
+  process.stderr.write(`whocommissions stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+  void server.close().finally(() => process.exit(1));
+});
+
+let stopping = false;
+const stop = (signal: NodeJS.Signals) => {
+  if (stopping) {
+    // A second Ctrl-C means "now".
+    process.exit(130);
+  }
+  stopping = true;
+  logger.info({ signal }, 'stopping: finishing requests in flight');
+  server.close().then(
+    () => {
+      logger.info('stopped');
+      process.exit(0);
+    },
+    (error: unknown) => {
+      logger.error({ err: error }, 'stopping failed');
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -1,0 +1,18 @@
+import { createLocalSurface } from '../../adapters/local/index.js';
+import type { AnswerService } from '../service.js';
+import type { Config } from './config.js';
+import type { Logger, Surface } from './surface.js';
+
+/**
+ * The surfaces the configuration turns on, in mounting order. Slack and Teams are imported only
+ * when configured: their SDKs are large, and a newcomer without tokens should not wait for them.
+ */
+export async function buildSurfaces(config: Config, service: AnswerService, logger: Logger): Promise<Surface[]> {
+  const surfaces: Surface[] = [];
+  if (config.teams) {
+    const { createTeamsSurface } = await import('../../adapters/teams/index.js');
+    surfaces.push(createTeamsSurface(config.teams, service, logger));
+  }
+  surfaces.push(createLocalSurface(service, logger));
+  return surfaces;
+}
