@@ -21,8 +21,20 @@ export const MATCHER = Object.freeze({
   }),
   /** Only words at least this long are typo-corrected: short ones collide ("gp"/"go"). */
   minTypoLength: 5,
-  /** A corrected word must be at least this similar (1 - fuse score). */
-  minTypoSimilarity: 0.66,
+  /** Fuse proposes this many near words; the one fewest edits away wins (Fuse alone favours substrings). */
+  typoCandidates: 8,
+  /** Most edits allowed for a correction: 1 up to 7 letters, 2 from 8 letters. */
+  maxEditsShort: 1,
+  maxEditsLong: 2,
+  /** How much a word counts by where a topic has it: its title says most, a keyword least. */
+  fieldWeight: Object.freeze({ title: 1, phrasing: 0.9, keyword: 0.75, body: 0.5 }),
+  /** Up to this much extra score when the question contains every word of a topic's title. */
+  titleBonus: 0.3,
+  /**
+   * "When did …", "what changed …" ask about a change or a body; "who commissions …" about a service.
+   * Topics of the other kind are scored down by this factor.
+   */
+  otherKindFactor: 0.75,
   /** Weight of a word that names a body ("CCG", "council") or a condition ("delegated"): it rarely tells topics apart. */
   incidentalWordWeight: 0.3,
   /** Extra evidence when a whole multi-word phrase of a topic appears, as a share of its words' weight. */

@@ -2,29 +2,37 @@ import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Topic } from '../schemas/topic.js';
 import { MATCHER } from './config.js';
+import { editDistance } from './distance.js';
 import { normalise, STOP_WORDS, stem, words } from './normalise.js';
 
-/** A topic reduced to what the matcher compares: stemmed terms and multi-word phrases. */
+/** A topic reduced to what the matcher compares: stemmed terms (with field weight) and multi-word phrases. */
 export interface TopicEntry {
   topic: Topic;
-  terms: Set<string>;
+  terms: Map<string, number>;
+  /** The title's terms: a question that names all of them names this topic. */
+  titleTerms: string[];
   phrases: string[][];
 }
 
 /** Everything derived from a knowledge base once, so answering a question does no set-up work. */
 export interface Prepared {
   entries: TopicEntry[];
-  postings: Map<string, number[]>;
+  postings: Map<string, { index: number; weight: number }[]>;
   idf: Map<string, number>;
   unknownIdf: number;
   stop: Set<string>;
   /** Stems of body names and condition phrases: they rarely tell topics apart. */
   incidental: Set<string>;
   synonyms: { re: RegExp; canonical: string }[];
+  /** How to spot each body in a question (by name or alias). */
+  bodyPatterns: { id: string; re: RegExp }[];
+  /** Every word (before stemming) the knowledge and the stop list use: what a typo is corrected towards. */
   vocabulary: Set<string>;
   fuse: Fuse<{ word: string }>;
   typoCache: Map<string, string | null>;
 }
+
+type Rewriter = Pick<Prepared, 'synonyms' | 'stop'> & { correct?: (word: string) => string };
 
 const cache = new WeakMap<KnowledgeBase, Prepared>();
 
@@ -37,12 +45,25 @@ export function applySynonyms(text: string, synonyms: Prepared['synonyms']): str
   return out.replace(/\s+/g, ' ').trim();
 }
 
+const NEGATION = new Set(['not', 'non', 'never', 'except', 'excluding', 'rather']);
+
+/** Drops the word after "not"/"non": "(not DMS)" must not count as asking about DMS. */
+function dropNegated(list: string[]): string[] {
+  return list.filter((_, i) => i === 0 || !NEGATION.has(list[i - 1] as string));
+}
+
 /** Text to stemmed content terms, in order, stop words dropped. */
-export function toTerms(text: string, prepared: Pick<Prepared, 'synonyms' | 'stop'>): string[] {
-  const joined = words(normalise(text)).join(' ');
-  return words(applySynonyms(joined, prepared.synonyms))
+export function toTerms(text: string, rewriter: Rewriter): string[] {
+  const raw = dropNegated(words(normalise(text)));
+  const fixed = rewriter.correct ? raw.map(rewriter.correct) : raw;
+  return words(applySynonyms(fixed.join(' '), rewriter.synonyms))
     .map(stem)
-    .filter((t) => !prepared.stop.has(t));
+    .filter((t) => !rewriter.stop.has(t));
+}
+
+function rawWords(text: string, synonyms: Prepared['synonyms']): string[] {
+  const w = words(normalise(text));
+  return [...w, ...words(applySynonyms(w.join(' '), synonyms))];
 }
 
 export function prepare(kb: KnowledgeBase): Prepared {
@@ -59,25 +80,37 @@ export function prepare(kb: KnowledgeBase): Prepared {
     .map(({ variant, canonical }) => ({ re: new RegExp(` ${escapeRe(variant)}(?= )`, 'g'), canonical }));
 
   const stop = new Set(STOP_WORDS.flatMap((w) => [w, stem(w)]));
-  const base = { synonyms, stop };
+  const base: Rewriter = { synonyms, stop };
+  const vocabulary = new Set<string>(STOP_WORDS);
 
   const entries: TopicEntry[] = kb.topics.map((topic) => {
-    const texts = [topic.title, ...topic.phrasings, ...topic.keywords];
-    const terms = new Set<string>();
+    const terms = new Map<string, number>();
     const phrases: string[][] = [];
-    for (const text of texts) {
-      const t = toTerms(text, base);
-      for (const term of t) terms.add(term);
-      if (t.length >= 2) phrases.push(t);
+    const fields: [string[], number][] = [
+      [[topic.title], MATCHER.fieldWeight.title],
+      [topic.phrasings, MATCHER.fieldWeight.phrasing],
+      [topic.keywords, MATCHER.fieldWeight.keyword],
+    ];
+    // A change or a body topic is about its bodies: "@nhs-england" lets "what happened to NHS England" find it.
+    if (topic.kind !== 'service') {
+      for (const era of topic.eras) for (const h of era.holders) terms.set(`@${h.body}`, MATCHER.fieldWeight.body);
     }
-    return { topic, terms, phrases };
+    for (const [texts, weight] of fields) {
+      for (const text of texts) {
+        for (const w of rawWords(text, synonyms)) vocabulary.add(w);
+        const t = toTerms(text, base);
+        for (const term of t) terms.set(term, Math.max(terms.get(term) ?? 0, weight));
+        if (t.length >= 2) phrases.push(t);
+      }
+    }
+    return { topic, terms, phrases, titleTerms: [...new Set(toTerms(topic.title, base))] };
   });
 
-  const postings = new Map<string, number[]>();
-  entries.forEach((entry, i) => {
-    for (const term of entry.terms) {
+  const postings = new Map<string, { index: number; weight: number }[]>();
+  entries.forEach((entry, index) => {
+    for (const [term, weight] of entry.terms) {
       const list = postings.get(term) ?? [];
-      list.push(i);
+      list.push({ index, weight });
       postings.set(term, list);
     }
   });
@@ -85,15 +118,28 @@ export function prepare(kb: KnowledgeBase): Prepared {
   const idf = new Map<string, number>();
   for (const [term, list] of postings) idf.set(term, Math.log(1 + n / list.length));
 
+  // One-word names of bodies ("CCG", "council") say who, not what: they count for little.
   const incidental = new Set<string>();
-  for (const body of kb.bodies.values()) {
-    for (const name of [body.short ?? '', ...body.aliases]) for (const t of toTerms(name, base)) incidental.add(t);
+  const bodyNames = [...kb.bodies.values()].flatMap((b) => [b.short ?? '', ...b.aliases]);
+  const conditionPhrases = [...kb.conditions.values()].flatMap((c) => c.values.flatMap((v) => v.phrases));
+  for (const text of [...bodyNames, ...conditionPhrases]) for (const w of rawWords(text, synonyms)) vocabulary.add(w);
+  for (const name of bodyNames) {
+    const t = toTerms(name, base);
+    if (t.length === 1 && words(normalise(name)).length === 1) incidental.add(t[0] as string);
   }
-  for (const condition of kb.conditions.values()) {
-    for (const value of condition.values) for (const p of value.phrases) for (const t of toTerms(p, base)) incidental.add(t);
-  }
+  const bodyPatterns = [...kb.bodies.values()].map((b) => ({
+    id: b.id,
+    re: new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${[b.name.replace(/\s*\(.*\)$/, ''), b.short ?? '', ...b.aliases]
+        .map((n) => words(normalise(n)).join(' '))
+        .filter((n) => n.length >= 2)
+        .sort((x, y) => y.length - x.length)
+        .map(escapeRe)
+        .join('|')})(?![\\p{L}\\p{N}])`,
+      'u',
+    ),
+  }));
 
-  const vocabulary = new Set<string>([...postings.keys(), ...stop, ...incidental]);
   const fuse = new Fuse(
     [...vocabulary].map((word) => ({ word })),
     { ...MATCHER.fuse, keys: MATCHER.fuse.keys.map((k) => ({ ...k })) },
@@ -107,6 +153,7 @@ export function prepare(kb: KnowledgeBase): Prepared {
     stop,
     incidental,
     synonyms,
+    bodyPatterns,
     vocabulary,
     fuse,
     typoCache: new Map(),
@@ -115,16 +162,34 @@ export function prepare(kb: KnowledgeBase): Prepared {
   return prepared;
 }
 
-/** The vocabulary word a misspelt term most likely meant, or null. Cached: the same typos recur. */
-export function correct(term: string, prepared: Prepared): string | null {
-  if (prepared.vocabulary.has(term)) return term;
-  if (term.length < MATCHER.minTypoLength || /\d/.test(term)) return null;
-  const cached = prepared.typoCache.get(term);
-  if (cached !== undefined) return cached;
-  const [best] = prepared.fuse.search(term, { limit: 1 });
-  const similarity = best ? 1 - (best.score ?? 1) : 0;
-  const result = best && similarity >= MATCHER.minTypoSimilarity ? best.item.word : null;
+/**
+ * The knowledge word a misspelt word most likely meant, or the word itself. Fuse finds near words
+ * quickly; the fewest edits decide, because Fuse with ignoreLocation also likes substrings
+ * ("ordinary" inside "genitourinary"). Cached: the same typos recur.
+ */
+export function correct(word: string, prepared: Prepared): string {
+  if (prepared.vocabulary.has(word) || word.length < MATCHER.minTypoLength || /\d/.test(word)) return word;
+  const cached = prepared.typoCache.get(word);
+  if (cached !== undefined) return cached ?? word;
+  const maxEdits = word.length >= 8 ? MATCHER.maxEditsLong : MATCHER.maxEditsShort;
+  let best: string | null = null;
+  let bestEdits = maxEdits + 1;
+  for (const hit of prepared.fuse.search(word, { limit: MATCHER.typoCandidates })) {
+    const edits = editDistance(word, hit.item.word, maxEdits);
+    if (edits < bestEdits) {
+      best = hit.item.word;
+      bestEdits = edits;
+    }
+  }
   if (prepared.typoCache.size > 5000) prepared.typoCache.clear();
-  prepared.typoCache.set(term, result);
-  return result;
+  prepared.typoCache.set(word, best);
+  return best ?? word;
+}
+
+/** The question's terms, typo-corrected towards the knowledge vocabulary, plus "@body" for each body named. */
+export function questionTerms(text: string, prepared: Prepared): string[] {
+  const terms = toTerms(text, { ...prepared, correct: (w) => correct(w, prepared) });
+  const plain = words(text).join(' ');
+  for (const { id, re } of prepared.bodyPatterns) if (re.test(plain)) terms.push(`@${id}`);
+  return terms;
 }

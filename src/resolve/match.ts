@@ -1,5 +1,6 @@
+import type { Topic } from '../schemas/topic.js';
 import { MATCHER } from './config.js';
-import { correct, type Prepared, type TopicEntry } from './index.js';
+import type { Prepared, TopicEntry } from './index.js';
 
 export interface QueryTerm {
   term: string;
@@ -15,29 +16,33 @@ export interface Candidate {
   score: number;
 }
 
-/** Typo-corrects and weighs the question's terms. Unknown words stay, so they count against coverage. */
-export function queryTerms(terms: string[], prepared: Prepared, incidentalWords: Set<string>): QueryTerm[] {
+/** Weighs the question's terms: names of bodies and conditions count for less. */
+export function weighTerms(terms: string[], prepared: Prepared, incidentalWords: Set<string>): QueryTerm[] {
   const out = new Map<string, QueryTerm>();
-  for (const raw of terms) {
-    const fixed = correct(raw, prepared);
-    const term = fixed ?? raw;
-    if (prepared.stop.has(term)) continue;
-    const weight =
-      prepared.incidental.has(term) || incidentalWords.has(raw) ? MATCHER.incidentalWordWeight : 1;
+  for (const term of terms) {
+    const weight = prepared.incidental.has(term) || incidentalWords.has(term) ? MATCHER.incidentalWordWeight : 1;
     const seen = out.get(term);
     if (!seen || seen.weight < weight) out.set(term, { term, weight });
   }
   return [...out.values()];
 }
 
-/** Ranks topics by idf-weighted evidence plus a bonus for whole phrases; best first. */
-export function rank(query: QueryTerm[], prepared: Prepared): Candidate[] {
+/**
+ * Ranks topics by idf-weighted evidence (times where the topic has the word), plus a bonus for whole
+ * phrases, scaled by coverage and by whether the question asks about a service or a change. Best first.
+ */
+export function rank(query: QueryTerm[], prepared: Prepared, asksAbout: Topic['kind']): Candidate[] {
   const evidence = new Map<number, number>();
+  const matched = new Map<number, number>();
   let total = 0;
   for (const q of query) {
     const idf = prepared.idf.get(q.term) ?? prepared.unknownIdf;
-    total += q.weight * idf;
-    for (const i of prepared.postings.get(q.term) ?? []) evidence.set(i, (evidence.get(i) ?? 0) + q.weight * idf);
+    // Naming a body only counts for topics about that body; it never counts against the others.
+    if (!q.term.startsWith('@')) total += q.weight * idf;
+    for (const { index, weight } of prepared.postings.get(q.term) ?? []) {
+      evidence.set(index, (evidence.get(index) ?? 0) + q.weight * idf * weight);
+      matched.set(index, (matched.get(index) ?? 0) + q.weight * idf);
+    }
   }
   const present = new Set(query.map((q) => q.term));
   const candidates: Candidate[] = [];
@@ -51,9 +56,14 @@ export function rank(query: QueryTerm[], prepared: Prepared): Candidate[] {
         bonus = Math.max(bonus, MATCHER.phraseBonus * weight);
       }
     }
-    const unmatched = Math.max(0, total - ev);
-    const coverage = ev / (ev + MATCHER.unmatchedPenalty * unmatched);
-    candidates.push({ entry, evidence: ev, coverage, score: (ev + bonus) * (0.5 + coverage / 2) });
+    const m = matched.get(i) ?? 0;
+    const coverage = Math.min(1, m / (m + MATCHER.unmatchedPenalty * Math.max(0, total - m)));
+    const kindFactor = (asksAbout === 'service') === (entry.topic.kind === 'service') ? 1 : MATCHER.otherKindFactor;
+    const titleShare = entry.titleTerms.length
+      ? entry.titleTerms.filter((t) => present.has(t)).length / entry.titleTerms.length
+      : 0;
+    const score = (ev + bonus) * (0.5 + coverage / 2) * kindFactor * (1 + MATCHER.titleBonus * titleShare);
+    candidates.push({ entry, evidence: m, coverage, score });
   }
   return candidates.sort((a, b) => b.score - a.score || a.entry.topic.id.localeCompare(b.entry.topic.id));
 }

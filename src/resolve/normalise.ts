@@ -32,7 +32,8 @@ export function stem(word: string): string {
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (/(ch|sh|x)es$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 6 && w.endsWith('ing')) w = w.slice(0, -3);
+  if (w.length > 7 && w.endsWith('ment')) w = w.slice(0, -4);
+  else if (w.length > 6 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 5 && w.endsWith('ed')) w = w.slice(0, -2);
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
@@ -56,5 +57,5 @@ export const STOP_WORDS: readonly string[] = [
   'sign', 'off', 'signs', 'look', 'after', 'before', 'since', 'until', 'year', 'years', 'back', 'then', 'during',
   'under', 'between', 'is', 'whether', 'if', 'not', 'no', 'yes', 'one', 'only', 'very', 'really', 'exactly',
   'ours', 'programme', 'program', 'programmes', 'provision', 'provide', 'provides', 'provided', 'make', 'makes',
-  'take', 'takes', 'took', 'now', 'right', 'which', 'kind', 'type', 'we', 'lead', 'led', 'leads',
+  'take', 'takes', 'took', 'went', 'gone', 'goes', 'came', 'come', 'comes', 'happen', 'happened', 'mean', 'means', 'now', 'right', 'which', 'kind', 'type', 'we', 'lead', 'led', 'leads',
 ];

@@ -1,12 +1,12 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer } from '../schemas/answer.js';
-import type { Role } from '../schemas/topic.js';
+import type { Role, Topic } from '../schemas/topic.js';
 import { composeTopicAnswer, type Situation } from './compose.js';
 import { readConditions } from './conditions.js';
 import { MATCHER } from './config.js';
 import { readDate } from './dates.js';
-import { prepare, toTerms } from './index.js';
-import { queryTerms, rank } from './match.js';
+import { prepare, questionTerms, toTerms } from './index.js';
+import { rank, weighTerms } from './match.js';
 import { normalise } from './normalise.js';
 import { asksWhoCommissions, outOfScope } from './scope.js';
 
@@ -26,6 +26,15 @@ const ROLE_CUES: [Role, RegExp][] = [
 
 const GENERAL_LOOK =
   'Try naming the service and a year, e.g. "who commissioned health visiting in 2014?". For anything else, NHS England\'s "Who commissions NHS services" page is the place to start.';
+
+const CHANGE_CUE =
+  /^(when|what did|what was|what were|what is|what are|what does|how many|why|did|was|were|is it true)\b|\b(announc\p{L}*|set up|replac\p{L}*|abolish\p{L}*|legal name|renamed|creat\p{L}*|establish\p{L}*|into force|came in|merg\p{L}*|bring together|brought together|what changed|proposal\p{L}*|bill)\b/u;
+
+/** Whether the wording asks about a change or a body ("when did …") or, as most questions do, a service. */
+function askedKind(text: string): 'service' | 'change' {
+  if (CHANGE_CUE.test(text) && !/^who\b/.test(text)) return 'change';
+  return 'service';
+}
 
 function isIsoDate(value: string | undefined): value is string {
   return value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
@@ -47,6 +56,14 @@ function unknown(question: string, asOf: string, asOfSource: Answer['asOfSource'
     lookInstead: look,
     confidence: 0,
   };
+}
+
+/** The matcher's view of a question: ranked candidate topics (used by resolve and by `npm run ask -- --explain`). */
+export function rankQuestion(kb: KnowledgeBase, rest: string, text: string, conditionPhrases: string[]) {
+  const prepared = prepare(kb);
+  const incidentalWords = new Set(conditionPhrases.flatMap((p) => toTerms(p, prepared)));
+  const query = weighTerms(questionTerms(rest, prepared), prepared, incidentalWords);
+  return rank(query, prepared, askedKind(text));
 }
 
 /** Question text in, Answer out. Pure over a loaded knowledge base; never throws on any string. */
@@ -77,10 +94,7 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
   const scope = outOfScope(text, kb);
   if (scope) return unknown(question, asOf, asOfSource, scope.reason, scope.lookInstead);
 
-  const prepared = prepare(kb);
-  const incidentalWords = new Set(conditions.phrases.flatMap((p) => toTerms(p, prepared)));
-  const query = queryTerms(toTerms(rest, prepared), prepared, incidentalWords);
-  const ranked = rank(query, prepared);
+  const ranked = rankQuestion(kb, rest, text, conditions.phrases);
   const best = ranked[0];
   if (!best || best.coverage < MATCHER.minCoverage || best.evidence < MATCHER.minEvidence) {
     const message = asksWhoCommissions(text)
@@ -89,7 +103,13 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
     return unknown(question, asOf, asOfSource, message, GENERAL_LOOK);
   }
   const close = ranked.filter((c) => c.score >= best.score * MATCHER.clarifyRatio).slice(0, MATCHER.maxOptions);
-  if (close.length > 1) {
+  // Two near topics that give the same bodies in this situation are not worth asking back about.
+  const sameAnswer = (topic: Topic) => {
+    const a = composeTopicAnswer(kb, topic, situation(0));
+    return a.status === 'answered' ? a.commissioners.map((c) => `${c.body}|${c.condition ?? ''}`).sort().join(',') : '';
+  };
+  const bestKey = close.length > 1 ? sameAnswer(best.entry.topic) : '';
+  if (close.length > 1 && (!bestKey || close.some((c) => sameAnswer(c.entry.topic) !== bestKey))) {
     return {
       ...unknown(
         question,

@@ -25,6 +25,8 @@ export interface RunningServer {
   /** Resolves when knowledge is loaded and every surface is mounted and started. */
   ready: Promise<void>;
   knowledge: LiveKnowledge;
+  /** Resolves when every unanswered question and feedback click logged so far is on disk. */
+  flushLogbook(): Promise<void>;
   /** Stop taking requests, let in-flight ones finish, close surfaces, flush the logbook. */
   close(): Promise<void>;
 }
@@ -99,7 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return closing;
   };
 
-  return { url, ready, knowledge, close };
+  return { url, ready, knowledge, flushLogbook: () => logbook.flush(), close };
 }
 
 function listen(app: express.Express, port: number, host: string): Promise<Server> {
