@@ -1,0 +1,118 @@
+import {
+  type Activity,
+  CardFactory,
+  type ChannelAccount,
+  MessageFactory,
+  TeamsActivityHandler,
+  type TurnContext,
+} from 'botbuilder';
+import type { Logger } from '../../src/server/surface.js';
+import type { AnswerService } from '../../src/service.js';
+import { type AskAction, type FeedbackAction, parseCardAction } from './actions.js';
+import { type AdaptiveCard, helpCard, renderAnswerCard, welcomeCard } from './card.js';
+import { textWithoutBotMention } from './mention.js';
+
+/** Messages that ask how to use the bot rather than ask a question (the manifest's command list, and greetings). */
+const HELP = /^(help|examples?|as of|\?|hi|hello)$/i;
+
+function cardMessage(card: AdaptiveCard): Partial<Activity> {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}
+
+/**
+ * Teams in, AnswerService out, Adaptive Card back. No domain logic lives here: this is the part
+ * that would be rewritten to move to the Microsoft 365 Agents SDK.
+ */
+export class WhoCommissionsBot extends TeamsActivityHandler {
+  constructor(
+    private readonly service: AnswerService,
+    private readonly logger: Logger,
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onTeamsMembersAddedEvent(async (membersAdded, _team, context, next) => {
+      await this.welcome(membersAdded, context);
+      await next();
+    });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    if (activity.value !== undefined) {
+      const action = parseCardAction(activity.value);
+      if (!action) {
+        this.logger.warn(
+          { conversationType: activity.conversation.conversationType },
+          'Teams: unrecognised card action',
+        );
+        await context.sendActivity(cardMessage(helpCard(this.service.summary())));
+      } else if (action.action === 'ask') {
+        await this.answerButton(context, action);
+      } else {
+        await this.recordFeedback(context, action);
+      }
+      return;
+    }
+
+    const question = textWithoutBotMention(activity);
+    if (question === '' || HELP.test(question)) {
+      await context.sendActivity(cardMessage(helpCard(this.service.summary())));
+      return;
+    }
+    const answer = this.service.ask(question, { surface: 'teams' });
+    this.logger.debug({ status: answer.status, topic: answer.topic?.id }, 'Teams: answered a message');
+    await context.sendActivity(cardMessage(renderAnswerCard(answer)));
+  }
+
+  /** A clarify option turns its card into the answer; an example button gets a new card. */
+  private async answerButton(context: TurnContext, action: AskAction): Promise<void> {
+    const answer = this.service.ask(action.question, {
+      asOf: action.asOf,
+      topicId: action.topicId,
+      surface: 'teams',
+    });
+    const card = renderAnswerCard(answer);
+    if (action.topicId) await this.replaceCard(context, card);
+    else await context.sendActivity(cardMessage(card));
+  }
+
+  private async recordFeedback(context: TurnContext, action: FeedbackAction): Promise<void> {
+    this.service.feedback({
+      surface: 'teams',
+      helpful: action.helpful,
+      question: action.question,
+      asOf: action.asOf,
+      topicId: action.topicId,
+      status: action.status,
+    });
+    // Redraw the same answer (same question, date and topic) with a thank-you where the buttons were;
+    // no surface, so the redraw is not logged as a second question.
+    const answer = this.service.ask(action.question, { asOf: action.asOf, topicId: action.topicId });
+    await this.replaceCard(context, renderAnswerCard(answer, { feedback: action.helpful }));
+  }
+
+  /** Update the card the button was on; if Teams will not (e.g. the message is gone), post a new one. */
+  private async replaceCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
+    const id = context.activity.replyToId;
+    if (id) {
+      try {
+        await context.updateActivity({ ...cardMessage(card), id });
+        return;
+      } catch (error) {
+        this.logger.warn({ err: error }, 'Teams: could not update the card in place; sending a new message');
+      }
+    }
+    await context.sendActivity(cardMessage(card));
+  }
+
+  /** Welcome once when the bot itself is added, or when its personal chat is opened. */
+  private async welcome(membersAdded: ChannelAccount[], context: TurnContext): Promise<void> {
+    const botAdded = membersAdded.some((m) => m.id === context.activity.recipient.id);
+    if (botAdded || context.activity.conversation.conversationType === 'personal') {
+      await context.sendActivity(cardMessage(welcomeCard(this.service.summary())));
+    }
+  }
+}

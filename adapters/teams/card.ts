@@ -1,0 +1,193 @@
+import type { Answer } from '../../src/schemas/answer.js';
+import type { Role, Status } from '../../src/schemas/topic.js';
+import type { KnowledgeSummary } from '../../src/service.js';
+import type { AskAction, FeedbackAction } from './actions.js';
+import { escapeMarkdown, markdownLink } from './markdown.js';
+
+export type CardElement = Record<string, unknown>;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  body: CardElement[];
+  actions?: CardElement[];
+  msteams: { width: 'Full' };
+}
+
+const ROLE_LABELS: Record<Role, string> = {
+  commissions: 'commissions',
+  jointly: 'commissions jointly',
+  delegated: 'commissions under delegation',
+  retains: 'retains',
+  accountable: 'accountable in law',
+  advises: 'advises',
+  subject: 'subject of the change',
+};
+
+/** Only eras that are not yet law get a label; in-force and historic answers speak for themselves. */
+const STATUS_LABELS: Partial<Record<Status, string>> = {
+  planned: 'Planned: not yet in force',
+  proposed: 'Proposed: not yet decided',
+  announced: 'Announced: not yet in law',
+};
+
+/** Teams shows at most six buttons in one set. */
+const MAX_BUTTONS = 6;
+
+export function formatDate(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return date.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+}
+
+function text(markdown: string, extra: CardElement = {}): CardElement {
+  return { type: 'TextBlock', text: markdown, wrap: true, ...extra };
+}
+
+function heading(label: string): CardElement {
+  return text(`**${label}**`, { spacing: 'Medium' });
+}
+
+function bullets(items: string[]): CardElement[] {
+  return items.map((item) => text(`• ${item}`, { spacing: 'None' }));
+}
+
+function submit(title: string, data: AskAction | FeedbackAction): CardElement {
+  return { type: 'Action.Submit', title, data };
+}
+
+function asOfLine(answer: Answer): string {
+  const date = formatDate(answer.asOf);
+  return answer.asOfSource === 'today' ? `As of today, ${date}` : `As of ${date}`;
+}
+
+function commissionerLines(answer: Answer): CardElement[] {
+  return answer.commissioners.flatMap((c) => {
+    const lines = [text(`**${escapeMarkdown(c.name)}** ${ROLE_LABELS[c.role]}`, { spacing: 'Small' })];
+    if (c.condition)
+      lines.push(text(`Where: ${escapeMarkdown(c.condition)}`, { isSubtle: true, spacing: 'None' }));
+    return lines;
+  });
+}
+
+function feedbackActions(answer: Answer): CardElement[] {
+  const base = {
+    action: 'feedback' as const,
+    question: answer.question,
+    asOf: answer.asOf,
+    status: answer.status,
+    ...(answer.topic ? { topicId: answer.topic.id } : {}),
+  };
+  return [submit('Helpful', { ...base, helpful: true }), submit('Not helpful', { ...base, helpful: false })];
+}
+
+export interface RenderOptions {
+  /** Set once the person has clicked a feedback button: the buttons give way to a thank-you. */
+  feedback?: boolean;
+}
+
+/** The Adaptive Card for an answer of any status. Pure: the same Answer always gives the same card. */
+export function renderAnswerCard(answer: Answer, options: RenderOptions = {}): AdaptiveCard {
+  const body: CardElement[] = [];
+  const title = answer.topic?.title ?? answer.question;
+  body.push(text(`**${escapeMarkdown(title)}**`, { size: 'Medium' }));
+  body.push(text(asOfLine(answer), { isSubtle: true, spacing: 'None' }));
+
+  const statusLabel = answer.eraStatus ? STATUS_LABELS[answer.eraStatus] : undefined;
+  if (answer.status === 'answered' && statusLabel)
+    body.push(text(`**${statusLabel}**`, { color: 'Warning' }));
+
+  if (answer.status === 'answered' && answer.commissioners.length > 0)
+    body.push(...commissionerLines(answer));
+  body.push(text(escapeMarkdown(answer.text)));
+
+  if (answer.conditionsAsked.length > 0) {
+    body.push(
+      text(`You asked about: ${answer.conditionsAsked.map(escapeMarkdown).join(', ')}`, {
+        isSubtle: true,
+        spacing: 'Small',
+      }),
+    );
+  }
+
+  if (answer.status === 'clarify' && answer.options.length > 0) {
+    const shown = answer.options.slice(0, MAX_BUTTONS);
+    body.push({
+      type: 'ActionSet',
+      actions: shown.map((o) =>
+        submit(o.title, { action: 'ask', question: answer.question, asOf: answer.asOf, topicId: o.topicId }),
+      ),
+    });
+    const more = answer.options.length - shown.length;
+    if (more > 0)
+      body.push(text(`…and ${more} more. Ask again with more detail to narrow it down.`, { isSubtle: true }));
+  }
+
+  if (answer.lookInstead)
+    body.push(heading('Where to look instead'), text(escapeMarkdown(answer.lookInstead)));
+  if (answer.changes.length > 0)
+    body.push(heading('What changed'), ...bullets(answer.changes.map(escapeMarkdown)));
+  if (answer.sources.length > 0) {
+    body.push(heading('Sources'), ...bullets(answer.sources.map((s) => markdownLink(s.title, s.url))));
+  }
+
+  if (options.feedback !== undefined) {
+    const thanks = options.feedback
+      ? 'Thanks: marked as helpful.'
+      : 'Thanks: marked as not helpful. The maintainers will look at it.';
+    body.push(text(thanks, { isSubtle: true, spacing: 'Medium' }));
+    return card(body);
+  }
+  return card(body, feedbackActions(answer));
+}
+
+function introCard(greeting: string, summary: KnowledgeSummary): AdaptiveCard {
+  const examples = summary.examples.slice(0, MAX_BUTTONS);
+  const body: CardElement[] = [
+    text(`**${greeting}**`, { size: 'Medium' }),
+    text(
+      'Ask in plain words who commissions a service in the English NHS, e.g. "who commissions GP contracts?". ' +
+        'Add a date to ask about the past or a planned change: "in 2017", or "as of 1 April 2013". ' +
+        'In a channel or group chat, @mention me first.',
+    ),
+    text(
+      `I know ${summary.topics} topics, ${summary.bodies} bodies and ${summary.sources} sources, last updated ${formatDate(summary.updated)}. ` +
+        'Every answer names its sources; check them before you rely on it.',
+      { isSubtle: true },
+    ),
+  ];
+  if (examples.length > 0) {
+    body.push(heading('Try one of these'), {
+      type: 'ActionSet',
+      actions: examples.map((q) => submit(q, { action: 'ask', question: q })),
+    });
+  }
+  return card(body);
+}
+
+/** What `help`, `examples` or an empty message gets. */
+export function helpCard(summary: KnowledgeSummary): AdaptiveCard {
+  return introCard('How to ask me', summary);
+}
+
+/** Sent once when the bot is added to a personal chat, a group chat or a team. */
+export function welcomeCard(summary: KnowledgeSummary): AdaptiveCard {
+  return introCard('Hello! I answer "who commissions what" in the English NHS.', summary);
+}

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine.js';
+import { personalMessage } from './activities.js';
+import { postActivity, recordingLogger, startBotServer } from './bot-server.js';
+import { type ConnectorStandIn, startConnectorStandIn } from './connector-stand-in.js';
+
+describe('the Teams endpoint with MicrosoftAppId set', () => {
+  let connector: ConnectorStandIn;
+  let bot: { url: string; close(): Promise<void> };
+
+  beforeAll(async () => {
+    const engine = await createEngine({ now: () => new Date('2026-11-01T12:00:00Z') });
+    connector = await startConnectorStandIn();
+    bot = await startBotServer(
+      {
+        appId: '0f4c4c2e-6f1a-4b7e-9a51-3c2b1d0e9f8a',
+        appPassword: 'not-a-real-secret',
+        tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+        appType: 'SingleTenant',
+        allowUnauthenticated: false,
+      },
+      engine,
+      recordingLogger(),
+    );
+  });
+
+  afterAll(async () => {
+    await bot?.close();
+    await connector?.close();
+  });
+
+  it('turns away a request without a Bot Framework token with 401 and sends no reply', async () => {
+    const response = await postActivity(
+      bot.url,
+      personalMessage(connector.serviceUrl, 'who commissions health visiting'),
+    );
+    expect(response.status).toBe(401);
+    expect(connector.calls).toEqual([]);
+  });
+
+  it('turns away a request whose Authorization header is not a bearer token with 401', async () => {
+    const response = await postActivity(bot.url, personalMessage(connector.serviceUrl, 'help'), {
+      authorization: 'Basic dXNlcjpwYXNz',
+    });
+    expect(response.status).toBe(401);
+    expect(connector.calls).toEqual([]);
+  });
+});

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, helpCard, renderAnswerCard } from '../../adapters/teams/card.js';
+import { Answer } from '../../src/schemas/answer.js';
+import type { KnowledgeSummary } from '../../src/service.js';
+import { cardText, submitActions } from './cards.js';
+
+/** A hand-made answer, parsed by the real schema so the fixture cannot drift from the model. */
+function answer(overrides: Partial<Answer> = {}): Answer {
+  return Answer.parse({
+    status: 'answered',
+    question: 'who held GP contracts in a delegated CCG in 2016?',
+    asOf: '2016-06-01',
+    asOfSource: 'text',
+    topic: { id: 'gp-contracts', title: 'GP core contracts (GMS, PMS and APMS)' },
+    commissioners: [
+      {
+        body: 'ccg',
+        name: 'Clinical commissioning group (CCG)',
+        role: 'delegated',
+        condition: 'fully delegated CCG',
+      },
+      { body: 'nhs-england', name: 'NHS England', role: 'accountable', condition: 'fully delegated CCG' },
+    ],
+    text: 'A delegated CCG decided itself while NHS England stayed accountable in law.',
+    changes: ['From 1 April 2015 it depended on the co-commissioning model.'],
+    eraStatus: 'in-force',
+    conditionsAsked: ['fully delegated CCG'],
+    sources: [
+      {
+        id: 's7',
+        title: 'Next steps towards primary care co-commissioning',
+        url: 'https://www.england.nhs.uk/x',
+      },
+      { id: 's35', title: 'An unpublished letter' },
+    ],
+    options: [],
+    timeline: [],
+    confidence: 0.9,
+    ...overrides,
+  });
+}
+
+describe('renderAnswerCard', () => {
+  it('is an Adaptive Card 1.5', () => {
+    const card = renderAnswerCard(answer());
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+  });
+
+  it('names each commissioner with its role and condition, the as-of date, what changed and the sources as links', () => {
+    const text = cardText(renderAnswerCard(answer()));
+    expect(text).toContain('**Clinical commissioning group (CCG)** commissions under delegation');
+    expect(text).toContain('**NHS England** accountable in law');
+    expect(text).toContain('Where: fully delegated CCG');
+    expect(text).toContain('As of 1 June 2016');
+    expect(text).toContain(
+      '**What changed**\n• From 1 April 2015 it depended on the co-commissioning model.',
+    );
+    expect(text).toContain(
+      '[Next steps towards primary care co-commissioning](https://www.england.nhs.uk/x)',
+    );
+    expect(text).toContain('• An unpublished letter');
+  });
+
+  it('labels an answer from a planned change as not yet in force', () => {
+    expect(cardText(renderAnswerCard(answer({ eraStatus: 'planned' })))).toContain(
+      'Planned: not yet in force',
+    );
+    expect(cardText(renderAnswerCard(answer({ eraStatus: 'announced' })))).toContain(
+      'Announced: not yet in law',
+    );
+    expect(cardText(renderAnswerCard(answer()))).not.toMatch(/not yet/);
+  });
+
+  it('says "as of today" when no date was asked for', () => {
+    expect(cardText(renderAnswerCard(answer({ asOfSource: 'today' })))).toContain('As of today, 1 June 2016');
+  });
+
+  it('offers feedback buttons that carry the question, date, topic and status', () => {
+    const actions = submitActions(renderAnswerCard(answer()));
+    expect(actions).toEqual([
+      {
+        title: 'Helpful',
+        data: {
+          action: 'feedback',
+          helpful: true,
+          question: 'who held GP contracts in a delegated CCG in 2016?',
+          asOf: '2016-06-01',
+          topicId: 'gp-contracts',
+          status: 'answered',
+        },
+      },
+      expect.objectContaining({ title: 'Not helpful', data: expect.objectContaining({ helpful: false }) }),
+    ]);
+  });
+
+  it('replaces the feedback buttons with a thank-you once feedback is given', () => {
+    const card = renderAnswerCard(answer(), { feedback: false });
+    expect(submitActions(card)).toEqual([]);
+    expect(cardText(card)).toContain('Thanks: marked as not helpful');
+  });
+
+  it('turns clarify options into buttons that ask again with the topic and date', () => {
+    const card = renderAnswerCard(
+      answer({
+        status: 'clarify',
+        topic: undefined,
+        commissioners: [],
+        question: 'who commissions mental health',
+        text: 'Which of these did you mean?',
+        options: [
+          { topicId: 'mental-health-services', title: 'Mental health services' },
+          { topicId: 'secure-mental-health', title: 'Secure mental health' },
+        ],
+      }),
+    );
+    const asks = submitActions(card).filter((a) => a.data.action === 'ask');
+    expect(asks).toEqual([
+      {
+        title: 'Mental health services',
+        data: {
+          action: 'ask',
+          question: 'who commissions mental health',
+          asOf: '2016-06-01',
+          topicId: 'mental-health-services',
+        },
+      },
+      expect.objectContaining({ title: 'Secure mental health' }),
+    ]);
+    expect(cardText(card)).toContain('Which of these did you mean?');
+  });
+
+  it('explains an unknown answer plainly and says where to look instead, naming no body', () => {
+    const card = renderAnswerCard(
+      answer({
+        status: 'unknown',
+        topic: undefined,
+        question: 'what is the weather',
+        commissioners: [],
+        changes: [],
+        sources: [],
+        conditionsAsked: [],
+        text: 'That is not a question about who commissions NHS services.',
+        lookInstead: 'A general search engine.',
+      }),
+    );
+    const text = cardText(card);
+    expect(text).toContain('That is not a question about who commissions NHS services.');
+    expect(text).toContain('**Where to look instead**\nA general search engine.');
+    expect(text).not.toContain('commissions under delegation');
+  });
+
+  it('escapes markdown in text from people and from the knowledge files', () => {
+    const card = renderAnswerCard(
+      answer({
+        question: '**bold** [click](https://evil.example)',
+        topic: undefined,
+        text: 'Costs *rose* by_50_ per cent',
+        changes: ['- not a list item', '1. not a numbered item'],
+        sources: [{ id: 'x', title: 'A [fake](javascript:alert(1)) link', url: 'javascript:alert(1)' }],
+      }),
+    );
+    const text = cardText(card);
+    expect(text).toContain('**\\*\\*bold\\*\\* \\[click\\](https://evil.example)**');
+    expect(text).toContain('Costs \\*rose\\* by\\_50\\_ per cent');
+    expect(text).toContain('• \\- not a list item');
+    expect(text).toContain('• 1\\. not a numbered item');
+    expect(text).toContain('• A \\[fake\\](javascript:alert(1)) link');
+    // Every ] before a ( is escaped, so no link to the javascript: URL can form.
+    expect(text).not.toMatch(/(?<!\\)\]\(javascript/);
+  });
+});
+
+describe('helpCard', () => {
+  const summary: KnowledgeSummary = {
+    updated: '2026-10-30',
+    topics: 80,
+    bodies: 30,
+    sources: 120,
+    examples: ['Who commissioned health visiting in 2014?', 'Who commissions community pharmacy now?'],
+    problems: [],
+  };
+
+  it('explains how to ask and offers the knowledge examples as buttons', () => {
+    const card = helpCard(summary);
+    expect(cardText(card)).toMatch(/How to ask[\s\S]*as of 1 April 2013[\s\S]*@mention/);
+    expect(cardText(card)).toContain('last updated 30 October 2026');
+    expect(submitActions(card).map((a) => a.data)).toEqual([
+      { action: 'ask', question: 'Who commissioned health visiting in 2014?' },
+      { action: 'ask', question: 'Who commissions community pharmacy now?' },
+    ]);
+  });
+});
+
+describe('formatDate', () => {
+  it('writes an ISO date the British way', () => {
+    expect(formatDate('2013-04-01')).toBe('1 April 2013');
+  });
+});

@@ -1,0 +1,79 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the Bot Framework connector. */
+export interface ConnectorCall {
+  method: string;
+  conversationId: string;
+  /** The activity id in the path: replied to (POST) or updated (PUT). */
+  activityId?: string;
+  body: Record<string, unknown>;
+}
+
+export interface ConnectorStandIn {
+  /** The serviceUrl to put on incoming activities. */
+  serviceUrl: string;
+  calls: ConnectorCall[];
+  memberLookups: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A local HTTP server answering the few Bot Framework connector calls the bot makes: replies
+ * (POST …/activities/{id}), new messages (POST …/activities), updates (PUT …/activities/{id})
+ * and member lookups (GET …/members/{id}).
+ */
+export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
+  const calls: ConnectorCall[] = [];
+  const memberLookups: string[] = [];
+  let nextId = 1;
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk: Buffer) => {
+      raw += chunk.toString('utf8');
+    });
+    req.on('end', () => {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      const send = (status: number, body: object) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      const member = path.match(/^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/);
+      if (req.method === 'GET' && member) {
+        const id = decodeURIComponent(member[2] as string);
+        memberLookups.push(id);
+        send(200, {
+          id,
+          name: 'Alex Example',
+          givenName: 'Alex',
+          surname: 'Example',
+          userPrincipalName: 'alex@example.org',
+        });
+        return;
+      }
+      const activity = path.match(/^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/);
+      if (activity && (req.method === 'POST' || req.method === 'PUT')) {
+        calls.push({
+          method: req.method,
+          conversationId: decodeURIComponent(activity[1] as string),
+          activityId: activity[2] ? decodeURIComponent(activity[2]) : undefined,
+          body: JSON.parse(raw) as Record<string, unknown>,
+        });
+        send(200, {
+          id: req.method === 'PUT' ? decodeURIComponent(activity[2] as string) : `bot-msg-${nextId++}`,
+        });
+        return;
+      }
+      send(404, { error: { code: 'NotFound', message: `${req.method} ${path} is not stood in for` } });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    calls,
+    memberLookups,
+    close: () =>
+      new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
