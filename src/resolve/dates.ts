@@ -158,7 +158,7 @@ function escapeRe(text: string): string {
 }
 
 /** "before ICBs", "in the PCT era", "since CCGs": dates taken from the bodies' own start and end. */
-function bodyEra(text: string, kb: KnowledgeBase): DateReading | undefined {
+export function bodyEra(text: string, kb: KnowledgeBase): DateReading | undefined {
   for (const body of kb.bodies.values()) {
     if (!body.from && !body.to) continue;
     const names = [body.short, ...body.aliases]
@@ -169,7 +169,7 @@ function bodyEra(text: string, kb: KnowledgeBase): DateReading | undefined {
     if (!alt) continue;
     const before = bound(`(?:before|prior to|pre)[\\s-]+(?:the\\s+)?(?:${alt})`).exec(text);
     if (before && body.from) return point(addDays(body.from, -1), before[0]);
-    const after = bound(`(?:after|post|since|once)[\\s-]+(?:the\\s+)?(?:${alt})(?:\\s+(?:came in|started|began|were set up|took over))?`).exec(text);
+    const after = bound(`(?:after|post|since|once)[\\s-]+(?:the\\s+)?(?:${alt})(?:\\s+(?:came in|started|began|were set up|was set up|took over|closed|was abolished|were abolished|went|ended|disappeared))?`).exec(text);
     if (after) {
       if (/^(after|post)/.test(after[0]) && body.to) return point(addDays(body.to, 1), after[0]);
       if (body.from) return point(body.from, after[0]);

@@ -4,7 +4,7 @@ import type { Role, Topic } from '../schemas/topic.js';
 import { composeTopicAnswer, type Situation } from './compose.js';
 import { readConditions } from './conditions.js';
 import { MATCHER } from './config.js';
-import { readDate } from './dates.js';
+import { bodyEra, readDate } from './dates.js';
 import { prepare, questionTerms, toTerms } from './index.js';
 import { rank, weighTerms } from './match.js';
 import { normalise } from './normalise.js';
@@ -76,7 +76,10 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
   const asOf = given ?? dateReading?.date ?? today;
   const asOfSource: Answer['asOfSource'] = given ? 'given' : dateReading ? 'text' : 'today';
 
-  const rest = dateReading ? text.replace(dateReading.phrase, ' ') : text;
+  // "In February 2022, … after PHE closed": the second date phrase is about time too, not the topic.
+  let rest = dateReading ? text.replace(dateReading.phrase, ' ') : text;
+  const era = bodyEra(rest, kb);
+  if (era) rest = rest.replace(era.phrase, ' ');
   const conditions = readConditions(rest, kb);
   const askedRoles = new Set<Role>(ROLE_CUES.filter(([, re]) => re.test(text)).map(([role]) => role));
   const situation = (confidence: number): Situation => ({
@@ -104,12 +107,14 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
   }
   const close = ranked.filter((c) => c.score >= best.score * MATCHER.clarifyRatio).slice(0, MATCHER.maxOptions);
   // Two near topics that give the same bodies in this situation are not worth asking back about.
+  // A near topic with no record at that date is not a plausible reading of the question.
   const sameAnswer = (topic: Topic) => {
     const a = composeTopicAnswer(kb, topic, situation(0));
     return a.status === 'answered' ? a.commissioners.map((c) => `${c.body}|${c.condition ?? ''}`).sort().join(',') : '';
   };
   const bestKey = close.length > 1 ? sameAnswer(best.entry.topic) : '';
-  if (close.length > 1 && (!bestKey || close.some((c) => sameAnswer(c.entry.topic) !== bestKey))) {
+  const rivals = close.slice(1).filter((c) => sameAnswer(c.entry.topic) !== '');
+  if (close.length > 1 && (!bestKey || rivals.some((c) => sameAnswer(c.entry.topic) !== bestKey))) {
     return {
       ...unknown(
         question,
