@@ -63,7 +63,7 @@ describe('the Teams bot over HTTP, with the real engine', () => {
     expect(reply?.conversationId).toBe('a:personal-alex');
     expect(reply?.activityId).toBe(message.id);
     const text = cardText(cardOf(reply));
-    expect(text).toMatch(/Local authority \(council\)|local authorit/i);
+    expect(text).toMatch(/\*\*Local authority[^*]*\*\* commissions/i);
     expect(text).toContain('2017');
     expect(text).not.toMatch(/NHS England\*\* commissions/);
   });
@@ -102,7 +102,7 @@ describe('the Teams bot over HTTP, with the real engine', () => {
     const answer = engine.ask(AMBIGUOUS, { topicId: chosen.data.topicId as string, asOf: '2026-11-01' });
     expect(answer.status).toBe('answered');
     const text = cardText(cardOf(update));
-    expect(text).toContain(chosen.title);
+    expect(text).toContain(escapeMarkdown(chosen.title));
     for (const c of answer.commissioners) expect(text).toContain(escapeMarkdown(c.name));
   });
 
