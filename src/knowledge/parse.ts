@@ -1,4 +1,4 @@
-import { type Document, isMap, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { Body } from '../schemas/body.js';
 import { Condition, ConditionValue } from '../schemas/condition.js';
@@ -17,7 +17,8 @@ export type PathKey = string | number;
 export interface ParsedFile {
   file: string;
   data: KnowledgeFile;
-  locate(path: readonly PathKey[]): { line: number; column: number };
+  /** Line and column of the value at `path` (of the key itself when `atKey`). */
+  locate(path: readonly PathKey[], atKey?: boolean): { line: number; column: number };
 }
 
 export type ParseResult = { ok: true; parsed: ParsedFile } | { ok: false; problems: KnowledgeProblem[] };
@@ -33,7 +34,16 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 function locator(doc: Document, lineCounter: LineCounter) {
-  return (path: readonly PathKey[]) => {
+  return (path: readonly PathKey[], atKey = false) => {
+    if (atKey && path.length > 0) {
+      const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+      const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1)) : undefined;
+      const range = isScalar(pair?.key) ? pair.key.range : undefined;
+      if (range) {
+        const pos = lineCounter.linePos(range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
     // Walk up the path until a node with a position is found (a missing field has none).
     for (let n = path.length; n >= 0; n--) {
       const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
@@ -140,7 +150,12 @@ export function parseKnowledgeFile(file: string, text: string): ParseResult {
         // An unknown key is best pointed at the key itself.
         const at =
           issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...path, issue.keys[0]] : path;
-        return { file, ...locate(at), field: formatPath(path), message: friendlyMessage(issue, raw) };
+        return {
+          file,
+          ...locate(at, issue.code === 'unrecognized_keys'),
+          field: formatPath(path),
+          message: friendlyMessage(issue, raw),
+        };
       }),
     };
   }

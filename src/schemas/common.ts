@@ -14,7 +14,7 @@ function isRealDate(value: string): boolean {
 /** A calendar date written YYYY-MM-DD that exists (no 31 June). */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'write dates as YYYY-MM-DD, e.g. 2013-04-01')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'write dates as YYYY-MM-DD, e.g. 2013-04-01', abort: true })
   .refine(isRealDate, 'this date does not exist in the calendar');
 
 /** Non-empty text, trimmed. */

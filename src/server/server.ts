@@ -89,11 +89,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     closing ??= (async () => {
       knowledge.close();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Idle keep-alive sockets would hold close() open; busy ones finish their request first.
+      // Idle keep-alive sockets would hold close() open; busy ones go idle once their reply is sent.
       server.closeIdleConnections();
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       const cut = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
       await Promise.allSettled(surfaces.map((surface) => surface.stop?.()));
       await stopped;
+      clearInterval(sweep);
       clearTimeout(cut);
       await knowledge.settled();
       await logbook.flush();

@@ -9,6 +9,11 @@ import type { Logger, Surface } from './surface.js';
  */
 export async function buildSurfaces(config: Config, service: AnswerService, logger: Logger): Promise<Surface[]> {
   const surfaces: Surface[] = [];
+  // Slack first: Bolt checks signatures on the raw body, so its route must come before any JSON parser.
+  if (config.slack) {
+    const { createSlackSurface } = await import('../../adapters/slack/index.js');
+    surfaces.push(createSlackSurface(config.slack, service, logger));
+  }
   if (config.teams) {
     const { createTeamsSurface } = await import('../../adapters/teams/index.js');
     surfaces.push(createTeamsSurface(config.teams, service, logger));

@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../../src/knowledge/model.js';
+import { readDate } from '../../src/resolve/dates.js';
+import { normalise } from '../../src/resolve/normalise.js';
+import { shippedKnowledge } from './helpers.js';
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await shippedKnowledge();
+});
+
+const TODAY = '2026-11-22';
+
+describe('reading the as-of date from a question', () => {
+  it.each([
+    ['who commissioned it in 2016?', '2016-07-01'],
+    ['back in 2014, who did this', '2014-07-01'],
+    ['in 2016/17', '2016-10-01'],
+    ['during 2013-14', '2013-10-01'],
+    ['FY2019/20 please', '2019-10-01'],
+    ['in June 2014', '2014-06-01'],
+    ['as of Sept 2019', '2019-09-01'],
+    ['on 1 April 2015', '2015-04-01'],
+    ['on the 3rd of March 2025', '2025-03-03'],
+    ['April 1, 2013', '2013-04-01'],
+    ['on 01/10/2015', '2015-10-01'],
+    ['on 2016-05-01', '2016-05-01'],
+    ['before April 2013', '2013-03-31'],
+    ['before 2013', '2012-12-31'],
+    ['after July 2022', '2022-08-01'],
+    ['since April 2015', '2015-04-01'],
+    ['from April 2025', '2025-04-01'],
+    ['before ICBs', '2022-06-30'],
+    ['before CCGs existed', '2013-03-31'],
+    ['after CCGs', '2022-07-01'],
+    ['since ICBs came in', '2022-07-01'],
+    ['after PHE closed', '2021-10-01'],
+    ['early 2019', '2019-03-01'],
+    ['late 2021', '2021-11-01'],
+    ['currently', TODAY],
+    ['who does it now', TODAY],
+    ['at the moment', TODAY],
+    ['last year', '2025-11-22'],
+    ['five years ago', '2021-11-22'],
+    ["in '15", '2015-07-01'],
+  ])('reads "%s" as %s', (text, expected) => {
+    expect(readDate(normalise(text), TODAY, kb)?.date).toBe(expected);
+  });
+
+  it('prefers an explicit date to "now" in the same question', () => {
+    expect(readDate(normalise('our CCG went delegated in April 2015 - who now signs off mergers?'), TODAY, kb)?.date).toBe(
+      '2015-04-01',
+    );
+  });
+
+  it.each([
+    'who commissions the 70 delegated specialised services',
+    'NHS 111 and GP out of hours',
+    'health visiting for 0-5 year olds',
+    'level 3 delegation',
+    'section 7A agreement',
+  ])('finds no date in "%s"', (text) => {
+    expect(readDate(normalise(text), TODAY, kb)).toBeUndefined();
+  });
+
+  it('falls back to the year when the day does not exist', () => {
+    expect(readDate(normalise('on 31/02/2016'), TODAY, kb)?.date).toBe('2016-07-01');
+  });
+
+  it('spans a whole year for "in 2016" and a financial year for "2016/17"', () => {
+    expect(readDate('in 2016', TODAY, kb)).toMatchObject({ from: '2016-01-01', to: '2016-12-31' });
+    expect(readDate('in 2016/17', TODAY, kb)).toMatchObject({ from: '2016-04-01', to: '2017-03-31' });
+  });
+});
