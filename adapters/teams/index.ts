@@ -19,6 +19,13 @@ export function createTeamsSurface(config: TeamsConfig, service: AnswerService, 
     new ConfigurationBotFrameworkAuthentication(botFrameworkAuthOptions(config)),
   );
   const bot = new WhoCommissionsBot(service, logger);
+  if (config.allowUnauthenticated) {
+    logger.warn(
+      { path: TEAMS_MESSAGES_PATH },
+      'Teams: authentication is OFF (TEAMS_ALLOW_UNAUTHENTICATED=1): anyone who can reach this port can post to the bot. ' +
+        'Use it only on 127.0.0.1 with a local Bot Framework client.',
+    );
+  }
 
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'Teams: turn failed');
