@@ -1,0 +1,58 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express, type RequestHandler } from 'express';
+import type { Logger, Surface } from '../../src/server/surface.js';
+import type { AnswerService } from '../../src/service.js';
+import { apiRouter } from './api.js';
+
+const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+const NHSUK_DIR = join(
+  dirname(createRequire(import.meta.url).resolve('nhsuk-frontend/package.json')),
+  'dist',
+  'nhsuk',
+);
+
+/**
+ * Everything the page needs is served from here (bar the NHS typeface, which falls back to Arial when
+ * offline), and text from answers is only ever set as text, so inline scripts and styles are forbidden.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self' https://assets.nhs.uk",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.set({
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  });
+  next();
+};
+
+/** The local web chat: a page at `/` and its JSON API, answering from the same service as Slack and Teams. */
+export function createLocalSurface(service: AnswerService, logger: Logger): Surface {
+  return {
+    name: 'web chat',
+    mount(app: Express) {
+      const pages = express.Router();
+      pages.get('/', securityHeaders, (_req, res) => res.sendFile(join(PUBLIC_DIR, 'index.html')));
+      pages.use(['/app', '/assets'], securityHeaders);
+      pages.use('/app', express.static(PUBLIC_DIR, { index: false, maxAge: 0 }));
+      pages.get('/assets/nhsuk-frontend.min.css', (_req, res) =>
+        res.sendFile(join(NHSUK_DIR, 'nhsuk-frontend.min.css'), { maxAge: '1d' }),
+      );
+      pages.use('/assets', express.static(join(NHSUK_DIR, 'assets'), { index: false, maxAge: '1d' }));
+      app.use(pages);
+      app.use(apiRouter(service, logger));
+    },
+  };
+}

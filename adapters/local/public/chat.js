@@ -1,0 +1,503 @@
+// The web chat's only script. Every piece of text from the server is set with textContent, never as HTML.
+
+const STATUS_POLL_MS = 5000;
+
+const ROLE_LABELS = {
+  commissions: 'commissions',
+  jointly: 'commissions jointly',
+  delegated: 'commissions under delegation',
+  retains: 'keeps this part',
+  accountable: 'stays accountable in law',
+  advises: 'advises',
+  subject: 'is subject to it',
+};
+
+const AS_OF_SOURCES = {
+  given: 'the date you chose',
+  text: 'a date in your question',
+  today: 'today',
+};
+
+const NOT_YET_LAW = new Set(['planned', 'proposed', 'announced']);
+
+const $ = (id) => document.getElementById(id);
+
+/** Builds an element; children may be strings (set as text) or elements. */
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') node.className = value;
+    else if (key === 'text') node.textContent = value;
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const yearFormat = new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'UTC' });
+const toTime = (iso) => Date.parse(`${iso}T00:00:00Z`);
+const formatDate = (iso) => dateFormat.format(toTime(iso));
+const DAY = 86_400_000;
+
+/** Only http(s) links are made clickable, so a bad source URL cannot run script. */
+function safeUrl(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function postJson(path, body) {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status === 204) return { ok: true, data: undefined };
+  const data = await response.json().catch(() => ({ error: `the server answered ${response.status}` }));
+  return { ok: response.ok, data };
+}
+
+// ---------- status: knowledge date, examples, problems banner ----------
+
+let examplesShown = false;
+
+async function refreshStatus() {
+  let summary;
+  try {
+    const response = await fetch('/api/status', { headers: { Accept: 'application/json' } });
+    if (!response.ok) return;
+    summary = await response.json();
+  } catch {
+    return;
+  }
+  $('knowledge-date').textContent =
+    `Knowledge base updated ${formatDate(summary.updated)}: ${summary.topics} topics, ` +
+    `${summary.bodies} organisations, ${summary.sources} sources.`;
+  showProblems(summary.problems ?? []);
+  if (!examplesShown && summary.examples?.length) {
+    examplesShown = true;
+    const list = $('examples-list');
+    for (const example of summary.examples.slice(0, 6)) {
+      list.append(
+        el(
+          'li',
+          {},
+          el('button', {
+            type: 'button',
+            class: 'nhsuk-button nhsuk-button--secondary nhsuk-button--small example',
+            text: example,
+            onclick: () => {
+              $('question').value = example;
+              void ask({ question: example });
+            },
+          }),
+        ),
+      );
+    }
+    $('examples').hidden = false;
+  }
+}
+
+let lastProblems = '';
+
+function showProblems(problems) {
+  const key = JSON.stringify(problems);
+  if (key === lastProblems) return;
+  lastProblems = key;
+  const list = $('problems-list');
+  list.replaceChildren(
+    ...problems.map((p) =>
+      el(
+        'li',
+        {},
+        el('code', { text: `${p.file}:${p.line}:${p.column}` }),
+        p.field ? ` ${p.field}: ` : ' ',
+        p.message,
+      ),
+    ),
+  );
+  $('problems').hidden = problems.length === 0;
+  if (problems.length) announce(`The knowledge files have ${problems.length} problem(s); see the banner.`);
+}
+
+function announce(text) {
+  $('status').textContent = text;
+}
+
+// ---------- asking ----------
+
+function showFieldError(field, message) {
+  const group = $(`${field}-group`);
+  const error = $(`${field}-error`);
+  const input = $(field);
+  group.classList.toggle('nhsuk-form-group--error', Boolean(message));
+  input.classList.toggle('nhsuk-input--error', Boolean(message));
+  error.hidden = !message;
+  error.replaceChildren(
+    ...(message ? [el('span', { class: 'nhsuk-u-visually-hidden', text: 'Error: ' }), message] : []),
+  );
+  if (message) input.setAttribute('aria-describedby', `${field}-hint ${field}-error`);
+  else input.setAttribute('aria-describedby', `${field}-hint`);
+}
+
+let busy = false;
+
+async function ask(request) {
+  if (busy) return;
+  showFieldError('question', '');
+  showFieldError('as-of', '');
+  // A clicked option keeps the date of the answer it came from; a typed question uses the date field.
+  const asOf = 'asOf' in request ? request.asOf : $('as-of').value;
+  const body = { question: request.question, ...(asOf ? { asOf } : {}) };
+  if (request.topicId) body.topicId = request.topicId;
+  if (!body.question.trim()) {
+    showFieldError('question', 'Type a question, for example: who commissions health visiting?');
+    $('question').focus();
+    return;
+  }
+  busy = true;
+  $('ask-button').disabled = true;
+  announce('Looking that up…');
+  try {
+    const { ok, data } = await postJson('/api/ask', body);
+    if (!ok) {
+      const field = data.field === 'asOf' ? 'as-of' : 'question';
+      showFieldError(field, data.error ?? 'The server could not answer that.');
+      announce(`Error: ${data.error ?? 'the server could not answer that'}`);
+      $(field).focus();
+      return;
+    }
+    const card = renderAnswer(data);
+    $('answers').prepend(card);
+    announce(`Answer: ${data.text}`);
+    card.querySelector('h2').focus();
+  } catch {
+    showFieldError('question', 'Could not reach the server. Check it is still running, then ask again.');
+    announce('Error: could not reach the server');
+  } finally {
+    busy = false;
+    $('ask-button').disabled = false;
+    void refreshStatus();
+  }
+}
+
+// ---------- rendering an answer ----------
+
+let answerCount = 0;
+
+function answerHeading(answer) {
+  if (answer.status === 'clarify') return 'Which did you mean?';
+  if (answer.status === 'unknown') return 'No answer found';
+  return answer.topic?.title ?? 'Answer';
+}
+
+function renderAnswer(answer) {
+  answerCount += 1;
+  const id = `answer-${answerCount}`;
+  const card = el('article', {
+    class: `nhsuk-card answer answer--${answer.status}`,
+    'aria-labelledby': `${id}-title`,
+    'data-status': answer.status,
+  });
+  const content = el('div', { class: 'nhsuk-card__content' });
+  card.append(content);
+
+  content.append(
+    el(
+      'p',
+      { class: 'nhsuk-caption-m answer__question' },
+      el('span', { class: 'nhsuk-u-visually-hidden', text: 'You asked: ' }),
+      answer.question,
+    ),
+    el('h2', {
+      class: 'nhsuk-card__heading nhsuk-heading-m',
+      id: `${id}-title`,
+      tabindex: '-1',
+      text: answerHeading(answer),
+    }),
+  );
+
+  if (answer.eraStatus && NOT_YET_LAW.has(answer.eraStatus)) {
+    content.append(
+      el(
+        'p',
+        {},
+        el('strong', { class: 'nhsuk-tag nhsuk-tag--yellow', text: `${answer.eraStatus}, not yet in force` }),
+      ),
+    );
+  }
+
+  for (const paragraph of answer.text.split(/\n{2,}|\n/).filter((p) => p.trim())) {
+    content.append(el('p', { class: 'nhsuk-body answer__text', text: paragraph }));
+  }
+
+  if (answer.commissioners.length) content.append(renderCommissioners(answer.commissioners));
+
+  const asOfLine = el(
+    'p',
+    { class: 'nhsuk-body-s answer__as-of' },
+    'As of ',
+    el('strong', { text: formatDate(answer.asOf) }),
+    ` (${AS_OF_SOURCES[answer.asOfSource] ?? answer.asOfSource}).`,
+  );
+  if (answer.conditionsAsked.length)
+    asOfLine.append(` Read from your question: ${answer.conditionsAsked.join(', ')}.`);
+  content.append(asOfLine);
+
+  if (answer.timeline.length) content.append(renderTimeline(answer.timeline, answer.asOf, id));
+
+  if (answer.changes.length) {
+    content.append(
+      el('h3', { class: 'nhsuk-heading-s', text: 'What changed' }),
+      el(
+        'ul',
+        { class: 'nhsuk-list nhsuk-list--bullet' },
+        answer.changes.map((change) => el('li', { text: change })),
+      ),
+    );
+  }
+
+  if (answer.options.length) content.append(renderOptions(answer));
+
+  if (answer.lookInstead) {
+    content.append(el('div', { class: 'nhsuk-inset-text' }, el('p', { text: answer.lookInstead })));
+  }
+
+  if (answer.sources.length) {
+    content.append(
+      el('h3', { class: 'nhsuk-heading-s', text: 'Sources' }),
+      el(
+        'ul',
+        { class: 'nhsuk-list nhsuk-list--bullet answer__sources' },
+        answer.sources.map((source) => {
+          const href = source.url ? safeUrl(source.url) : undefined;
+          return el(
+            'li',
+            {},
+            href ? el('a', { href, rel: 'noopener noreferrer', text: source.title }) : source.title,
+          );
+        }),
+      ),
+    );
+  }
+
+  content.append(renderFeedback(answer));
+  return card;
+}
+
+function renderCommissioners(commissioners) {
+  return el(
+    'dl',
+    { class: 'nhsuk-summary-list answer__commissioners' },
+    commissioners.map((c) =>
+      el(
+        'div',
+        { class: 'nhsuk-summary-list__row' },
+        el('dt', { class: 'nhsuk-summary-list__key', text: c.name }),
+        el(
+          'dd',
+          { class: 'nhsuk-summary-list__value' },
+          ROLE_LABELS[c.role] ?? c.role,
+          c.condition ? el('span', { class: 'answer__condition', text: ` where ${c.condition}` }) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+function renderOptions(answer) {
+  return el(
+    'div',
+    { class: 'answer__options' },
+    el('h3', {
+      class: 'nhsuk-heading-s',
+      text: answer.status === 'clarify' ? 'Choose one' : 'Related topics',
+    }),
+    el(
+      'ul',
+      { class: 'nhsuk-list options__list' },
+      answer.options.map((option) =>
+        el(
+          'li',
+          {},
+          el('button', {
+            type: 'button',
+            class: 'nhsuk-button nhsuk-button--secondary nhsuk-button--small option',
+            'data-topic-id': option.topicId,
+            text: option.title,
+            onclick: () =>
+              void ask({
+                question: answer.question,
+                topicId: option.topicId,
+                asOf: answer.asOfSource === 'given' ? answer.asOf : undefined,
+              }),
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+function renderFeedback(answer) {
+  const box = el('div', { class: 'answer__feedback' });
+  const send = async (helpful) => {
+    const { ok } = await postJson('/api/feedback', {
+      helpful,
+      question: answer.question,
+      asOf: answer.asOf,
+      status: answer.status,
+      ...(answer.topic ? { topicId: answer.topic.id } : {}),
+    }).catch(() => ({ ok: false }));
+    const thanks = el('p', {
+      class: 'nhsuk-body-s',
+      tabindex: '-1',
+      text: ok ? 'Thank you. Maintainers read this feedback.' : 'Sorry, your feedback could not be saved.',
+    });
+    box.replaceChildren(thanks);
+    thanks.focus();
+  };
+  box.append(
+    el('span', {
+      class: 'nhsuk-body-s answer__feedback-label',
+      id: `fb-${answerCount}`,
+      text: 'Was this helpful?',
+    }),
+    el('button', {
+      type: 'button',
+      class: 'nhsuk-button nhsuk-button--secondary nhsuk-button--small',
+      'aria-describedby': `fb-${answerCount}`,
+      text: 'Yes',
+      onclick: () => send(true),
+    }),
+    el('button', {
+      type: 'button',
+      class: 'nhsuk-button nhsuk-button--secondary nhsuk-button--small',
+      'aria-describedby': `fb-${answerCount}`,
+      text: 'No',
+      onclick: () => send(false),
+    }),
+  );
+  return box;
+}
+
+// ---------- the timeline picture ----------
+
+/**
+ * A horizontal bar, one segment per era, widths in proportion to time, with the as-of date marked.
+ * The bar is decoration for sighted readers; the list under it says the same in words.
+ */
+function renderTimeline(eras, asOf, id) {
+  const asOfTime = toTime(asOf);
+  const known = eras
+    .flatMap((era) => [era.from, era.to])
+    .filter(Boolean)
+    .map(toTime);
+  const earliest = Math.min(asOfTime, ...known);
+  const latest = Math.max(asOfTime, ...known, Date.now());
+  // Open ends ("before 2013", "still holds") get a stretch of bar so they still show.
+  const span = Math.max(latest - earliest, 365 * DAY);
+  const start = eras[0]?.from ? Math.min(toTime(eras[0].from), asOfTime) : earliest - span * 0.15;
+  const end = eras.at(-1)?.to ? Math.max(toTime(eras.at(-1).to) + DAY, asOfTime + DAY) : latest + span * 0.1;
+  const total = end - start;
+  const percent = (time) => `${(((time - start) / total) * 100).toFixed(2)}%`;
+
+  const bar = el('div', { class: 'timeline__bar', 'aria-hidden': 'true' });
+  eras.forEach((era, index) => {
+    const from = era.from ? toTime(era.from) : start;
+    const to = era.to ? toTime(era.to) + DAY : end;
+    const held = asOfTime >= from && asOfTime < to;
+    const segment = el('div', {
+      class: [
+        'timeline__era',
+        `timeline__era--${index % 5}`,
+        NOT_YET_LAW.has(era.status) ? 'timeline__era--not-law' : '',
+        held ? 'timeline__era--current' : '',
+      ].join(' '),
+      title: `${era.bodies.join(', ') || 'nobody'}: ${eraRange(era)}`,
+    });
+    segment.style.left = percent(from);
+    segment.style.width = `${(((to - from) / total) * 100).toFixed(2)}%`;
+    segment.append(el('span', { class: 'timeline__label', text: era.bodies.join(' + ') || '—' }));
+    bar.append(segment);
+  });
+  const marker = el(
+    'div',
+    { class: 'timeline__marker' },
+    el('span', { class: 'timeline__marker-label', text: formatDate(asOf) }),
+  );
+  marker.style.left = percent(asOfTime);
+  if ((asOfTime - start) / total > 0.75) marker.setAttribute('data-end', '');
+  bar.append(marker);
+
+  const axis = el(
+    'div',
+    { class: 'timeline__axis', 'aria-hidden': 'true' },
+    el('span', {
+      text: eras[0]?.from
+        ? yearFormat.format(start)
+        : `before ${yearFormat.format(toTime(eras[0]?.to ?? asOf))}`,
+    }),
+    el('span', { text: eras.at(-1)?.to ? yearFormat.format(end - DAY) : 'now' }),
+  );
+
+  const legend = el(
+    'ol',
+    { class: 'nhsuk-list timeline__legend' },
+    eras.map((era, index) =>
+      el(
+        'li',
+        { class: 'timeline__legend-item' },
+        el('span', { class: `timeline__swatch timeline__era--${index % 5}`, 'aria-hidden': 'true' }),
+        el('strong', { text: era.bodies.join(', ') || 'nobody' }),
+        `: ${eraRange(era)}`,
+        NOT_YET_LAW.has(era.status) ? ` (${era.status})` : '',
+      ),
+    ),
+  );
+
+  return el(
+    'figure',
+    { class: 'timeline', 'aria-labelledby': `${id}-timeline` },
+    el('figcaption', {
+      class: 'nhsuk-heading-s',
+      id: `${id}-timeline`,
+      text: `Who held it over time; the line marks ${formatDate(asOf)}`,
+    }),
+    bar,
+    axis,
+    legend,
+  );
+}
+
+function eraRange(era) {
+  if (era.from && era.to) return `${formatDate(era.from)} to ${formatDate(era.to)}`;
+  if (era.from) return `from ${formatDate(era.from)}`;
+  if (era.to) return `until ${formatDate(era.to)}`;
+  return 'throughout';
+}
+
+// ---------- start ----------
+
+$('ask-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void ask({ question: $('question').value });
+});
+
+void refreshStatus();
+setInterval(() => {
+  if (document.visibilityState === 'visible') void refreshStatus();
+}, STATUS_POLL_MS);
