@@ -23,12 +23,17 @@ interface Read<T> {
   missing: boolean;
 }
 
-async function readJsonl<S extends z.ZodType>(dataDir: string, file: string, schema: S): Promise<Read<z.infer<S>>> {
+async function readJsonl<S extends z.ZodType>(
+  dataDir: string,
+  file: string,
+  schema: S,
+): Promise<Read<z.infer<S>>> {
   let text: string;
   try {
     text = await readFile(join(dataDir, file), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], skipped: [], missing: true };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { entries: [], skipped: [], missing: true };
     throw error;
   }
   const entries: z.infer<S>[] = [];
@@ -64,7 +69,12 @@ interface Group {
   extra: Set<string>;
 }
 
-function groupBy<T>(entries: T[], key: (e: T) => string, wording: (e: T) => string, extra: (e: T) => string[]) {
+function groupBy<T>(
+  entries: T[],
+  key: (e: T) => string,
+  wording: (e: T) => string,
+  extra: (e: T) => string[],
+) {
   const groups = new Map<string, Group>();
   for (const entry of entries) {
     const k = key(entry);
@@ -89,7 +99,10 @@ export async function buildReport(dataDir: string, options: ReportOptions = {}):
   const questions = unanswered.entries.filter((e) => keep(e.at));
   const votes = feedback.entries.filter((e) => keep(e.at));
 
-  const out: string[] = [`Maintainers' report from ${dataDir}${options.since ? ` (since ${options.since})` : ''}`, ''];
+  const out: string[] = [
+    `Maintainers' report from ${dataDir}${options.since ? ` (since ${options.since})` : ''}`,
+    '',
+  ];
 
   out.push(`Most frequent unanswered questions (${questions.length} logged)`);
   if (unanswered.missing) out.push(`  Nothing logged yet: ${UNANSWERED_FILE} does not exist.`);
@@ -107,7 +120,12 @@ export async function buildReport(dataDir: string, options: ReportOptions = {}):
   out.push(`Answers with the most "not helpful" votes (${votes.length} votes)`);
   if (feedback.missing) out.push(`  Nothing logged yet: ${FEEDBACK_FILE} does not exist.`);
   const answerKey = (e: FeedbackEntry) => e.topicId ?? `question "${normaliseQuestion(e.question)}"`;
-  const byAnswer = groupBy(votes, answerKey, (e) => e.question.trim(), () => []);
+  const byAnswer = groupBy(
+    votes,
+    answerKey,
+    (e) => e.question.trim(),
+    () => [],
+  );
   const ranked = byAnswer
     .map((group) => ({ group, bad: votes.filter((e) => !e.helpful && answerKey(e) === group.key).length }))
     .filter((row) => row.bad > 0)
@@ -116,11 +134,14 @@ export async function buildReport(dataDir: string, options: ReportOptions = {}):
     const wording = commonest(group.wordings);
     out.push(`  ${pad(bad, 4)} not helpful, ${group.count - bad} helpful  ${group.key}  e.g. "${wording}"`);
   }
-  out.push('  Check these topics\' eras, notes and sources.');
+  out.push("  Check these topics' eras, notes and sources.");
 
   const skipped = [...unanswered.skipped, ...feedback.skipped];
   if (skipped.length) {
-    out.push('', `Skipped ${skipped.length} line(s) that are not valid entries: ${skipped.slice(0, 10).join(', ')}`);
+    out.push(
+      '',
+      `Skipped ${skipped.length} line(s) that are not valid entries: ${skipped.slice(0, 10).join(', ')}`,
+    );
   }
   return `${out.join('\n')}\n`;
 }
@@ -134,13 +155,18 @@ async function main() {
     },
   });
   if (values.help) {
-    process.stdout.write('npm run report -- [--top N] [--since YYYY-MM-DD]   (reads DATA_DIR, default ./data)\n');
+    process.stdout.write(
+      'npm run report -- [--top N] [--since YYYY-MM-DD]   (reads DATA_DIR, default ./data)\n',
+    );
     return;
   }
   const top = Number(values.top);
-  if (!Number.isInteger(top) || top < 1) throw new Error(`--top must be a whole number of rows, e.g. --top 20 (got "${values.top}")`);
+  if (!Number.isInteger(top) || top < 1)
+    throw new Error(`--top must be a whole number of rows, e.g. --top 20 (got "${values.top}")`);
   if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) {
-    throw new Error(`--since must be a date written YYYY-MM-DD, e.g. --since 2026-10-01 (got "${values.since}")`);
+    throw new Error(
+      `--since must be a date written YYYY-MM-DD, e.g. --since 2026-10-01 (got "${values.since}")`,
+    );
   }
   const dataDir = resolve(process.env.DATA_DIR?.trim() || 'data');
   process.stdout.write(await buildReport(dataDir, { top, since: values.since }));

@@ -78,13 +78,15 @@ export const EnvSchema = z
     MicrosoftAppType: z.preprocess(
       (value) => (value === undefined || value === '' ? 'MultiTenant' : value),
       z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
-        error: 'MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI (as in the Azure Bot resource)',
+        error:
+          'MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI (as in the Azure Bot resource)',
       }),
     ),
     TEAMS_ALLOW_UNAUTHENTICATED: flag('TEAMS_ALLOW_UNAUTHENTICATED'),
   })
   .superRefine((env, ctx) => {
-    const fail = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
+    const fail = (variable: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [variable], message });
     const slackConnection = env.SLACK_APP_TOKEN ?? env.SLACK_SIGNING_SECRET;
     if (env.SLACK_BOT_TOKEN && !slackConnection) {
       fail(
@@ -94,7 +96,10 @@ export const EnvSchema = z
     }
     if (!env.SLACK_BOT_TOKEN && slackConnection) {
       const which = env.SLACK_APP_TOKEN ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET';
-      fail(which, `${which} is set but SLACK_BOT_TOKEN is not: set SLACK_BOT_TOKEN (xoxb-…) too, or unset ${which}`);
+      fail(
+        which,
+        `${which} is set but SLACK_BOT_TOKEN is not: set SLACK_BOT_TOKEN (xoxb-…) too, or unset ${which}`,
+      );
     }
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       fail(

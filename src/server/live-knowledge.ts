@@ -1,5 +1,5 @@
 import { createEngine, DEFAULT_KNOWLEDGE_DIR, type Engine } from '../engine.js';
-import { KnowledgeLoadError, formatProblem } from '../knowledge/problems.js';
+import { formatProblem, KnowledgeLoadError } from '../knowledge/problems.js';
 import { type KnowledgeWatcher, watchKnowledge } from '../knowledge/watch.js';
 import type { Logbook } from '../logbook.js';
 import type { KnowledgeProblem } from '../service.js';
@@ -66,14 +66,17 @@ export function startLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledge
       return;
     }
     const result = await engine.reload();
-    if (result.ok) logger.info({ topics: result.summary.topics, updated: result.summary.updated }, 'knowledge reloaded');
+    if (result.ok)
+      logger.info({ topics: result.summary.topics, updated: result.summary.updated }, 'knowledge reloaded');
     else logProblems(result.problems, 'Knowledge NOT reloaded, still answering from the last good version');
   };
 
   // One load at a time, in order: the first load and reloads from the watcher share this queue.
   let queue = Promise.resolve();
   const enqueue = () => {
-    queue = queue.then(load).catch((error: unknown) => logger.error({ err: error }, 'loading knowledge failed'));
+    queue = queue
+      .then(load)
+      .catch((error: unknown) => logger.error({ err: error }, 'loading knowledge failed'));
     return queue;
   };
 
@@ -83,7 +86,8 @@ export function startLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledge
       ? undefined
       : watchKnowledge(dir, enqueue, {
           debounceMs: options.debounceMs,
-          onError: (error) => logger.warn({ err: error, dir }, 'watching knowledge files failed; polling instead'),
+          onError: (error) =>
+            logger.warn({ err: error, dir }, 'watching knowledge files failed; polling instead'),
         });
 
   return {

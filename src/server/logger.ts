@@ -8,7 +8,14 @@ export function createLogger(level: Config['logLevel'], destination?: pino.Desti
       level,
       base: { service: 'whocommissions' },
       // Tokens never reach a log line, even if a library error object carries them.
-      redact: ['*.botToken', '*.appToken', '*.signingSecret', '*.appPassword', '*.authorization', 'req.headers.authorization'],
+      redact: [
+        '*.botToken',
+        '*.appToken',
+        '*.signingSecret',
+        '*.appPassword',
+        '*.authorization',
+        'req.headers.authorization',
+      ],
     },
     destination,
   );

@@ -21,7 +21,9 @@ let server: Awaited<ReturnType<typeof startServer>>;
 try {
   server = await startServer({ config, logger });
 } catch (error) {
-  process.stderr.write(`whocommissions cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `whocommissions cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 }
 

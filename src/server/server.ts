@@ -38,7 +38,10 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, logger } = options;
   const logbook = createLogbook(config.dataDir, (error) =>
-    logger.warn({ err: error, dataDir: config.dataDir }, 'could not write to DATA_DIR; the reply was sent anyway'),
+    logger.warn(
+      { err: error, dataDir: config.dataDir },
+      'could not write to DATA_DIR; the reply was sent anyway',
+    ),
   );
   const knowledge = startLiveKnowledge({
     knowledgeDir: config.knowledgeDir,
@@ -112,9 +115,17 @@ function listen(app: express.Express, port: number, host: string): Promise<Serve
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new Error(`Port ${port} on ${host} is already in use: stop the other server or set PORT to a free port`));
+        reject(
+          new Error(
+            `Port ${port} on ${host} is already in use: stop the other server or set PORT to a free port`,
+          ),
+        );
       } else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
-        reject(new Error(`HOST=${host} is not an address of this machine: use 127.0.0.1, or 0.0.0.0 for every interface`));
+        reject(
+          new Error(
+            `HOST=${host} is not an address of this machine: use 127.0.0.1, or 0.0.0.0 for every interface`,
+          ),
+        );
       } else {
         reject(error);
       }

@@ -28,6 +28,8 @@ export function startupSummary(config: Config, url: string): string[] {
   }
 
   lines.push(`Knowledge: ${config.knowledgeDir ?? 'knowledge/'} (edits are picked up live)`);
-  lines.push(`Questions the bot could not answer and feedback go to ${config.dataDir}; run npm run report to read them`);
+  lines.push(
+    `Questions the bot could not answer and feedback go to ${config.dataDir}; run npm run report to read them`,
+  );
   return lines;
 }

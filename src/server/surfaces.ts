@@ -7,7 +7,11 @@ import type { Logger, Surface } from './surface.js';
  * The surfaces the configuration turns on, in mounting order. Slack and Teams are imported only
  * when configured: their SDKs are large, and a newcomer without tokens should not wait for them.
  */
-export async function buildSurfaces(config: Config, service: AnswerService, logger: Logger): Promise<Surface[]> {
+export async function buildSurfaces(
+  config: Config,
+  service: AnswerService,
+  logger: Logger,
+): Promise<Surface[]> {
   const surfaces: Surface[] = [];
   // Slack first: Bolt checks signatures on the raw body, so its route must come before any JSON parser.
   if (config.slack) {
