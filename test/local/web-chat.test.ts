@@ -1,0 +1,156 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { KnowledgeSummary } from '../../src/service.js';
+import { copyKnowledge, eventually, startTestServer, type TestServer } from '../server/helpers.js';
+import { launchChromium } from './browser.js';
+
+let browser: Browser;
+let server: TestServer;
+let knowledgeDir: string;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  knowledgeDir = await copyKnowledge();
+  [browser, server] = await Promise.all([launchChromium(), startTestServer({ knowledgeDir })]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  // The page's own script is plain JS; evaluate strings below because this project has no DOM typings.
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${server.url}/`);
+});
+afterEach(async () => {
+  await page.close();
+  expect(pageErrors).toEqual([]);
+});
+
+const latestAnswer = () => page.locator('article.answer').first();
+
+async function ask(question: string, asOf = '') {
+  const before = await page.locator('article.answer').count();
+  await page.getByLabel('Your question').fill(question);
+  await page.getByLabel('As of (optional)').fill(asOf);
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  await expect.poll(() => page.locator('article.answer').count()).toBe(before + 1);
+  return latestAnswer();
+}
+
+describe('the web chat in a real browser', () => {
+  it('answers health visiting in 2017 with the council, its sources and a timeline', async () => {
+    const answer = await ask('who commissions health visiting?', '2017-04-01');
+    await expect.poll(() => answer.getAttribute('data-status')).toBe('answered');
+    expect(await answer.locator('.answer__commissioners dt').allTextContents()).toEqual([
+      'Local authority (council)',
+    ]);
+    expect(await answer.locator('.answer__as-of').textContent()).toContain(
+      'As of 1 April 2017 (the date you chose)',
+    );
+    expect(await answer.locator('.answer__sources li').count()).toBeGreaterThan(0);
+    expect(await answer.locator('.timeline__era').count()).toBeGreaterThanOrEqual(3);
+    expect(await answer.locator('.timeline__era--current .timeline__label').textContent()).toBe('Council');
+    expect(await answer.locator('.timeline__marker-label').textContent()).toBe('1 April 2017');
+    // Keyboard users land on the new answer.
+    expect(await page.evaluate('document.activeElement?.tagName')).toBe('H2');
+  });
+
+  it('gives a different answer when the as-of date changes', async () => {
+    await ask('who commissions health visiting?', '2017-04-01');
+    const earlier = await ask('who commissions health visiting?', '2014-06-01');
+    expect(await earlier.locator('.answer__commissioners dt').allTextContents()).toEqual(['NHS England']);
+    expect(await earlier.locator('.timeline__era--current .timeline__label').textContent()).toBe(
+      'NHS England',
+    );
+    expect(await page.locator('article.answer').count()).toBe(2);
+  });
+
+  it('answers the topic of a clarify option when it is clicked', async () => {
+    const clarify = await ask('who commissions dental?');
+    expect(await clarify.getAttribute('data-status')).toBe('clarify');
+    const option = clarify.locator('button.option').first();
+    const title = (await option.textContent()) ?? '';
+    expect(title).not.toBe('');
+    await option.click();
+    await expect.poll(() => page.locator('article.answer').count()).toBe(2);
+    expect(await latestAnswer().getAttribute('data-status')).toBe('answered');
+    expect(await latestAnswer().locator('h2').textContent()).toBe(title);
+  });
+
+  it('asks an example question when it is clicked', async () => {
+    const example = page.locator('button.example').first();
+    const text = (await example.textContent()) ?? '';
+    await example.click();
+    await expect.poll(() => page.locator('article.answer').count()).toBe(1);
+    expect(await latestAnswer().locator('.answer__question').textContent()).toContain(text);
+    expect(await page.locator('#knowledge-date').textContent()).toMatch(
+      /^Knowledge base updated \d+ \w+ \d{4}: \d+ topics/,
+    );
+  });
+
+  it('works with the keyboard alone: skip link, type, Enter, then Tab to the answer’s links', async () => {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to the question');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('question');
+    await page.keyboard.type('who commissioned health visiting in 2014?');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('article.answer').count()).toBe(1);
+    expect(await latestAnswer().locator('.answer__commissioners dt').allTextContents()).toEqual([
+      'NHS England',
+    ]);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate("document.activeElement?.closest('article') !== null");
+    expect(focused).toBe(true);
+  });
+
+  it('shows question text as text, never as markup', async () => {
+    const answer = await ask('<img src=x onerror="document.title=1"> who commissions health visiting?');
+    expect(await answer.locator('.answer__question').textContent()).toContain(
+      '<img src=x onerror="document.title=1">',
+    );
+    expect(await page.locator('article img').count()).toBe(0);
+    expect(await page.title()).toContain('Who commissions what');
+  });
+
+  it('says what to do when the question is empty, without calling the server', async () => {
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/ask')) asked.push(request.url());
+    });
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    expect(await page.locator('#question-error').textContent()).toContain('Type a question');
+    expect(await page.locator('article.answer').count()).toBe(0);
+    expect(asked).toEqual([]);
+  });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await ask('who commissions health visiting?', '2017-04-01');
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('shows a banner with file and line after a broken knowledge edit, and keeps answering', async () => {
+    await writeFile(
+      join(knowledgeDir, 'zz-broken.yaml'),
+      'topics:\n  - id: zz-broken\n    title: [not, text]\n',
+    );
+    await eventually(async () => {
+      const summary = (await (await fetch(`${server.url}/api/status`)).json()) as KnowledgeSummary;
+      expect(summary.problems.length).toBeGreaterThan(0);
+    });
+    const answer = await ask('who commissions health visiting?', '2017-04-01');
+    expect(await answer.locator('.answer__commissioners dt').allTextContents()).toEqual([
+      'Local authority (council)',
+    ]);
+    const banner = page.getByRole('region', { name: 'Knowledge files have problems' });
+    await expect.poll(() => banner.isVisible()).toBe(true);
+    expect(await banner.locator('li').first().textContent()).toMatch(/zz-broken\.yaml:3:\d+/);
+  });
+});

@@ -1,0 +1,117 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Answer } from '../../src/schemas/answer.js';
+import { parseConfig } from '../../src/server/config.js';
+import { type RunningServer, startServer } from '../../src/server/server.js';
+import type { Logger } from '../../src/server/surface.js';
+
+export const REPO_KNOWLEDGE = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+/** "Today" in every test, so answers without a date do not drift. */
+export const TODAY = new Date('2026-11-01T12:00:00Z');
+
+export interface LogLine {
+  level: 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+  obj: unknown;
+  msg?: string;
+}
+
+/** A logger that keeps what it is told, so tests can read the log. */
+export function recordingLogger(): Logger & { lines: LogLine[]; fatal(obj: unknown, msg?: string): void } {
+  const lines: LogLine[] = [];
+  const at = (level: LogLine['level']) => (obj: unknown, msg?: string) =>
+    void lines.push({ level, obj, msg });
+  return {
+    lines,
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    fatal: at('fatal'),
+  };
+}
+
+/** A throwaway folder, removed by the returned cleanup. */
+export async function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(join(tmpdir(), `whocommissions-${prefix}-`));
+}
+
+/** A copy of the repository's knowledge/ that a test may edit freely. */
+export async function copyKnowledge(): Promise<string> {
+  const dir = await tempDir('knowledge');
+  await cp(REPO_KNOWLEDGE, dir, { recursive: true });
+  return dir;
+}
+
+export interface TestServer extends RunningServer {
+  logger: ReturnType<typeof recordingLogger>;
+  dataDir: string;
+  ask(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  answer(question: string, extra?: { asOf?: string; topicId?: string }): Promise<Answer>;
+  /** Close the server and remove its folders. */
+  dispose(): Promise<void>;
+}
+
+/** The real server on 127.0.0.1 and a free port, with the real engine, a pinned clock and quick reloads. */
+export async function startTestServer(
+  options: { knowledgeDir?: string; env?: Record<string, string>; waitReady?: boolean } = {},
+): Promise<TestServer> {
+  const dataDir = await tempDir('data');
+  const parsed = parseConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    ...(options.knowledgeDir ? { KNOWLEDGE_DIR: options.knowledgeDir } : {}),
+    ...options.env,
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const logger = recordingLogger();
+  const server = await startServer({
+    config: parsed.config,
+    logger,
+    now: () => TODAY,
+    reloadDebounceMs: 50,
+    shutdownGraceMs: 2000,
+  });
+  if (options.waitReady !== false) await server.ready;
+
+  const ask = (body: unknown, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
+    fetch(`${server.url}/api/ask`, {
+      method: 'POST',
+      headers,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  return {
+    ...server,
+    logger,
+    dataDir,
+    ask,
+    async answer(question, extra = {}) {
+      const response = await ask({ question, ...extra });
+      if (response.status !== 200)
+        throw new Error(`/api/ask answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as Answer;
+    },
+    async dispose() {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+      if (options.knowledgeDir && options.knowledgeDir !== REPO_KNOWLEDGE) {
+        await rm(options.knowledgeDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** Polls until `check` passes or the time runs out; for effects that arrive through the file watcher. */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeSummary } from '../../src/service.js';
+import { copyKnowledge, eventually, startTestServer, type TestServer } from './helpers.js';
+
+// A topic of the test's own, so edits to the real knowledge files cannot break these tests.
+const FILE = 'zz-test-moon-base.yaml';
+const topicFile = (body: string) => `topics:
+  - id: zz-moon-base-dentistry
+    title: Dentistry on the moon base
+    family: primary-care
+    eras:
+      - from: 2020-01-01
+        holders: [{ body: ${body} }]
+        note: Made up for the live reload tests.
+        sources: [s9]
+`;
+// Line 7 of the file is the holders line, where the unknown body is.
+const BAD_BODY_LINE = 7;
+
+let server: TestServer;
+let dir: string;
+
+beforeAll(async () => {
+  dir = await copyKnowledge();
+  await writeFile(join(dir, FILE), topicFile('nhs-england'));
+  server = await startTestServer({ knowledgeDir: dir });
+});
+afterAll(() => server.dispose());
+
+const commissioner = async () => {
+  const answer = await server.answer('who commissions dentistry on the moon base?', {
+    topicId: 'zz-moon-base-dentistry',
+  });
+  return answer.commissioners.map((c) => c.body).join(',');
+};
+const status = async () => (await (await fetch(`${server.url}/api/status`)).json()) as KnowledgeSummary;
+
+/** Asks over and over from several clients until stopped; counts anything but a 200 with an answer. */
+function hammer(clients = 4) {
+  let running = true;
+  const seen = new Set<string>();
+  let failures = 0;
+  let requests = 0;
+  const loops = Array.from({ length: clients }, async () => {
+    while (running) {
+      requests += 1;
+      try {
+        seen.add(await commissioner());
+      } catch {
+        failures += 1;
+      }
+    }
+  });
+  return {
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+      return { seen, failures, requests };
+    },
+  };
+}
+
+describe('live reload of the knowledge folder', () => {
+  it('serves the new answer after a knowledge file is saved, with no restart', async () => {
+    expect(await commissioner()).toBe('nhs-england');
+    await writeFile(join(dir, FILE), topicFile('local-authority'));
+    await eventually(async () => expect(await commissioner()).toBe('local-authority'));
+    expect(server.logger.lines.some((line) => line.msg === 'knowledge reloaded')).toBe(true);
+  });
+
+  it('keeps answering from the last good knowledge, with zero failed requests, while a broken edit is saved', async () => {
+    const load = hammer();
+    // An editor's save in two steps: a half-written file, then the whole (still wrong) file.
+    const broken = topicFile('moon-council');
+    await writeFile(join(dir, FILE), broken.slice(0, broken.length / 2));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await writeFile(join(dir, FILE), broken);
+    const problems = await eventually(async () => {
+      const { problems } = await status();
+      expect(problems.some((p) => p.line === BAD_BODY_LINE && p.message.includes('moon-council'))).toBe(true);
+      return problems;
+    });
+    await server.knowledge.settled();
+    const result = await load.stop();
+
+    expect(result.failures).toBe(0);
+    expect(result.requests).toBeGreaterThan(10);
+    expect([...result.seen]).toEqual(['local-authority']);
+    expect(problems[0]?.file).toContain(FILE);
+    const warning = server.logger.lines.find(
+      (line) => line.level === 'warn' && line.msg?.includes('NOT reloaded'),
+    );
+    expect(warning?.msg).toContain(`${FILE}:${BAD_BODY_LINE}:`);
+  });
+
+  it('clears the problems and serves the fix once the file is corrected', async () => {
+    await writeFile(join(dir, FILE), topicFile('icb'));
+    await eventually(async () => expect(await commissioner()).toBe('icb'));
+    expect((await status()).problems).toEqual([]);
+    expect(await readFile(join(dir, FILE), 'utf8')).toContain('icb');
+  });
+});
