@@ -5,7 +5,9 @@ import { join } from 'node:path';
 export interface WatchOptions {
   /** Editors write a file in several steps; wait this long after the last event before reloading. */
   debounceMs?: number;
-  /** Used only when the platform has no recursive fs.watch, or the watcher dies. */
+  /** Compare file times instead of using fs.watch: for network or bind-mounted folders where events go missing. */
+  poll?: boolean;
+  /** How often to compare when polling; polling is also the fallback when fs.watch fails. */
   pollMs?: number;
   /** Told when the watcher falls back to polling, or a reload throws. */
   onError?: (error: unknown) => void;
@@ -65,11 +67,14 @@ export function watchKnowledge(
     }, debounceMs);
   };
 
-  let stopSource = startFsWatch(dir, changed, (error) => {
-    onError(error);
-    stopSource();
-    stopSource = startPolling(dir, changed, options.pollMs ?? 1000);
-  });
+  const pollMs = options.pollMs ?? 1000;
+  let stopSource = options.poll
+    ? startPolling(dir, changed, pollMs)
+    : startFsWatch(dir, changed, (error) => {
+        onError(error);
+        stopSource();
+        stopSource = startPolling(dir, changed, pollMs);
+      });
 
   return {
     close() {
