@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { Answer } from '../../src/schemas/answer.js';
+
+/** Action ids of the buttons the adapter renders; listeners in listeners.ts match on these. */
+export const ACTION = {
+  clarify: 'wc_clarify',
+  share: 'wc_share',
+  helpful: 'wc_helpful',
+  notHelpful: 'wc_not_helpful',
+} as const;
+
+/** A clarify option's action id; Slack wants the ids in one actions block to differ. */
+export const clarifyActionId = (index: number) => `${ACTION.clarify}_${index}`;
+export const CLARIFY_ACTION_PATTERN = new RegExp(`^${ACTION.clarify}_\\d+$`);
+
+/**
+ * What a button carries so a click can be answered without any server-side state: the question,
+ * the date the answer was for, the topic, and (for feedback) the answer's status.
+ */
+export const ButtonValue = z.object({
+  q: z.string(),
+  a: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  t: z.string().optional(),
+  s: z.enum(['answered', 'clarify', 'unknown']).optional(),
+});
+export type ButtonValue = z.infer<typeof ButtonValue>;
+
+/** Slack rejects a button value over 2,000 characters. */
+const MAX_VALUE = 2000;
+
+export function encodeValue(value: ButtonValue): string {
+  let encoded = JSON.stringify(value);
+  let question = value.q;
+  // A very long question is shortened (JSON escaping can make it grow) until the value fits.
+  while (encoded.length > MAX_VALUE && question.length > 0) {
+    question = question.slice(0, Math.max(0, question.length - (encoded.length - MAX_VALUE) - 16));
+    encoded = JSON.stringify({ ...value, q: question });
+  }
+  return encoded;
+}
+
+/** The value of a clicked button, or undefined if it is not one the adapter made. */
+export function decodeValue(raw: string | undefined): ButtonValue | undefined {
+  if (!raw) return undefined;
+  try {
+    const parsed = ButtonValue.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The value that lets a click re-ask the same question, on the same date, about the same topic. */
+export function valueFor(answer: Answer, topicId = answer.topic?.id): ButtonValue {
+  return { q: answer.question, a: answer.asOf, ...(topicId ? { t: topicId } : {}), s: answer.status };
+}

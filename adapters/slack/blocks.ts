@@ -1,0 +1,159 @@
+import type { types } from '@slack/bolt';
+import type { Answer } from '../../src/schemas/answer.js';
+import { ACTION, clarifyActionId, encodeValue, valueFor } from './actions.js';
+import { clipMrkdwn, clipPlain, escapeMrkdwn, mrkdwnLink } from './escape.js';
+import { AS_OF_REASONS, formatDate, ROLE_LABELS, STATUS_LABELS } from './format.js';
+
+/** Slack's limits: characters in one text object, blocks in one message, buttons in one actions block. */
+export const MAX_TEXT = 3000;
+export const MAX_BLOCKS = 50;
+const MAX_BUTTON_TEXT = 75;
+const MAX_OPTIONS = 10;
+/** The top-level text is what notifications and screen readers show; it stays short. */
+const MAX_FALLBACK = 1000;
+
+export type Block = types.KnownBlock;
+
+/** A message ready for chat.postMessage / postEphemeral / response_url. */
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+export interface AnswerRenderOptions {
+  /** A private answer (slash command): add a "Share in channel" button. */
+  shareable?: boolean;
+  /** Slack user id of the person who shared a private answer into the channel. */
+  sharedBy?: string;
+}
+
+export function section(mrkdwn: string): types.SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: clipMrkdwn(mrkdwn, MAX_TEXT) } };
+}
+
+export function context(mrkdwn: string): types.ContextBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: clipMrkdwn(mrkdwn, MAX_TEXT) }] };
+}
+
+function button(text: string, actionId: string, value: string, style?: 'primary'): types.Button {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: clipPlain(text, MAX_BUTTON_TEXT), emoji: true },
+    action_id: actionId,
+    value,
+    ...(style ? { style } : {}),
+  };
+}
+
+/**
+ * A heading and bullet lines (already escaped) in one section. Lines that would pass Slack's
+ * 3,000-character limit are left out whole, and the reader is told how many.
+ */
+export function listSection(heading: string, lines: string[]): types.SectionBlock {
+  let text = `*${heading}*`;
+  for (const [index, line] of lines.entries()) {
+    const rest = lines.length - index;
+    const more = `\n…and ${rest} more`;
+    const next = `${text}\n• ${line}`;
+    if (next.length + (rest > 1 ? more.length : 0) > MAX_TEXT) {
+      text = index === 0 ? clipMrkdwn(next, MAX_TEXT) : `${text}${more}`;
+      break;
+    }
+    text = next;
+  }
+  return section(text);
+}
+
+/** Keeps a message within 50 blocks, dropping from the middle so the buttons at the end survive. */
+export function fitBlocks(blocks: Block[]): Block[] {
+  if (blocks.length <= MAX_BLOCKS) return blocks;
+  const last = blocks[blocks.length - 1];
+  return [...blocks.slice(0, MAX_BLOCKS - 1), ...(last ? [last] : [])];
+}
+
+function commissionerLine(c: Answer['commissioners'][number]): string {
+  const where = c.condition ? `, where ${escapeMrkdwn(c.condition)}` : '';
+  return `*${escapeMrkdwn(c.name)}* ${ROLE_LABELS[c.role]}${where}`;
+}
+
+function feedbackAndShare(answer: Answer, options: AnswerRenderOptions): types.ActionsBlock {
+  const value = encodeValue(valueFor(answer));
+  const elements: types.Button[] = [
+    button('👍 Helpful', ACTION.helpful, value),
+    button('👎 Not helpful', ACTION.notHelpful, value),
+  ];
+  if (options.shareable && answer.status === 'answered') {
+    elements.unshift(button('Share in channel', ACTION.share, value, 'primary'));
+  }
+  return { type: 'actions', block_id: 'wc_feedback', elements };
+}
+
+function clarifyButtons(answer: Answer): types.ActionsBlock {
+  return {
+    type: 'actions',
+    block_id: 'wc_clarify',
+    elements: answer.options
+      .slice(0, MAX_OPTIONS)
+      .map((option, index) =>
+        button(
+          option.title,
+          clarifyActionId(index),
+          encodeValue({ q: answer.question, a: answer.asOf, t: option.topicId }),
+        ),
+      ),
+  };
+}
+
+function asOfLine(answer: Answer, options: AnswerRenderOptions): string {
+  const parts = [`Answer as of *${formatDate(answer.asOf)}* (${AS_OF_REASONS[answer.asOfSource]})`];
+  if (answer.question) parts.push(`asked: “${escapeMrkdwn(clipPlainQuestion(answer.question))}”`);
+  if (options.sharedBy && /^[UW][A-Z0-9]+$/.test(options.sharedBy))
+    parts.push(`shared by <@${options.sharedBy}>`);
+  return parts.join(' · ');
+}
+
+const clipPlainQuestion = (question: string) => clipPlain(question, 300);
+
+/**
+ * The whole Slack rendering of an Answer: a pure function, so every surface detail (escaping,
+ * limits, buttons) is unit-tested without Slack.
+ */
+export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}): SlackMessage {
+  const blocks: Block[] = [];
+  const status = answer.eraStatus ? STATUS_LABELS[answer.eraStatus] : undefined;
+  if (answer.status === 'answered' && status) blocks.push(section(`:warning: *${status}*`));
+
+  const heading =
+    answer.status === 'answered' && answer.topic ? `*${escapeMrkdwn(answer.topic.title)}*\n` : '';
+  blocks.push(section(`${heading}${escapeMrkdwn(answer.text)}`));
+
+  if (answer.status === 'answered' && answer.commissioners.length > 0) {
+    const heading = answer.commissioners.length === 1 ? 'Commissioner' : 'Commissioners';
+    blocks.push(listSection(heading, answer.commissioners.map(commissionerLine)));
+  }
+  if (answer.conditionsAsked.length > 0) {
+    blocks.push(context(`Read from your question: ${answer.conditionsAsked.map(escapeMrkdwn).join(', ')}`));
+  }
+  if (answer.status === 'clarify' && answer.options.length > 0) blocks.push(clarifyButtons(answer));
+  if (answer.changes.length > 0) blocks.push(listSection('What changed', answer.changes.map(escapeMrkdwn)));
+  if (answer.sources.length > 0) {
+    blocks.push(
+      listSection(
+        'Sources',
+        answer.sources.map((s) => mrkdwnLink(s.url, s.title)),
+      ),
+    );
+  }
+  if (answer.lookInstead)
+    blocks.push(section(`*Where to look instead*\n${escapeMrkdwn(answer.lookInstead)}`));
+  blocks.push(context(asOfLine(answer, options)));
+  blocks.push(feedbackAndShare(answer, options));
+
+  return { text: clipMrkdwn(escapeMrkdwn(answer.text), MAX_FALLBACK), blocks: fitBlocks(blocks) };
+}
+
+/** A short message for when the engine itself failed: the person should not be left without a reply. */
+export function renderFailure(): SlackMessage {
+  const text = 'Sorry, something went wrong while answering. Please try again in a minute.';
+  return { text, blocks: [section(text)] };
+}

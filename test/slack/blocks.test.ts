@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { ACTION, decodeValue } from '../../adapters/slack/actions.js';
+import { MAX_BLOCKS, MAX_TEXT, renderAnswer } from '../../adapters/slack/blocks.js';
+import { Answer } from '../../src/schemas/answer.js';
+import { buttonsIn, visibleText } from './fake-slack.js';
+
+/** A valid Answer (checked against the schema), with whatever a test needs changed. */
+function answer(overrides: Partial<Answer> = {}): Answer {
+  return Answer.parse({
+    status: 'answered',
+    question: 'who commissioned GP contracts in 2016?',
+    asOf: '2016-07-01',
+    asOfSource: 'text',
+    topic: { id: 'gp-contracts', title: 'GP core contracts' },
+    commissioners: [
+      {
+        body: 'ccg',
+        name: 'Clinical commissioning group (CCG)',
+        role: 'delegated',
+        condition: 'fully delegated CCG',
+      },
+      { body: 'nhs-england', name: 'NHS England', role: 'accountable' },
+    ],
+    text: 'A delegated CCG decided; NHS England stayed accountable.',
+    changes: ['From 1 April 2015: co-commissioning began.'],
+    eraStatus: 'in-force',
+    conditionsAsked: ['delegated commissioning (level 3)'],
+    sources: [
+      {
+        id: 's7',
+        title: 'Next steps towards primary care co-commissioning',
+        url: 'https://www.england.nhs.uk/co-comm',
+      },
+    ],
+    options: [],
+    timeline: [],
+    confidence: 0.9,
+    ...overrides,
+  });
+}
+
+/** Every mrkdwn or plain_text string anywhere in the blocks. */
+function texts(blocks: unknown): string[] {
+  const found: string[] = [];
+  JSON.stringify(blocks, (key, value) => {
+    if (key === 'text' && typeof value === 'string') found.push(value);
+    return value;
+  });
+  return found;
+}
+
+describe('renderAnswer', () => {
+  it('names each commissioner with its role and condition, the as-of date and the question', () => {
+    const shown = visibleText(renderAnswer(answer()));
+    expect(shown).toContain(
+      '*Clinical commissioning group (CCG)* commissions it under delegation, where fully delegated CCG',
+    );
+    expect(shown).toContain('*NHS England* remains accountable in law');
+    expect(shown).toContain('Answer as of *1 July 2016* (the date in your question)');
+    expect(shown).toContain('asked: “who commissioned GP contracts in 2016?”');
+    expect(shown).toContain('Read from your question: delegated commissioning (level 3)');
+  });
+
+  it('lists what changed and links each source', () => {
+    const shown = visibleText(renderAnswer(answer()));
+    expect(shown).toContain('*What changed*\\n• From 1 April 2015: co-commissioning began.');
+    expect(shown).toContain(
+      '<https://www.england.nhs.uk/co-comm|Next steps towards primary care co-commissioning>',
+    );
+  });
+
+  it.each([
+    ['planned', 'Planned: not yet in force'],
+    ['proposed', 'Proposed: not yet decided'],
+    ['announced', 'Announced: not yet in law'],
+  ] as const)('labels a %s answer as not yet law', (eraStatus, label) => {
+    expect(visibleText(renderAnswer(answer({ eraStatus })))).toContain(label);
+  });
+
+  it('does not label an answer that is in force', () => {
+    expect(visibleText(renderAnswer(answer()))).not.toMatch(/not yet/);
+  });
+
+  it('offers one button per clarify option, each carrying the question, the date and the topic', () => {
+    const clarify = answer({
+      status: 'clarify',
+      topic: undefined,
+      commissioners: [],
+      options: [
+        { topicId: 'dental-services', title: 'NHS dental services' },
+        { topicId: 'oral-health-promotion', title: 'Oral health promotion' },
+      ],
+    });
+    const buttons = buttonsIn(renderAnswer(clarify).blocks).filter((b) =>
+      b.action_id.startsWith(ACTION.clarify),
+    );
+    expect(buttons.map((b) => b.text.text)).toEqual(['NHS dental services', 'Oral health promotion']);
+    expect(new Set(buttons.map((b) => b.action_id)).size).toBe(2);
+    expect(decodeValue(buttons[0]?.value)).toEqual({
+      q: clarify.question,
+      a: '2016-07-01',
+      t: 'dental-services',
+    });
+  });
+
+  it('explains an unknown answer and says where to look instead', () => {
+    const unknown = answer({
+      status: 'unknown',
+      topic: undefined,
+      commissioners: [],
+      changes: [],
+      sources: [],
+      text: 'whocommissions only answers questions about NHS commissioning in England.',
+      lookInstead: 'NHS England’s “Who commissions NHS services” page.',
+    });
+    const shown = visibleText(renderAnswer(unknown));
+    expect(shown).toContain('only answers questions about NHS commissioning');
+    expect(shown).toContain('*Where to look instead*');
+    expect(shown).not.toContain('Commissioner');
+  });
+
+  it.each(['answered', 'clarify', 'unknown'] as const)('puts feedback buttons on an %s answer', (status) => {
+    const ids = buttonsIn(renderAnswer(answer({ status })).blocks).map((b) => b.action_id);
+    expect(ids).toEqual(expect.arrayContaining([ACTION.helpful, ACTION.notHelpful]));
+  });
+
+  it('offers Share in channel only on a private answer that answered', () => {
+    const share = (a: Answer, shareable: boolean) =>
+      buttonsIn(renderAnswer(a, { shareable }).blocks).some((b) => b.action_id === ACTION.share);
+    expect(share(answer(), true)).toBe(true);
+    expect(share(answer(), false)).toBe(false);
+    expect(share(answer({ status: 'unknown' }), true)).toBe(false);
+  });
+
+  it('escapes &, < and > from the question and the knowledge so nothing can ping or link', () => {
+    const hostile = answer({
+      question: '<!channel> A&E?',
+      topic: { id: 't', title: 'A&E <b>' },
+      commissioners: [{ body: 'x', name: '<@U123>', role: 'commissions', condition: '<!here>' }],
+      text: 'x > y & <!everyone>',
+      changes: ['<https://evil.example|click>'],
+      sources: [{ id: 's', title: '<!subteam^S1>', url: 'https://example.org/a|b>c' }],
+      lookInstead: '<#C123>',
+      conditionsAsked: ['<!channel>'],
+    });
+    const rendered = renderAnswer(hostile);
+    for (const text of texts(rendered)) {
+      // The only `<…>` left may be the source link the adapter built itself.
+      const markup = text.match(/<[^>]*>/g) ?? [];
+      expect(markup.every((m) => m.startsWith('<https://example.org/a%7Cb%3Ec|'))).toBe(true);
+    }
+    expect(visibleText(rendered)).toContain('A&amp;E &lt;b&gt;');
+  });
+
+  it('shows a source without a web address, or with a non-web one, as plain text', () => {
+    const shown = visibleText(
+      renderAnswer(
+        answer({
+          sources: [
+            { id: 'a', title: 'Health and Social Care Act 2012' },
+            { id: 'b', title: 'Script', url: 'javascript:alert(1)' },
+          ],
+        }),
+      ),
+    );
+    expect(shown).toContain('• Health and Social Care Act 2012');
+    expect(shown).not.toContain('javascript:');
+  });
+
+  it("keeps within Slack's limits: 3,000 characters per text and 50 blocks", () => {
+    const huge = answer({
+      question: 'q'.repeat(5000),
+      text: '&'.repeat(4000),
+      changes: Array.from({ length: 200 }, (_, i) => `Change ${i}: ${'<'.repeat(80)}`),
+      sources: Array.from({ length: 120 }, (_, i) => ({
+        id: `s${i}`,
+        title: `Source ${i}`,
+        url: `https://x.org/${i}`,
+      })),
+      commissioners: Array.from({ length: 80 }, (_, i) => ({
+        body: `b${i}`,
+        name: `Body ${i}`,
+        role: 'jointly' as const,
+      })),
+    });
+    const rendered = renderAnswer(huge, { shareable: true });
+    expect(rendered.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
+    for (const text of texts(rendered.blocks)) expect(text.length).toBeLessThanOrEqual(MAX_TEXT);
+    expect(visibleText(rendered)).toMatch(/…and \d+ more/);
+    for (const b of buttonsIn(rendered.blocks)) expect(b.value.length).toBeLessThanOrEqual(2000);
+    // Clipping never leaves half an entity such as "&am".
+    for (const text of texts(rendered.blocks)) expect(text).not.toMatch(/&(?!amp;|lt;|gt;)/);
+  });
+});
