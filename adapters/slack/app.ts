@@ -1,0 +1,131 @@
+import { App, type AuthorizeResult, ExpressReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { Logger } from '../../src/server/surface.js';
+import type { AnswerService } from '../../src/service.js';
+import { createSeen } from './dedupe.js';
+import { registerListeners } from './listeners.js';
+import { boltLogger } from './logger.js';
+
+export const EVENTS_PATH = '/slack/events';
+
+export interface BoltSetup {
+  botToken: string;
+  /** Socket Mode when set. */
+  appToken?: string;
+  /** HTTP mode (when there is no app token). */
+  signingSecret?: string;
+  /** Web API base URL ending in /api/. */
+  apiUrl?: string;
+  /** Retries of a failed Web API call; undefined keeps each client's own default. */
+  retries?: number;
+}
+
+export interface BoltApp {
+  app: App;
+  mode: 'socket' | 'http';
+  /** Set in HTTP mode: its router serves POST /slack/events. */
+  expressReceiver?: ExpressReceiver;
+  /** Resolves when every event being handled now has been handled. */
+  idle(): Promise<void>;
+}
+
+/**
+ * Wires a Bolt 5 app: the receiver for the mode, authorisation from the bot token, the middleware
+ * that drops redeliveries, and the listeners.
+ */
+export function createBoltApp(setup: BoltSetup, service: AnswerService, logger: Logger): BoltApp {
+  const slackLogger = boltLogger(logger);
+  const clientOptions = {
+    ...(setup.apiUrl ? { slackApiUrl: setup.apiUrl } : {}),
+    // A reply that arrives half an hour late is worse than none: a few retries, not Slack's 30 minutes.
+    retryConfig: { retries: setup.retries ?? 2 },
+  };
+
+  let expressReceiver: ExpressReceiver | undefined;
+  let receiver: ExpressReceiver | SocketModeReceiver;
+  if (setup.appToken) {
+    receiver = new SocketModeReceiver({
+      appToken: setup.appToken,
+      logger: slackLogger,
+      // The Socket Mode client calls apps.connections.open through its own Web API client.
+      installerOptions: {
+        clientOptions: {
+          ...(setup.apiUrl ? { slackApiUrl: setup.apiUrl } : {}),
+          ...(setup.retries !== undefined ? { retryConfig: { retries: setup.retries } } : {}),
+        },
+      },
+    });
+  } else {
+    expressReceiver = new ExpressReceiver({
+      signingSecret: setup.signingSecret ?? '',
+      endpoints: EVENTS_PATH,
+      logger: slackLogger,
+    });
+    receiver = expressReceiver;
+  }
+
+  // Bolt's own token check runs auth.test in its constructor and keeps a failure forever (and an
+  // early failure is an unhandled rejection). This one asks again after a failure.
+  let identity: Promise<AuthorizeResult> | undefined;
+  const authorize = (): Promise<AuthorizeResult> => {
+    identity ??= app.client.auth.test({ token: setup.botToken }).then(
+      (auth) => ({
+        botToken: setup.botToken,
+        botId: auth.bot_id,
+        botUserId: auth.user_id,
+        teamId: auth.team_id,
+      }),
+      (error: unknown) => {
+        identity = undefined;
+        throw error;
+      },
+    );
+    return identity;
+  };
+
+  const app: App = new App({
+    receiver,
+    authorize,
+    logger: slackLogger,
+    logLevel: LogLevel.INFO,
+    clientOptions,
+    ...(setup.appToken ? { socketMode: true } : {}),
+  });
+
+  const inFlight = new Set<Promise<void>>();
+  const firstDelivery = createSeen();
+  app.use(async ({ body, context, next }) => {
+    // Slack redelivers when an ack was late; the first delivery is already being answered. Socket
+    // Mode numbers the first delivery 0, HTTP leaves the header out.
+    if ((context.retryNum ?? 0) > 0) {
+      logger.debug({ surface: 'slack', retryNum: context.retryNum }, 'Dropped a Slack redelivery');
+      return;
+    }
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !firstDelivery(eventId)) {
+      logger.debug({ surface: 'slack', eventId }, 'Dropped a Slack event seen before');
+      return;
+    }
+    const work = next();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  });
+
+  app.error(async (error) => {
+    logger.error({ surface: 'slack', err: error }, 'A Slack listener failed');
+  });
+
+  registerListeners(app, service, logger);
+
+  return {
+    app,
+    mode: setup.appToken ? 'socket' : 'http',
+    ...(expressReceiver ? { expressReceiver } : {}),
+    idle: async () => {
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,165 @@
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
+import type { Answer } from '../../src/schemas/answer.js';
+import type { Logger } from '../../src/server/surface.js';
+import type { AnswerService, AskOptions } from '../../src/service.js';
+import { ACTION, CLARIFY_ACTION_PATTERN, decodeValue } from './actions.js';
+import { type AnswerRenderOptions, renderAnswer, renderFailure, type SlackMessage } from './blocks.js';
+import { createSeen } from './dedupe.js';
+import { callSlack } from './errors.js';
+import { renderHelp, renderHome, SLASH_COMMAND } from './home.js';
+import { isHelpRequest, questionFromSlack } from './question.js';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** Links may unfurl into large previews of guidance pages; answers stay compact. */
+const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+
+/** Every way into the answer engine goes through here, so a failure becomes an apology, not silence. */
+function reply(
+  service: AnswerService,
+  logger: Logger,
+  question: string,
+  ask: Omit<AskOptions, 'surface'> = {},
+  render: AnswerRenderOptions = {},
+): SlackMessage {
+  try {
+    if (!ask.topicId && isHelpRequest(question)) return renderHelp(service.summary());
+    const answer: Answer = service.ask(question, { ...ask, surface: 'slack' });
+    return renderAnswer(answer, render);
+  } catch (error) {
+    logger.error({ surface: 'slack', err: error, question }, 'The answer engine failed on a Slack question');
+    return renderFailure();
+  }
+}
+
+/** The mention, DM, slash command, button and App Home listeners. No domain logic lives here. */
+export function registerListeners(app: App, service: AnswerService, logger: Logger): void {
+  // One reply per Slack message, whichever events it arrives as (a mention can also be a DM).
+  const firstReply = createSeen();
+
+  app.event('app_mention', async ({ event, context, client }) => {
+    // Other bots (and this one) never get an answer, so two bots cannot talk to each other forever.
+    if (event.bot_id || event.subtype) return;
+    if (!firstReply(`${event.channel}:${event.ts}`)) return;
+    const message = reply(service, logger, questionFromSlack(event.text, context.botUserId));
+    await callSlack(logger, 'chat.postMessage', () =>
+      client.chat.postMessage({
+        channel: event.channel,
+        thread_ts: event.thread_ts ?? event.ts,
+        ...message,
+        ...NO_UNFURL,
+      }),
+    );
+  });
+
+  app.event('message', async ({ event, context, client }) => {
+    // Only plain messages in a DM: edits (message_changed), joins, deletions, bot posts all carry a subtype.
+    if (event.channel_type !== 'im' || event.subtype !== undefined) return;
+    if (event.bot_id || !event.user || event.user === context.botUserId) return;
+    if (!firstReply(`${event.channel}:${event.ts}`)) return;
+    const message = reply(service, logger, questionFromSlack(event.text ?? '', context.botUserId));
+    await callSlack(logger, 'chat.postMessage', () =>
+      client.chat.postMessage({
+        channel: event.channel,
+        ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}),
+        ...message,
+        ...NO_UNFURL,
+      }),
+    );
+  });
+
+  app.command(SLASH_COMMAND, async ({ command, ack, client, respond, context }) => {
+    await ack();
+    const message = reply(
+      service,
+      logger,
+      questionFromSlack(command.text, context.botUserId),
+      {},
+      { shareable: true },
+    );
+    const posted = await callSlack(
+      logger,
+      'chat.postEphemeral',
+      () => client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, ...message }),
+      'info',
+    );
+    // chat.postEphemeral needs the app in the conversation; the command's response_url works everywhere.
+    if (!posted) {
+      await callSlack(logger, 'response_url', () => respond({ response_type: 'ephemeral', ...message }));
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(CLARIFY_ACTION_PATTERN, async ({ ack, action, body, respond }) => {
+    await ack();
+    const value = decodeValue(action.value);
+    if (!value) return warnBadValue(logger, action.action_id);
+    const shareable = body.container.is_ephemeral === true;
+    const message = reply(service, logger, value.q, { asOf: value.a, topicId: value.t }, { shareable });
+    // Answer in place: the clarify question is replaced by the answer to the option chosen.
+    await callSlack(logger, 'response_url', () => respond({ replace_original: true, ...message }));
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION.share, async ({ ack, action, body, respond }) => {
+    await ack();
+    const value = decodeValue(action.value);
+    if (!value) return warnBadValue(logger, action.action_id);
+    const message = reply(
+      service,
+      logger,
+      value.q,
+      { asOf: value.a, topicId: value.t },
+      { sharedBy: body.user.id },
+    );
+    const shared = await callSlack(logger, 'response_url', () =>
+      respond({ response_type: 'in_channel', replace_original: false, ...message }),
+    );
+    if (shared) await callSlack(logger, 'response_url', () => respond({ delete_original: true }));
+  });
+
+  const feedback =
+    (helpful: boolean) =>
+    async ({ ack, action, respond }: ButtonArgs) => {
+      await ack();
+      const value = decodeValue(action.value);
+      if (!value) return warnBadValue(logger, action.action_id);
+      service.feedback({
+        surface: 'slack',
+        helpful,
+        question: value.q,
+        asOf: value.a,
+        ...(value.t ? { topicId: value.t } : {}),
+        status: value.s ?? 'answered',
+      });
+      // Thank only the person who clicked; the answer itself stays as it was for everyone else.
+      await callSlack(logger, 'response_url', () =>
+        respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: 'Thanks, your feedback is recorded.',
+        }),
+      );
+    };
+  app.action<BlockAction<ButtonAction>>(ACTION.helpful, feedback(true));
+  app.action<BlockAction<ButtonAction>>(ACTION.notHelpful, feedback(false));
+
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    await callSlack(logger, 'views.publish', async () => {
+      const view = renderHome(service.summary());
+      return client.views.publish({ user_id: event.user, view });
+    });
+  });
+}
+
+function warnBadValue(logger: Logger, actionId: string): void {
+  logger.warn(
+    { surface: 'slack', actionId },
+    'Ignored a button click whose value the Slack adapter did not make',
+  );
+}
