@@ -72,12 +72,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(notFound);
   app.use(lastResort(logger));
 
-  const server = await listen(app, config.port, config.host);
+  const server = await listen(app, config.port, config.host).catch((error: unknown) => {
+    knowledge.close();
+    throw error;
+  });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
 
+  let closing: Promise<void> | undefined;
   const ready = knowledge.ready.then(async (engine) => {
+    // Knowledge that finishes loading after shutdown began must not open Socket Mode again.
+    if (closing) return;
     surfaces = await buildSurfaces(config, engine, logger);
     for (const surface of surfaces) surface.mount?.(chat);
     for (const surface of surfaces) await surface.start?.();
@@ -87,7 +93,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // A surface that cannot start is fatal; the caller decides how to exit.
   ready.catch(() => {});
 
-  let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       knowledge.close();

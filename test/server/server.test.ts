@@ -155,6 +155,20 @@ describe('shutdown', () => {
   });
 });
 
+describe('listening', () => {
+  it('says which setting to change when the port is taken', async () => {
+    const first = await startTestServer();
+    try {
+      const { port } = new URL(first.url);
+      await expect(startTestServer({ env: { PORT: port } })).rejects.toThrow(
+        `Port ${port} on 127.0.0.1 is already in use: stop the other server or set PORT to a free port`,
+      );
+    } finally {
+      await first.dispose();
+    }
+  });
+});
+
 describe('npm start', () => {
   it('prints what is on and off, serves the web chat, and stops cleanly on SIGTERM', async () => {
     const dataDir = await tempDir('start');
