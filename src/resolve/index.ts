@@ -11,6 +11,8 @@ export interface TopicEntry {
   terms: Map<string, number>;
   /** The title's terms: a question that names all of them names this topic. */
   titleTerms: string[];
+  /** Conditions its answer depends on, e.g. "region". */
+  conditions: Set<string>;
   phrases: string[][];
 }
 
@@ -83,6 +85,19 @@ export function prepare(kb: KnowledgeBase): Prepared {
   const base: Rewriter = { synonyms, stop };
   const vocabulary = new Set<string>(STOP_WORDS);
 
+  const bodyPatterns = [...kb.bodies.values()].map((b) => ({
+    id: b.id,
+    re: new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${[b.name.replace(/\s*\(.*\)$/, ''), b.short ?? '', ...b.aliases]
+        .map((n) => words(normalise(n)).join(' '))
+        .filter((n) => n.length >= 2)
+        .sort((x, y) => y.length - x.length)
+        .map(escapeRe)
+        .join('|')})(?![\\p{L}\\p{N}])`,
+      'u',
+    ),
+  }));
+
   const entries: TopicEntry[] = kb.topics.map((topic) => {
     const terms = new Map<string, number>();
     const phrases: string[][] = [];
@@ -103,7 +118,12 @@ export function prepare(kb: KnowledgeBase): Prepared {
         if (t.length >= 2) phrases.push(t);
       }
     }
-    return { topic, terms, phrases, titleTerms: [...new Set(toTerms(topic.title, base))] };
+    const conditions = new Set(topic.eras.flatMap((e) => e.holders.flatMap((h) => Object.keys(h.when ?? {}))));
+    // A body named in the title ("Abolition of NHS England") is what the topic is about.
+    const titleBodies = topic.kind === 'service' ? [] : mentionedBodies(topic.title, bodyPatterns);
+    for (const b of titleBodies) terms.set(b, MATCHER.fieldWeight.title);
+    const titleTerms = [...new Set([...toTerms(topic.title, base), ...titleBodies])];
+    return { topic, terms, phrases, titleTerms, conditions };
   });
 
   const postings = new Map<string, { index: number; weight: number }[]>();
@@ -127,18 +147,6 @@ export function prepare(kb: KnowledgeBase): Prepared {
     const t = toTerms(name, base);
     if (t.length === 1 && words(normalise(name)).length === 1) incidental.add(t[0] as string);
   }
-  const bodyPatterns = [...kb.bodies.values()].map((b) => ({
-    id: b.id,
-    re: new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${[b.name.replace(/\s*\(.*\)$/, ''), b.short ?? '', ...b.aliases]
-        .map((n) => words(normalise(n)).join(' '))
-        .filter((n) => n.length >= 2)
-        .sort((x, y) => y.length - x.length)
-        .map(escapeRe)
-        .join('|')})(?![\\p{L}\\p{N}])`,
-      'u',
-    ),
-  }));
 
   const fuse = new Fuse(
     [...vocabulary].map((word) => ({ word })),
@@ -189,7 +197,11 @@ export function correct(word: string, prepared: Prepared): string {
 /** The question's terms, typo-corrected towards the knowledge vocabulary, plus "@body" for each body named. */
 export function questionTerms(text: string, prepared: Prepared): string[] {
   const terms = toTerms(text, { ...prepared, correct: (w) => correct(w, prepared) });
-  const plain = words(text).join(' ');
-  for (const { id, re } of prepared.bodyPatterns) if (re.test(plain)) terms.push(`@${id}`);
-  return terms;
+  return [...terms, ...mentionedBodies(text, prepared.bodyPatterns)];
+}
+
+/** "@nhs-england" for each body a text names. */
+function mentionedBodies(text: string, patterns: Prepared['bodyPatterns']): string[] {
+  const plain = dropNegated(words(normalise(text))).join(' ');
+  return patterns.filter(({ re }) => re.test(plain)).map(({ id }) => `@${id}`);
 }

@@ -31,7 +31,12 @@ export function weighTerms(terms: string[], prepared: Prepared, incidentalWords:
  * Ranks topics by idf-weighted evidence (times where the topic has the word), plus a bonus for whole
  * phrases, scaled by coverage and by whether the question asks about a service or a change. Best first.
  */
-export function rank(query: QueryTerm[], prepared: Prepared, asksAbout: Topic['kind']): Candidate[] {
+export function rank(
+  query: QueryTerm[],
+  prepared: Prepared,
+  asksAbout: Topic['kind'],
+  settled: ReadonlySet<string> = new Set(),
+): Candidate[] {
   const evidence = new Map<number, number>();
   const matched = new Map<number, number>();
   let total = 0;
@@ -62,7 +67,9 @@ export function rank(query: QueryTerm[], prepared: Prepared, asksAbout: Topic['k
     const titleShare = entry.titleTerms.length
       ? entry.titleTerms.filter((t) => present.has(t)).length / entry.titleTerms.length
       : 0;
-    const score = (ev + bonus) * (0.5 + coverage / 2) * kindFactor * (1 + MATCHER.titleBonus * titleShare);
+    const conditionFactor = [...settled].some((c) => entry.conditions.has(c)) ? MATCHER.conditionFactor : 1;
+    const score =
+      (ev + bonus) * (0.5 + coverage / 2) * kindFactor * conditionFactor * (1 + MATCHER.titleBonus * titleShare);
     candidates.push({ entry, evidence: m, coverage, score });
   }
   return candidates.sort((a, b) => b.score - a.score || a.entry.topic.id.localeCompare(b.entry.topic.id));

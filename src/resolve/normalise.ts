@@ -27,13 +27,15 @@ export function words(text: string): string[] {
 /** A light suffix stripper: enough to join "commissioned"/"commissions", "nurses"/"nursing". */
 export function stem(word: string): string {
   let w = word;
-  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (/\d/.test(w)) return w;
+  // Plural abbreviations: "GPs", "CCGs", "ICBs".
+  if (w.length <= 5 && /^[a-z]{2,4}s$/.test(w) && /^(gp|ccg|icb|pct|sha|la|hwb|lmc|des|les|lis|sti|ics|irc|yoi)s$/.test(w)) return w.slice(0, -1);
+  if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (/(ch|sh|x)es$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 7 && w.endsWith('ment')) w = w.slice(0, -4);
-  else if (w.length > 6 && w.endsWith('ing')) w = w.slice(0, -3);
+  if (w.length > 6 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 5 && w.endsWith('ed')) w = w.slice(0, -2);
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
@@ -57,5 +59,5 @@ export const STOP_WORDS: readonly string[] = [
   'sign', 'off', 'signs', 'look', 'after', 'before', 'since', 'until', 'year', 'years', 'back', 'then', 'during',
   'under', 'between', 'is', 'whether', 'if', 'not', 'no', 'yes', 'one', 'only', 'very', 'really', 'exactly',
   'ours', 'programme', 'program', 'programmes', 'provision', 'provide', 'provides', 'provided', 'make', 'makes',
-  'take', 'takes', 'took', 'went', 'gone', 'goes', 'came', 'come', 'comes', 'happen', 'happened', 'mean', 'means', 'now', 'right', 'which', 'kind', 'type', 'we', 'lead', 'led', 'leads',
+  'take', 'takes', 'took', 'manage', 'manages', 'managed', 'managing', 'oversee', 'oversees', 'called', 'went', 'gone', 'goes', 'came', 'come', 'comes', 'happen', 'happened', 'mean', 'means', 'now', 'right', 'which', 'kind', 'type', 'we', 'lead', 'led', 'leads',
 ];

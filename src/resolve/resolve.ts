@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer } from '../schemas/answer.js';
 import type { Role, Topic } from '../schemas/topic.js';
 import { composeTopicAnswer, type Situation } from './compose.js';
-import { readConditions } from './conditions.js';
+import { type ConditionReading, readConditions } from './conditions.js';
 import { MATCHER } from './config.js';
 import { bodyEra, readDate } from './dates.js';
 import { prepare, questionTerms, toTerms } from './index.js';
@@ -59,11 +59,11 @@ function unknown(question: string, asOf: string, asOfSource: Answer['asOfSource'
 }
 
 /** The matcher's view of a question: ranked candidate topics (used by resolve and by `npm run ask -- --explain`). */
-export function rankQuestion(kb: KnowledgeBase, rest: string, text: string, conditionPhrases: string[]) {
+export function rankQuestion(kb: KnowledgeBase, rest: string, text: string, conditions: ConditionReading) {
   const prepared = prepare(kb);
-  const incidentalWords = new Set(conditionPhrases.flatMap((p) => toTerms(p, prepared)));
+  const incidentalWords = new Set(conditions.phrases.flatMap((p) => toTerms(p, prepared)));
   const query = weighTerms(questionTerms(rest, prepared), prepared, incidentalWords);
-  return rank(query, prepared, askedKind(text));
+  return rank(query, prepared, askedKind(text), new Set(conditions.settled.keys()));
 }
 
 /** Question text in, Answer out. Pure over a loaded knowledge base; never throws on any string. */
@@ -97,7 +97,7 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
   const scope = outOfScope(text, kb);
   if (scope) return unknown(question, asOf, asOfSource, scope.reason, scope.lookInstead);
 
-  const ranked = rankQuestion(kb, rest, text, conditions.phrases);
+  const ranked = rankQuestion(kb, rest, text, conditions);
   const best = ranked[0];
   if (!best || best.coverage < MATCHER.minCoverage || best.evidence < MATCHER.minEvidence) {
     const message = asksWhoCommissions(text)
