@@ -10,7 +10,8 @@ const boundary = (phrase: string) =>
   new RegExp(`(?<![\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
 
 /**
- * Longest phrases first, and a matched span is masked, so "not delegated" is not also read as "delegated".
+ * Longest phrases first, and within one condition a matched span is masked, so "not delegated" is not
+ * also read as "delegated". One phrase may settle two conditions ("Midlands": a region, and a POD wave).
  * If a question names two values of one condition it does not settle it.
  */
 export function readConditions(text: string, kb: KnowledgeBase): ConditionReading {
@@ -21,14 +22,14 @@ export function readConditions(text: string, kb: KnowledgeBase): ConditionReadin
     }
   }
   candidates.sort((a, b) => b.phrase.length - a.phrase.length);
-  let masked = text;
+  const masked = new Map<string, string>();
   const found = new Map<string, Set<string>>();
   const phrases: string[] = [];
   for (const c of candidates) {
-    const re = boundary(c.phrase);
-    const m = re.exec(masked);
+    const current = masked.get(c.condition) ?? text;
+    const m = boundary(c.phrase).exec(current);
     if (!m) continue;
-    masked = masked.slice(0, m.index) + ' '.repeat(m[0].length) + masked.slice(m.index + m[0].length);
+    masked.set(c.condition, current.slice(0, m.index) + ' '.repeat(m[0].length) + current.slice(m.index + m[0].length));
     const values = found.get(c.condition) ?? new Set<string>();
     values.add(c.value);
     found.set(c.condition, values);

@@ -13,7 +13,7 @@ export const MATCHER = Object.freeze({
   fuse: Object.freeze({
     includeScore: true,
     ignoreLocation: true,
-    threshold: 0.34,
+    threshold: 0.4,
     minMatchCharLength: 3,
     isCaseSensitive: false,
     shouldSort: true,
@@ -22,7 +22,7 @@ export const MATCHER = Object.freeze({
   /** Only words at least this long are typo-corrected: short ones collide ("gp"/"go"). */
   minTypoLength: 5,
   /** Fuse proposes this many near words; the one fewest edits away wins (Fuse alone favours substrings). */
-  typoCandidates: 8,
+  typoCandidates: 20,
   /** Most edits allowed for a correction: 1 up to 7 letters, 2 from 8 letters. */
   maxEditsShort: 1,
   maxEditsLong: 2,
@@ -45,7 +45,7 @@ export const MATCHER = Object.freeze({
   unmatchedPenalty: 0.45,
   /** Decision thresholds. */
   minCoverage: 0.5,
-  minEvidence: 2.2,
+  minEvidence: 1.5,
   /** The runner-up must score below this share of the best for a confident answer. */
   clarifyRatio: 0.8,
   maxOptions: 4,

@@ -115,7 +115,7 @@ export function prepare(kb: KnowledgeBase): Prepared {
         for (const w of rawWords(text, synonyms)) vocabulary.add(w);
         const t = toTerms(text, base);
         for (const term of t) terms.set(term, Math.max(terms.get(term) ?? 0, weight));
-        if (t.length >= 2) phrases.push(t);
+        if (t.length >= 1) phrases.push(t);
       }
     }
     const conditions = new Set(topic.eras.flatMap((e) => e.holders.flatMap((h) => Object.keys(h.when ?? {}))));
@@ -198,6 +198,15 @@ export function correct(word: string, prepared: Prepared): string {
 export function questionTerms(text: string, prepared: Prepared): string[] {
   const terms = toTerms(text, { ...prepared, correct: (w) => correct(w, prepared) });
   return [...terms, ...mentionedBodies(text, prepared.bodyPatterns)];
+}
+
+/** The words of body names a text uses ("UK Health Security Agency"): they say who, not what. */
+export function bodyNameTerms(text: string, prepared: Prepared): string[] {
+  const plain = words(normalise(text)).join(' ');
+  return prepared.bodyPatterns.flatMap(({ re }) => {
+    const m = re.exec(plain);
+    return m ? toTerms(m[0], prepared) : [];
+  });
 }
 
 /** "@nhs-england" for each body a text names. */

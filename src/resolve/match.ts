@@ -41,6 +41,8 @@ export function rank(
   const matched = new Map<number, number>();
   let total = 0;
   for (const q of query) {
+    // Naming a body helps find a topic about that body; in "who commissions dental care - is it the CQC?" it must not.
+    if (asksAbout === 'service' && q.term.startsWith('@')) continue;
     const idf = prepared.idf.get(q.term) ?? prepared.unknownIdf;
     // Naming a body only counts for topics about that body; it never counts against the others.
     if (!q.term.startsWith('@')) total += q.weight * idf;
@@ -49,15 +51,16 @@ export function rank(
       matched.set(index, (matched.get(index) ?? 0) + q.weight * idf);
     }
   }
-  const present = new Set(query.map((q) => q.term));
+  const present = new Map(query.map((q) => [q.term, q.weight]));
   const candidates: Candidate[] = [];
   for (const [i, ev] of evidence) {
     const entry = prepared.entries[i];
     if (!entry) continue;
     let bonus = 0;
+    // A whole phrasing or keyword in the question ("GP services" is all of "gp") is strong evidence.
     for (const phrase of entry.phrases) {
       if (phrase.every((t) => present.has(t))) {
-        const weight = phrase.reduce((sum, t) => sum + (prepared.idf.get(t) ?? 0), 0);
+        const weight = phrase.reduce((sum, t) => sum + (prepared.idf.get(t) ?? 0) * (present.get(t) ?? 0), 0);
         bonus = Math.max(bonus, MATCHER.phraseBonus * weight);
       }
     }

@@ -5,7 +5,7 @@ import { composeTopicAnswer, type Situation } from './compose.js';
 import { type ConditionReading, readConditions } from './conditions.js';
 import { MATCHER } from './config.js';
 import { bodyEra, readDate } from './dates.js';
-import { prepare, questionTerms, toTerms } from './index.js';
+import { bodyNameTerms, prepare, questionTerms, toTerms } from './index.js';
 import { rank, weighTerms } from './match.js';
 import { normalise } from './normalise.js';
 import { asksWhoCommissions, outOfScope } from './scope.js';
@@ -61,7 +61,10 @@ function unknown(question: string, asOf: string, asOfSource: Answer['asOfSource'
 /** The matcher's view of a question: ranked candidate topics (used by resolve and by `npm run ask -- --explain`). */
 export function rankQuestion(kb: KnowledgeBase, rest: string, text: string, conditions: ConditionReading) {
   const prepared = prepare(kb);
-  const incidentalWords = new Set(conditions.phrases.flatMap((p) => toTerms(p, prepared)));
+  const incidentalWords = new Set([
+    ...conditions.phrases.flatMap((p) => toTerms(p, prepared)),
+    ...bodyNameTerms(rest, prepared),
+  ]);
   const query = weighTerms(questionTerms(rest, prepared), prepared, incidentalWords);
   return rank(query, prepared, askedKind(text), new Set(conditions.settled.keys()));
 }

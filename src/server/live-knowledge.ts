@@ -13,6 +13,8 @@ export interface LiveKnowledgeOptions {
   /** Watch the folder and reload on change (default true). */
   watch?: boolean;
   debounceMs?: number;
+  /** Plain words for a person watching the terminal while editing YAML (the log has the same, as JSON). */
+  tell?: (text: string) => void;
 }
 
 /** The engine once knowledge has loaded, kept current as files change. */
@@ -43,11 +45,21 @@ export function startLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledge
     markReady = resolve;
   });
 
-  const logProblems = (problems: KnowledgeProblem[], what: string) =>
+  const tell = options.tell ?? (() => {});
+  let broken = false;
+  const logProblems = (problems: KnowledgeProblem[], what: string) => {
+    broken = true;
+    const lines = problems.map(formatProblem);
     logger.warn(
-      { problems: problems.map(formatProblem) },
-      `${what}: ${problems.length} problem(s) in the knowledge files\n${problems.map(formatProblem).join('\n')}`,
+      { problems: lines },
+      `${what}: ${problems.length} problem(s) in the knowledge files\n${lines.join('\n')}`,
     );
+    tell(`${what}: ${problems.length} problem(s) in the knowledge files\n  ${lines.join('\n  ')}`);
+  };
+  const fixed = (what: string) => {
+    if (broken) tell(`${what}: the knowledge files are valid again.`);
+    broken = false;
+  };
 
   const load = async () => {
     if (!engine) {
@@ -62,13 +74,15 @@ export function startLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledge
       startupProblems = [];
       const summary = engine.summary();
       logger.info({ topics: summary.topics, updated: summary.updated, dir }, 'knowledge loaded');
+      fixed('Knowledge loaded');
       markReady(engine);
       return;
     }
     const result = await engine.reload();
-    if (result.ok)
+    if (result.ok) {
       logger.info({ topics: result.summary.topics, updated: result.summary.updated }, 'knowledge reloaded');
-    else logProblems(result.problems, 'Knowledge NOT reloaded, still answering from the last good version');
+      fixed('Knowledge reloaded');
+    } else logProblems(result.problems, 'Knowledge NOT reloaded, still answering from the last good version');
   };
 
   // One load at a time, in order: the first load and reloads from the watcher share this queue.

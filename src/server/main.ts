@@ -19,7 +19,7 @@ const logger = createLogger(config.logLevel);
 
 let server: Awaited<ReturnType<typeof startServer>>;
 try {
-  server = await startServer({ config, logger });
+  server = await startServer({ config, logger, tell: (text) => process.stderr.write(`\n${text}\n`) });
 } catch (error) {
   process.stderr.write(
     `whocommissions cannot start: ${error instanceof Error ? error.message : String(error)}\n`,

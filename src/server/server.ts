@@ -17,6 +17,8 @@ export interface ServerOptions {
   reloadDebounceMs?: number;
   /** Time allowed for in-flight requests on shutdown before connections are cut (default 10 s). */
   shutdownGraceMs?: number;
+  /** Plain-words messages about the knowledge files for the person at the terminal. */
+  tell?: (text: string) => void;
 }
 
 export interface RunningServer {
@@ -49,6 +51,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     now: options.now,
     debounceMs: options.reloadDebounceMs,
+    tell: options.tell,
   });
 
   let surfaces: Surface[] = [];
