@@ -33,7 +33,10 @@ function reply(
     const answer: Answer = service.ask(question, { ...ask, surface: 'slack' });
     return renderAnswer(answer, render);
   } catch (error) {
-    logger.error({ surface: 'slack', err: error, question }, 'The answer engine failed on a Slack question');
+    logger.error(
+      { surface: 'slack', err: error, question: question.slice(0, 200) },
+      'The answer engine failed on a Slack question',
+    );
     return renderFailure();
   }
 }

@@ -3,6 +3,16 @@ import type { Logger } from '../../src/server/surface.js';
 
 const ORDER: LogLevel[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
 
+/** A log part as text; a circular object must not make logging itself throw. */
+function describe(part: unknown): string {
+  if (typeof part === 'string') return part;
+  try {
+    return JSON.stringify(part) ?? String(part);
+  } catch {
+    return String(part);
+  }
+}
+
 /**
  * Bolt and the Socket Mode client log through this, so their lines land in the server's logger
  * (tagged `surface: slack`) instead of on the console in another format.
@@ -16,7 +26,7 @@ export function boltLogger(logger: Logger, initial: LogLevel = LogLevel.INFO): B
       const err = parts.find((p) => p instanceof Error);
       const msg = parts
         .filter((p) => p !== err)
-        .map((p) => (typeof p === 'string' ? p : JSON.stringify(p)))
+        .map(describe)
         .join(' ');
       write({ surface: 'slack', component: name, ...(err ? { err } : {}) }, msg);
     };

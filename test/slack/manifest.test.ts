@@ -1,7 +1,18 @@
 import { readFile } from 'node:fs/promises';
+import type { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SLASH_COMMAND } from '../../adapters/slack/home.js';
+
+type Manifest = webApi.AppsManifestCreateArguments['manifest'];
+type BotScopes = NonNullable<NonNullable<NonNullable<Manifest['oauth_config']>['scopes']>['bot']>;
+type BotEvents = NonNullable<
+  NonNullable<NonNullable<Manifest['settings']>['event_subscriptions']>['bot_events']
+>;
+
+// Typed against Slack's own manifest type, so a misspelt scope or event fails type-checking.
+const SCOPES: BotScopes = ['app_mentions:read', 'chat:write', 'commands', 'im:history'];
+const EVENTS: BotEvents = ['app_home_opened', 'app_mention', 'message.im'];
 
 const manifest = parse(
   await readFile(new URL('../../adapters/slack/manifest.yaml', import.meta.url), 'utf8'),
@@ -9,20 +20,11 @@ const manifest = parse(
 
 describe('the Slack app manifest', () => {
   it('subscribes to exactly the events the app handles', () => {
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
-      'app_home_opened',
-      'app_mention',
-      'message.im',
-    ]);
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(EVENTS);
   });
 
   it('asks for the least scopes those events and replies need', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
-      'app_mentions:read',
-      'chat:write',
-      'commands',
-      'im:history',
-    ]);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(SCOPES);
   });
 
   it('declares the slash command the app listens for, with Socket Mode and interactivity on', () => {
