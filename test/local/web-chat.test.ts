@@ -12,8 +12,26 @@ let knowledgeDir: string;
 let page: Page;
 const pageErrors: string[] = [];
 
+// Two made-up topics with the same name, so a question about it has to be clarified whatever the
+// real knowledge or the matcher's tuning does next.
+const TWIN_TOPICS = ['zoo', 'circus']
+  .map(
+    (place, index) => `  - id: zz-zebra-care-${place}
+    title: Zebra crossing care in the ${place}
+    family: primary-care
+    keywords: [zebra crossing care]
+    eras:
+      - from: 2013-04-01
+        holders: [{ body: ${index === 0 ? 'nhs-england' : 'local-authority'} }]
+        note: Made up for the web chat tests.
+        sources: [s9]
+`,
+  )
+  .join('');
+
 beforeAll(async () => {
   knowledgeDir = await copyKnowledge();
+  await writeFile(join(knowledgeDir, 'zz-twins.yaml'), `topics:\n${TWIN_TOPICS}`);
   [browser, server] = await Promise.all([launchChromium(), startTestServer({ knowledgeDir })]);
 });
 afterAll(async () => {
@@ -60,6 +78,14 @@ describe('the web chat in a real browser', () => {
     expect(await page.evaluate('document.activeElement?.tagName')).toBe('H2');
   });
 
+  it('shows each commissioner with the condition under which it holds', async () => {
+    const answer = await ask('who holds GP contracts?', '2016-01-01');
+    const rows = await answer.locator('.answer__commissioners .nhsuk-summary-list__row').allTextContents();
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.join('\n')).toMatch(/NHS England.*commissions where greater involvement/);
+    expect(rows.join('\n')).not.toMatch(/where where/);
+  });
+
   it('gives a different answer when the as-of date changes', async () => {
     await ask('who commissions health visiting?', '2017-04-01');
     const earlier = await ask('who commissions health visiting?', '2014-06-01');
@@ -71,15 +97,19 @@ describe('the web chat in a real browser', () => {
   });
 
   it('answers the topic of a clarify option when it is clicked', async () => {
-    const clarify = await ask('who commissions dental?');
+    const clarify = await ask('who commissions zebra crossing care?', '2017-04-01');
     expect(await clarify.getAttribute('data-status')).toBe('clarify');
-    const option = clarify.locator('button.option').first();
-    const title = (await option.textContent()) ?? '';
-    expect(title).not.toBe('');
-    await option.click();
+    expect(await clarify.locator('button.option').allTextContents()).toEqual(
+      expect.arrayContaining(['Zebra crossing care in the zoo', 'Zebra crossing care in the circus']),
+    );
+    await clarify.getByRole('button', { name: 'Zebra crossing care in the circus' }).click();
     await expect.poll(() => page.locator('article.answer').count()).toBe(2);
     expect(await latestAnswer().getAttribute('data-status')).toBe('answered');
-    expect(await latestAnswer().locator('h2').textContent()).toBe(title);
+    expect(await latestAnswer().locator('h2').textContent()).toBe('Zebra crossing care in the circus');
+    expect(await latestAnswer().locator('.answer__commissioners dt').allTextContents()).toEqual([
+      'Local authority (council)',
+    ]);
+    expect(await latestAnswer().locator('.answer__as-of').textContent()).toContain('1 April 2017');
   });
 
   it('asks an example question when it is clicked', async () => {

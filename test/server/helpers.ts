@@ -46,6 +46,8 @@ export async function copyKnowledge(): Promise<string> {
 
 export interface TestServer extends RunningServer {
   logger: ReturnType<typeof recordingLogger>;
+  /** What the server told the person at the terminal, in plain words. */
+  told: string[];
   dataDir: string;
   ask(body: unknown, headers?: Record<string, string>): Promise<Response>;
   answer(question: string, extra?: { asOf?: string; topicId?: string }): Promise<Answer>;
@@ -67,7 +69,9 @@ export async function startTestServer(
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const logger = recordingLogger();
+  const told: string[] = [];
   const server = await startServer({
+    tell: (text) => void told.push(text),
     config: parsed.config,
     logger,
     now: () => TODAY,
@@ -85,6 +89,7 @@ export async function startTestServer(
   return {
     ...server,
     logger,
+    told,
     dataDir,
     ask,
     async answer(question, extra = {}) {

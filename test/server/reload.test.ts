@@ -93,12 +93,15 @@ describe('live reload of the knowledge folder', () => {
       (line) => line.level === 'warn' && line.msg?.includes('NOT reloaded'),
     );
     expect(warning?.msg).toContain(`${FILE}:${BAD_BODY_LINE}:`);
+    expect(server.told.at(-1)).toMatch(/^Knowledge NOT reloaded, still answering from the last good version/);
+    expect(server.told.at(-1)).toContain(`${FILE}:${BAD_BODY_LINE}:`);
   });
 
   it('clears the problems and serves the fix once the file is corrected', async () => {
     await writeFile(join(dir, FILE), topicFile('icb'));
     await eventually(async () => expect(await commissioner()).toBe('icb'));
     expect((await status()).problems).toEqual([]);
+    expect(server.told.at(-1)).toBe('Knowledge reloaded: the knowledge files are valid again.');
     expect(await readFile(join(dir, FILE), 'utf8')).toContain('icb');
   });
 });

@@ -312,7 +312,13 @@ function renderCommissioners(commissioners) {
           'dd',
           { class: 'nhsuk-summary-list__value' },
           ROLE_LABELS[c.role] ?? c.role,
-          c.condition ? el('span', { class: 'answer__condition', text: ` where ${c.condition}` }) : null,
+          // The schema's example has no "where" but the resolver writes one: say it once either way.
+          c.condition
+            ? el('span', {
+                class: 'answer__condition',
+                text: ` where ${c.condition.replace(/^where\s+/i, '')}`,
+              })
+            : null,
         ),
       ),
     ),
