@@ -13,6 +13,6 @@ for (const q of process.argv.slice(2)) {
   const rest = d ? text.replace(d.phrase, ' ') : text;
   const c = readConditions(rest, r.kb);
   console.log(q, '|', d?.date, [...c.settled]);
-  for (const x of rankQuestion(r.kb, rest, text, c.phrases).slice(0, 5))
+  for (const x of rankQuestion(r.kb, rest, text, c).slice(0, 5))
     console.log('   ', x.entry.topic.id, x.score.toFixed(2), x.evidence.toFixed(2), x.coverage.toFixed(2));
 }

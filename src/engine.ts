@@ -17,7 +17,9 @@ export interface EngineOptions {
   now?: () => Date;
 }
 
-export type ReloadResult = { ok: true; summary: KnowledgeSummary } | { ok: false; problems: KnowledgeProblem[] };
+export type ReloadResult =
+  | { ok: true; summary: KnowledgeSummary }
+  | { ok: false; problems: KnowledgeProblem[] };
 
 /** The answer service plus what the server needs to keep knowledge live. */
 export interface Engine extends AnswerService {
@@ -49,7 +51,11 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 
   return {
     ask(question: string, askOptions: AskOptions = {}): Answer {
-      const answer = resolve(kb, question, { asOf: askOptions.asOf, topicId: askOptions.topicId, today: now() });
+      const answer = resolve(kb, question, {
+        asOf: askOptions.asOf,
+        topicId: askOptions.topicId,
+        today: now(),
+      });
       if (askOptions.surface && answer.status !== 'answered') {
         logbook.unanswered({
           at: now().toISOString(),

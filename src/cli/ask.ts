@@ -3,12 +3,21 @@ import { createEngine } from '../engine.js';
 import { KnowledgeLoadError } from '../knowledge/problems.js';
 import { renderText } from './render-text.js';
 
-const USAGE = 'Usage: npm run ask -- [--json] [--as-of YYYY-MM-DD] "who commissions health visiting in 2014?"';
+const USAGE =
+  'Usage: npm run ask -- [--json] [--as-of YYYY-MM-DD] "who commissions health visiting in 2014?"';
 
 async function main(): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ options: { json: { type: 'boolean' }; 'as-of': { type: 'string' } }; allowPositionals: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{
+      options: { json: { type: 'boolean' }; 'as-of': { type: 'string' } };
+      allowPositionals: true;
+    }>
+  >;
   try {
-    parsed = parseArgs({ options: { json: { type: 'boolean' }, 'as-of': { type: 'string' } }, allowPositionals: true });
+    parsed = parseArgs({
+      options: { json: { type: 'boolean' }, 'as-of': { type: 'string' } },
+      allowPositionals: true,
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -23,7 +32,9 @@ async function main(): Promise<number> {
     console.error(`--as-of must be a date written YYYY-MM-DD, e.g. 2016-05-01 (got "${asOf}").`);
     return 2;
   }
-  const engine = await createEngine(process.env.KNOWLEDGE_DIR ? { knowledgeDir: process.env.KNOWLEDGE_DIR } : {});
+  const engine = await createEngine(
+    process.env.KNOWLEDGE_DIR ? { knowledgeDir: process.env.KNOWLEDGE_DIR } : {},
+  );
   const answer = engine.ask(question, asOf ? { asOf } : {});
   console.log(parsed.values.json ? JSON.stringify(answer, null, 2) : renderText(answer));
   return 0;

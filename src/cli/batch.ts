@@ -7,7 +7,9 @@ import { KnowledgeLoadError } from '../knowledge/problems.js';
  * question on stdout, nothing else on stdout. Problems go to stderr.
  */
 async function main(): Promise<void> {
-  const engine = await createEngine(process.env.KNOWLEDGE_DIR ? { knowledgeDir: process.env.KNOWLEDGE_DIR } : {});
+  const engine = await createEngine(
+    process.env.KNOWLEDGE_DIR ? { knowledgeDir: process.env.KNOWLEDGE_DIR } : {},
+  );
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let n = 0;
   for await (const line of lines) {

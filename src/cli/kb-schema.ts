@@ -1,4 +1,4 @@
-import { writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DEFAULT_KNOWLEDGE_DIR } from '../engine.js';
 import { JSON_SCHEMA_PATH, knowledgeJsonSchema } from '../knowledge/json-schema.js';

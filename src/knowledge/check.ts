@@ -60,7 +60,10 @@ export function mergeAndCheck(
     collect<'conditions', import('../schemas/condition.js').Condition>('conditions'),
   );
   const topics = uniqueById('topic', collect<'topics', import('../schemas/topic.js').Topic>('topics'));
-  const events = uniqueById('event', collect<'events', import('../schemas/event.js').TimelineEvent>('events'));
+  const events = uniqueById(
+    'event',
+    collect<'events', import('../schemas/event.js').TimelineEvent>('events'),
+  );
 
   const needBody = (at: Located<unknown>, path: PathKey[], id: string) => {
     if (!bodies.has(id)) report(at, path, messages.unknownBody(id));
@@ -98,7 +101,8 @@ export function mergeAndCheck(
       const owner = phrasings.get(key);
       if (owner && owner.topic !== topic.id) {
         report(t, [...t.path, 'phrasings', i], messages.sharedPhrasing(phrase, owner.topic, where(owner.at)));
-      } else if (!owner) phrasings.set(key, { topic: topic.id, at: { ...t, path: [...t.path, 'phrasings', i] } });
+      } else if (!owner)
+        phrasings.set(key, { topic: topic.id, at: { ...t, path: [...t.path, 'phrasings', i] } });
     });
     topic.related.forEach((id, i) => {
       if (!topics.has(id)) report(t, [...t.path, 'related', i], messages.unknownTopic(id));
@@ -108,7 +112,8 @@ export function mergeAndCheck(
     const lawEras = topic.eras.map((era, i) => ({ era, i })).filter(({ era }) => !PENDING.has(era.status));
     topic.eras.forEach((era, i) => {
       const eraPath = [...t.path, 'eras', i];
-      if (era.from && era.to && era.to < era.from) report(t, [...eraPath, 'to'], messages.eraBackwards(era.from, era.to));
+      if (era.from && era.to && era.to < era.from)
+        report(t, [...eraPath, 'to'], messages.eraBackwards(era.from, era.to));
       needSources(t, [...eraPath, 'sources'], era.sources);
       era.holders.forEach((holder, h) => {
         const hPath = [...eraPath, 'holders', h];
@@ -122,7 +127,11 @@ export function mergeAndCheck(
           const allowed = condition.item.values.map((v) => v.id);
           for (const v of Array.isArray(value) ? value : [value]) {
             if (!allowed.includes(v))
-              report(t, [...hPath, 'when', conditionId], messages.unknownConditionValue(conditionId, v, allowed));
+              report(
+                t,
+                [...hPath, 'when', conditionId],
+                messages.unknownConditionValue(conditionId, v, allowed),
+              );
           }
         }
       });

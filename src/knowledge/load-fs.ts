@@ -29,7 +29,10 @@ export async function loadKnowledgeDir(dir: string, displayRoot = process.cwd())
     };
   }
   if (paths.length === 0) {
-    return { ok: false, problems: [{ file: dir, line: 1, column: 1, field: '', message: messages.emptyFolder(dir) }] };
+    return {
+      ok: false,
+      problems: [{ file: dir, line: 1, column: 1, field: '', message: messages.emptyFolder(dir) }],
+    };
   }
   const problems: KnowledgeProblem[] = [];
   const parsed: ParsedFile[] = [];
@@ -43,7 +46,13 @@ export async function loadKnowledgeDir(dir: string, displayRoot = process.cwd())
       if (result.ok) parsed.push(result.parsed);
       else problems.push(...result.problems);
     } catch (error) {
-      problems.push({ file: shown, line: 1, column: 1, field: '', message: messages.unreadable(String(error)) });
+      problems.push({
+        file: shown,
+        line: 1,
+        column: 1,
+        field: '',
+        message: messages.unreadable(String(error)),
+      });
     }
   }
   if (problems.length > 0) return { ok: false, problems };

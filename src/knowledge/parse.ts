@@ -37,7 +37,9 @@ function locator(doc: Document, lineCounter: LineCounter) {
   return (path: readonly PathKey[], atKey = false) => {
     if (atKey && path.length > 0) {
       const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
-      const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1)) : undefined;
+      const pair = isMap(parent)
+        ? parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1))
+        : undefined;
       const range = isScalar(pair?.key) ? pair.key.range : undefined;
       if (range) {
         const pos = lineCounter.linePos(range[0]);
@@ -139,7 +141,10 @@ export function parseKnowledgeFile(file: string, text: string): ParseResult {
   const locate = locator(doc, lineCounter);
   const raw = doc.toJS() ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, problems: [{ file, line: 1, column: 1, field: '', message: messages.notAMapping() }] };
+    return {
+      ok: false,
+      problems: [{ file, line: 1, column: 1, field: '', message: messages.notAMapping() }],
+    };
   }
   const result = KnowledgeFile.safeParse(raw);
   if (!result.success) {
@@ -160,7 +165,10 @@ export function parseKnowledgeFile(file: string, text: string): ParseResult {
     };
   }
   if (!isMap(doc.contents) && doc.contents !== null) {
-    return { ok: false, problems: [{ file, line: 1, column: 1, field: '', message: messages.notAMapping() }] };
+    return {
+      ok: false,
+      problems: [{ file, line: 1, column: 1, field: '', message: messages.notAMapping() }],
+    };
   }
   return { ok: true, parsed: { file, data: result.data, locate } };
 }

@@ -18,7 +18,8 @@ export const messages = {
     `the ${kind} id "${id}" is already used at ${other}. Give each ${kind} its own id.`,
   unknownBody: (id: string) =>
     `no body has the id "${id}". Use an id from bodies.yaml (e.g. nhs-england, ccg, icb, local-authority) or add the body there.`,
-  unknownSource: (id: string) => `no source has the id "${id}". Use an id from sources.yaml or add the source there.`,
+  unknownSource: (id: string) =>
+    `no source has the id "${id}". Use an id from sources.yaml or add the source there.`,
   unknownTopic: (id: string) => `no topic has the id "${id}". Check the spelling of the related topic id.`,
   unknownCondition: (id: string) =>
     `no condition has the id "${id}". Use one from conditions.yaml (e.g. cocommissioning, region).`,
@@ -38,7 +39,8 @@ export const messages = {
     `the title "${title}" is also used at ${other}. Titles must differ so people can tell topics apart.`,
   sharedPhrasing: (phrase: string, topic: string, other: string) =>
     `the phrasing "${phrase}" also belongs to topic "${topic}" (${other}). A phrasing may point to one topic only: remove it from one of them.`,
-  emptyFolder: (dir: string) => `no .yaml files found in ${dir}. Point KNOWLEDGE_DIR at the knowledge folder.`,
+  emptyFolder: (dir: string) =>
+    `no .yaml files found in ${dir}. Point KNOWLEDGE_DIR at the knowledge folder.`,
   unreadable: (detail: string) => `the file could not be read: ${detail}.`,
 };
 

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer } from '../schemas/answer.js';
 import type { Era, Holder, Role, Topic } from '../schemas/topic.js';
-import { addDays, longDate } from './format.js';
+import { longDate } from './format.js';
 
 const PENDING = new Set(['planned', 'proposed', 'announced']);
 const SECONDARY: ReadonlySet<Role> = new Set(['accountable', 'advises']);
@@ -55,7 +55,9 @@ function conditionLabel(kb: KnowledgeBase, holder: Holder): string | undefined {
     const condition = kb.conditions.get(conditionId);
     const ids = Array.isArray(value) ? value : [value];
     const labels = ids.map((id) => condition?.values.find((v) => v.id === id)?.label ?? id);
-    parts.push(labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : (labels[0] ?? ''));
+    parts.push(
+      labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : (labels[0] ?? ''),
+    );
   }
   return parts.length ? `where ${parts.join('; ')}` : undefined;
 }
@@ -87,7 +89,12 @@ function shortName(kb: KnowledgeBase, id: string): string {
   return body?.short ?? body?.name ?? id;
 }
 
-function holdersSentence(kb: KnowledgeBase, holders: Holder[], situation: Situation, kind: Topic['kind']): string {
+function holdersSentence(
+  kb: KnowledgeBase,
+  holders: Holder[],
+  situation: Situation,
+  kind: Topic['kind'],
+): string {
   return holders
     .map((h) => {
       const when = conditionLabel(kb, { ...h, when: unsettled(h, situation) });
@@ -108,17 +115,14 @@ function eraSummary(kb: KnowledgeBase, era: Era): string {
 }
 
 /** "Before 1 July 2022 this was the CCG." and "From 1 April 2025 …" around the as-of date. */
-function changesAround(kb: KnowledgeBase, topic: Topic, era: Era | undefined, situation: Situation): string[] {
+function changesAround(kb: KnowledgeBase, topic: Topic, era: Era | undefined): string[] {
   const out: string[] = [];
   const law = topic.eras.filter((e) => !PENDING.has(e.status));
   const index = era ? law.indexOf(era) : -1;
   const previous = index > 0 ? law[index - 1] : undefined;
   const next = index >= 0 ? law[index + 1] : undefined;
   if (era?.from && previous) out.push(`Before ${longDate(era.from)}: ${eraSummary(kb, previous)}.`);
-  if (next?.from) {
-    const verb = next.from > situation.asOf ? 'From' : 'From';
-    out.push(`${verb} ${longDate(next.from)}: ${eraSummary(kb, next)}.`);
-  }
+  if (next?.from) out.push(`From ${longDate(next.from)}: ${eraSummary(kb, next)}.`);
   for (const pending of topic.eras.filter((e) => PENDING.has(e.status) && e !== era)) {
     const when = pending.from ? `from ${longDate(pending.from)}` : 'in future';
     out.push(`${STATUS_TEXT[pending.status]}: ${eraSummary(kb, pending)} ${when}. ${pending.note}`);
@@ -166,9 +170,10 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
       status: 'unknown',
       commissioners: [],
       text: `${topic.title}: the knowledge base has no record of who held this on ${longDate(situation.asOf)}. It starts on ${since}.`,
-      changes: changesAround(kb, topic, first, situation),
+      changes: changesAround(kb, topic, first),
       sources: sourcesOf(kb, first ? [first] : []),
-      lookInstead: 'For earlier years, the Commons Library briefings on NHS commissioning history are a good start.',
+      lookInstead:
+        'For earlier years, the Commons Library briefings on NHS commissioning history are a good start.',
       confidence: situation.confidence,
     };
   }
@@ -189,11 +194,9 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
     status: 'answered',
     commissioners,
     text: `${statusNote}${lead} ${era.note}${ended}`.trim(),
-    changes: changesAround(kb, topic, era, situation),
+    changes: changesAround(kb, topic, era),
     eraStatus: era.status,
     sources: sourcesOf(kb, [era]),
     confidence: situation.confidence,
   };
 }
-
-export { addDays };

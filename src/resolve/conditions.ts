@@ -18,7 +18,8 @@ export function readConditions(text: string, kb: KnowledgeBase): ConditionReadin
   const candidates: { condition: string; value: string; phrase: string }[] = [];
   for (const condition of kb.conditions.values()) {
     for (const value of condition.values) {
-      for (const phrase of value.phrases) candidates.push({ condition: condition.id, value: value.id, phrase: phrase.toLowerCase() });
+      for (const phrase of value.phrases)
+        candidates.push({ condition: condition.id, value: value.id, phrase: phrase.toLowerCase() });
     }
   }
   candidates.sort((a, b) => b.phrase.length - a.phrase.length);
@@ -29,7 +30,10 @@ export function readConditions(text: string, kb: KnowledgeBase): ConditionReadin
     const current = masked.get(c.condition) ?? text;
     const m = boundary(c.phrase).exec(current);
     if (!m) continue;
-    masked.set(c.condition, current.slice(0, m.index) + ' '.repeat(m[0].length) + current.slice(m.index + m[0].length));
+    masked.set(
+      c.condition,
+      current.slice(0, m.index) + ' '.repeat(m[0].length) + current.slice(m.index + m[0].length),
+    );
     const values = found.get(c.condition) ?? new Set<string>();
     values.add(c.value);
     found.set(c.condition, values);

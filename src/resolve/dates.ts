@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
+import { addDays } from './format.js';
 
 /** A date read from a question, the span it stands for, and the words it came from. */
 export interface DateReading {
@@ -11,11 +12,33 @@ export interface DateReading {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const YEAR = "((?:19[4-9]\\d)|(?:20\\d\\d)|(?:'\\d\\d))";
 const BEFORE = '(?:before|prior to|pre|until|up to|till)';
 const AFTER = '(?:after|post)';
@@ -31,13 +54,13 @@ function toYear(text: string): number {
 
 function valid(y: number, m: number, d: number): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1940 && y <= 2100;
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === m - 1 &&
+    date.getUTCDate() === d &&
+    y >= 1940 &&
+    y <= 2100
+  );
 }
 
 function lastDayOfMonth(y: number, m: number): number {
@@ -64,7 +87,9 @@ const RULES: Rule[] = [
   },
   // before / after / since 1 April 2015
   {
-    re: bound(`(?:(${BEFORE}|${AFTER}|${SINCE})\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`),
+    re: bound(
+      `(?:(${BEFORE}|${AFTER}|${SINCE})\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`,
+    ),
     read: (m) => {
       const y = toYear(m[4] ?? '');
       const mo = MONTHS[m[3] ?? ''] ?? 0;
@@ -104,7 +129,9 @@ const RULES: Rule[] = [
   },
   // (before|after|since) April 2015
   {
-    re: bound(`(?:(${BEFORE}|${AFTER}|${SINCE})\\s+)?(?:(?:the\\s+)?(?:start|end|beginning|middle)\\s+of\\s+)?${MONTH},?\\s+(?:of\\s+)?${YEAR}`),
+    re: bound(
+      `(?:(${BEFORE}|${AFTER}|${SINCE})\\s+)?(?:(?:the\\s+)?(?:start|end|beginning|middle)\\s+of\\s+)?${MONTH},?\\s+(?:of\\s+)?${YEAR}`,
+    ),
     read: (m) => {
       const y = toYear(m[3] ?? '');
       const mo = MONTHS[m[2] ?? ''] ?? 0;
@@ -130,7 +157,13 @@ const RULES: Rule[] = [
 ];
 
 /** Moves a reading for "before X" / "after X" / "since X". */
-function shift(date: string, from: string, to: string, word: string | undefined, phrase: string): DateReading {
+function shift(
+  date: string,
+  from: string,
+  to: string,
+  word: string | undefined,
+  phrase: string,
+): DateReading {
   if (!word) return { date, from, to, phrase };
   if (/^(before|prior|pre|until|up|till)/.test(word)) return point(addDays(from, -1), phrase);
   if (/^(after|post)/.test(word)) return point(addDays(to, 1), phrase);
@@ -144,14 +177,26 @@ const RELATIVE: { re: RegExp; read: (today: string, m: RegExpExecArray) => strin
   {
     re: bound('(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) years ago'),
     read: (t, m) => {
-      const words: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+      const words: Record<string, number> = {
+        two: 2,
+        three: 3,
+        four: 4,
+        five: 5,
+        six: 6,
+        seven: 7,
+        eight: 8,
+        nine: 9,
+        ten: 10,
+      };
       const n = words[m[1] ?? ''] ?? Number(m[1]);
       return `${Number(t.slice(0, 4)) - n}${t.slice(4).replace('-02-29', '-02-28')}`;
     },
   },
 ];
 
-const NOW = bound('(?:currently|current|now|nowadays|today|at present|presently|these days|at the moment|this year|right now|as things stand)');
+const NOW = bound(
+  '(?:currently|current|now|nowadays|today|at present|presently|these days|at the moment|this year|right now|as things stand)',
+);
 
 function escapeRe(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -169,7 +214,9 @@ export function bodyEra(text: string, kb: KnowledgeBase): DateReading | undefine
     if (!alt) continue;
     const before = bound(`(?:before|prior to|pre)[\\s-]+(?:the\\s+)?(?:${alt})`).exec(text);
     if (before && body.from) return point(addDays(body.from, -1), before[0]);
-    const after = bound(`(?:after|post|since|once)[\\s-]+(?:the\\s+)?(?:${alt})(?:\\s+(?:came in|started|began|were set up|was set up|took over|closed|was abolished|were abolished|went|ended|disappeared))?`).exec(text);
+    const after = bound(
+      `(?:after|post|since|once)[\\s-]+(?:the\\s+)?(?:${alt})(?:\\s+(?:came in|started|began|were set up|was set up|took over|closed|was abolished|were abolished|went|ended|disappeared))?`,
+    ).exec(text);
     if (after) {
       if (/^(after|post)/.test(after[0]) && body.to) return point(addDays(body.to, 1), after[0]);
       if (body.from) return point(body.from, after[0]);

@@ -108,7 +108,8 @@ export function prepare(kb: KnowledgeBase): Prepared {
     ];
     // A change or a body topic is about its bodies: "@nhs-england" lets "what happened to NHS England" find it.
     if (topic.kind !== 'service') {
-      for (const era of topic.eras) for (const h of era.holders) terms.set(`@${h.body}`, MATCHER.fieldWeight.body);
+      for (const era of topic.eras)
+        for (const h of era.holders) terms.set(`@${h.body}`, MATCHER.fieldWeight.body);
     }
     for (const [texts, weight] of fields) {
       for (const text of texts) {
@@ -118,7 +119,9 @@ export function prepare(kb: KnowledgeBase): Prepared {
         if (t.length >= 1) phrases.push(t);
       }
     }
-    const conditions = new Set(topic.eras.flatMap((e) => e.holders.flatMap((h) => Object.keys(h.when ?? {}))));
+    const conditions = new Set(
+      topic.eras.flatMap((e) => e.holders.flatMap((h) => Object.keys(h.when ?? {}))),
+    );
     // A body named in the title ("Abolition of NHS England") is what the topic is about.
     const titleBodies = topic.kind === 'service' ? [] : mentionedBodies(topic.title, bodyPatterns);
     for (const b of titleBodies) terms.set(b, MATCHER.fieldWeight.title);
@@ -142,7 +145,8 @@ export function prepare(kb: KnowledgeBase): Prepared {
   const incidental = new Set<string>();
   const bodyNames = [...kb.bodies.values()].flatMap((b) => [b.short ?? '', ...b.aliases]);
   const conditionPhrases = [...kb.conditions.values()].flatMap((c) => c.values.flatMap((v) => v.phrases));
-  for (const text of [...bodyNames, ...conditionPhrases]) for (const w of rawWords(text, synonyms)) vocabulary.add(w);
+  for (const text of [...bodyNames, ...conditionPhrases])
+    for (const w of rawWords(text, synonyms)) vocabulary.add(w);
   for (const name of bodyNames) {
     const t = toTerms(name, base);
     if (t.length === 1 && words(normalise(name)).length === 1) incidental.add(t[0] as string);

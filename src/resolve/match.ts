@@ -20,7 +20,8 @@ export interface Candidate {
 export function weighTerms(terms: string[], prepared: Prepared, incidentalWords: Set<string>): QueryTerm[] {
   const out = new Map<string, QueryTerm>();
   for (const term of terms) {
-    const weight = prepared.incidental.has(term) || incidentalWords.has(term) ? MATCHER.incidentalWordWeight : 1;
+    const weight =
+      prepared.incidental.has(term) || incidentalWords.has(term) ? MATCHER.incidentalWordWeight : 1;
     const seen = out.get(term);
     if (!seen || seen.weight < weight) out.set(term, { term, weight });
   }
@@ -66,13 +67,18 @@ export function rank(
     }
     const m = matched.get(i) ?? 0;
     const coverage = Math.min(1, m / (m + MATCHER.unmatchedPenalty * Math.max(0, total - m)));
-    const kindFactor = (asksAbout === 'service') === (entry.topic.kind === 'service') ? 1 : MATCHER.otherKindFactor;
+    const kindFactor =
+      (asksAbout === 'service') === (entry.topic.kind === 'service') ? 1 : MATCHER.otherKindFactor;
     const titleShare = entry.titleTerms.length
       ? entry.titleTerms.filter((t) => present.has(t)).length / entry.titleTerms.length
       : 0;
     const conditionFactor = [...settled].some((c) => entry.conditions.has(c)) ? MATCHER.conditionFactor : 1;
     const score =
-      (ev + bonus) * (0.5 + coverage / 2) * kindFactor * conditionFactor * (1 + MATCHER.titleBonus * titleShare);
+      (ev + bonus) *
+      (0.5 + coverage / 2) *
+      kindFactor *
+      conditionFactor *
+      (1 + MATCHER.titleBonus * titleShare);
     candidates.push({ entry, evidence: m, coverage, score });
   }
   return candidates.sort((a, b) => b.score - a.score || a.entry.topic.id.localeCompare(b.entry.topic.id));

@@ -40,7 +40,13 @@ function isIsoDate(value: string | undefined): value is string {
   return value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
 }
 
-function unknown(question: string, asOf: string, asOfSource: Answer['asOfSource'], text: string, look: string): Answer {
+function unknown(
+  question: string,
+  asOf: string,
+  asOfSource: Answer['asOfSource'],
+  text: string,
+  look: string,
+): Answer {
   return {
     status: 'unknown',
     question,
@@ -108,12 +114,19 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
       : 'That does not look like a question about who commissions NHS services in England, so I will not guess.';
     return unknown(question, asOf, asOfSource, message, GENERAL_LOOK);
   }
-  const close = ranked.filter((c) => c.score >= best.score * MATCHER.clarifyRatio).slice(0, MATCHER.maxOptions);
+  const close = ranked
+    .filter((c) => c.score >= best.score * MATCHER.clarifyRatio)
+    .slice(0, MATCHER.maxOptions);
   // Two near topics that give the same bodies in this situation are not worth asking back about.
   // A near topic with no record at that date is not a plausible reading of the question.
   const sameAnswer = (topic: Topic) => {
     const a = composeTopicAnswer(kb, topic, situation(0));
-    return a.status === 'answered' ? a.commissioners.map((c) => `${c.body}|${c.condition ?? ''}`).sort().join(',') : '';
+    return a.status === 'answered'
+      ? a.commissioners
+          .map((c) => `${c.body}|${c.condition ?? ''}`)
+          .sort()
+          .join(',')
+      : '';
   };
   const bestKey = close.length > 1 ? sameAnswer(best.entry.topic) : '';
   const rivals = close.slice(1).filter((c) => sameAnswer(c.entry.topic) !== '');

@@ -5,7 +5,10 @@ export const AnswerCommissioner = z.object({
   body: z.string(),
   name: z.string(),
   role: Role,
-  condition: z.string().optional().describe('Where it holds only under a condition, e.g. "fully delegated CCG".'),
+  condition: z
+    .string()
+    .optional()
+    .describe('Where it holds only under a condition, e.g. "fully delegated CCG".'),
 });
 
 export const AnswerSource = z.object({ id: z.string(), title: z.string(), url: z.string().optional() });

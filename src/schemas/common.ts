@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** Lower-case words joined by hyphens: how every id in the knowledge base is spelt. */
 export const Id = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens only, e.g. "gp-contracts"');
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'use lower-case letters, digits and hyphens only, e.g. "gp-contracts"',
+  );
 
 function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number);

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { Id, IsoDate, Text } from './common.js';
 
-export const Role = z.enum(['commissions', 'jointly', 'delegated', 'retains', 'accountable', 'advises', 'subject']);
+export const Role = z.enum([
+  'commissions',
+  'jointly',
+  'delegated',
+  'retains',
+  'accountable',
+  'advises',
+  'subject',
+]);
 export type Role = z.infer<typeof Role>;
 
 /** in-force and historic are law or fact; planned, proposed and announced are not yet in effect. */

@@ -48,9 +48,10 @@ describe('reading the as-of date from a question', () => {
   });
 
   it('prefers an explicit date to "now" in the same question', () => {
-    expect(readDate(normalise('our CCG went delegated in April 2015 - who now signs off mergers?'), TODAY, kb)?.date).toBe(
-      '2015-04-01',
-    );
+    expect(
+      readDate(normalise('our CCG went delegated in April 2015 - who now signs off mergers?'), TODAY, kb)
+        ?.date,
+    ).toBe('2015-04-01');
   });
 
   it.each([

@@ -47,7 +47,11 @@ describe('co-commissioning conditions', () => {
   check([
     ['fully delegated CCG in 2016: who approves a practice merger?', ['ccg'], ['local-authority']],
     ['greater involvement CCG, 2017 - who decides on a new GP practice', ['nhs-england'], ['ccg']],
-    ['level 2 joint committee in 2018 - who makes GP contract decisions', ['ccg', 'nhs-england'], ['local-authority']],
+    [
+      'level 2 joint committee in 2018 - who makes GP contract decisions',
+      ['ccg', 'nhs-england'],
+      ['local-authority'],
+    ],
   ]);
 
   it('lists each body with its condition when the question does not say the model', () => {
@@ -149,8 +153,16 @@ describe('questions it should not answer', () => {
   });
 
   it('never names the CQC as a commissioner', () => {
-    for (const q of ['who commissions the CQC', 'does the CQC commission GP services?', 'CQC commissioning role']) {
-      expect(ask(q).commissioners.filter((c) => c.role !== 'subject').map((c) => c.body)).not.toContain('cqc');
+    for (const q of [
+      'who commissions the CQC',
+      'does the CQC commission GP services?',
+      'CQC commissioning role',
+    ]) {
+      expect(
+        ask(q)
+          .commissioners.filter((c) => c.role !== 'subject')
+          .map((c) => c.body),
+      ).not.toContain('cqc');
     }
   });
 });

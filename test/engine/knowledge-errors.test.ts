@@ -26,7 +26,9 @@ describe('knowledge errors a maintainer can act on', () => {
   });
 
   it('names an unknown field, where it is and the fields allowed', () => {
-    expect(problemsWith('topics.yaml', '    family: hospital', '    family: hospital\n    colour: red')).toEqual([
+    expect(
+      problemsWith('topics.yaml', '    family: hospital', '    family: hospital\n    colour: red'),
+    ).toEqual([
       'topics.yaml:5:5 topics[0]: "colour" is not a field here. Allowed fields: id, title, kind, family, phrasings, keywords, related, eras. Check the spelling or remove it.',
     ]);
   });
@@ -56,7 +58,13 @@ describe('knowledge errors a maintainer can act on', () => {
   });
 
   it('says an era needs a source', () => {
-    expect(problemsWith('topics.yaml', '        sources: [s1]\n      - from: 2022', '        sources: []\n      - from: 2022')).toEqual([
+    expect(
+      problemsWith(
+        'topics.yaml',
+        '        sources: [s1]\n      - from: 2022',
+        '        sources: []\n      - from: 2022',
+      ),
+    ).toEqual([
       'topics.yaml:11:18 topics[0].eras[0].sources: every era needs at least one source id from sources.yaml.',
     ]);
   });
@@ -68,7 +76,13 @@ describe('knowledge errors a maintainer can act on', () => {
   });
 
   it('points at a source id that does not exist', () => {
-    expect(problemsWith('topics.yaml', '        sources: [s1]\n      - from: 2022', '        sources: [s9]\n      - from: 2022')).toEqual([
+    expect(
+      problemsWith(
+        'topics.yaml',
+        '        sources: [s1]\n      - from: 2022',
+        '        sources: [s9]\n      - from: 2022',
+      ),
+    ).toEqual([
       'topics.yaml:11:19 topics[0].eras[0].sources[0]: no source has the id "s9". Use an id from sources.yaml or add the source there.',
     ]);
   });
@@ -81,7 +95,7 @@ describe('knowledge errors a maintainer can act on', () => {
 
   it('finds overlapping eras', () => {
     expect(problemsWith('topics.yaml', 'from: 2022-07-01', 'from: 2022-06-01')).toEqual([
-      "topics.yaml:12:15 topics[0].eras[1].from: this era starts 2022-06-01, but the one above it runs until 2022-06-30. Set the earlier era's \"to\" to the day before.",
+      'topics.yaml:12:15 topics[0].eras[1].from: this era starts 2022-06-01, but the one above it runs until 2022-06-30. Set the earlier era\'s "to" to the day before.',
     ]);
   });
 
@@ -102,7 +116,9 @@ describe('knowledge errors a maintainer can act on', () => {
   });
 
   it('finds a duplicate id across files and says where the first one is', () => {
-    const extra = { 'more.yaml': BASE['topics.yaml'].replace('title: Maternity services', 'title: Midwifery') };
+    const extra = {
+      'more.yaml': BASE['topics.yaml'].replace('title: Maternity services', 'title: Midwifery'),
+    };
     const result = loadStrings({ ...BASE, ...extra });
     expect(result.ok ? [] : result.problems.map(formatProblem)).toContain(
       'more.yaml:2:9 topics[0].id: the topic id "maternity" is already used at topics.yaml:2. Give each topic its own id.',
@@ -110,7 +126,11 @@ describe('knowledge errors a maintainer can act on', () => {
   });
 
   it('finds a title used twice', () => {
-    const extra = { 'more.yaml': BASE['topics.yaml'].replace('id: maternity', 'id: maternity-2').replace('[midwifery]', '[]') };
+    const extra = {
+      'more.yaml': BASE['topics.yaml']
+        .replace('id: maternity', 'id: maternity-2')
+        .replace('[midwifery]', '[]'),
+    };
     const result = loadStrings({ ...BASE, ...extra });
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
       'more.yaml:3:12 topics[0].title: the title "Maternity services" is also used at topics.yaml:2. Titles must differ so people can tell topics apart.',
@@ -118,7 +138,11 @@ describe('knowledge errors a maintainer can act on', () => {
   });
 
   it('finds a phrasing that belongs to two topics', () => {
-    const extra = { 'more.yaml': BASE['topics.yaml'].replace('id: maternity', 'id: births').replace('Maternity services', 'Births') };
+    const extra = {
+      'more.yaml': BASE['topics.yaml']
+        .replace('id: maternity', 'id: births')
+        .replace('Maternity services', 'Births'),
+    };
     const result = loadStrings({ ...BASE, ...extra });
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
       'more.yaml:5:17 topics[0].phrasings[0]: the phrasing "midwifery" also belongs to topic "maternity" (topics.yaml:5). A phrasing may point to one topic only: remove it from one of them.',
@@ -134,7 +158,9 @@ describe('knowledge errors a maintainer can act on', () => {
       ]);
       await writeFile(join(dir, 'broken.yaml'), 'topics:\n  - id: x\n   title: y\n');
       const broken = await loadKnowledgeDir(dir, dir);
-      expect(broken.ok ? [] : broken.problems.map(formatProblem)[0]).toMatch(/^broken\.yaml:3:\d+ the YAML is not well formed/);
+      expect(broken.ok ? [] : broken.problems.map(formatProblem)[0]).toMatch(
+        /^broken\.yaml:3:\d+ the YAML is not well formed/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
