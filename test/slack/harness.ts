@@ -65,6 +65,8 @@ export async function realEngine(): Promise<{
 }
 
 export interface HttpSlack {
+  /** The real engine the surface answers from, for tests that need to know what it will say. */
+  engine: Engine;
   fake: FakeSlack;
   logger: ReturnType<typeof recordingLogger>;
   surface: SlackSurface;
@@ -99,6 +101,7 @@ export async function startHttpSlack(): Promise<HttpSlack> {
   let hook = 0;
 
   return {
+    engine,
     fake,
     logger,
     surface,
@@ -133,8 +136,7 @@ export async function startHttpSlack(): Promise<HttpSlack> {
 }
 
 /** The Slack surface in Socket Mode, connected to a FakeSocketMode through a FakeSlack. */
-export async function startSocketSlack(socket: FakeSocketMode) {
-  const { engine, cleanup } = await realEngine();
+export async function startSocketSlack(socket: FakeSocketMode, engine: Engine) {
   const fake = await FakeSlack.start();
   fake.socketUrl = socket.url;
   const logger = recordingLogger();
@@ -151,7 +153,6 @@ export async function startSocketSlack(socket: FakeSocketMode) {
     async close() {
       await surface.stop?.();
       await fake.close();
-      await cleanup();
     },
   };
 }

@@ -17,6 +17,8 @@ import { realEngine, recordingLogger, startSocketSlack } from './harness.js';
 
 let socket: FakeSocketMode;
 let slack: Awaited<ReturnType<typeof startSocketSlack>>;
+// One real engine for the file: loading the knowledge is the slow part.
+let real: Awaited<ReturnType<typeof realEngine>>;
 
 const mention = (text: string, ts: string) => ({
   type: 'app_mention',
@@ -29,12 +31,14 @@ const mention = (text: string, ts: string) => ({
 const settle = () => new Promise((resolve) => setTimeout(resolve, 250));
 
 beforeAll(async () => {
+  real = await realEngine();
   socket = await FakeSocketMode.start();
-  slack = await startSocketSlack(socket);
+  slack = await startSocketSlack(socket, real.engine);
 });
 afterAll(async () => {
   await slack?.close();
   await socket?.close();
+  await real?.cleanup();
 });
 
 describe('Slack in Socket Mode', () => {
@@ -95,35 +99,30 @@ describe('Slack in Socket Mode', () => {
 
 describe('Slack start-up', () => {
   it('fails with what to fix when Slack rejects the bot token', async () => {
-    const { engine, cleanup } = await realEngine();
     const fake = await FakeSlack.start();
     const surface = createSlackSurface(
       { botToken: 'xoxb-revoked', appToken: APP_TOKEN, apiUrl: fake.apiUrl, retries: 0 },
-      engine,
+      real.engine,
       recordingLogger(),
     );
     await expect(surface.start?.()).rejects.toThrow(/SLACK_BOT_TOKEN \(invalid_auth\).*xoxb-/);
     await surface.stop?.();
     await fake.close();
-    await cleanup();
   });
 
   it('fails with what to fix when Slack rejects the app-level token', async () => {
-    const { engine, cleanup } = await realEngine();
     const fake = await FakeSlack.start();
     const surface = createSlackSurface(
       { botToken: BOT_TOKEN, appToken: 'xapp-wrong', apiUrl: fake.apiUrl, retries: 0 },
-      engine,
+      real.engine,
       recordingLogger(),
     );
     await expect(surface.start?.()).rejects.toThrow(/SLACK_APP_TOKEN: an app-level token/);
     await surface.stop?.();
     await fake.close();
-    await cleanup();
   });
 
   it('lets the server go on, still trying, when the Socket Mode connection does not come up', async () => {
-    const { engine, cleanup } = await realEngine();
     const fake = await FakeSlack.start();
     // A WebSocket endpoint that accepts the connection but never says hello.
     const silent = new WebSocketServer({ host: '127.0.0.1', port: 0 });
@@ -132,7 +131,7 @@ describe('Slack start-up', () => {
     const logger = recordingLogger();
     const surface = createSlackSurface(
       { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl, retries: 0, connectWaitMs: 200 },
-      engine,
+      real.engine,
       logger,
     );
     await surface.start?.();
@@ -141,6 +140,5 @@ describe('Slack start-up', () => {
     for (const client of silent.clients) client.terminate();
     await new Promise<void>((resolve) => silent.close(() => resolve()));
     await fake.close();
-    await cleanup();
   });
 });
