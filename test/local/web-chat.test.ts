@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -110,6 +110,20 @@ describe('the web chat in a real browser', () => {
       'Local authority (council)',
     ]);
     expect(await latestAnswer().locator('.answer__as-of').textContent()).toContain('1 April 2017');
+  });
+
+  it('records a not-helpful click for the maintainers and thanks the person', async () => {
+    const answer = await ask('who commissions health visiting?', '2017-04-01');
+    await answer.getByRole('button', { name: 'No', exact: true }).click();
+    await expect.poll(() => answer.locator('.answer__feedback').textContent()).toContain('Thank you');
+    await server.flushLogbook();
+    const log = await readFile(join(server.dataDir, 'feedback.jsonl'), 'utf8');
+    expect(JSON.parse(log.trim().split('\n').at(-1) ?? '{}')).toMatchObject({
+      helpful: false,
+      surface: 'local',
+      topicId: 'health-visiting',
+      asOf: '2017-04-01',
+    });
   });
 
   it('asks an example question when it is clicked', async () => {
