@@ -144,8 +144,11 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
       ),
     );
   }
-  if (answer.lookInstead)
-    blocks.push(section(`*Where to look instead*\n${escapeMrkdwn(answer.lookInstead)}`));
+  if (answer.lookInstead) {
+    // The engine words it as advice ("Try naming the service…"); under clarify buttons it is a hint.
+    const look = escapeMrkdwn(answer.lookInstead);
+    blocks.push(answer.status === 'clarify' ? context(look) : section(look));
+  }
   blocks.push(context(asOfLine(answer, options)));
   blocks.push(feedbackAndShare(answer, options));
 

@@ -115,7 +115,7 @@ describe('renderAnswer', () => {
     });
     const shown = visibleText(renderAnswer(unknown));
     expect(shown).toContain('only answers questions about NHS commissioning');
-    expect(shown).toContain('*Where to look instead*');
+    expect(shown).toContain('NHS England’s “Who commissions NHS services” page.');
     expect(shown).not.toContain('Commissioner');
   });
 
