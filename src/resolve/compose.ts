@@ -6,14 +6,15 @@ import { longDate } from './format.js';
 const PENDING = new Set(['planned', 'proposed', 'announced']);
 const SECONDARY: ReadonlySet<Role> = new Set(['accountable', 'advises']);
 
-const ROLE_TEXT: Record<Role, string> = {
-  commissions: 'commissions it',
-  jointly: 'commissions it jointly',
-  delegated: 'commissions it under delegation from NHS England',
-  retains: 'keeps it',
-  accountable: 'stays accountable in law',
-  advises: 'advises, but does not commission',
-  subject: '',
+/** How each role reads in an answer, for an arrangement that still holds and for one that has ended. */
+const ROLE_TEXT: Record<Role, [present: string, past: string]> = {
+  commissions: ['commissions it', 'commissioned it'],
+  jointly: ['commissions it jointly', 'commissioned it jointly'],
+  delegated: ['commissions it under delegation from NHS England', 'commissioned it under delegation from NHS England'],
+  retains: ['keeps it', 'kept it'],
+  accountable: ['stays accountable in law', 'stayed accountable in law'],
+  advises: ['advises, but does not commission', 'advised, but did not commission'],
+  subject: ['', ''],
 };
 
 const STATUS_TEXT: Record<string, string> = {
@@ -26,6 +27,8 @@ export interface Situation {
   question: string;
   asOf: string;
   asOfSource: Answer['asOfSource'];
+  /** YYYY-MM-DD: decides whether an arrangement reads as current or ended. */
+  today: string;
   /** condition id → value id read from the question */
   settled: ReadonlyMap<string, string>;
   /** roles the question asks about explicitly (accountable, advises) */
@@ -59,7 +62,7 @@ function conditionLabel(kb: KnowledgeBase, holder: Holder): string | undefined {
       labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : (labels[0] ?? ''),
     );
   }
-  return parts.length ? `where ${parts.join('; ')}` : undefined;
+  return parts.length ? parts.join('; ') : undefined;
 }
 
 /** Holders that apply in the situation: settled conditions filter; unsettled ones stay, labelled. */
@@ -89,17 +92,21 @@ function shortName(kb: KnowledgeBase, id: string): string {
   return body?.short ?? body?.name ?? id;
 }
 
-function holdersSentence(
-  kb: KnowledgeBase,
-  holders: Holder[],
-  situation: Situation,
-  kind: Topic['kind'],
-): string {
-  return holders
-    .map((h) => {
-      const when = conditionLabel(kb, { ...h, when: unsettled(h, situation) });
-      const role = kind === 'service' ? ROLE_TEXT[h.role] : '';
-      return [bodyName(kb, h.body), role, when].filter(Boolean).join(' ');
+function holdersSentence(kb: KnowledgeBase, holders: Holder[], situation: Situation, past: boolean): string {
+  // "where joint commissioning (level 2), NHS England and CCG commissioned it jointly": one clause per condition.
+  const groups = new Map<string, Holder[]>();
+  for (const h of holders) {
+    const key = conditionLabel(kb, { ...h, when: unsettled(h, situation) }) ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), h]);
+  }
+  return [...groups]
+    .map(([condition, group]) => {
+      const byRole = new Map<Role, string[]>();
+      for (const h of group) byRole.set(h.role, [...(byRole.get(h.role) ?? []), shortName(kb, h.body)]);
+      const clause = [...byRole]
+        .map(([role, names]) => [names.join(' and '), ROLE_TEXT[role][past ? 1 : 0]].filter(Boolean).join(' '))
+        .join(', and ');
+      return condition ? `where ${condition}, ${clause}` : clause;
     })
     .join('; ');
 }
@@ -183,11 +190,12 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
     return { body: h.body, name: bodyName(kb, h.body), role: h.role, ...(condition ? { condition } : {}) };
   });
   const statusNote = STATUS_TEXT[era.status] ? `${STATUS_TEXT[era.status]}. ` : '';
-  const who = holdersSentence(kb, holders, situation, topic.kind);
+  // The title is shown above the text on every surface, so the text starts with who.
+  const past = Boolean(era.to && era.to < situation.today);
   const lead =
     topic.kind === 'service'
-      ? `${topic.title}, as of ${longDate(situation.asOf)}: ${who}.`
-      : `${topic.title}${who ? ` (${who})` : ''}.`;
+      ? `As of ${longDate(situation.asOf)}, ${holdersSentence(kb, holders, situation, past)}.`
+      : '';
   const ended = era.to && era.to < situation.asOf ? ` This held until ${longDate(era.to)}.` : '';
   return {
     ...base,

@@ -43,9 +43,17 @@ export const MATCHER = Object.freeze({
   phraseBonus: 0.6,
   /** Unmatched words count this much against coverage (conversational filler is common). */
   unmatchedPenalty: 0.45,
-  /** Decision thresholds. */
-  minCoverage: 0.5,
-  minEvidence: 1.5,
+  /**
+   * How much of a question must match a topic before it is answered, by how plainly it asks who
+   * commissions (0: no such words, 1: "who …", 2: "who commissions / whose budget / which body").
+   */
+  gate: Object.freeze([
+    Object.freeze({ minCoverage: 0.6, minEvidence: 2.2 }),
+    Object.freeze({ minCoverage: 0.45, minEvidence: 1.5 }),
+    Object.freeze({ minCoverage: 0.3, minEvidence: 1.5 }),
+  ] as const),
+  /** Words only in a sentence that does not ask the question are context: they count this much. */
+  contextWeight: 0.5,
   /** The runner-up must score below this share of the best for a confident answer. */
   clarifyRatio: 0.8,
   maxOptions: 4,

@@ -88,7 +88,7 @@ const RULES: Rule[] = [
   // before / after / since 1 April 2015
   {
     re: bound(
-      `(?:(${BEFORE}|${AFTER}|${SINCE})\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`,
+      `(?:(${BEFORE}|${AFTER}|${SINCE})[\\s-]+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`,
     ),
     read: (m) => {
       const y = toYear(m[4] ?? '');
@@ -130,7 +130,7 @@ const RULES: Rule[] = [
   // (before|after|since) April 2015
   {
     re: bound(
-      `(?:(${BEFORE}|${AFTER}|${SINCE})\\s+)?(?:(?:the\\s+)?(?:start|end|beginning|middle)\\s+of\\s+)?${MONTH},?\\s+(?:of\\s+)?${YEAR}`,
+      `(?:(${BEFORE}|${AFTER}|${SINCE})[\\s-]+)?(?:(?:the\\s+)?(?:start|end|beginning|middle)\\s+of\\s+)?${MONTH},?\\s+(?:of\\s+)?${YEAR}`,
     ),
     read: (m) => {
       const y = toYear(m[3] ?? '');
@@ -143,7 +143,7 @@ const RULES: Rule[] = [
   },
   // (before|after|since|in) 2016; a bare year stands for the middle of it
   {
-    re: bound(`(?:(${BEFORE}|${AFTER}|${SINCE})\\s+)?(?:(?:early|late|mid)[\\s-]+)?${YEAR}`),
+    re: bound(`(?:(${BEFORE}|${AFTER}|${SINCE})[\\s-]+)?(?:(?:early|late|mid)[\\s-]+)?${YEAR}`),
     read: (m) => {
       const y = toYear(m[2] ?? '');
       if (!valid(y, 1, 1)) return undefined;

@@ -17,11 +17,16 @@ export interface Candidate {
 }
 
 /** Weighs the question's terms: names of bodies and conditions count for less. */
-export function weighTerms(terms: string[], prepared: Prepared, incidentalWords: Set<string>): QueryTerm[] {
+export function weighTerms(
+  terms: string[],
+  prepared: Prepared,
+  incidentalWords: Set<string>,
+  contextWords: Set<string> = new Set(),
+): QueryTerm[] {
   const out = new Map<string, QueryTerm>();
   for (const term of terms) {
-    const weight =
-      prepared.incidental.has(term) || incidentalWords.has(term) ? MATCHER.incidentalWordWeight : 1;
+    const base = prepared.incidental.has(term) || incidentalWords.has(term) ? MATCHER.incidentalWordWeight : 1;
+    const weight = contextWords.has(term) ? base * MATCHER.contextWeight : base;
     const seen = out.get(term);
     if (!seen || seen.weight < weight) out.set(term, { term, weight });
   }

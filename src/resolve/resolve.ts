@@ -4,11 +4,11 @@ import type { Role, Topic } from '../schemas/topic.js';
 import { composeTopicAnswer, type Situation } from './compose.js';
 import { type ConditionReading, readConditions } from './conditions.js';
 import { MATCHER } from './config.js';
-import { bodyEra, readDate } from './dates.js';
+import { readDate } from './dates.js';
 import { bodyNameTerms, prepare, questionTerms, toTerms } from './index.js';
 import { rank, weighTerms } from './match.js';
 import { normalise } from './normalise.js';
-import { asksWhoCommissions, outOfScope } from './scope.js';
+import { askStrength, asksWhoCommissions, outOfScope } from './scope.js';
 
 export interface ResolveOptions {
   /** YYYY-MM-DD given by the caller; beats any date in the text. */
@@ -32,8 +32,11 @@ const CHANGE_CUE =
 
 /** Whether the wording asks about a change or a body ("when did …") or, as most questions do, a service. */
 function askedKind(text: string): 'service' | 'change' {
-  if (CHANGE_CUE.test(text) && !/^who\b/.test(text)) return 'change';
-  return 'service';
+  if (/^(when|has|have|is|are|was|were|will|did|what did|what was|what were|what is|what does|how many)\b/.test(text)) {
+    return 'change';
+  }
+  if (/\bwho\b|commission/.test(text)) return 'service';
+  return CHANGE_CUE.test(text) ? 'change' : 'service';
 }
 
 function isIsoDate(value: string | undefined): value is string {
@@ -71,8 +74,21 @@ export function rankQuestion(kb: KnowledgeBase, rest: string, text: string, cond
     ...conditions.phrases.flatMap((p) => toTerms(p, prepared)),
     ...bodyNameTerms(rest, prepared),
   ]);
-  const query = weighTerms(questionTerms(rest, prepared), prepared, incidentalWords);
+  const terms = questionTerms(rest, prepared);
+  const query = weighTerms(terms, prepared, incidentalWords, contextTerms(rest, terms, prepared));
   return rank(query, prepared, askedKind(text), new Set(conditions.settled.keys()));
+}
+
+/**
+ * In "I moved teams in 2019. Who commissioned school nurses back then?" the sentence that asks is
+ * the one that matters: words only in the other sentences are context and count for less.
+ */
+function contextTerms(rest: string, terms: string[], prepared: ReturnType<typeof prepare>): Set<string> {
+  const clauses = rest.split(/[.?!;]+|\s[-\u2013\u2014]+\s/).filter((c) => c.trim());
+  const focus = clauses.find((c) => askStrength(c) > 0);
+  if (clauses.length < 2 || !focus) return new Set();
+  const focusTerms = new Set(questionTerms(focus, prepared));
+  return new Set(terms.filter((t) => !focusTerms.has(t)));
 }
 
 /** Question text in, Answer out. Pure over a loaded knowledge base; never throws on any string. */
@@ -85,16 +101,19 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
   const asOf = given ?? dateReading?.date ?? today;
   const asOfSource: Answer['asOfSource'] = given ? 'given' : dateReading ? 'text' : 'today';
 
-  // "In February 2022, … after PHE closed": the second date phrase is about time too, not the topic.
-  let rest = dateReading ? text.replace(dateReading.phrase, ' ') : text;
-  const era = bodyEra(rest, kb);
-  if (era) rest = rest.replace(era.phrase, ' ');
+  // Every time phrase is about when, not what ("In February 2022, … after PHE closed").
+  let rest = text;
+  for (let reading = dateReading, n = 0; reading && n < 5; n++) {
+    rest = rest.replace(reading.phrase, ' ');
+    reading = readDate(rest, today, kb);
+  }
   const conditions = readConditions(rest, kb);
   const askedRoles = new Set<Role>(ROLE_CUES.filter(([, re]) => re.test(text)).map(([role]) => role));
   const situation = (confidence: number): Situation => ({
     question,
     asOf,
     asOfSource,
+    today,
     settled: conditions.settled,
     askedRoles,
     confidence,
@@ -108,7 +127,9 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
 
   const ranked = rankQuestion(kb, rest, text, conditions);
   const best = ranked[0];
-  if (!best || best.coverage < MATCHER.minCoverage || best.evidence < MATCHER.minEvidence) {
+  // The plainer the question asks who commissions, the less of its wording must match a topic.
+  const gate = MATCHER.gate[askStrength(text)];
+  if (!best || best.coverage < gate.minCoverage || best.evidence < gate.minEvidence) {
     const message = asksWhoCommissions(text)
       ? 'I could not match that to a commissioning responsibility I know about, so I will not guess.'
       : 'That does not look like a question about who commissions NHS services in England, so I will not guess.';

@@ -12,6 +12,16 @@ export function asksWhoCommissions(text: string): boolean {
   return COMMISSIONING_CUE.test(text);
 }
 
+/** Words that plainly ask who holds a responsibility (more than a bare "who"). */
+const STRONG_CUE =
+  /(?<![\p{L}])(commission\p{L}*|commision\p{L}*|comission\p{L}*|responsib\p{L}*|accountab\p{L}*|whose (?:job|budget|responsibility)|which (?:body|organisation|organization|nhs body)|who (?:runs|ran|pays|paid|funds|funded|buys|bought|holds|held|manages|managed|approves|approved|decides|decided|signs|issues|organises|leads|led|provides|provided|oversees|oversaw|handles|handled|sets|does|did))(?![\p{L}])/u;
+
+/** 2: plainly asks who commissions; 1: asks "who"; 0: no such wording. */
+export function askStrength(text: string): 0 | 1 | 2 {
+  if (STRONG_CUE.test(text)) return 2;
+  return COMMISSIONING_CUE.test(text) ? 1 : 0;
+}
+
 /** The out-of-scope rule a question falls under, if any (from knowledge/scope.yaml). */
 export function outOfScope(text: string, kb: KnowledgeBase): OutOfScope | undefined {
   const cue = asksWhoCommissions(text);
