@@ -10,7 +10,10 @@ const SECONDARY: ReadonlySet<Role> = new Set(['accountable', 'advises']);
 const ROLE_TEXT: Record<Role, [present: string, past: string]> = {
   commissions: ['commissions it', 'commissioned it'],
   jointly: ['commissions it jointly', 'commissioned it jointly'],
-  delegated: ['commissions it under delegation from NHS England', 'commissioned it under delegation from NHS England'],
+  delegated: [
+    'commissions it under delegation from NHS England',
+    'commissioned it under delegation from NHS England',
+  ],
   retains: ['keeps it', 'kept it'],
   accountable: ['stays accountable in law', 'stayed accountable in law'],
   advises: ['advises, but does not commission', 'advised, but did not commission'],
@@ -31,6 +34,8 @@ export interface Situation {
   today: string;
   /** condition id → value id read from the question */
   settled: ReadonlyMap<string, string>;
+  /** condition id → value assumed when the question does not say ("the general population") */
+  defaults: ReadonlyMap<string, string>;
   /** roles the question asks about explicitly (accountable, advises) */
   askedRoles: ReadonlySet<Role>;
   confidence: number;
@@ -69,7 +74,7 @@ function conditionLabel(kb: KnowledgeBase, holder: Holder): string | undefined {
 export function applicableHolders(era: Era, situation: Situation): Holder[] {
   const byCondition = era.holders.filter((h) =>
     Object.entries(h.when ?? {}).every(([conditionId, value]) => {
-      const asked = situation.settled.get(conditionId);
+      const asked = situation.settled.get(conditionId) ?? situation.defaults.get(conditionId);
       if (!asked) return true;
       return (Array.isArray(value) ? value : [value]).includes(asked);
     }),
@@ -79,7 +84,9 @@ export function applicableHolders(era: Era, situation: Situation): Holder[] {
 }
 
 function unsettled(holder: Holder, situation: Situation): Holder['when'] {
-  const rest = Object.entries(holder.when ?? {}).filter(([c]) => !situation.settled.has(c));
+  const rest = Object.entries(holder.when ?? {}).filter(
+    ([c]) => !situation.settled.has(c) && !situation.defaults.has(c),
+  );
   return rest.length ? Object.fromEntries(rest) : undefined;
 }
 
@@ -104,7 +111,9 @@ function holdersSentence(kb: KnowledgeBase, holders: Holder[], situation: Situat
       const byRole = new Map<Role, string[]>();
       for (const h of group) byRole.set(h.role, [...(byRole.get(h.role) ?? []), shortName(kb, h.body)]);
       const clause = [...byRole]
-        .map(([role, names]) => [names.join(' and '), ROLE_TEXT[role][past ? 1 : 0]].filter(Boolean).join(' '))
+        .map(([role, names]) =>
+          [names.join(' and '), ROLE_TEXT[role][past ? 1 : 0]].filter(Boolean).join(' '),
+        )
         .join(', and ');
       return condition ? `where ${condition}, ${clause}` : clause;
     })

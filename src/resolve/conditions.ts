@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 /** Conditions a question settles, e.g. { cocommissioning: 'delegated', region: 'midlands' }, and the words used. */
 export interface ConditionReading {
   settled: Map<string, string>;
+  /** Phrases that only say which condition holds ("fully delegated"), not which service. */
   phrases: string[];
 }
 
@@ -37,7 +38,7 @@ export function readConditions(text: string, kb: KnowledgeBase): ConditionReadin
     const values = found.get(c.condition) ?? new Set<string>();
     values.add(c.value);
     found.set(c.condition, values);
-    phrases.push(c.phrase);
+    if (!kb.conditions.get(c.condition)?.namesTopics) phrases.push(c.phrase);
   }
   const settled = new Map<string, string>();
   for (const [condition, values] of found) {

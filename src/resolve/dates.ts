@@ -44,6 +44,18 @@ const BEFORE = '(?:before|prior to|pre|until|up to|till)';
 const AFTER = '(?:after|post)';
 const SINCE = '(?:since|from|as of|starting|beginning)';
 
+/** The month a part of the year stands for; a bare year stands for its middle. */
+const PART_OF_YEAR: Record<string, number> = {
+  early: 3,
+  spring: 4,
+  mid: 7,
+  summer: 7,
+  autumn: 10,
+  fall: 10,
+  late: 11,
+  winter: 12,
+};
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
@@ -143,15 +155,14 @@ const RULES: Rule[] = [
   },
   // (before|after|since|in) 2016; a bare year stands for the middle of it
   {
-    re: bound(`(?:(${BEFORE}|${AFTER}|${SINCE})[\\s-]+)?(?:(?:early|late|mid)[\\s-]+)?${YEAR}`),
+    re: bound(
+      `(?:(${BEFORE}|${AFTER}|${SINCE})[\\s-]+)?(?:(?:the\\s+)?(early|late|mid|spring|summer|autumn|fall|winter)[\\s-]+(?:of\\s+)?)?${YEAR}`,
+    ),
     read: (m) => {
-      const y = toYear(m[2] ?? '');
+      const y = toYear(m[3] ?? '');
       if (!valid(y, 1, 1)) return undefined;
-      const phrase = m[0];
-      const early = /early/.test(phrase);
-      const late = /late/.test(phrase);
-      const mid = early ? iso(y, 3, 1) : late ? iso(y, 11, 1) : iso(y, 7, 1);
-      return shift(mid, iso(y, 1, 1), iso(y, 12, 31), m[1], phrase);
+      const month = PART_OF_YEAR[m[2] ?? 'mid'] ?? 7;
+      return shift(iso(y, month, 1), iso(y, 1, 1), iso(y, 12, 31), m[1], m[0]);
     },
   },
 ];

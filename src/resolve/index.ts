@@ -47,9 +47,10 @@ export function applySynonyms(text: string, synonyms: Prepared['synonyms']): str
   return out.replace(/\s+/g, ' ').trim();
 }
 
-const NEGATION = new Set(['not', 'non', 'never', 'except', 'excluding', 'rather']);
+// Not "non": it makes terms ("non-mobilised reservists") rather than negating them.
+const NEGATION = new Set(['not', 'never', 'except', 'excluding', 'rather']);
 
-/** Drops the word after "not"/"non": "(not DMS)" must not count as asking about DMS. */
+/** Drops the word after "not": "(not DMS)" must not count as asking about DMS. */
 function dropNegated(list: string[]): string[] {
   return list.filter((_, i) => i === 0 || !NEGATION.has(list[i - 1] as string));
 }

@@ -25,7 +25,8 @@ export function weighTerms(
 ): QueryTerm[] {
   const out = new Map<string, QueryTerm>();
   for (const term of terms) {
-    const base = prepared.incidental.has(term) || incidentalWords.has(term) ? MATCHER.incidentalWordWeight : 1;
+    const base =
+      prepared.incidental.has(term) || incidentalWords.has(term) ? MATCHER.incidentalWordWeight : 1;
     const weight = contextWords.has(term) ? base * MATCHER.contextWeight : base;
     const seen = out.get(term);
     if (!seen || seen.weight < weight) out.set(term, { term, weight });

@@ -32,7 +32,11 @@ const CHANGE_CUE =
 
 /** Whether the wording asks about a change or a body ("when did …") or, as most questions do, a service. */
 function askedKind(text: string): 'service' | 'change' {
-  if (/^(when|has|have|is|are|was|were|will|did|what did|what was|what were|what is|what does|how many)\b/.test(text)) {
+  if (
+    /^(when|has|have|is|are|was|were|will|did|what did|what was|what were|what is|what does|how many)\b/.test(
+      text,
+    )
+  ) {
     return 'change';
   }
   if (/\bwho\b|commission/.test(text)) return 'service';
@@ -67,6 +71,15 @@ function unknown(
   };
 }
 
+function defaultConditions(kb: KnowledgeBase): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of kb.conditions.values()) {
+    const value = c.values.find((v) => v.default);
+    if (value) out.set(c.id, value.id);
+  }
+  return out;
+}
+
 /** The matcher's view of a question: ranked candidate topics (used by resolve and by `npm run ask -- --explain`). */
 export function rankQuestion(kb: KnowledgeBase, rest: string, text: string, conditions: ConditionReading) {
   const prepared = prepare(kb);
@@ -84,7 +97,8 @@ export function rankQuestion(kb: KnowledgeBase, rest: string, text: string, cond
  * the one that matters: words only in the other sentences are context and count for less.
  */
 function contextTerms(rest: string, terms: string[], prepared: ReturnType<typeof prepare>): Set<string> {
-  const clauses = rest.split(/[.?!;]+|\s[-\u2013\u2014]+\s/).filter((c) => c.trim());
+  // Sentences only: in "GP performers list in 2024 - is that with the ICB?" both halves are the question.
+  const clauses = rest.split(/[.?!;]+/).filter((c) => c.trim());
   const focus = clauses.find((c) => askStrength(c) > 0);
   if (clauses.length < 2 || !focus) return new Set();
   const focusTerms = new Set(questionTerms(focus, prepared));
@@ -115,6 +129,7 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
     asOfSource,
     today,
     settled: conditions.settled,
+    defaults: defaultConditions(kb),
     askedRoles,
     confidence,
   });

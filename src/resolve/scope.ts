@@ -16,10 +16,13 @@ export function asksWhoCommissions(text: string): boolean {
 const STRONG_CUE =
   /(?<![\p{L}])(commission\p{L}*|commision\p{L}*|comission\p{L}*|responsib\p{L}*|accountab\p{L}*|whose (?:job|budget|responsibility)|which (?:body|organisation|organization|nhs body)|who (?:runs|ran|pays|paid|funds|funded|buys|bought|holds|held|manages|managed|approves|approved|decides|decided|signs|issues|organises|leads|led|provides|provided|oversees|oversaw|handles|handled|sets|does|did))(?![\p{L}])/u;
 
-/** 2: plainly asks who commissions; 1: asks "who"; 0: no such wording. */
+/** "is it the council?", "do the CCG do that?", "is that still PHE?": asking which body, in other words. */
+const WHICH_BODY = /(?<![\p{L}])(?:is|was|are|were|does|do|did)\s+(?:it|that|this|they|the)(?![\p{L}])/u;
+
+/** 2: plainly asks who commissions; 1: asks "who" or "is it the …"; 0: no such wording. */
 export function askStrength(text: string): 0 | 1 | 2 {
   if (STRONG_CUE.test(text)) return 2;
-  return COMMISSIONING_CUE.test(text) ? 1 : 0;
+  return COMMISSIONING_CUE.test(text) || WHICH_BODY.test(text) ? 1 : 0;
 }
 
 /** The out-of-scope rule a question falls under, if any (from knowledge/scope.yaml). */
