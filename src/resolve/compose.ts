@@ -1,30 +1,10 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer } from '../schemas/answer.js';
 import type { Era, Holder, Role, Topic } from '../schemas/topic.js';
-import { longDate } from './format.js';
+import { longDate, ROLE_TEXT, STATUS_TEXT } from './format.js';
 
 const PENDING = new Set(['planned', 'proposed', 'announced']);
 const SECONDARY: ReadonlySet<Role> = new Set(['accountable', 'advises']);
-
-/** How each role reads in an answer, for an arrangement that still holds and for one that has ended. */
-const ROLE_TEXT: Record<Role, [present: string, past: string]> = {
-  commissions: ['commissions it', 'commissioned it'],
-  jointly: ['commissions it jointly', 'commissioned it jointly'],
-  delegated: [
-    'commissions it under delegation from NHS England',
-    'commissioned it under delegation from NHS England',
-  ],
-  retains: ['keeps it', 'kept it'],
-  accountable: ['stays accountable in law', 'stayed accountable in law'],
-  advises: ['advises, but does not commission', 'advised, but did not commission'],
-  subject: ['', ''],
-};
-
-const STATUS_TEXT: Record<string, string> = {
-  planned: 'Planned, not confirmed in effect',
-  proposed: 'Proposed in a bill, not law',
-  announced: 'Announced by the government, not yet in effect',
-};
 
 export interface Situation {
   question: string;
@@ -173,6 +153,7 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
     question: situation.question,
     asOf: situation.asOf,
     asOfSource: situation.asOfSource,
+    asOfText: longDate(situation.asOf),
     topic: { id: topic.id, title: topic.title },
     conditionsAsked,
     options: [],
@@ -194,13 +175,20 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
     };
   }
   const holders = applicableHolders(era, situation);
-  const commissioners = holders.map((h) => {
-    const condition = conditionLabel(kb, { ...h, when: unsettled(h, situation) });
-    return { body: h.body, name: bodyName(kb, h.body), role: h.role, ...(condition ? { condition } : {}) };
-  });
-  const statusNote = STATUS_TEXT[era.status] ? `${STATUS_TEXT[era.status]}. ` : '';
   // The title is shown above the text on every surface, so the text starts with who.
   const past = Boolean(era.to && era.to < situation.today);
+  const commissioners = holders.map((h) => {
+    const condition = conditionLabel(kb, { ...h, when: unsettled(h, situation) });
+    const roleText = ROLE_TEXT[h.role][past ? 1 : 0];
+    return {
+      body: h.body,
+      name: bodyName(kb, h.body),
+      role: h.role,
+      roleText,
+      ...(condition ? { condition } : {}),
+    };
+  });
+  const statusNote = STATUS_TEXT[era.status] ? `${STATUS_TEXT[era.status]}. ` : '';
   const lead =
     topic.kind === 'service'
       ? `As of ${longDate(situation.asOf)}, ${holdersSentence(kb, holders, situation, past)}.`
@@ -213,6 +201,7 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
     text: `${statusNote}${lead} ${era.note}${ended}`.trim(),
     changes: changesAround(kb, topic, era),
     eraStatus: era.status,
+    ...(STATUS_TEXT[era.status] ? { statusText: STATUS_TEXT[era.status] } : {}),
     sources: sourcesOf(kb, [era]),
     confidence: situation.confidence,
   };

@@ -1,3 +1,5 @@
+import type { Role, Status } from '../schemas/topic.js';
+
 const MONTH_NAMES = [
   'January',
   'February',
@@ -13,10 +15,11 @@ const MONTH_NAMES = [
   'December',
 ];
 
-/** 2013-04-01 → "1 April 2013" (the form NHS documents use). */
+/** 2013-04-01 → "1 April 2013" (the form NHS documents use); read from the string, so no time zone shifts it. */
 export function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTH_NAMES[(m ?? 1) - 1]} ${y}`;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = match ? MONTH_NAMES[Number(match[2]) - 1] : undefined;
+  return match && month ? `${Number(match[3])} ${month} ${match[1]}` : iso;
 }
 
 export function addDays(iso: string, days: number): string {
@@ -24,3 +27,23 @@ export function addDays(iso: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** How each role reads in an answer, for an arrangement that still holds and for one that has ended. */
+export const ROLE_TEXT: Record<Role, [present: string, past: string]> = {
+  commissions: ['commissions it', 'commissioned it'],
+  jointly: ['commissions it jointly', 'commissioned it jointly'],
+  delegated: [
+    'commissions it under delegation from NHS England',
+    'commissioned it under delegation from NHS England',
+  ],
+  retains: ['keeps it', 'kept it'],
+  accountable: ['stays accountable in law', 'stayed accountable in law'],
+  advises: ['advises, but does not commission', 'advised, but did not commission'],
+  subject: ['is involved', 'was involved'],
+};
+
+export const STATUS_TEXT: Partial<Record<Status, string>> = {
+  planned: 'Planned, not confirmed in effect',
+  proposed: 'Proposed in a bill, not law',
+  announced: 'Announced by the government, not yet in effect',
+};

@@ -5,6 +5,7 @@ import { composeTopicAnswer, type Situation } from './compose.js';
 import { type ConditionReading, readConditions } from './conditions.js';
 import { MATCHER } from './config.js';
 import { readDate } from './dates.js';
+import { longDate } from './format.js';
 import { bodyNameTerms, prepare, questionTerms, toTerms } from './index.js';
 import { rank, weighTerms } from './match.js';
 import { normalise } from './normalise.js';
@@ -59,6 +60,7 @@ function unknown(
     question,
     asOf,
     asOfSource,
+    asOfText: longDate(asOf),
     commissioners: [],
     text,
     changes: [],

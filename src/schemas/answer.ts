@@ -5,6 +5,7 @@ export const AnswerCommissioner = z.object({
   body: z.string(),
   name: z.string(),
   role: Role,
+  roleText: z.string().describe('How the role reads after the name, e.g. "commissioned it jointly".'),
   condition: z
     .string()
     .optional()
@@ -32,11 +33,16 @@ export const Answer = z.object({
   question: z.string(),
   asOf: z.string().describe('YYYY-MM-DD'),
   asOfSource: z.enum(['given', 'text', 'today']),
+  asOfText: z.string().describe('The as-of date as people write it, e.g. "1 June 2014".'),
   topic: z.object({ id: z.string(), title: z.string() }).optional(),
   commissioners: z.array(AnswerCommissioner),
   text: z.string().describe('The answer a person reads, plain text.'),
   changes: z.array(z.string()).describe('What changed around the as-of date.'),
   eraStatus: Status.optional().describe('in-force, or planned/proposed/announced when not yet law.'),
+  statusText: z
+    .string()
+    .optional()
+    .describe('A label for an answer that is not yet law, e.g. "Proposed in a bill, not law".'),
   conditionsAsked: z.array(z.string()).describe('Conditions read from the question, as labels.'),
   sources: z.array(AnswerSource),
   options: z.array(AnswerOption),
