@@ -3,6 +3,8 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 /** Conditions a question settles, e.g. { cocommissioning: 'delegated', region: 'midlands' }, and the words used. */
 export interface ConditionReading {
   settled: Map<string, string>;
+  /** condition id → the phrase that settled it */
+  settledBy: Map<string, string>;
   /** Phrases that only say which condition holds ("fully delegated"), not which service. */
   phrases: string[];
 }
@@ -27,6 +29,7 @@ export function readConditions(text: string, kb: KnowledgeBase): ConditionReadin
   const masked = new Map<string, string>();
   const found = new Map<string, Set<string>>();
   const phrases: string[] = [];
+  const by = new Map<string, string>();
   for (const c of candidates) {
     const current = masked.get(c.condition) ?? text;
     const m = boundary(c.phrase).exec(current);
@@ -38,11 +41,15 @@ export function readConditions(text: string, kb: KnowledgeBase): ConditionReadin
     const values = found.get(c.condition) ?? new Set<string>();
     values.add(c.value);
     found.set(c.condition, values);
+    if (!by.has(c.condition)) by.set(c.condition, c.phrase);
     if (!kb.conditions.get(c.condition)?.namesTopics) phrases.push(c.phrase);
   }
   const settled = new Map<string, string>();
+  const settledBy = new Map<string, string>();
   for (const [condition, values] of found) {
-    if (values.size === 1) settled.set(condition, [...values][0] as string);
+    if (values.size !== 1) continue;
+    settled.set(condition, [...values][0] as string);
+    settledBy.set(condition, by.get(condition) ?? '');
   }
-  return { settled, phrases };
+  return { settled, settledBy, phrases };
 }

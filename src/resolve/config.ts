@@ -37,6 +37,8 @@ export const MATCHER = Object.freeze({
   otherKindFactor: 0.75,
   /** A question that states a condition ("in the Midlands") is about a topic whose answer depends on it. */
   conditionFactor: 1.25,
+  /** A topic with no record on a date the question states is scored down by this factor. */
+  outOfDateFactor: 0.6,
   /** Weight of a word that names a body ("CCG", "council") or a condition ("delegated"): it rarely tells topics apart. */
   incidentalWordWeight: 0.3,
   /** Extra evidence when a whole multi-word phrase of a topic appears, as a share of its words' weight. */

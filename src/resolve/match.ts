@@ -38,12 +38,20 @@ export function weighTerms(
  * Ranks topics by idf-weighted evidence (times where the topic has the word), plus a bonus for whole
  * phrases, scaled by coverage and by whether the question asks about a service or a change. Best first.
  */
-export function rank(
-  query: QueryTerm[],
-  prepared: Prepared,
-  asksAbout: Topic['kind'],
-  settled: ReadonlySet<string> = new Set(),
-): Candidate[] {
+export interface RankContext {
+  asksAbout: Topic['kind'];
+  /** Conditions the question settles, with the terms of the phrases that settled them. */
+  settled: ReadonlyMap<string, string[]>;
+  /** The as-of date when the question or the caller gave one (not "today"). */
+  statedDate?: string | undefined;
+}
+
+function coversDate(topic: Topic, date: string): boolean {
+  return topic.eras.some((e) => (!e.from || e.from <= date) && (!e.to || date <= e.to));
+}
+
+export function rank(query: QueryTerm[], prepared: Prepared, context: RankContext): Candidate[] {
+  const { asksAbout, settled, statedDate } = context;
   const evidence = new Map<number, number>();
   const matched = new Map<number, number>();
   let total = 0;
@@ -71,14 +79,27 @@ export function rank(
         bonus = Math.max(bonus, MATCHER.phraseBonus * weight);
       }
     }
-    const m = matched.get(i) ?? 0;
+    // The words that settled a condition this topic depends on ("serving RAF officer") are about this topic.
+    let m = matched.get(i) ?? 0;
+    for (const [condition, terms] of settled) {
+      if (!entry.conditions.has(condition)) continue;
+      for (const t of terms) {
+        if (!entry.terms.has(t) && present.has(t))
+          m += (present.get(t) ?? 0) * (prepared.idf.get(t) ?? prepared.unknownIdf);
+      }
+    }
     const coverage = Math.min(1, m / (m + MATCHER.unmatchedPenalty * Math.max(0, total - m)));
     const kindFactor =
       (asksAbout === 'service') === (entry.topic.kind === 'service') ? 1 : MATCHER.otherKindFactor;
     const titleShare = entry.titleTerms.length
       ? entry.titleTerms.filter((t) => present.has(t)).length / entry.titleTerms.length
       : 0;
-    const conditionFactor = [...settled].some((c) => entry.conditions.has(c)) ? MATCHER.conditionFactor : 1;
+    const conditionFactor =
+      entry.topic.kind === 'service' && [...settled.keys()].some((c) => entry.conditions.has(c))
+        ? MATCHER.conditionFactor
+        : 1;
+    // "Who oversaw trusts in 2017?" is not about a body that was gone by then.
+    const dateFactor = statedDate && !coversDate(entry.topic, statedDate) ? MATCHER.outOfDateFactor : 1;
     const score =
       (ev + bonus) *
       (0.5 + coverage / 2) *

@@ -83,7 +83,13 @@ function defaultConditions(kb: KnowledgeBase): Map<string, string> {
 }
 
 /** The matcher's view of a question: ranked candidate topics (used by resolve and by `npm run ask -- --explain`). */
-export function rankQuestion(kb: KnowledgeBase, rest: string, text: string, conditions: ConditionReading) {
+export function rankQuestion(
+  kb: KnowledgeBase,
+  rest: string,
+  text: string,
+  conditions: ConditionReading,
+  statedDate?: string,
+) {
   const prepared = prepare(kb);
   const incidentalWords = new Set([
     ...conditions.phrases.flatMap((p) => toTerms(p, prepared)),
@@ -91,7 +97,8 @@ export function rankQuestion(kb: KnowledgeBase, rest: string, text: string, cond
   ]);
   const terms = questionTerms(rest, prepared);
   const query = weighTerms(terms, prepared, incidentalWords, contextTerms(rest, terms, prepared));
-  return rank(query, prepared, askedKind(text), new Set(conditions.settled.keys()));
+  const settled = new Map([...conditions.settledBy].map(([c, phrase]) => [c, toTerms(phrase, prepared)]));
+  return rank(query, prepared, { asksAbout: askedKind(text), settled, statedDate });
 }
 
 /**
@@ -142,7 +149,7 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
   const scope = outOfScope(text, kb);
   if (scope) return unknown(question, asOf, asOfSource, scope.reason, scope.lookInstead);
 
-  const ranked = rankQuestion(kb, rest, text, conditions);
+  const ranked = rankQuestion(kb, rest, text, conditions, asOfSource === 'today' ? undefined : asOf);
   const best = ranked[0];
   // The plainer the question asks who commissions, the less of its wording must match a topic.
   const gate = MATCHER.gate[askStrength(text)];
