@@ -79,6 +79,12 @@ function shortName(kb: KnowledgeBase, id: string): string {
   return body?.short ?? body?.name ?? id;
 }
 
+/** "the ICB", "the council", but "NHS England" and "DHSC", as people write them in a sentence. */
+function inSentence(name: string): string {
+  if (/^(NHS |DHSC$)/.test(name)) return name;
+  return `the ${/^[A-Z][a-z]/.test(name) ? name.toLowerCase() : name}`;
+}
+
 function holdersSentence(kb: KnowledgeBase, holders: Holder[], situation: Situation, past: boolean): string {
   // "where joint commissioning (level 2), NHS England and CCG commissioned it jointly": one clause per condition.
   const groups = new Map<string, Holder[]>();
@@ -89,7 +95,7 @@ function holdersSentence(kb: KnowledgeBase, holders: Holder[], situation: Situat
   return [...groups]
     .map(([condition, group]) => {
       const byRole = new Map<Role, string[]>();
-      for (const h of group) byRole.set(h.role, [...(byRole.get(h.role) ?? []), shortName(kb, h.body)]);
+      for (const h of group) byRole.set(h.role, [...(byRole.get(h.role) ?? []), inSentence(shortName(kb, h.body))]);
       const clause = [...byRole]
         .map(([role, names]) =>
           [names.join(' and '), ROLE_TEXT[role][past ? 1 : 0]].filter(Boolean).join(' '),
@@ -111,14 +117,22 @@ function eraSummary(kb: KnowledgeBase, era: Era): string {
 }
 
 /** "Before 1 July 2022 this was the CCG." and "From 1 April 2025 …" around the as-of date. */
+/** " — Integrated care boards replace CCGs": the timeline event that made an era start, if there is one. */
+function cause(kb: KnowledgeBase, era: Era): string {
+  const bodies = new Set(era.holders.map((h) => h.body));
+  const onDay = kb.events.filter((e) => e.date === era.from && !PENDING.has(e.status));
+  const event = onDay.find((e) => e.bodies.some((b) => bodies.has(b))) ?? onDay[0];
+  return event ? ` (${event.title})` : '';
+}
+
 function changesAround(kb: KnowledgeBase, topic: Topic, era: Era | undefined): string[] {
   const out: string[] = [];
   const law = topic.eras.filter((e) => !PENDING.has(e.status));
   const index = era ? law.indexOf(era) : -1;
   const previous = index > 0 ? law[index - 1] : undefined;
   const next = index >= 0 ? law[index + 1] : undefined;
-  if (era?.from && previous) out.push(`Before ${longDate(era.from)}: ${eraSummary(kb, previous)}.`);
-  if (next?.from) out.push(`From ${longDate(next.from)}: ${eraSummary(kb, next)}.`);
+  if (era?.from && previous) out.push(`Before ${longDate(era.from)}: ${eraSummary(kb, previous)}${cause(kb, era)}.`);
+  if (next?.from) out.push(`From ${longDate(next.from)}: ${eraSummary(kb, next)}${cause(kb, next)}.`);
   for (const pending of topic.eras.filter((e) => PENDING.has(e.status) && e !== era)) {
     const when = pending.from ? `from ${longDate(pending.from)}` : 'in future';
     out.push(`${STATUS_TEXT[pending.status]}: ${eraSummary(kb, pending)} ${when}. ${pending.note}`);

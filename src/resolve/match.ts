@@ -105,6 +105,7 @@ export function rank(query: QueryTerm[], prepared: Prepared, context: RankContex
       (0.5 + coverage / 2) *
       kindFactor *
       conditionFactor *
+      dateFactor *
       (1 + MATCHER.titleBonus * titleShare);
     candidates.push({ entry, evidence: m, coverage, score });
   }

@@ -176,14 +176,15 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
   const bestKey = close.length > 1 ? sameAnswer(best.entry.topic) : '';
   const rivals = close.slice(1).filter((c) => sameAnswer(c.entry.topic) !== '');
   if (close.length > 1 && (!bestKey || rivals.some((c) => sameAnswer(c.entry.topic) !== bestKey))) {
+    const { lookInstead: _none, ...base } = unknown(
+      question,
+      asOf,
+      asOfSource,
+      'Your question could mean more than one thing. Which of these did you mean?',
+      '',
+    );
     return {
-      ...unknown(
-        question,
-        asOf,
-        asOfSource,
-        'Your question could mean more than one thing. Which of these did you mean?',
-        GENERAL_LOOK,
-      ),
+      ...base,
       status: 'clarify',
       options: close.map((c) => ({ topicId: c.entry.topic.id, title: c.entry.topic.title })),
       confidence: Math.min(0.5, best.coverage / 2),
