@@ -95,7 +95,8 @@ function holdersSentence(kb: KnowledgeBase, holders: Holder[], situation: Situat
   return [...groups]
     .map(([condition, group]) => {
       const byRole = new Map<Role, string[]>();
-      for (const h of group) byRole.set(h.role, [...(byRole.get(h.role) ?? []), inSentence(shortName(kb, h.body))]);
+      for (const h of group)
+        byRole.set(h.role, [...(byRole.get(h.role) ?? []), inSentence(shortName(kb, h.body))]);
       const clause = [...byRole]
         .map(([role, names]) =>
           [names.join(' and '), ROLE_TEXT[role][past ? 1 : 0]].filter(Boolean).join(' '),
@@ -131,7 +132,8 @@ function changesAround(kb: KnowledgeBase, topic: Topic, era: Era | undefined): s
   const index = era ? law.indexOf(era) : -1;
   const previous = index > 0 ? law[index - 1] : undefined;
   const next = index >= 0 ? law[index + 1] : undefined;
-  if (era?.from && previous) out.push(`Before ${longDate(era.from)}: ${eraSummary(kb, previous)}${cause(kb, era)}.`);
+  if (era?.from && previous)
+    out.push(`Before ${longDate(era.from)}: ${eraSummary(kb, previous)}${cause(kb, era)}.`);
   if (next?.from) out.push(`From ${longDate(next.from)}: ${eraSummary(kb, next)}${cause(kb, next)}.`);
   for (const pending of topic.eras.filter((e) => PENDING.has(e.status) && e !== era)) {
     const when = pending.from ? `from ${longDate(pending.from)}` : 'in future';

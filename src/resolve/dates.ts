@@ -46,14 +46,21 @@ const SINCE = '(?:since|from|as of|starting|beginning)';
 
 /** The month a part of the year stands for; a bare year stands for its middle. */
 const PART_OF_YEAR: Record<string, number> = {
+  start: 1,
+  beginning: 1,
+  q1: 2,
   early: 3,
   spring: 4,
+  q2: 5,
   mid: 7,
   summer: 7,
+  q3: 8,
   autumn: 10,
   fall: 10,
   late: 11,
+  q4: 11,
   winter: 12,
+  end: 12,
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -156,7 +163,7 @@ const RULES: Rule[] = [
   // (before|after|since|in) 2016; a bare year stands for the middle of it
   {
     re: bound(
-      `(?:(${BEFORE}|${AFTER}|${SINCE})[\\s-]+)?(?:(?:the\\s+)?(early|late|mid|spring|summer|autumn|fall|winter)[\\s-]+(?:of\\s+)?)?${YEAR}`,
+      `(?:(${BEFORE}|${AFTER}|${SINCE})[\\s-]+)?(?:(?:the\\s+)?(early|late|mid|spring|summer|autumn|fall|winter|start|beginning|end|q1|q2|q3|q4)[\\s-]+(?:of\\s+)?)?${YEAR}`,
     ),
     read: (m) => {
       const y = toYear(m[3] ?? '');
