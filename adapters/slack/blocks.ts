@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Answer } from '../../src/schemas/answer.js';
 import { ACTION, clarifyActionId, encodeValue, valueFor } from './actions.js';
 import { clipMrkdwn, clipPlain, escapeMrkdwn, mrkdwnLink } from './escape.js';
-import { AS_OF_REASONS, formatDate, ROLE_LABELS, STATUS_LABELS } from './format.js';
+import { AS_OF_REASONS } from './format.js';
 
 /** Slack's limits: characters in one text object, blocks in one message, buttons in one actions block. */
 export const MAX_TEXT = 3000;
@@ -71,9 +71,10 @@ export function fitBlocks(blocks: Block[]): Block[] {
   return [...blocks.slice(0, MAX_BLOCKS - 1), ...(last ? [last] : [])];
 }
 
+/** "*NHS England* commissioned it jointly, where joint commissioning (level 2)": the condition is a bare label. */
 function commissionerLine(c: Answer['commissioners'][number]): string {
   const where = c.condition ? `, where ${escapeMrkdwn(c.condition)}` : '';
-  return `*${escapeMrkdwn(c.name)}* ${ROLE_LABELS[c.role]}${where}`;
+  return `*${escapeMrkdwn(c.name)}* ${escapeMrkdwn(c.roleText)}${where}`;
 }
 
 function feedbackAndShare(answer: Answer, options: AnswerRenderOptions): types.ActionsBlock {
@@ -105,7 +106,7 @@ function clarifyButtons(answer: Answer): types.ActionsBlock {
 }
 
 function asOfLine(answer: Answer, options: AnswerRenderOptions): string {
-  const parts = [`Answer as of *${formatDate(answer.asOf)}* (${AS_OF_REASONS[answer.asOfSource]})`];
+  const parts = [`Answer as of *${escapeMrkdwn(answer.asOfText)}* (${AS_OF_REASONS[answer.asOfSource]})`];
   if (answer.question) parts.push(`asked: “${escapeMrkdwn(clipPlainQuestion(answer.question))}”`);
   if (options.sharedBy && /^[UW][A-Z0-9]+$/.test(options.sharedBy))
     parts.push(`shared by <@${options.sharedBy}>`);
@@ -120,8 +121,8 @@ const clipPlainQuestion = (question: string) => clipPlain(question, 300);
  */
 export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}): SlackMessage {
   const blocks: Block[] = [];
-  const status = answer.eraStatus ? STATUS_LABELS[answer.eraStatus] : undefined;
-  if (answer.status === 'answered' && status) blocks.push(section(`:warning: *${status}*`));
+  if (answer.status === 'answered' && answer.statusText)
+    blocks.push(section(`:warning: *${escapeMrkdwn(answer.statusText)}*`));
 
   const heading =
     answer.status === 'answered' && answer.topic ? `*${escapeMrkdwn(answer.topic.title)}*\n` : '';

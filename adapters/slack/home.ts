@@ -1,8 +1,8 @@
 import type { types } from '@slack/bolt';
+import { longDate } from '../../src/resolve/format.js';
 import type { KnowledgeSummary } from '../../src/service.js';
 import { type Block, context, listSection, type SlackMessage, section } from './blocks.js';
 import { escapeMrkdwn } from './escape.js';
-import { formatDate } from './format.js';
 
 /** The slash command the manifest declares; listeners.ts registers the same string. */
 export const SLASH_COMMAND = '/whocommissions';
@@ -19,7 +19,7 @@ const HOW_TO_ASK = [
 
 function knowledgeLine(summary: KnowledgeSummary): string {
   return (
-    `Knowledge updated ${formatDate(summary.updated)} · ${summary.topics} topics · ` +
+    `Knowledge updated ${longDate(summary.updated)} · ${summary.topics} topics · ` +
     `${summary.bodies} organisations · ${summary.sources} sources`
   );
 }

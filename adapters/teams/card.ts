@@ -1,5 +1,5 @@
+import { longDate } from '../../src/resolve/format.js';
 import type { Answer } from '../../src/schemas/answer.js';
-import type { Role, Status } from '../../src/schemas/topic.js';
 import type { KnowledgeSummary } from '../../src/service.js';
 import type { AskAction, FeedbackAction } from './actions.js';
 import { escapeMarkdown, markdownLink } from './markdown.js';
@@ -15,36 +15,8 @@ export interface AdaptiveCard {
   msteams: { width: 'Full' };
 }
 
-const ROLE_LABELS: Record<Role, string> = {
-  commissions: 'commissions',
-  jointly: 'commissions jointly',
-  delegated: 'commissions under delegation',
-  retains: 'retains',
-  accountable: 'accountable in law',
-  advises: 'advises',
-  subject: 'subject of the change',
-};
-
-/** Only eras that are not yet law get a label; in-force and historic answers speak for themselves. */
-const STATUS_LABELS: Partial<Record<Status, string>> = {
-  planned: 'Planned: not yet in force',
-  proposed: 'Proposed: not yet decided',
-  announced: 'Announced: not yet in law',
-};
-
 /** Teams shows at most six buttons in one set. */
 const MAX_BUTTONS = 6;
-
-export function formatDate(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return isoDate;
-  return date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
 
 function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
   return {
@@ -74,13 +46,13 @@ function submit(title: string, data: AskAction | FeedbackAction): CardElement {
 }
 
 function asOfLine(answer: Answer): string {
-  const date = formatDate(answer.asOf);
+  const date = escapeMarkdown(answer.asOfText);
   return answer.asOfSource === 'today' ? `As of today, ${date}` : `As of ${date}`;
 }
 
 function commissionerLines(answer: Answer): CardElement[] {
   return answer.commissioners.flatMap((c) => {
-    const lines = [text(`**${escapeMarkdown(c.name)}** ${ROLE_LABELS[c.role]}`, { spacing: 'Small' })];
+    const lines = [text(`**${escapeMarkdown(c.name)}** ${escapeMarkdown(c.roleText)}`, { spacing: 'Small' })];
     if (c.condition)
       lines.push(text(`Where: ${escapeMarkdown(c.condition)}`, { isSubtle: true, spacing: 'None' }));
     return lines;
@@ -110,9 +82,9 @@ export function renderAnswerCard(answer: Answer, options: RenderOptions = {}): A
   body.push(text(`**${escapeMarkdown(title)}**`, { size: 'Medium' }));
   body.push(text(asOfLine(answer), { isSubtle: true, spacing: 'None' }));
 
-  const statusLabel = answer.eraStatus ? STATUS_LABELS[answer.eraStatus] : undefined;
-  if (answer.status === 'answered' && statusLabel)
-    body.push(text(`**${statusLabel}**`, { color: 'Warning' }));
+  // Only answers that are not yet law carry a statusText; in-force and historic answers are plain fact.
+  if (answer.status === 'answered' && answer.statusText)
+    body.push(text(`**${escapeMarkdown(answer.statusText)}**`, { color: 'Warning' }));
 
   if (answer.status === 'answered' && answer.commissioners.length > 0)
     body.push(...commissionerLines(answer));
@@ -168,7 +140,7 @@ function introCard(greeting: string, summary: KnowledgeSummary): AdaptiveCard {
         'In a channel or group chat, @mention me first.',
     ),
     text(
-      `I know ${summary.topics} topics, ${summary.bodies} bodies and ${summary.sources} sources, last updated ${formatDate(summary.updated)}. ` +
+      `I know ${summary.topics} topics, ${summary.bodies} bodies and ${summary.sources} sources, last updated ${longDate(summary.updated)}. ` +
         'Every answer names its sources; check them before you rely on it.',
       { isSubtle: true },
     ),

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { longDate } from '../../src/resolve/format.js';
 import type { KnowledgeSummary } from '../../src/service.js';
 import { copyKnowledge, eventually, startTestServer, type TestServer } from '../server/helpers.js';
 import { launchChromium } from './browser.js';
@@ -74,16 +75,31 @@ describe('the web chat in a real browser', () => {
     expect(await answer.locator('.timeline__era').count()).toBeGreaterThanOrEqual(3);
     expect(await answer.locator('.timeline__era--current .timeline__label').textContent()).toBe('Council');
     expect(await answer.locator('.timeline__marker-label').textContent()).toBe('1 April 2017');
+    // Era dates are not written out in the Answer; the page writes them the way the server does.
+    expect(await answer.locator('.timeline__legend').textContent()).toContain('from 1 October 2015');
     // Keyboard users land on the new answer.
     expect(await page.evaluate('document.activeElement?.tagName')).toBe('H2');
   });
 
-  it('shows each commissioner with the condition under which it holds', async () => {
+  it("shows each commissioner in the engine's words, with the condition under which it holds", async () => {
     const answer = await ask('who holds GP contracts?', '2016-01-01');
     const rows = await answer.locator('.answer__commissioners .nhsuk-summary-list__row').allTextContents();
     expect(rows.length).toBeGreaterThan(1);
-    expect(rows.join('\n')).toMatch(/NHS England.*commissions where greater involvement/);
-    expect(rows.join('\n')).not.toMatch(/where where/);
+    expect(rows).toContain('NHS England' + 'commissioned it, where greater involvement (level 1)');
+    expect(rows).toContain(
+      'Clinical commissioning group (CCG)' +
+        'commissioned it under delegation from NHS England, where delegated commissioning (level 3)',
+    );
+    for (const row of rows) expect(row.match(/where/gi)).toHaveLength(1);
+  });
+
+  it("labels an answer that is not yet law with the engine's status text", async () => {
+    const answer = await ask('ICB clusters and mergers');
+    expect(await answer.locator('.nhsuk-tag').textContent()).toBe(
+      'Announced by the government, not yet in effect',
+    );
+    const inForce = await ask('who commissions health visiting?', '2017-04-01');
+    expect(await inForce.locator('.nhsuk-tag').count()).toBe(0);
   });
 
   it('gives a different answer when the as-of date changes', async () => {
@@ -132,8 +148,9 @@ describe('the web chat in a real browser', () => {
     await example.click();
     await expect.poll(() => page.locator('article.answer').count()).toBe(1);
     expect(await latestAnswer().locator('.answer__question').textContent()).toContain(text);
+    const summary = (await (await fetch(`${server.url}/api/status`)).json()) as KnowledgeSummary;
     expect(await page.locator('#knowledge-date').textContent()).toMatch(
-      /^Knowledge base updated \d+ \w+ \d{4}: \d+ topics/,
+      new RegExp(`^Knowledge base updated ${longDate(summary.updated)}: \\d+ topics`),
     );
   });
 

@@ -1,25 +1,41 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTION, decodeValue } from '../../adapters/slack/actions.js';
 import { MAX_BLOCKS, MAX_TEXT, renderAnswer } from '../../adapters/slack/blocks.js';
+import { createEngine, type Engine } from '../../src/engine.js';
 import { Answer } from '../../src/schemas/answer.js';
 import { buttonsIn, visibleText } from './fake-slack.js';
 
-/** A valid Answer (checked against the schema), with whatever a test needs changed. */
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createEngine({ now: () => new Date('2026-06-01T12:00:00Z') });
+});
+
+/**
+ * A valid Answer (checked against the schema), with whatever a test needs changed. For the cases
+ * the real engine cannot be steered into (hostile text, Slack's limits, a made-up clarify).
+ */
 function answer(overrides: Partial<Answer> = {}): Answer {
   return Answer.parse({
     status: 'answered',
     question: 'who commissioned GP contracts in 2016?',
     asOf: '2016-07-01',
     asOfSource: 'text',
+    asOfText: '1 July 2016',
     topic: { id: 'gp-contracts', title: 'GP core contracts' },
     commissioners: [
       {
         body: 'ccg',
         name: 'Clinical commissioning group (CCG)',
         role: 'delegated',
+        roleText: 'commissioned it under delegation from NHS England',
         condition: 'fully delegated CCG',
       },
-      { body: 'nhs-england', name: 'NHS England', role: 'accountable' },
+      {
+        body: 'nhs-england',
+        name: 'NHS England',
+        role: 'accountable',
+        roleText: 'stayed accountable in law',
+      },
     ],
     text: 'A delegated CCG decided; NHS England stayed accountable.',
     changes: ['From 1 April 2015: co-commissioning began.'],
@@ -50,14 +66,28 @@ function texts(blocks: unknown): string[] {
 }
 
 describe('renderAnswer', () => {
-  it('names each commissioner with its role and condition, the as-of date and the question', () => {
+  it("names each commissioner in the engine's words, with its condition after one “where”", () => {
+    const gp = engine.ask('who held GP contracts?', { asOf: '2016-07-01', topicId: 'gp-contracts' });
+    const shown = visibleText(renderAnswer(gp));
+    expect(shown).toContain('*NHS England* commissioned it, where greater involvement (level 1)');
+    expect(shown).toContain(
+      '*Clinical commissioning group (CCG)* commissioned it under delegation from NHS England, ' +
+        'where delegated commissioning (level 3)',
+    );
+    for (const c of gp.commissioners) expect(shown).toContain(`${c.roleText}, where ${c.condition}`);
+    expect(shown).not.toMatch(/where where/i);
+    expect(shown).toContain('Answer as of *1 July 2016* (the date you chose)');
+    expect(shown).toContain('asked: “who held GP contracts?”');
+  });
+
+  it('shows the role text, the as-of date and what was read from the question as the Answer has them', () => {
     const shown = visibleText(renderAnswer(answer()));
     expect(shown).toContain(
-      '*Clinical commissioning group (CCG)* commissions it under delegation, where fully delegated CCG',
+      '*Clinical commissioning group (CCG)* commissioned it under delegation from NHS England, ' +
+        'where fully delegated CCG',
     );
-    expect(shown).toContain('*NHS England* remains accountable in law');
+    expect(shown).toContain('*NHS England* stayed accountable in law');
     expect(shown).toContain('Answer as of *1 July 2016* (the date in your question)');
-    expect(shown).toContain('asked: “who commissioned GP contracts in 2016?”');
     expect(shown).toContain('Read from your question: delegated commissioning (level 3)');
   });
 
@@ -69,16 +99,17 @@ describe('renderAnswer', () => {
     );
   });
 
-  it.each([
-    ['planned', 'Planned: not yet in force'],
-    ['proposed', 'Proposed: not yet decided'],
-    ['announced', 'Announced: not yet in law'],
-  ] as const)('labels a %s answer as not yet law', (eraStatus, label) => {
-    expect(visibleText(renderAnswer(answer({ eraStatus })))).toContain(label);
+  it("labels an answer that is not yet law with the engine's status text", () => {
+    const announced = engine.ask('ICB clusters and mergers', { topicId: 'icb-clusters-mergers' });
+    expect(announced.statusText).toBe('Announced by the government, not yet in effect');
+    expect(renderAnswer(announced).blocks[0]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: ':warning: *Announced by the government, not yet in effect*' },
+    });
   });
 
   it('does not label an answer that is in force', () => {
-    expect(visibleText(renderAnswer(answer()))).not.toMatch(/not yet/);
+    expect(visibleText(renderAnswer(answer()))).not.toContain(':warning:');
   });
 
   it('offers one button per clarify option, each carrying the question, the date and the topic', () => {
@@ -136,7 +167,10 @@ describe('renderAnswer', () => {
     const hostile = answer({
       question: '<!channel> A&E?',
       topic: { id: 't', title: 'A&E <b>' },
-      commissioners: [{ body: 'x', name: '<@U123>', role: 'commissions', condition: '<!here>' }],
+      commissioners: [
+        { body: 'x', name: '<@U123>', role: 'commissions', roleText: '<!everyone>', condition: '<!here>' },
+      ],
+      statusText: '<!channel> soon',
       text: 'x > y & <!everyone>',
       changes: ['<https://evil.example|click>'],
       sources: [{ id: 's', title: '<!subteam^S1>', url: 'https://example.org/a|b>c' }],
@@ -181,6 +215,7 @@ describe('renderAnswer', () => {
         body: `b${i}`,
         name: `Body ${i}`,
         role: 'jointly' as const,
+        roleText: 'commissions it jointly',
       })),
     });
     const rendered = renderAnswer(huge, { shareable: true });

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { decodeValue, encodeValue } from '../../adapters/slack/actions.js';
 import { createSeen } from '../../adapters/slack/dedupe.js';
 import { clipMrkdwn, escapeMrkdwn } from '../../adapters/slack/escape.js';
-import { formatDate } from '../../adapters/slack/format.js';
 import { isHelpRequest, questionFromSlack } from '../../adapters/slack/question.js';
 
 describe('questionFromSlack', () => {
@@ -74,12 +73,5 @@ describe('button values', () => {
   it('reject a value the adapter did not make', () => {
     expect(decodeValue('not json')).toBeUndefined();
     expect(decodeValue(JSON.stringify({ q: 'x', a: 'yesterday' }))).toBeUndefined();
-  });
-});
-
-describe('formatDate', () => {
-  it('writes dates the British way without time zone drift', () => {
-    expect(formatDate('2017-04-01')).toBe('1 April 2017');
-    expect(formatDate('not a date')).toBe('not a date');
   });
 });

@@ -1,25 +1,42 @@
-import { describe, expect, it } from 'vitest';
-import { formatDate, helpCard, renderAnswerCard } from '../../adapters/teams/card.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { helpCard, renderAnswerCard } from '../../adapters/teams/card.js';
+import { createEngine, type Engine } from '../../src/engine.js';
 import { Answer } from '../../src/schemas/answer.js';
 import type { KnowledgeSummary } from '../../src/service.js';
 import { cardText, submitActions } from './cards.js';
 
-/** A hand-made answer, parsed by the real schema so the fixture cannot drift from the model. */
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createEngine({ now: () => new Date('2026-11-01T12:00:00Z') });
+});
+
+/**
+ * A hand-made answer, parsed by the real schema so the fixture cannot drift from the model. For the
+ * cases the real engine cannot be steered into (hostile text, a made-up clarify or unknown).
+ */
 function answer(overrides: Partial<Answer> = {}): Answer {
   return Answer.parse({
     status: 'answered',
     question: 'who held GP contracts in a delegated CCG in 2016?',
     asOf: '2016-06-01',
     asOfSource: 'text',
+    asOfText: '1 June 2016',
     topic: { id: 'gp-contracts', title: 'GP core contracts (GMS, PMS and APMS)' },
     commissioners: [
       {
         body: 'ccg',
         name: 'Clinical commissioning group (CCG)',
         role: 'delegated',
+        roleText: 'commissioned it under delegation from NHS England',
         condition: 'fully delegated CCG',
       },
-      { body: 'nhs-england', name: 'NHS England', role: 'accountable', condition: 'fully delegated CCG' },
+      {
+        body: 'nhs-england',
+        name: 'NHS England',
+        role: 'accountable',
+        roleText: 'stayed accountable in law',
+        condition: 'fully delegated CCG',
+      },
     ],
     text: 'A delegated CCG decided itself while NHS England stayed accountable in law.',
     changes: ['From 1 April 2015 it depended on the co-commissioning model.'],
@@ -46,10 +63,27 @@ describe('renderAnswerCard', () => {
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
   });
 
+  it("names each commissioner in the engine's words, with its condition once", () => {
+    const gp = engine.ask('who held GP contracts?', { asOf: '2016-07-01', topicId: 'gp-contracts' });
+    const text = cardText(renderAnswerCard(gp));
+    expect(text).toContain(
+      '**NHS England** commissioned it\nWhere: greater involvement (level 1)\n' +
+        '**NHS England** commissioned it jointly\nWhere: joint commissioning (level 2)',
+    );
+    expect(text).toContain(
+      '**Clinical commissioning group (CCG)** commissioned it under delegation from NHS England\n' +
+        'Where: delegated commissioning (level 3)',
+    );
+    expect(text).not.toMatch(/where:? where/i);
+    expect(text).toContain('As of 1 July 2016');
+  });
+
   it('names each commissioner with its role and condition, the as-of date, what changed and the sources as links', () => {
     const text = cardText(renderAnswerCard(answer()));
-    expect(text).toContain('**Clinical commissioning group (CCG)** commissions under delegation');
-    expect(text).toContain('**NHS England** accountable in law');
+    expect(text).toContain(
+      '**Clinical commissioning group (CCG)** commissioned it under delegation from NHS England',
+    );
+    expect(text).toContain('**NHS England** stayed accountable in law');
     expect(text).toContain('Where: fully delegated CCG');
     expect(text).toContain('As of 1 June 2016');
     expect(text).toContain(
@@ -61,14 +95,17 @@ describe('renderAnswerCard', () => {
     expect(text).toContain('• An unpublished letter');
   });
 
-  it('labels an answer from a planned change as not yet in force', () => {
-    expect(cardText(renderAnswerCard(answer({ eraStatus: 'planned' })))).toContain(
-      'Planned: not yet in force',
+  it("labels an answer that is not yet law with the engine's status text, and only such an answer", () => {
+    const announced = renderAnswerCard(
+      engine.ask('ICB clusters and mergers', { topicId: 'icb-clusters-mergers' }),
     );
-    expect(cardText(renderAnswerCard(answer({ eraStatus: 'announced' })))).toContain(
-      'Announced: not yet in law',
+    expect(announced.body).toContainEqual(
+      expect.objectContaining({
+        text: '**Announced by the government, not yet in effect**',
+        color: 'Warning',
+      }),
     );
-    expect(cardText(renderAnswerCard(answer()))).not.toMatch(/not yet/);
+    expect(renderAnswerCard(answer()).body).not.toContainEqual(expect.objectContaining({ color: 'Warning' }));
   });
 
   it('says "as of today" when no date was asked for', () => {
@@ -146,7 +183,7 @@ describe('renderAnswerCard', () => {
     const text = cardText(card);
     expect(text).toContain('That is not a question about who commissions NHS services.');
     expect(text).toContain('**Where to look instead**\nA general search engine.');
-    expect(text).not.toContain('commissions under delegation');
+    expect(text).not.toContain('under delegation');
   });
 
   it('escapes markdown in text from people and from the knowledge files', () => {
@@ -188,11 +225,5 @@ describe('helpCard', () => {
       { action: 'ask', question: 'Who commissioned health visiting in 2014?' },
       { action: 'ask', question: 'Who commissions community pharmacy now?' },
     ]);
-  });
-});
-
-describe('formatDate', () => {
-  it('writes an ISO date the British way', () => {
-    expect(formatDate('2013-04-01')).toBe('1 April 2013');
   });
 });

@@ -2,16 +2,6 @@
 
 const STATUS_POLL_MS = 5000;
 
-const ROLE_LABELS = {
-  commissions: 'commissions',
-  jointly: 'commissions jointly',
-  delegated: 'commissions under delegation',
-  retains: 'keeps this part',
-  accountable: 'stays accountable in law',
-  advises: 'advises',
-  subject: 'is subject to it',
-};
-
 const AS_OF_SOURCES = {
   given: 'the date you chose',
   text: 'a date in your question',
@@ -39,15 +29,22 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+// Role wording, the as-of date and the not-yet-law label come written in the Answer (asOfText,
+// roleText, statusText), so the web chat says what Slack and Teams say. Only dates the Answer does
+// not write out (timeline eras, the knowledge date) are formatted here, the way the server's
+// longDate does: read from the ISO string, so no time zone can shift the day.
+const MONTH_NAMES =
+  'January February March April May June July August September October November December'.split(' ');
+
+/** 2013-04-01 → "1 April 2013"; anything else is shown as it came. */
+function longDate(iso) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  const month = match ? MONTH_NAMES[Number(match[2]) - 1] : undefined;
+  return match && month ? `${Number(match[3])} ${month} ${match[1]}` : iso;
+}
+
 const yearFormat = new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'UTC' });
 const toTime = (iso) => Date.parse(`${iso}T00:00:00Z`);
-const formatDate = (iso) => dateFormat.format(toTime(iso));
 const DAY = 86_400_000;
 
 /** Only http(s) links are made clickable, so a bad source URL cannot run script. */
@@ -85,7 +82,7 @@ async function refreshStatus() {
     return;
   }
   $('knowledge-date').textContent =
-    `Knowledge base updated ${formatDate(summary.updated)}: ${summary.topics} topics, ` +
+    `Knowledge base updated ${longDate(summary.updated)}: ${summary.topics} topics, ` +
     `${summary.bodies} organisations, ${summary.sources} sources.`;
   showProblems(summary.problems ?? []);
   if (!examplesShown && summary.examples?.length) {
@@ -231,13 +228,9 @@ function renderAnswer(answer) {
     }),
   );
 
-  if (answer.eraStatus && NOT_YET_LAW.has(answer.eraStatus)) {
+  if (answer.status === 'answered' && answer.statusText) {
     content.append(
-      el(
-        'p',
-        {},
-        el('strong', { class: 'nhsuk-tag nhsuk-tag--yellow', text: `${answer.eraStatus}, not yet in force` }),
-      ),
+      el('p', {}, el('strong', { class: 'nhsuk-tag nhsuk-tag--yellow', text: answer.statusText })),
     );
   }
 
@@ -251,14 +244,14 @@ function renderAnswer(answer) {
     'p',
     { class: 'nhsuk-body-s answer__as-of' },
     'As of ',
-    el('strong', { text: formatDate(answer.asOf) }),
+    el('strong', { text: answer.asOfText }),
     ` (${AS_OF_SOURCES[answer.asOfSource] ?? answer.asOfSource}).`,
   );
   if (answer.conditionsAsked.length)
     asOfLine.append(` Read from your question: ${answer.conditionsAsked.join(', ')}.`);
   content.append(asOfLine);
 
-  if (answer.timeline.length) content.append(renderTimeline(answer.timeline, answer.asOf, id));
+  if (answer.timeline.length) content.append(renderTimeline(answer.timeline, answer, id));
 
   if (answer.changes.length) {
     content.append(
@@ -311,14 +304,9 @@ function renderCommissioners(commissioners) {
         el(
           'dd',
           { class: 'nhsuk-summary-list__value' },
-          ROLE_LABELS[c.role] ?? c.role,
-          // The schema's example has no "where" but the resolver writes one: say it once either way.
-          c.condition
-            ? el('span', {
-                class: 'answer__condition',
-                text: ` where ${c.condition.replace(/^where\s+/i, '')}`,
-              })
-            : null,
+          c.roleText,
+          // A condition is a bare label ("delegated commissioning (level 3)"); "where" is said here, once.
+          c.condition ? el('span', { class: 'answer__condition', text: `, where ${c.condition}` }) : null,
         ),
       ),
     ),
@@ -406,7 +394,8 @@ function renderFeedback(answer) {
  * A horizontal bar, one segment per era, widths in proportion to time, with the as-of date marked.
  * The bar is decoration for sighted readers; the list under it says the same in words.
  */
-function renderTimeline(eras, asOf, id) {
+function renderTimeline(eras, answer, id) {
+  const { asOf, asOfText } = answer;
   const asOfTime = toTime(asOf);
   const known = eras
     .flatMap((era) => [era.from, era.to])
@@ -443,7 +432,7 @@ function renderTimeline(eras, asOf, id) {
   const marker = el(
     'div',
     { class: 'timeline__marker' },
-    el('span', { class: 'timeline__marker-label', text: formatDate(asOf) }),
+    el('span', { class: 'timeline__marker-label', text: asOfText }),
   );
   marker.style.left = percent(asOfTime);
   if ((asOfTime - start) / total > 0.75) marker.setAttribute('data-end', '');
@@ -481,7 +470,7 @@ function renderTimeline(eras, asOf, id) {
     el('figcaption', {
       class: 'nhsuk-heading-s',
       id: `${id}-timeline`,
-      text: `Who held it over time; the line marks ${formatDate(asOf)}`,
+      text: `Who held it over time; the line marks ${asOfText}`,
     }),
     bar,
     axis,
@@ -490,9 +479,9 @@ function renderTimeline(eras, asOf, id) {
 }
 
 function eraRange(era) {
-  if (era.from && era.to) return `${formatDate(era.from)} to ${formatDate(era.to)}`;
-  if (era.from) return `from ${formatDate(era.from)}`;
-  if (era.to) return `until ${formatDate(era.to)}`;
+  if (era.from && era.to) return `${longDate(era.from)} to ${longDate(era.to)}`;
+  if (era.from) return `from ${longDate(era.from)}`;
+  if (era.to) return `until ${longDate(era.to)}`;
   return 'throughout';
 }
 
