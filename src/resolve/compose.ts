@@ -214,7 +214,7 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
     ...base,
     status: 'answered',
     commissioners,
-    text: `${statusNote}${lead} ${era.note}${ended}`.trim(),
+    text: [statusNote.trim(), lead, `${era.note}${ended}`].filter(Boolean).join(' '),
     changes: changesAround(kb, topic, era),
     eraStatus: era.status,
     ...(STATUS_TEXT[era.status] ? { statusText: STATUS_TEXT[era.status] } : {}),

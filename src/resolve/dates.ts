@@ -233,10 +233,10 @@ export function bodyEra(text: string, kb: KnowledgeBase): DateReading | undefine
     const before = bound(`(?:before|prior to|pre)[\\s-]+(?:the\\s+)?(?:${alt})`).exec(text);
     if (before && body.from) return point(addDays(body.from, -1), before[0]);
     const after = bound(
-      `(?:after|post|since|once)[\\s-]+(?:the\\s+)?(?:${alt})(?:\\s+(?:came in|started|began|were set up|was set up|took over|closed|was abolished|were abolished|went|ended|disappeared))?`,
+      `(?:after|post|since|once|now that)[\\s-]+(?:the\\s+)?(?:${alt})(?:\\s+(?:came in|started|began|were set up|was set up|took over|closed|was abolished|were abolished|went|ended|disappeared|(?:is|are|has|have) (?:been )?(?:gone|abolished|closed)))?`,
     ).exec(text);
     if (after) {
-      if (/^(after|post)/.test(after[0]) && body.to) return point(addDays(body.to, 1), after[0]);
+      if (/^(after|post|now that)/.test(after[0]) && body.to) return point(addDays(body.to, 1), after[0]);
       if (body.from) return point(body.from, after[0]);
     }
     const during = bound(

@@ -33,8 +33,10 @@ const CHANGE_CUE =
 
 /** Whether the wording asks about a change or a body ("when did …") or, as most questions do, a service. */
 function askedKind(text: string): 'service' | 'change' {
+  // "Was it PHE that commissioned screening?" asks about a service, whatever its first word.
+  if (/^(?:was|is|were|are|did|does) (?:it|that|this)\b/.test(text)) return 'service';
   if (
-    /^(when|has|have|is|are|was|were|will|did|what did|what was|what were|what is|what does|how many)\b/.test(
+    /^(when|has|have|is|are|was|were|will|did|what did|what was|what were|what is|what does|what happened|what replaced|what became|how many)\b/.test(
       text,
     )
   ) {
@@ -91,14 +93,16 @@ export function rankQuestion(
   statedDate?: string,
 ) {
   const prepared = prepare(kb);
+  const kind = askedKind(text);
+  // A body's name says who, not what, in a question about a service; in one about a change it is the subject.
   const incidentalWords = new Set([
     ...conditions.phrases.flatMap((p) => toTerms(p, prepared)),
-    ...bodyNameTerms(rest, prepared),
+    ...(kind === 'service' ? bodyNameTerms(rest, prepared) : []),
   ]);
   const terms = questionTerms(rest, prepared);
   const query = weighTerms(terms, prepared, incidentalWords, contextTerms(rest, terms, prepared));
   const settled = new Map([...conditions.settledBy].map(([c, phrase]) => [c, toTerms(phrase, prepared)]));
-  return rank(query, prepared, { asksAbout: askedKind(text), settled, statedDate });
+  return rank(query, prepared, { asksAbout: kind, settled, statedDate });
 }
 
 /**
@@ -152,7 +156,8 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
   const ranked = rankQuestion(kb, rest, text, conditions, asOfSource === 'today' ? undefined : asOf);
   const best = ranked[0];
   // The plainer the question asks who commissions, the less of its wording must match a topic.
-  const gate = MATCHER.gate[askStrength(text)];
+  const gate =
+    MATCHER.gate[Math.max(askStrength(text), askedKind(text) === 'change' ? 1 : 0)] ?? MATCHER.gate[0];
   if (!best || best.coverage < gate.minCoverage || best.evidence < gate.minEvidence) {
     const message = asksWhoCommissions(text)
       ? 'I could not match that to a commissioning responsibility I know about, so I will not guess.'
