@@ -50,6 +50,12 @@ function conditionLabel(kb: KnowledgeBase, holder: Holder): string | undefined {
   return parts.length ? parts.join('; ') : undefined;
 }
 
+/** Whether a body existed on a date (bodies without dates always did). */
+function existed(kb: KnowledgeBase, id: string, date: string): boolean {
+  const body = kb.bodies.get(id);
+  return !body || ((!body.from || body.from <= date) && (!body.to || date <= body.to));
+}
+
 /** Holders that apply in the situation: settled conditions filter; unsettled ones stay, labelled. */
 export function applicableHolders(era: Era, situation: Situation): Holder[] {
   const byCondition = era.holders.filter((h) =>
@@ -136,8 +142,8 @@ function changesAround(kb: KnowledgeBase, topic: Topic, era: Era | undefined): s
     out.push(`Before ${longDate(era.from)}: ${eraSummary(kb, previous)}${cause(kb, era)}.`);
   if (next?.from) out.push(`From ${longDate(next.from)}: ${eraSummary(kb, next)}${cause(kb, next)}.`);
   for (const pending of topic.eras.filter((e) => PENDING.has(e.status) && e !== era)) {
-    const when = pending.from ? `from ${longDate(pending.from)}` : 'in future';
-    out.push(`${STATUS_TEXT[pending.status]}: ${eraSummary(kb, pending)} ${when}. ${pending.note}`);
+    const since = pending.from ? ` (since ${longDate(pending.from)})` : '';
+    out.push(`${STATUS_TEXT[pending.status]}${since}: ${eraSummary(kb, pending)}. ${pending.note}`);
   }
   return out;
 }
@@ -175,18 +181,33 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
     options: [],
     timeline: timeline(kb, topic),
   };
-  if (!era) {
-    const first = topic.eras.find((e) => !PENDING.has(e.status));
-    const since = first?.from ? longDate(first.from) : 'the first date recorded';
+  // A PCT cannot hold anything in 1995: an era whose bodies did not exist on the date is no answer.
+  if (!era || (topic.kind === 'service' && !era.holders.some((h) => existed(kb, h.body, situation.asOf)))) {
+    const law = topic.eras.filter((e) => !PENDING.has(e.status));
+    const last = law.at(-1);
+    const after = Boolean(last?.to && situation.asOf > last.to);
+    const nearest = after ? last : law[0];
+    const starts =
+      nearest?.from ??
+      nearest?.holders
+        .map((h) => kb.bodies.get(h.body)?.from)
+        .filter((d): d is string => Boolean(d))
+        .sort()[0];
+    const bound = after
+      ? `The record ends on ${longDate(last?.to ?? '')}: it has not been checked since.`
+      : starts
+        ? `The record starts on ${longDate(starts)}.`
+        : 'That date is outside what it records.';
     return {
       ...base,
       status: 'unknown',
       commissioners: [],
-      text: `${topic.title}: the knowledge base has no record of who held this on ${longDate(situation.asOf)}. It starts on ${since}.`,
-      changes: changesAround(kb, topic, first),
-      sources: sourcesOf(kb, first ? [first] : []),
-      lookInstead:
-        'For earlier years, the Commons Library briefings on NHS commissioning history are a good start.',
+      text: `The knowledge base has no record of who held this on ${longDate(situation.asOf)}. ${bound}`,
+      changes: changesAround(kb, topic, nearest),
+      sources: sourcesOf(kb, nearest ? [nearest] : []),
+      lookInstead: after
+        ? 'NHS England and the relevant ICB publish current commissioning responsibilities.'
+        : 'For earlier years, the Commons Library briefings on NHS commissioning history are a good start.',
       confidence: situation.confidence,
     };
   }
