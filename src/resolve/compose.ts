@@ -165,6 +165,20 @@ function timeline(kb: KnowledgeBase, topic: Topic): Answer['timeline'] {
   }));
 }
 
+/**
+ * The bodies (with their conditions) a topic's answer would name in this situation, as one string,
+ * or '' when it has no record then: enough to tell whether two readings of a question agree.
+ */
+export function answerKey(kb: KnowledgeBase, topic: Topic, situation: Situation): string {
+  const era = pickEra(topic, situation.asOf);
+  if (!era || (topic.kind === 'service' && !era.holders.some((h) => existed(kb, h.body, situation.asOf))))
+    return '';
+  return applicableHolders(era, situation)
+    .map((h) => `${h.body}|${conditionLabel(kb, { ...h, when: unsettled(h, situation) }) ?? ''}`)
+    .sort()
+    .join(',');
+}
+
 /** Builds the answer for one topic at one date. */
 export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: Situation): Answer {
   const era = pickEra(topic, situation.asOf);

@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
+import { perKnowledge, phrasePattern } from './memo.js';
 
 /** Conditions a question settles, e.g. { cocommissioning: 'delegated', region: 'midlands' }, and the words used. */
 export interface ConditionReading {
@@ -9,40 +10,48 @@ export interface ConditionReading {
   phrases: string[];
 }
 
-const boundary = (phrase: string) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
-
 /**
- * Longest phrases first, and within one condition a matched span is masked, so "not delegated" is not
- * also read as "delegated". One phrase may settle two conditions ("Midlands": a region, and a POD wave).
- * If a question names two values of one condition it does not settle it.
+ * All condition phrases in one pattern, longest first, so at each place the longest phrase wins
+ * ("not delegated" is not also read as "delegated"); and what each phrase settles. One phrase may
+ * settle two conditions ("Midlands": a region, and a POD wave).
  */
-export function readConditions(text: string, kb: KnowledgeBase): ConditionReading {
-  const candidates: { condition: string; value: string; phrase: string }[] = [];
+const phraseIndex = perKnowledge((kb) => {
+  const byPhrase = new Map<string, { condition: string; value: string }[]>();
   for (const condition of kb.conditions.values()) {
     for (const value of condition.values) {
-      for (const phrase of value.phrases)
-        candidates.push({ condition: condition.id, value: value.id, phrase: phrase.toLowerCase() });
+      for (const phrase of value.phrases) {
+        const key = phrase.toLowerCase();
+        byPhrase.set(key, [...(byPhrase.get(key) ?? []), { condition: condition.id, value: value.id }]);
+      }
     }
   }
-  candidates.sort((a, b) => b.phrase.length - a.phrase.length);
-  const masked = new Map<string, string>();
+  return { re: new RegExp(phrasePattern([...byPhrase.keys()]).source, 'gu'), byPhrase };
+});
+
+/** condition id → the value assumed when a question does not say. */
+export const defaultConditions = perKnowledge((kb) => {
+  const out = new Map<string, string>();
+  for (const c of kb.conditions.values()) {
+    const value = c.values.find((v) => v.default);
+    if (value) out.set(c.id, value.id);
+  }
+  return out;
+});
+
+/** Reads the conditions a question settles. If it names two values of one condition, that one is not settled. */
+export function readConditions(text: string, kb: KnowledgeBase): ConditionReading {
+  const { re, byPhrase } = phraseIndex(kb);
   const found = new Map<string, Set<string>>();
   const phrases: string[] = [];
   const by = new Map<string, string>();
-  for (const c of candidates) {
-    const current = masked.get(c.condition) ?? text;
-    const m = boundary(c.phrase).exec(current);
-    if (!m) continue;
-    masked.set(
-      c.condition,
-      current.slice(0, m.index) + ' '.repeat(m[0].length) + current.slice(m.index + m[0].length),
-    );
-    const values = found.get(c.condition) ?? new Set<string>();
-    values.add(c.value);
-    found.set(c.condition, values);
-    if (!by.has(c.condition)) by.set(c.condition, c.phrase);
-    if (!kb.conditions.get(c.condition)?.namesTopics) phrases.push(c.phrase);
+  for (const m of text.matchAll(re)) {
+    for (const c of byPhrase.get(m[0]) ?? []) {
+      const values = found.get(c.condition) ?? new Set<string>();
+      values.add(c.value);
+      found.set(c.condition, values);
+      if (!by.has(c.condition)) by.set(c.condition, m[0]);
+      if (!kb.conditions.get(c.condition)?.namesTopics) phrases.push(m[0]);
+    }
   }
   const settled = new Map<string, string>();
   const settledBy = new Map<string, string>();

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { addDays } from './format.js';
+import { perKnowledge } from './memo.js';
 
 /** A date read from a question, the span it stands for, and the words it came from. */
 export interface DateReading {
@@ -220,33 +221,46 @@ function escapeRe(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Per body with dates: patterns for "before X", "after X", "in the X era", compiled once per knowledge base. */
+const bodyEraPatterns = perKnowledge((kb) =>
+  [...kb.bodies.values()]
+    .filter((body) => body.from || body.to)
+    .map((body) => {
+      const alt = [body.short, ...body.aliases]
+        .filter((n): n is string => Boolean(n))
+        .map((n) => n.toLowerCase())
+        .filter((n) => n.length >= 3)
+        .map(escapeRe)
+        .join('|');
+      return {
+        body,
+        before: bound(`(?:before|prior to|pre)[\\s-]+(?:the\\s+)?(?:${alt})`),
+        after: bound(
+          `(?:after|post|since|once|now that)[\\s-]+(?:the\\s+)?(?:${alt})(?:\\s+(?:came in|started|began|were set up|was set up|took over|closed|was abolished|were abolished|went|ended|disappeared|(?:is|are|has|have) (?:been )?(?:gone|abolished|closed)))?`,
+        ),
+        during: bound(
+          `(?:in\\s+(?:the\\s+)?(?:days of\\s+)?(?:${alt})\\s+(?:era|days|years|times)|(?:during|in)\\s+the\\s+(?:${alt})\\s+(?:era|years|days)|when\\s+(?:there were\\s+)?(?:${alt})\\s+(?:existed|were around|ran things|were in charge)|back when (?:${alt}))`,
+        ),
+      };
+    })
+    .filter((p) => p.body.short || p.body.aliases.length),
+);
+
 /** "before ICBs", "in the PCT era", "since CCGs": dates taken from the bodies' own start and end. */
-export function bodyEra(text: string, kb: KnowledgeBase): DateReading | undefined {
-  for (const body of kb.bodies.values()) {
-    if (!body.from && !body.to) continue;
-    const names = [body.short, ...body.aliases]
-      .filter((n): n is string => Boolean(n))
-      .map((n) => n.toLowerCase())
-      .filter((n) => n.length >= 3);
-    const alt = names.map(escapeRe).join('|');
-    if (!alt) continue;
-    const before = bound(`(?:before|prior to|pre)[\\s-]+(?:the\\s+)?(?:${alt})`).exec(text);
-    if (before && body.from) return point(addDays(body.from, -1), before[0]);
-    const after = bound(
-      `(?:after|post|since|once|now that)[\\s-]+(?:the\\s+)?(?:${alt})(?:\\s+(?:came in|started|began|were set up|was set up|took over|closed|was abolished|were abolished|went|ended|disappeared|(?:is|are|has|have) (?:been )?(?:gone|abolished|closed)))?`,
-    ).exec(text);
-    if (after) {
-      if (/^(after|post|now that)/.test(after[0]) && body.to) return point(addDays(body.to, 1), after[0]);
-      if (body.from) return point(body.from, after[0]);
+export function bodyEra(text: string, kb: KnowledgeBase, today: string): DateReading | undefined {
+  for (const { body, before, after, during } of bodyEraPatterns(kb)) {
+    const b = before.exec(text);
+    if (b && body.from) return point(addDays(body.from, -1), b[0]);
+    const a = after.exec(text);
+    if (a) {
+      if (/^(after|post|now that)/.test(a[0]) && body.to) return point(addDays(body.to, 1), a[0]);
+      if (body.from) return point(body.from, a[0]);
     }
-    const during = bound(
-      `(?:in\\s+(?:the\\s+)?(?:days of\\s+)?(?:${alt})\\s+(?:era|days|years|times)|(?:during|in)\\s+the\\s+(?:${alt})\\s+(?:era|years|days)|when\\s+(?:there were\\s+)?(?:${alt})\\s+(?:existed|were around|ran things|were in charge)|back when (?:${alt}))`,
-    ).exec(text);
-    if (during) {
-      const from = body.from ?? '2002-04-01';
-      const to = body.to ?? '2026-01-01';
-      const mid = new Date((Date.parse(from) + Date.parse(to)) / 2).toISOString().slice(0, 10);
-      return { date: mid, from, to, phrase: during[0] };
+    const d = during.exec(text);
+    if (d && body.from) {
+      const to = body.to ?? today;
+      const mid = new Date((Date.parse(body.from) + Date.parse(to)) / 2).toISOString().slice(0, 10);
+      return { date: mid, from: body.from, to, phrase: d[0] };
     }
   }
   return undefined;
@@ -266,7 +280,7 @@ export function readDate(text: string, today: string, kb: KnowledgeBase): DateRe
     if (reading) break;
   }
   if (best) return best.reading;
-  const era = bodyEra(text, kb);
+  const era = bodyEra(text, kb, today);
   if (era) return era;
   for (const rel of RELATIVE) {
     const m = rel.re.exec(text);

@@ -25,7 +25,8 @@ export interface Prepared {
   stop: Set<string>;
   /** Stems of body names and condition phrases: they rarely tell topics apart. */
   incidental: Set<string>;
-  synonyms: { re: RegExp; canonical: string }[];
+  /** Every synonym variant in one pattern (longest first), and what each becomes. */
+  synonyms: { re: RegExp; canonical: Map<string, string> };
   /** How to spot each body in a question (by name or alias). */
   bodyPatterns: { id: string; re: RegExp }[];
   /** Every word (before stemming) the knowledge and the stop list use: what a typo is corrected towards. */
@@ -42,9 +43,11 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Rewrites every synonym variant to its canonical form (longest variants first). Input: space-joined words. */
 export function applySynonyms(text: string, synonyms: Prepared['synonyms']): string {
-  let out = ` ${text} `;
-  for (const { re, canonical } of synonyms) out = out.replace(re, ` ${canonical} `);
-  return out.replace(/\s+/g, ' ').trim();
+  // One pass: at each word, the longest variant that matches there is rewritten.
+  return ` ${text} `
+    .replace(synonyms.re, (variant) => synonyms.canonical.get(variant) ?? variant)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 // Not "non": it makes terms ("non-mobilised reservists") rather than negating them.
@@ -73,14 +76,19 @@ export function prepare(kb: KnowledgeBase): Prepared {
   const hit = cache.get(kb);
   if (hit) return hit;
 
-  const synonyms = kb.synonyms
+  const pairs = kb.synonyms
     .flatMap((s) => {
       const canonical = words(normalise(s.canonical)).join(' ');
       return s.variants.map((v) => ({ variant: words(normalise(v)).join(' '), canonical }));
     })
     .filter((s) => s.variant && s.variant !== s.canonical)
-    .sort((a, b) => b.variant.length - a.variant.length)
-    .map(({ variant, canonical }) => ({ re: new RegExp(` ${escapeRe(variant)}(?= )`, 'g'), canonical }));
+    .sort((a, b) => b.variant.length - a.variant.length);
+  const synonyms: Prepared['synonyms'] = {
+    re: pairs.length
+      ? new RegExp(`(?<= )(?:${pairs.map((p) => escapeRe(p.variant)).join('|')})(?= )`, 'g')
+      : /(?!)/g,
+    canonical: new Map(pairs.map((p) => [p.variant, p.canonical])),
+  };
 
   const stop = new Set(STOP_WORDS.flatMap((w) => [w, stem(w)]));
   const base: Rewriter = { synonyms, stop };

@@ -1,8 +1,8 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer } from '../schemas/answer.js';
 import type { Role, Topic } from '../schemas/topic.js';
-import { composeTopicAnswer, type Situation } from './compose.js';
-import { type ConditionReading, readConditions } from './conditions.js';
+import { answerKey, composeTopicAnswer, type Situation } from './compose.js';
+import { type ConditionReading, defaultConditions, readConditions } from './conditions.js';
 import { MATCHER } from './config.js';
 import { readDate } from './dates.js';
 import { longDate } from './format.js';
@@ -73,15 +73,6 @@ function unknown(
     lookInstead: look,
     confidence: 0,
   };
-}
-
-function defaultConditions(kb: KnowledgeBase): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const c of kb.conditions.values()) {
-    const value = c.values.find((v) => v.default);
-    if (value) out.set(c.id, value.id);
-  }
-  return out;
 }
 
 /** The matcher's view of a question: ranked candidate topics (used by resolve and by `npm run ask -- --explain`). */
@@ -169,15 +160,7 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
     .slice(0, MATCHER.maxOptions);
   // Two near topics that give the same bodies in this situation are not worth asking back about.
   // A near topic with no record at that date is not a plausible reading of the question.
-  const sameAnswer = (topic: Topic) => {
-    const a = composeTopicAnswer(kb, topic, situation(0));
-    return a.status === 'answered'
-      ? a.commissioners
-          .map((c) => `${c.body}|${c.condition ?? ''}`)
-          .sort()
-          .join(',')
-      : '';
-  };
+  const sameAnswer = (topic: Topic) => answerKey(kb, topic, situation(0));
   const bestKey = close.length > 1 ? sameAnswer(best.entry.topic) : '';
   const rivals = close.slice(1).filter((c) => sameAnswer(c.entry.topic) !== '');
   if (close.length > 1 && (!bestKey || rivals.some((c) => sameAnswer(c.entry.topic) !== bestKey))) {

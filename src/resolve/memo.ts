@@ -1,0 +1,26 @@
+import type { KnowledgeBase } from '../knowledge/model.js';
+
+/**
+ * Work derived from a knowledge base (compiled patterns, lookups) done once per base, not per question.
+ * Keyed weakly, so a base swapped out by a reload is freed with everything derived from it.
+ */
+export function perKnowledge<T>(derive: (kb: KnowledgeBase) => T): (kb: KnowledgeBase) => T {
+  const cache = new WeakMap<KnowledgeBase, T>();
+  return (kb) => {
+    let value = cache.get(kb);
+    if (value === undefined) {
+      value = derive(kb);
+      cache.set(kb, value);
+    }
+    return value;
+  };
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One pattern for a list of lower-case phrases, each matched as whole words; longest first. */
+export function phrasePattern(phrases: readonly string[]): RegExp {
+  const alternatives = [...new Set(phrases.map((p) => p.toLowerCase()))].sort((a, b) => b.length - a.length);
+  if (alternatives.length === 0) return /(?!)/u;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+}
