@@ -31,7 +31,8 @@ export interface Prepared {
   bodyPatterns: { id: string; re: RegExp }[];
   /** Every word (before stemming) the knowledge and the stop list use: what a typo is corrected towards. */
   vocabulary: Set<string>;
-  fuse: Fuse<{ word: string }>;
+  /** Near-word search, one index per first letter: a slip rarely hits the first letter, and this keeps it fast. */
+  fuse: Map<string, Fuse<{ word: string }>>;
   typoCache: Map<string, string | null>;
 }
 
@@ -161,9 +162,17 @@ export function prepare(kb: KnowledgeBase): Prepared {
     if (t.length === 1 && words(normalise(name)).length === 1) incidental.add(t[0] as string);
   }
 
-  const fuse = new Fuse(
-    [...vocabulary].map((word) => ({ word })),
-    { ...MATCHER.fuse, keys: MATCHER.fuse.keys.map((k) => ({ ...k })) },
+  const byLetter = new Map<string, { word: string }[]>();
+  for (const word of vocabulary) {
+    const list = byLetter.get(word[0] ?? '') ?? [];
+    list.push({ word });
+    byLetter.set(word[0] ?? '', list);
+  }
+  const fuse = new Map(
+    [...byLetter].map(([letter, list]) => [
+      letter,
+      new Fuse(list, { ...MATCHER.fuse, keys: MATCHER.fuse.keys.map((k) => ({ ...k })) }),
+    ]),
   );
 
   const prepared: Prepared = {
@@ -195,7 +204,7 @@ export function correct(word: string, prepared: Prepared): string {
   const maxEdits = word.length >= 8 ? MATCHER.maxEditsLong : MATCHER.maxEditsShort;
   let best: string | null = null;
   let bestEdits = maxEdits + 1;
-  for (const hit of prepared.fuse.search(word, { limit: MATCHER.typoCandidates })) {
+  for (const hit of prepared.fuse.get(word[0] ?? '')?.search(word, { limit: MATCHER.typoCandidates }) ?? []) {
     const edits = editDistance(word, hit.item.word, maxEdits);
     if (edits < bestEdits) {
       best = hit.item.word;
