@@ -1,0 +1,84 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig } from '../../../src/server/config.js';
+import { startServer } from '../../../src/server/server.js';
+import type { Logger } from '../../../src/server/surface.js';
+import { type ConnectorStandIn, startConnectorStandIn } from './connector-stand-in.js';
+import {
+  SLACK_BOT_TOKEN,
+  SLACK_SIGNING_SECRET,
+  type SlackStandIn,
+  startSlackStandIn,
+} from './slack-stand-in.js';
+
+/** "Today" for every reliability test and the benchmark, so answers do not drift with the calendar. */
+export const TODAY = new Date('2026-11-01T12:00:00Z');
+
+/** A logger that keeps only errors, so a test can show what went wrong. */
+export function quietLogger(): Logger & { errors: unknown[]; fatal(obj: unknown): void } {
+  const errors: unknown[] = [];
+  const keep = (obj: unknown) => void errors.push(obj);
+  return { errors, debug() {}, info() {}, warn() {}, error: keep, fatal: keep };
+}
+
+export interface Running {
+  url: string;
+  slack: SlackStandIn;
+  connector: ConnectorStandIn;
+  logger: ReturnType<typeof quietLogger>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server (npm start's startServer) on 127.0.0.1 and a free port, with every surface on:
+ * Slack over HTTP events, talking to a local Slack stand-in; Teams without authentication (replies go
+ * to a local connector stand-in named by each activity's serviceUrl); the web chat's /api/ask.
+ */
+export async function startEverything(): Promise<Running> {
+  const [slack, connector, dataDir] = await Promise.all([
+    startSlackStandIn(),
+    startConnectorStandIn(),
+    mkdtemp(join(tmpdir(), 'wc-reliability-')),
+  ]);
+  const parsed = parseConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    SLACK_BOT_TOKEN,
+    SLACK_SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const logger = quietLogger();
+  const server = await startServer({
+    config: parsed.config,
+    logger,
+    now: () => TODAY,
+    shutdownGraceMs: 2000,
+  });
+  await server.ready;
+  return {
+    url: server.url,
+    slack,
+    connector,
+    logger,
+    async close() {
+      await server.close();
+      await Promise.all([slack.close(), connector.close()]);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls until `check` returns true or the time runs out; returns the last result. */
+export async function waitUntil(check: () => boolean, timeoutMs = 15_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return true;
+}
