@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
-import { addDays } from './format.js';
+import { addDays, shiftYears } from './format.js';
 import { perKnowledge } from './memo.js';
 
 /** A date read from a question, the span it stands for, and the words it came from. */
@@ -191,8 +191,8 @@ function shift(
 }
 
 const RELATIVE: { re: RegExp; read: (today: string, m: RegExpExecArray) => string }[] = [
-  { re: bound('(?:last|previous) year'), read: (t) => `${Number(t.slice(0, 4)) - 1}${t.slice(4)}` },
-  { re: bound('next year'), read: (t) => `${Number(t.slice(0, 4)) + 1}${t.slice(4)}` },
+  { re: bound('(?:last|previous) year'), read: (t) => shiftYears(t, -1) },
+  { re: bound('next year'), read: (t) => shiftYears(t, 1) },
   {
     re: bound('(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) years ago'),
     read: (t, m) => {
@@ -208,7 +208,7 @@ const RELATIVE: { re: RegExp; read: (today: string, m: RegExpExecArray) => strin
         ten: 10,
       };
       const n = words[m[1] ?? ''] ?? Number(m[1]);
-      return `${Number(t.slice(0, 4)) - n}${t.slice(4).replace('-02-29', '-02-28')}`;
+      return shiftYears(t, -n);
     },
   },
 ];

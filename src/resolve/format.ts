@@ -47,3 +47,11 @@ export const STATUS_TEXT: Partial<Record<Status, string>> = {
   proposed: 'Proposed in a bill, not law',
   announced: 'Announced by the government, not yet in effect',
 };
+
+/** The same day n years on; 29 February becomes 28 February in a year that has none. */
+export function shiftYears(iso: string, years: number): string {
+  const year = Number(iso.slice(0, 4)) + years;
+  const rest = iso.slice(4);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return `${year}${rest === '-02-29' && !leap ? '-02-28' : rest}`;
+}

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer } from '../schemas/answer.js';
+import { IsoDate } from '../schemas/common.js';
 import type { Role, Topic } from '../schemas/topic.js';
 import { answerKey, composeTopicAnswer, type Situation } from './compose.js';
 import { type ConditionReading, defaultConditions, readConditions } from './conditions.js';
@@ -47,7 +48,7 @@ function askedKind(text: string): 'service' | 'change' {
 }
 
 function isIsoDate(value: string | undefined): value is string {
-  return value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+  return IsoDate.safeParse(value).success;
 }
 
 function unknown(

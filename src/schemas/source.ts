@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Text } from './common.js';
+import { Id, IsoDate, Text } from './common.js';
 
 /** A public document that an answer rests on. */
 export const Source = z.strictObject({
@@ -8,7 +8,13 @@ export const Source = z.strictObject({
   publisher: Text,
   date: z
     .string()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write the date as YYYY, YYYY-MM or YYYY-MM-DD')
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, {
+      message: 'write the date as YYYY, YYYY-MM or YYYY-MM-DD',
+      abort: true,
+    })
+    .refine((d) => d.length === 4 || IsoDate.safeParse(d.length === 7 ? `${d}-01` : d).success, {
+      message: 'this date does not exist in the calendar',
+    })
     .describe('Publication date, as precise as known.'),
   url: z.url({ message: 'must be a full web address starting with https://' }).optional(),
   note: Text.optional(),
