@@ -59,4 +59,6 @@ export const MATCHER = Object.freeze({
   /** The runner-up must score below this share of the best for a confident answer. */
   clarifyRatio: 0.8,
   maxOptions: 4,
+  /** Topics with less than this share of the best evidence are not scored in full. */
+  pruneBelow: 0.2,
 });

@@ -52,8 +52,10 @@ function coversDate(topic: Topic, date: string): boolean {
 
 export function rank(query: QueryTerm[], prepared: Prepared, context: RankContext): Candidate[] {
   const { asksAbout, settled, statedDate } = context;
-  const evidence = new Map<number, number>();
-  const matched = new Map<number, number>();
+  const size = prepared.entries.length;
+  const evidence = new Float64Array(size);
+  const matched = new Float64Array(size);
+  const touched: number[] = [];
   let total = 0;
   for (const q of query) {
     // Naming a body helps find a topic about that body; in "who commissions dental care - is it the CQC?" it must not.
@@ -62,15 +64,21 @@ export function rank(query: QueryTerm[], prepared: Prepared, context: RankContex
     // Naming a body only counts for topics about that body; it never counts against the others.
     if (!q.term.startsWith('@')) total += q.weight * idf;
     for (const { index, weight } of prepared.postings.get(q.term) ?? []) {
-      evidence.set(index, (evidence.get(index) ?? 0) + q.weight * idf * weight);
-      matched.set(index, (matched.get(index) ?? 0) + q.weight * idf);
+      if (evidence[index] === 0) touched.push(index);
+      evidence[index] = (evidence[index] ?? 0) + q.weight * idf * weight;
+      matched[index] = (matched[index] ?? 0) + q.weight * idf;
     }
   }
+  // Topics with a small share of the best evidence cannot come near the top: skip the costly part for them.
+  let most = 0;
+  for (const i of touched) most = Math.max(most, evidence[i] ?? 0);
   const present = new Map(query.map((q) => [q.term, q.weight]));
+  const settledConditions = [...settled.keys()];
   const candidates: Candidate[] = [];
-  for (const [i, ev] of evidence) {
+  for (const i of touched) {
+    const ev = evidence[i] ?? 0;
     const entry = prepared.entries[i];
-    if (!entry) continue;
+    if (!entry || ev < most * MATCHER.pruneBelow) continue;
     let bonus = 0;
     // A whole phrasing or keyword in the question ("GP services" is all of "gp") is strong evidence.
     for (const phrase of entry.phrases) {
@@ -80,7 +88,7 @@ export function rank(query: QueryTerm[], prepared: Prepared, context: RankContex
       }
     }
     // The words that settled a condition this topic depends on ("serving RAF officer") are about this topic.
-    let m = matched.get(i) ?? 0;
+    let m = matched[i] ?? 0;
     for (const [condition, terms] of settled) {
       if (!entry.conditions.has(condition)) continue;
       for (const t of terms) {
@@ -95,7 +103,7 @@ export function rank(query: QueryTerm[], prepared: Prepared, context: RankContex
       ? entry.titleTerms.filter((t) => present.has(t)).length / entry.titleTerms.length
       : 0;
     const conditionFactor =
-      entry.topic.kind === 'service' && [...settled.keys()].some((c) => entry.conditions.has(c))
+      entry.topic.kind === 'service' && settledConditions.some((c) => entry.conditions.has(c))
         ? MATCHER.conditionFactor
         : 1;
     // "Who oversaw trusts in 2017?" is not about a body that was gone by then.
@@ -109,5 +117,6 @@ export function rank(query: QueryTerm[], prepared: Prepared, context: RankContex
       (1 + MATCHER.titleBonus * titleShare);
     candidates.push({ entry, evidence: m, coverage, score });
   }
-  return candidates.sort((a, b) => b.score - a.score || a.entry.topic.id.localeCompare(b.entry.topic.id));
+  const id = (c: Candidate) => c.entry.topic.id;
+  return candidates.sort((a, b) => b.score - a.score || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
 }
