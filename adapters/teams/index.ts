@@ -1,9 +1,11 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import express, { type Express, type RequestHandler } from 'express';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { Express, RequestHandler } from 'express';
 import type { Logger, Surface } from '../../src/server/surface.js';
 import type { AnswerService } from '../../src/service.js';
 import { WhoCommissionsBot } from './bot.js';
 import { botFrameworkAuthOptions, type TeamsConfig } from './config.js';
+import { createSeen, deliveryKey } from './dedupe.js';
+import { readJson, requireActivity, requireJson } from './request.js';
 
 export type { TeamsAppType, TeamsConfig } from './config.js';
 
@@ -13,6 +15,12 @@ export const TEAMS_MESSAGES_PATH = '/api/messages';
 /**
  * The Teams surface: mounts POST /api/messages with its own JSON parser (the Slack route needs raw
  * bodies, so nothing is parsed app-wide). Throws at once if the settings are incomplete.
+ *
+ * A request passes, in order: a bearer token present (401), a JSON content type (415), a body of at
+ * most 1 MB (413) that parses (400) into an activity botbuilder can run (400), then botbuilder's own
+ * token check (401) and the turn. Auth comes first so a caller without a token learns nothing about
+ * the body and costs no parsing; botbuilder can only verify the token itself once the activity is
+ * parsed, since the check reads the activity's channelId and serviceUrl.
  */
 export function createTeamsSurface(config: TeamsConfig, service: AnswerService, logger: Logger): Surface {
   const adapter = new CloudAdapter(
@@ -52,16 +60,39 @@ export function createTeamsSurface(config: TeamsConfig, service: AnswerService, 
     next();
   };
 
+  // The channel redelivers an activity it thinks was not received (a slow answer, a dropped
+  // connection). Checked inside the turn, after botbuilder has verified the token, so a forged
+  // request cannot mark a real activity id as seen; a duplicate ends with 200 and no reply.
+  const firstDelivery = createSeen();
+  const runOnce = async (context: TurnContext): Promise<void> => {
+    const key = deliveryKey(context.activity);
+    if (key !== undefined && !firstDelivery(key)) {
+      logger.debug(
+        { activityId: context.activity.id, activityType: context.activity.type },
+        'Teams: dropped an activity seen before',
+      );
+      return;
+    }
+    await bot.run(context);
+  };
+
   return {
     name: 'teams',
     mount(app: Express) {
-      app.post(TEAMS_MESSAGES_PATH, requireBearer, express.json({ limit: '1mb' }), async (req, res, next) => {
-        try {
-          await adapter.process(req, res, (context) => bot.run(context));
-        } catch (error) {
-          next(error);
-        }
-      });
+      app.post(
+        TEAMS_MESSAGES_PATH,
+        requireBearer,
+        requireJson,
+        readJson,
+        requireActivity,
+        async (req, res, next) => {
+          try {
+            await adapter.process(req, res, runOnce);
+          } catch (error) {
+            next(error);
+          }
+        },
+      );
     },
   };
 }

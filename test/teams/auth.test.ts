@@ -45,4 +45,18 @@ describe('the Teams endpoint with MicrosoftAppId set', () => {
     expect(response.status).toBe(401);
     expect(connector.calls).toEqual([]);
   });
+
+  it('turns away a token-less request with 401 before looking at its body, however bad the body is', async () => {
+    for (const [body, type] of [
+      ['{"type": "message", "text": ', 'application/json'],
+      ['hello', 'text/plain'],
+      ['{}', 'application/json'],
+      [JSON.stringify({ text: 'x'.repeat(2 * 1024 * 1024) }), 'application/json'],
+    ] as const) {
+      const response = await fetch(bot.url, { method: 'POST', headers: { 'content-type': type }, body });
+      expect(response.status, `${type} ${body.slice(0, 30)}`).toBe(401);
+      expect(await response.json()).toMatchObject({ error: expect.stringMatching(/Bearer/) });
+    }
+    expect(connector.calls).toEqual([]);
+  });
 });
