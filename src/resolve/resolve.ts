@@ -1,16 +1,17 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer } from '../schemas/answer.js';
 import { IsoDate } from '../schemas/common.js';
-import type { Role, Topic } from '../schemas/topic.js';
+import type { Topic } from '../schemas/topic.js';
 import { answerKey, composeTopicAnswer, type Situation } from './compose.js';
 import { type ConditionReading, defaultConditions, readConditions } from './conditions.js';
 import { MATCHER } from './config.js';
 import { readDate } from './dates.js';
 import { longDate } from './format.js';
 import { bodyNameTerms, prepare, questionTerms, toTerms } from './index.js';
+import { askedKind, askedRoles, askStrength, asksWhoCommissions } from './intent.js';
 import { rank, weighTerms } from './match.js';
 import { normalise } from './normalise.js';
-import { askStrength, asksWhoCommissions, outOfScope } from './scope.js';
+import { outOfScope } from './scope.js';
 
 export interface ResolveOptions {
   /** YYYY-MM-DD given by the caller; beats any date in the text. */
@@ -21,31 +22,8 @@ export interface ResolveOptions {
   today: Date;
 }
 
-const ROLE_CUES: [Role, RegExp][] = [
-  ['accountable', /(?<!\p{L})(accountab|liab|legally|in law|legal responsib)/u],
-  ['advises', /(?<!\p{L})(advis|advice|expert)/u],
-];
-
 const GENERAL_LOOK =
   'Try naming the service and a year, e.g. "who commissioned health visiting in 2014?". For anything else, NHS England\'s "Who commissions NHS services" page is the place to start.';
-
-const CHANGE_CUE =
-  /^(when|what did|what was|what were|what is|what are|what does|how many|why|did|was|were|is it true)\b|\b(announc\p{L}*|set up|replac\p{L}*|abolish\p{L}*|legal name|renamed|creat\p{L}*|establish\p{L}*|into force|came in|merg\p{L}*|bring together|brought together|what changed|proposal\p{L}*|bill)\b/u;
-
-/** Whether the wording asks about a change or a body ("when did …") or, as most questions do, a service. */
-function askedKind(text: string): 'service' | 'change' {
-  // "Was it PHE that commissioned screening?" asks about a service, whatever its first word.
-  if (/^(?:was|is|were|are|did|does) (?:it|that|this)\b/.test(text)) return 'service';
-  if (
-    /^(when|has|have|is|are|was|were|will|did|what did|what was|what were|what is|what does|what happened|what replaced|what became|how many)\b/.test(
-      text,
-    )
-  ) {
-    return 'change';
-  }
-  if (/\bwho\b|commission/.test(text)) return 'service';
-  return CHANGE_CUE.test(text) ? 'change' : 'service';
-}
 
 function isIsoDate(value: string | undefined): value is string {
   return IsoDate.safeParse(value).success;
@@ -56,7 +34,7 @@ function unknown(
   asOf: string,
   asOfSource: Answer['asOfSource'],
   text: string,
-  look: string,
+  look?: string,
 ): Answer {
   return {
     status: 'unknown',
@@ -71,7 +49,7 @@ function unknown(
     sources: [],
     options: [],
     timeline: [],
-    lookInstead: look,
+    ...(look ? { lookInstead: look } : {}),
     confidence: 0,
   };
 }
@@ -110,8 +88,8 @@ function contextTerms(rest: string, terms: string[], prepared: ReturnType<typeof
   return new Set(terms.filter((t) => !focusTerms.has(t)));
 }
 
-/** Question text in, Answer out. Pure over a loaded knowledge base; never throws on any string. */
-export function resolve(kb: KnowledgeBase, rawQuestion: string, options: ResolveOptions): Answer {
+/** A question read: its normalised text, its date, the rest of its words, and the conditions it states. */
+function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: ResolveOptions) {
   const question = typeof rawQuestion === 'string' ? rawQuestion.slice(0, 2000) : '';
   const today = options.today.toISOString().slice(0, 10);
   const text = normalise(question);
@@ -119,15 +97,46 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
   const given = isIsoDate(options.asOf) ? options.asOf : undefined;
   const asOf = given ?? dateReading?.date ?? today;
   const asOfSource: Answer['asOfSource'] = given ? 'given' : dateReading ? 'text' : 'today';
-
   // Every time phrase is about when, not what ("In February 2022, … after PHE closed").
   let rest = text;
   for (let reading = dateReading, n = 0; reading && n < 5; n++) {
     rest = rest.replace(reading.phrase, ' ');
     reading = readDate(rest, today, kb);
   }
-  const conditions = readConditions(rest, kb);
-  const askedRoles = new Set<Role>(ROLE_CUES.filter(([, re]) => re.test(text)).map(([role]) => role));
+  return { question, today, text, asOf, asOfSource, rest, conditions: readConditions(rest, kb) };
+}
+
+/** How the matcher read and ranked a question, for maintainers (`npm run ask -- --explain`). */
+export function explain(kb: KnowledgeBase, question: string, options: ResolveOptions) {
+  const q = readQuestion(kb, question, options);
+  const ranked = rankQuestion(
+    kb,
+    q.rest,
+    q.text,
+    q.conditions,
+    q.asOfSource === 'today' ? undefined : q.asOf,
+  );
+  return {
+    asOf: q.asOf,
+    conditions: Object.fromEntries(q.conditions.settled),
+    asks: { kind: askedKind(q.text), strength: askStrength(q.text) },
+    terms: questionTerms(q.rest, prepare(kb)),
+    ranked: ranked.slice(0, 8).map((c) => ({
+      topic: c.entry.topic.id,
+      score: Math.round(c.score * 100) / 100,
+      evidence: Math.round(c.evidence * 100) / 100,
+      coverage: Math.round(c.coverage * 100) / 100,
+    })),
+  };
+}
+
+/** Question text in, Answer out. Pure over a loaded knowledge base; never throws on any string. */
+export function resolve(kb: KnowledgeBase, rawQuestion: string, options: ResolveOptions): Answer {
+  const { question, today, text, asOf, asOfSource, rest, conditions } = readQuestion(
+    kb,
+    rawQuestion,
+    options,
+  );
   const situation = (confidence: number): Situation => ({
     question,
     asOf,
@@ -135,7 +144,7 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
     today,
     settled: conditions.settled,
     defaults: defaultConditions(kb),
-    askedRoles,
+    askedRoles: askedRoles(text),
     confidence,
   });
 
@@ -165,15 +174,13 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
   const bestKey = close.length > 1 ? sameAnswer(best.entry.topic) : '';
   const rivals = close.slice(1).filter((c) => sameAnswer(c.entry.topic) !== '');
   if (close.length > 1 && (!bestKey || rivals.some((c) => sameAnswer(c.entry.topic) !== bestKey))) {
-    const { lookInstead: _none, ...base } = unknown(
-      question,
-      asOf,
-      asOfSource,
-      'Your question could mean more than one thing. Which of these did you mean?',
-      '',
-    );
     return {
-      ...base,
+      ...unknown(
+        question,
+        asOf,
+        asOfSource,
+        'Your question could mean more than one thing. Which of these did you mean?',
+      ),
       status: 'clarify',
       options: close.map((c) => ({ topicId: c.entry.topic.id, title: c.entry.topic.title })),
       confidence: Math.min(0.5, best.coverage / 2),
