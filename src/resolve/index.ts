@@ -31,7 +31,10 @@ export interface Prepared {
   bodyPatterns: { id: string; re: RegExp }[];
   /** Every word (before stemming) the knowledge and the stop list use: what a typo is corrected towards. */
   vocabulary: Set<string>;
-  /** Near-word search, one index per first letter: a slip rarely hits the first letter, and this keeps it fast. */
+  /**
+   * Near-word search, one small index per first letter and word length: a slip rarely hits the first
+   * letter, and a word more than two letters longer or shorter cannot be two edits away.
+   */
   fuse: Map<string, Fuse<{ word: string }>>;
   typoCache: Map<string, string | null>;
 }
@@ -162,15 +165,16 @@ export function prepare(kb: KnowledgeBase): Prepared {
     if (t.length === 1 && words(normalise(name)).length === 1) incidental.add(t[0] as string);
   }
 
-  const byLetter = new Map<string, { word: string }[]>();
+  const buckets = new Map<string, { word: string }[]>();
   for (const word of vocabulary) {
-    const list = byLetter.get(word[0] ?? '') ?? [];
+    const key = bucketKey(word[0] ?? '', word.length);
+    const list = buckets.get(key) ?? [];
     list.push({ word });
-    byLetter.set(word[0] ?? '', list);
+    buckets.set(key, list);
   }
   const fuse = new Map(
-    [...byLetter].map(([letter, list]) => [
-      letter,
+    [...buckets].map(([key, list]) => [
+      key,
       new Fuse(list, { ...MATCHER.fuse, keys: MATCHER.fuse.keys.map((k) => ({ ...k })) }),
     ]),
   );
@@ -192,6 +196,8 @@ export function prepare(kb: KnowledgeBase): Prepared {
   return prepared;
 }
 
+const bucketKey = (letter: string, length: number) => `${letter}${length}`;
+
 /**
  * The knowledge word a misspelt word most likely meant, or the word itself. Fuse finds near words
  * quickly; the fewest edits decide, because Fuse with ignoreLocation also likes substrings
@@ -204,11 +210,14 @@ export function correct(word: string, prepared: Prepared): string {
   const maxEdits = word.length >= 8 ? MATCHER.maxEditsLong : MATCHER.maxEditsShort;
   let best: string | null = null;
   let bestEdits = maxEdits + 1;
-  for (const hit of prepared.fuse.get(word[0] ?? '')?.search(word, { limit: MATCHER.typoCandidates }) ?? []) {
-    const edits = editDistance(word, hit.item.word, maxEdits);
-    if (edits < bestEdits) {
-      best = hit.item.word;
-      bestEdits = edits;
+  for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
+    const index = prepared.fuse.get(bucketKey(word[0] ?? '', length));
+    for (const hit of index?.search(word, { limit: MATCHER.typoCandidates }) ?? []) {
+      const edits = editDistance(word, hit.item.word, maxEdits);
+      if (edits < bestEdits) {
+        best = hit.item.word;
+        bestEdits = edits;
+      }
     }
   }
   if (prepared.typoCache.size > 5000) prepared.typoCache.clear();
@@ -229,6 +238,11 @@ export function bodyNameTerms(text: string, prepared: Prepared): string[] {
     const m = re.exec(plain);
     return m ? toTerms(m[0], prepared) : [];
   });
+}
+
+/** Whether a text names any body ("PHE", "the council"). */
+export function namesABody(text: string, prepared: Prepared): boolean {
+  return mentionedBodies(text, prepared.bodyPatterns).length > 0;
 }
 
 /** "@nhs-england" for each body a text names. */

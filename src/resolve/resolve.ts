@@ -7,7 +7,7 @@ import { type ConditionReading, defaultConditions, readConditions } from './cond
 import { MATCHER } from './config.js';
 import { readDate } from './dates.js';
 import { longDate } from './format.js';
-import { bodyNameTerms, prepare, questionTerms, toTerms } from './index.js';
+import { bodyNameTerms, namesABody, prepare, questionTerms, toTerms } from './index.js';
 import { askedKind, askedRoles, askStrength, asksWhoCommissions } from './intent.js';
 import { rank, weighTerms } from './match.js';
 import { normalise } from './normalise.js';
@@ -157,8 +157,9 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
   const ranked = rankQuestion(kb, rest, text, conditions, asOfSource === 'today' ? undefined : asOf);
   const best = ranked[0];
   // The plainer the question asks who commissions, the less of its wording must match a topic.
-  const gate =
-    MATCHER.gate[Math.max(askStrength(text), askedKind(text) === 'change' ? 1 : 0)] ?? MATCHER.gate[0];
+  // "What happened to PHE?" asks about a body without asking who commissions: that counts as asking.
+  const aboutABody = askedKind(text) === 'change' && namesABody(rest, prepare(kb));
+  const gate = MATCHER.gate[Math.max(askStrength(text), aboutABody ? 1 : 0)] ?? MATCHER.gate[0];
   if (!best || best.coverage < gate.minCoverage || best.evidence < gate.minEvidence) {
     const message = asksWhoCommissions(text)
       ? 'I could not match that to a commissioning responsibility I know about, so I will not guess.'
