@@ -138,12 +138,22 @@ function changesAround(kb: KnowledgeBase, topic: Topic, era: Era | undefined): s
   const index = era ? law.indexOf(era) : -1;
   const previous = index > 0 ? law[index - 1] : undefined;
   const next = index >= 0 ? law[index + 1] : undefined;
-  if (era?.from && previous)
+  // A change of era that keeps the same bodies (say, only who advises changed) is not news here.
+  const same = (a: Era | undefined, b: Era | undefined) => a && b && eraSummary(kb, a) === eraSummary(kb, b);
+  if (era?.from && previous && !same(previous, era))
     out.push(`Before ${longDate(era.from)}: ${eraSummary(kb, previous)}${cause(kb, era)}.`);
-  if (next?.from) out.push(`From ${longDate(next.from)}: ${eraSummary(kb, next)}${cause(kb, next)}.`);
+  if (next?.from && !same(next, era))
+    out.push(`From ${longDate(next.from)}: ${eraSummary(kb, next)}${cause(kb, next)}.`);
   for (const pending of topic.eras.filter((e) => PENDING.has(e.status) && e !== era)) {
-    const since = pending.from ? ` (since ${longDate(pending.from)})` : '';
-    out.push(`${STATUS_TEXT[pending.status]}${since}: ${eraSummary(kb, pending)}. ${pending.note}`);
+    // A planned change takes effect on its date; a proposal or announcement was made on it.
+    const when = pending.from
+      ? ` (${pending.status === 'planned' ? 'from' : 'since'} ${longDate(pending.from)})`
+      : '';
+    const label = STATUS_TEXT[pending.status] ?? '';
+    const note = pending.note.startsWith(`${label}:`)
+      ? pending.note.slice(label.length + 1).trim()
+      : pending.note;
+    out.push(`${label}${when}: ${eraSummary(kb, pending)}. ${note}`);
   }
   return out;
 }
