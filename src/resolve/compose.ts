@@ -153,7 +153,7 @@ function changesAround(kb: KnowledgeBase, topic: Topic, era: Era | undefined): s
     const note = pending.note.startsWith(`${label}:`)
       ? pending.note.slice(label.length + 1).trim()
       : pending.note;
-    out.push(`${label}${when}: ${eraSummary(kb, pending)}. ${note}`);
+    out.push(`${label}${when}: ${eraSummary(kb, pending)}. ${note.charAt(0).toUpperCase()}${note.slice(1)}`);
   }
   return out;
 }
