@@ -136,7 +136,16 @@ const RULES: Rule[] = [
       return valid(y, mo, d) ? point(iso(y, mo, d), m[0]) : undefined;
     },
   },
-  // financial years: 2016/17, 2016-17, 2016/2017, fy16/17
+  // financial years written short: FY16/17, fy 24-25
+  {
+    re: bound('fy\\s?(\\d\\d)\\s?[/-]\\s?(\\d\\d)'),
+    read: (m) => {
+      const y = 2000 + Number(m[1]);
+      if (Number(m[2]) !== (Number(m[1]) + 1) % 100) return undefined;
+      return { date: iso(y, 10, 1), from: iso(y, 4, 1), to: iso(y + 1, 3, 31), phrase: m[0] };
+    },
+  },
+  // financial years: 2016/17, 2016-17, 2016/2017, fy2016/17
   {
     re: bound('(?:fy\\s?)?((?:19|20)\\d\\d)\\s?[/-]\\s?((?:19|20)?\\d\\d)'),
     read: (m) => {

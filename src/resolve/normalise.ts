@@ -254,8 +254,6 @@ export const STOP_WORDS: readonly string[] = [
   'manages',
   'managed',
   'managing',
-  'oversee',
-  'oversees',
   'called',
   'went',
   'gone',

@@ -8,7 +8,7 @@ import { MATCHER } from './config.js';
 import { readDate } from './dates.js';
 import { longDate } from './format.js';
 import { bodyNameTerms, namesABody, prepare, questionTerms, toTerms } from './index.js';
-import { askedKind, askedRoles, askStrength, asksWhoCommissions } from './intent.js';
+import { askedKind, askedRoles, askingSentence, askStrength, asksWhoCommissions } from './intent.js';
 import { rank, weighTerms } from './match.js';
 import { normalise } from './normalise.js';
 import { outOfScope } from './scope.js';
@@ -63,7 +63,7 @@ export function rankQuestion(
   statedDate?: string,
 ) {
   const prepared = prepare(kb);
-  const kind = askedKind(text);
+  const kind = askedKind(askingSentence(text)?.trim() ?? text);
   // A body's name says who, not what, in a question about a service; in one about a change it is the subject.
   const incidentalWords = new Set([
     ...conditions.phrases.flatMap((p) => toTerms(p, prepared)),
@@ -81,9 +81,8 @@ export function rankQuestion(
  */
 function contextTerms(rest: string, terms: string[], prepared: ReturnType<typeof prepare>): Set<string> {
   // Sentences only: in "GP performers list in 2024 - is that with the ICB?" both halves are the question.
-  const clauses = rest.split(/[.?!;]+/).filter((c) => c.trim());
-  const focus = clauses.find((c) => askStrength(c) > 0);
-  if (clauses.length < 2 || !focus) return new Set();
+  const focus = askingSentence(rest);
+  if (!focus) return new Set();
   const focusTerms = new Set(questionTerms(focus, prepared));
   return new Set(terms.filter((t) => !focusTerms.has(t)));
 }
@@ -158,7 +157,8 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
   const best = ranked[0];
   // The plainer the question asks who commissions, the less of its wording must match a topic.
   // "What happened to PHE?" asks about a body without asking who commissions: that counts as asking.
-  const aboutABody = askedKind(text) === 'change' && namesABody(rest, prepare(kb));
+  const aboutABody =
+    askedKind(askingSentence(text)?.trim() ?? text) === 'change' && namesABody(rest, prepare(kb));
   const gate = MATCHER.gate[Math.max(askStrength(text), aboutABody ? 1 : 0)] ?? MATCHER.gate[0];
   if (!best || best.coverage < gate.minCoverage || best.evidence < gate.minEvidence) {
     const message = asksWhoCommissions(text)

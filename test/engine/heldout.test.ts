@@ -29,7 +29,7 @@ function verdict(line: Line): 'correct' | 'wrong' | 'abstained' {
   return ok ? 'correct' : 'wrong';
 }
 
-describe.each(['questions.jsonl', 'holdout-2.jsonl', 'holdout-3.jsonl'])(
+describe.each(['questions.jsonl', 'holdout-2.jsonl', 'holdout-3.jsonl', 'holdout-4.jsonl'])(
   'the held-out questions in test/golden/%s',
   (file) => {
     const lines: Line[] = readFileSync(`test/golden/${file}`, 'utf8')
