@@ -1,7 +1,7 @@
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import { Id, IsoDate } from '../../src/schemas/common.js';
-import type { Logger } from '../../src/server/surface.js';
+import type { Logger } from '../../src/surface.js';
 import type { AnswerService } from '../../src/service.js';
 
 /** Longest question accepted; real questions are a sentence or two. */

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express, type RequestHandler } from 'express';
-import type { Logger, Surface } from '../../src/server/surface.js';
+import type { Logger, Surface } from '../../src/surface.js';
 import type { AnswerService } from '../../src/service.js';
 import { apiRouter } from './api.js';
 

@@ -1,5 +1,5 @@
 import { App, type AuthorizeResult, ExpressReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
-import type { Logger } from '../../src/server/surface.js';
+import type { Logger } from '../../src/surface.js';
 import type { AnswerService } from '../../src/service.js';
 import { createSeen } from './dedupe.js';
 import { registerListeners } from './listeners.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '../../src/server/surface.js';
+import type { Logger } from '../../src/surface.js';
 
 /** What to do about the Slack errors an operator can fix. */
 const HINTS: Record<string, string> = {

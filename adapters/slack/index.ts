@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import type { Logger, Surface } from '../../src/server/surface.js';
+import type { Logger, Surface } from '../../src/surface.js';
 import type { AnswerService } from '../../src/service.js';
 import { createBoltApp, EVENTS_PATH } from './app.js';
 import { slackErrorCode } from './errors.js';

@@ -6,7 +6,7 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import type { Answer } from '../../src/schemas/answer.js';
-import type { Logger } from '../../src/server/surface.js';
+import type { Logger } from '../../src/surface.js';
 import type { AnswerService, AskOptions } from '../../src/service.js';
 import { ACTION, CLARIFY_ACTION_PATTERN, decodeValue } from './actions.js';
 import { type AnswerRenderOptions, renderAnswer, renderFailure, type SlackMessage } from './blocks.js';

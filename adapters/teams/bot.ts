@@ -6,7 +6,7 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import type { Logger } from '../../src/server/surface.js';
+import type { Logger } from '../../src/surface.js';
 import type { AnswerService } from '../../src/service.js';
 import { type AskAction, type FeedbackAction, parseCardAction } from './actions.js';
 import { type AdaptiveCard, helpCard, renderAnswerCard, welcomeCard } from './card.js';

@@ -1,6 +1,6 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Express, RequestHandler } from 'express';
-import type { Logger, Surface } from '../../src/server/surface.js';
+import type { Logger, Surface } from '../../src/surface.js';
 import type { AnswerService } from '../../src/service.js';
 import { WhoCommissionsBot } from './bot.js';
 import { botFrameworkAuthOptions, type TeamsConfig } from './config.js';

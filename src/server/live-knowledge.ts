@@ -3,7 +3,7 @@ import { formatProblem, KnowledgeLoadError } from '../knowledge/problems.js';
 import { type KnowledgeWatcher, watchKnowledge } from '../knowledge/watch.js';
 import type { Logbook } from '../logbook.js';
 import type { KnowledgeProblem } from '../service.js';
-import type { Logger } from './surface.js';
+import type { Logger } from '../surface.js';
 
 export interface LiveKnowledgeOptions {
   knowledgeDir?: string;

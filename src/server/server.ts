@@ -5,7 +5,7 @@ import { formatProblem } from '../knowledge/problems.js';
 import { createLogbook } from '../logbook.js';
 import type { Config } from './config.js';
 import { type LiveKnowledge, startLiveKnowledge } from './live-knowledge.js';
-import type { Logger, Surface } from './surface.js';
+import type { Logger, Surface } from '../surface.js';
 import { buildSurfaces } from './surfaces.js';
 
 export interface ServerOptions {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Answer } from '../../src/schemas/answer.js';
 import { parseConfig } from '../../src/server/config.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
-import type { Logger } from '../../src/server/surface.js';
+import type { Logger } from '../../src/surface.js';
 
 export const REPO_KNOWLEDGE = fileURLToPath(new URL('../../knowledge/', import.meta.url));
 /** "Today" in every test, so answers without a date do not drift. */

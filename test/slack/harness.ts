@@ -8,7 +8,7 @@ import express from 'express';
 import { createSlackSurface, type SlackSurface } from '../../adapters/slack/index.js';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { createLogbook, FEEDBACK_FILE, type Logbook } from '../../src/logbook.js';
-import type { Logger } from '../../src/server/surface.js';
+import type { Logger } from '../../src/surface.js';
 import {
   APP_TOKEN,
   BOT_TOKEN,

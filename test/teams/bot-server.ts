@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createTeamsSurface, type TeamsConfig } from '../../adapters/teams/index.js';
-import type { Logger } from '../../src/server/surface.js';
+import type { Logger } from '../../src/surface.js';
 import type { AnswerService } from '../../src/service.js';
 
 export const UNAUTHENTICATED: TeamsConfig = {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../../src/server/config.js';
 import { startServer } from '../../../src/server/server.js';
-import type { Logger } from '../../../src/server/surface.js';
+import type { Logger } from '../../../src/surface.js';
 import { type ConnectorStandIn, startConnectorStandIn } from './connector-stand-in.js';
 import {
   SLACK_BOT_TOKEN,

@@ -10,14 +10,16 @@ export interface Logger {
 
 /**
  * A chat surface (Slack, Teams, the local web chat) as the server sees it: the port each adapter
- * implements, like a Bolt receiver. The server mounts routes first, then starts, and stops on shutdown.
+ * implements, like a Bolt receiver. It lives in the core so adapters depend on nothing else.
+ * The server mounts every surface's routes, is then ready, starts the surfaces in the background,
+ * and stops them on shutdown (after any start still running has finished).
  */
 export interface Surface {
   readonly name: string;
   /** Add HTTP routes to the shared server, if the surface takes any. */
   mount?(app: Express): void;
-  /** Open long-lived connections (e.g. Slack Socket Mode). */
+  /** Open long-lived connections (e.g. Slack Socket Mode). A failure is logged; the other surfaces go on. */
   start?(): Promise<void>;
-  /** Close connections; in-flight work may finish. */
+  /** Close connections; in-flight work may finish. May be called while start() is still running. */
   stop?(): Promise<void>;
 }
