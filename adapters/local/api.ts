@@ -1,8 +1,8 @@
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import { Id, IsoDate } from '../../src/schemas/common.js';
-import type { Logger } from '../../src/surface.js';
 import type { AnswerService } from '../../src/service.js';
+import type { Logger } from '../../src/surface.js';
 
 /** Longest question accepted; real questions are a sentence or two. */
 export const MAX_QUESTION_LENGTH = 500;

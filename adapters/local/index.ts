@@ -2,8 +2,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express, type RequestHandler } from 'express';
-import type { Logger, Surface } from '../../src/surface.js';
 import type { AnswerService } from '../../src/service.js';
+import type { Logger, Surface } from '../../src/surface.js';
 import { apiRouter } from './api.js';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));

@@ -1,6 +1,6 @@
 import type { Express } from 'express';
-import type { Logger, Surface } from '../../src/surface.js';
 import type { AnswerService } from '../../src/service.js';
+import type { Logger, Surface } from '../../src/surface.js';
 import { createBoltApp, EVENTS_PATH } from './app.js';
 import { slackErrorCode } from './errors.js';
 

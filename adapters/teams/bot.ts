@@ -6,8 +6,8 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import type { Logger } from '../../src/surface.js';
 import type { AnswerService } from '../../src/service.js';
+import type { Logger } from '../../src/surface.js';
 import { type AskAction, type FeedbackAction, parseCardAction } from './actions.js';
 import { type AdaptiveCard, helpCard, renderAnswerCard, welcomeCard } from './card.js';
 import { textWithoutBotMention } from './mention.js';

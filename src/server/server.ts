@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { formatProblem } from '../knowledge/problems.js';
 import { createLogbook } from '../logbook.js';
+import type { Logger, Surface } from '../surface.js';
 import type { Config } from './config.js';
 import { type LiveKnowledge, startLiveKnowledge } from './live-knowledge.js';
-import type { Logger, Surface } from '../surface.js';
 import { buildSurfaces } from './surfaces.js';
 
 export interface ServerOptions {

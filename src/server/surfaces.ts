@@ -1,7 +1,7 @@
 import { createLocalSurface } from '../../adapters/local/index.js';
 import type { AnswerService } from '../service.js';
-import type { Config } from './config.js';
 import type { Logger, Surface } from '../surface.js';
+import type { Config } from './config.js';
 
 /**
  * The surfaces the configuration turns on, in mounting order. Slack and Teams are imported only

@@ -2,8 +2,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createTeamsSurface, type TeamsConfig } from '../../adapters/teams/index.js';
-import type { Logger } from '../../src/surface.js';
 import type { AnswerService } from '../../src/service.js';
+import type { Logger } from '../../src/surface.js';
 
 export const UNAUTHENTICATED: TeamsConfig = {
   appId: '',
