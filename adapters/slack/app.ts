@@ -1,7 +1,7 @@
 import { App, type AuthorizeResult, ExpressReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
-import type { Logger } from '../../src/surface.js';
+import { createSeen } from '../../src/seen.js';
 import type { AnswerService } from '../../src/service.js';
-import { createSeen } from './dedupe.js';
+import type { Logger } from '../../src/surface.js';
 import { registerListeners } from './listeners.js';
 import { boltLogger } from './logger.js';
 

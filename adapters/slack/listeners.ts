@@ -6,11 +6,11 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import type { Answer } from '../../src/schemas/answer.js';
-import type { Logger } from '../../src/surface.js';
+import { createSeen } from '../../src/seen.js';
 import type { AnswerService, AskOptions } from '../../src/service.js';
+import type { Logger } from '../../src/surface.js';
 import { ACTION, CLARIFY_ACTION_PATTERN, decodeValue } from './actions.js';
 import { type AnswerRenderOptions, renderAnswer, renderFailure, type SlackMessage } from './blocks.js';
-import { createSeen } from './dedupe.js';
 import { callSlack } from './errors.js';
 import { renderHelp, renderHome, SLASH_COMMAND } from './home.js';
 import { isHelpRequest, questionFromSlack } from './question.js';

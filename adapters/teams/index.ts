@@ -1,10 +1,11 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Express, RequestHandler } from 'express';
-import type { Logger, Surface } from '../../src/surface.js';
+import { createSeen } from '../../src/seen.js';
 import type { AnswerService } from '../../src/service.js';
+import type { Logger, Surface } from '../../src/surface.js';
 import { WhoCommissionsBot } from './bot.js';
 import { botFrameworkAuthOptions, type TeamsConfig } from './config.js';
-import { createSeen, deliveryKey } from './dedupe.js';
+import { deliveryKey } from './dedupe.js';
 import { readJson, requireActivity, requireJson } from './request.js';
 
 export type { TeamsAppType, TeamsConfig } from './config.js';

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeValue, encodeValue } from '../../adapters/slack/actions.js';
-import { createSeen } from '../../adapters/slack/dedupe.js';
 import { clipMrkdwn, escapeMrkdwn } from '../../adapters/slack/escape.js';
 import { isHelpRequest, questionFromSlack } from '../../adapters/slack/question.js';
 
@@ -44,20 +43,6 @@ describe('escapeMrkdwn and clipMrkdwn', () => {
 
   it('never cuts a link in half', () => {
     expect(clipMrkdwn('see <https://example.org/long|the page>', 20)).toBe('see …');
-  });
-});
-
-describe('createSeen', () => {
-  it('says yes to a key once, again after the time to live, and forgets the oldest beyond its size', () => {
-    let now = 0;
-    const firstTime = createSeen({ ttlMs: 1000, max: 2, now: () => now });
-    expect(firstTime('a')).toBe(true);
-    expect(firstTime('a')).toBe(false);
-    now = 1500;
-    expect(firstTime('a')).toBe(true);
-    expect(firstTime('b')).toBe(true);
-    expect(firstTime('c')).toBe(true);
-    expect(firstTime('a')).toBe(true);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSeen, deliveryKey } from '../../adapters/teams/dedupe.js';
+import { deliveryKey } from '../../adapters/teams/dedupe.js';
 import { createEngine } from '../../src/engine.js';
+import { createSeen } from '../../src/seen.js';
 import { personalInstall, personalMessage } from './activities.js';
 import { postActivity, recordingLogger, startBotServer, UNAUTHENTICATED } from './bot-server.js';
 import { type ConnectorStandIn, startConnectorStandIn } from './connector-stand-in.js';

@@ -1,7 +1,8 @@
 /**
- * Remembers keys for a while, to recognise a Slack delivery seen before. Slack redelivers an event
- * when its ack is late, and Socket Mode can hand the same envelope over twice (bolt-js #2487); the
- * event_id stays the same. Bounded, so a busy workspace cannot grow it without limit.
+ * Remembers keys for a while, to recognise a delivery seen before. Chat platforms redeliver: Slack
+ * when an ack was late (and Socket Mode can hand the same envelope over twice, bolt-js #2487), the
+ * Bot Framework channel when the bot was slow or the connection dropped; the delivery's id stays the
+ * same. Bounded, so a busy workspace or tenant cannot grow it without limit.
  */
 export function createSeen(options: { ttlMs?: number; max?: number; now?: () => number } = {}) {
   const ttlMs = options.ttlMs ?? 30 * 60_000;
