@@ -5,6 +5,7 @@ import type {
   ButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
+import { isHelpRequest } from '../../src/help.js';
 import type { Answer } from '../../src/schemas/answer.js';
 import { createSeen } from '../../src/seen.js';
 import type { AnswerService, AskOptions } from '../../src/service.js';
@@ -13,7 +14,7 @@ import { ACTION, CLARIFY_ACTION_PATTERN, decodeValue } from './actions.js';
 import { type AnswerRenderOptions, renderAnswer, renderFailure, type SlackMessage } from './blocks.js';
 import { callSlack } from './errors.js';
 import { renderHelp, renderHome, SLASH_COMMAND } from './home.js';
-import { isHelpRequest, questionFromSlack } from './question.js';
+import { questionFromSlack } from './question.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 

@@ -27,15 +27,3 @@ export function questionFromSlack(text: string, botUserId?: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
-
-const HELP_WORDS = new Set(['', 'help', '?', 'hi', 'hello', 'hey', 'start', 'usage']);
-
-/** An empty message, "help" or a greeting gets the how-to-ask message instead of an answer. */
-export function isHelpRequest(question: string): boolean {
-  return HELP_WORDS.has(
-    question
-      .toLowerCase()
-      .replace(/[!.]+$/, '')
-      .trim(),
-  );
-}

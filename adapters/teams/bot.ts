@@ -6,14 +6,12 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
+import { isHelpRequest } from '../../src/help.js';
 import type { AnswerService } from '../../src/service.js';
 import type { Logger } from '../../src/surface.js';
 import { type AskAction, type FeedbackAction, parseCardAction } from './actions.js';
 import { type AdaptiveCard, helpCard, renderAnswerCard, welcomeCard } from './card.js';
 import { textWithoutBotMention } from './mention.js';
-
-/** Messages that ask how to use the bot rather than ask a question (the manifest's command list, and greetings). */
-const HELP = /^(help|examples?|as of|\?|hi|hello)$/i;
 
 function cardMessage(card: AdaptiveCard): Partial<Activity> {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
@@ -58,7 +56,7 @@ export class WhoCommissionsBot extends TeamsActivityHandler {
     }
 
     const question = textWithoutBotMention(activity);
-    if (question === '' || HELP.test(question)) {
+    if (isHelpRequest(question)) {
       await context.sendActivity(cardMessage(helpCard(this.service.summary())));
       return;
     }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeValue, encodeValue } from '../../adapters/slack/actions.js';
 import { clipMrkdwn, escapeMrkdwn } from '../../adapters/slack/escape.js';
-import { isHelpRequest, questionFromSlack } from '../../adapters/slack/question.js';
+import { questionFromSlack } from '../../adapters/slack/question.js';
+import { isHelpRequest } from '../../src/help.js';
 
 describe('questionFromSlack', () => {
   it("drops the bot's own mention and keeps the words", () => {
@@ -24,8 +25,10 @@ describe('questionFromSlack', () => {
 
 describe('isHelpRequest', () => {
   it('treats an empty message, "help" and a greeting as asking how to use the bot', () => {
-    for (const text of ['', 'help', 'Help!', 'hi', '?']) expect(isHelpRequest(text)).toBe(true);
+    for (const text of ['', 'help', 'Help!', 'hi', 'Hey', '?', 'examples', 'As of'])
+      expect(isHelpRequest(text)).toBe(true);
     expect(isHelpRequest('help with GP contracts')).toBe(false);
+    expect(isHelpRequest('as of 2017 who commissions dental?')).toBe(false);
   });
 });
 

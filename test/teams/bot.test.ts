@@ -132,6 +132,11 @@ describe('the Teams bot over HTTP, with the real engine', () => {
     expect(submitActions(card)).toEqual([]);
   });
 
+  it('gives a greeting the how-to-ask card, as Slack does, rather than an answer', async () => {
+    await send(personalMessage(connector.serviceUrl, 'hey'));
+    expect(cardText(cardOf(connector.calls[0]))).toContain('How to ask');
+  });
+
   it('explains how to ask, with the knowledge examples as buttons, when asked for help', async () => {
     await send(personalMessage(connector.serviceUrl, 'help'));
     const card = cardOf(connector.calls[0]);
