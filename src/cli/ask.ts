@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createEngine } from '../engine.js';
 import { KnowledgeLoadError } from '../knowledge/problems.js';
 import { explain } from '../resolve/resolve.js';
+import { IsoDate } from '../schemas/common.js';
 import { renderText } from './render-text.js';
 
 const USAGE =
@@ -27,8 +28,8 @@ async function main(): Promise<number> {
     console.error(`No question given.\n${USAGE}`);
     return 2;
   }
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
-    console.error(`--as-of must be a date written YYYY-MM-DD, e.g. 2016-05-01 (got "${asOf}").`);
+  if (asOf !== undefined && !IsoDate.safeParse(asOf).success) {
+    console.error(`--as-of must be a real date written YYYY-MM-DD, e.g. 2016-05-01 (got "${asOf}").`);
     return 2;
   }
   const engine = await createEngine(

@@ -1,27 +1,17 @@
 import type { Answer } from '../schemas/answer.js';
 
-const ROLE: Record<string, string> = {
-  commissions: 'commissions',
-  jointly: 'jointly',
-  delegated: 'delegated',
-  retains: 'keeps',
-  accountable: 'accountable',
-  advises: 'advises',
-  subject: '',
-};
-
 /** The Answer as a person reads it in a terminal. */
 export function renderText(answer: Answer): string {
   const lines: string[] = [];
   const title = answer.topic ? `${answer.topic.title} ` : '';
-  lines.push(`${title}(as of ${answer.asOf}${answer.asOfSource === 'today' ? ', today' : ''})`);
+  lines.push(`${title}(as of ${answer.asOfText}${answer.asOfSource === 'today' ? ', today' : ''})`);
+  if (answer.statusText) lines.push(`${answer.statusText.toUpperCase()}`);
   lines.push('');
   lines.push(answer.text);
   if (answer.commissioners.length > 0) {
     lines.push('');
     for (const c of answer.commissioners) {
-      const role = ROLE[c.role] ? ` [${ROLE[c.role]}]` : '';
-      lines.push(`  • ${c.name}${role}${c.condition ? ` — ${c.condition}` : ''}`);
+      lines.push(`  • ${c.name} ${c.roleText}${c.condition ? `, where ${c.condition}` : ''}`);
     }
   }
   if (answer.options.length > 0) {

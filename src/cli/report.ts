@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { FEEDBACK_FILE, UNANSWERED_FILE } from '../logbook.js';
+import { IsoDate } from '../schemas/common.js';
 import { FeedbackEntry, UnansweredEntry } from '../schemas/feedback.js';
 
 // `npm run report`: which questions the bot could not answer, and which answers people found unhelpful,
@@ -163,9 +164,9 @@ async function main() {
   const top = Number(values.top);
   if (!Number.isInteger(top) || top < 1)
     throw new Error(`--top must be a whole number of rows, e.g. --top 20 (got "${values.top}")`);
-  if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) {
+  if (values.since !== undefined && !IsoDate.safeParse(values.since).success) {
     throw new Error(
-      `--since must be a date written YYYY-MM-DD, e.g. --since 2026-10-01 (got "${values.since}")`,
+      `--since must be a real date written YYYY-MM-DD, e.g. --since 2026-10-01 (got "${values.since}")`,
     );
   }
   const dataDir = resolve(process.env.DATA_DIR?.trim() || 'data');

@@ -154,7 +154,8 @@ export function mergeAndCheck(
   return {
     ok: true,
     kb: {
-      updated,
+      // The newest review date maintainers wrote down; the files' own dates only when none is given.
+      updated: files.map((f) => f.data.updated ?? '').reduce((a, b) => (b > a ? b : a), '') || updated,
       bodies: new Map([...bodies].map(([id, v]) => [id, v.item])),
       sources: new Map([...sources].map(([id, v]) => [id, v.item])),
       conditions: new Map([...conditions].map(([id, v]) => [id, v.item])),

@@ -8,7 +8,7 @@ import type { Topic } from '../schemas/topic.js';
 
 /** The whole knowledge base, merged from every file and checked as a whole. Never mutated after load. */
 export interface KnowledgeBase {
-  /** Newest modification date among the files, YYYY-MM-DD. */
+  /** The newest `updated:` date in the files (else their newest modification date), YYYY-MM-DD. */
   readonly updated: string;
   readonly bodies: ReadonlyMap<string, Body>;
   readonly sources: ReadonlyMap<string, Source>;

@@ -137,7 +137,8 @@ function fastParse(file: string, text: string): ParseResult | undefined {
   } catch {
     return undefined;
   }
-  if (raw === null || raw === undefined) raw = {};
+  // An empty file (often a save caught half-way) goes the full way, which reports it.
+  if (raw === null || raw === undefined) return undefined;
   if (typeof raw !== 'object' || Array.isArray(raw)) return undefined;
   const result = KnowledgeFile.safeParse(raw);
   if (!result.success) return undefined;
@@ -171,7 +172,10 @@ function fullParse(file: string, text: string): ParseResult {
     };
   }
   const locate = locator(doc, lineCounter);
-  const raw = doc.toJS() ?? {};
+  const raw = doc.toJS();
+  if (raw === null || raw === undefined) {
+    return { ok: false, problems: [{ file, line: 1, column: 1, field: '', message: messages.emptyFile() }] };
+  }
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       ok: false,

@@ -4,6 +4,8 @@ import type { KnowledgeProblem } from '../service.js';
 export const messages = {
   yamlSyntax: (detail: string) =>
     `the YAML is not well formed: ${detail}. Check indentation (spaces, not tabs) and that every "key: value" has a colon and a space.`,
+  emptyFile: () =>
+    'the file is empty (or only comments). Add a section such as "topics:", or delete the file if it is not needed.',
   notAMapping: () =>
     'the file must be a list of sections such as "topics:" or "sources:" at the top level. Start the file with one of them.',
   unknownKey: (key: string, allowed: string[]) =>

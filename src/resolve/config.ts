@@ -23,6 +23,8 @@ export const MATCHER = Object.freeze({
   minTypoLength: 5,
   /** Fuse proposes this many near words; the one fewest edits away wins (Fuse alone favours substrings). */
   typoCandidates: 20,
+  /** Corrections remembered; the memory is emptied when full (typos recur, but not endlessly). */
+  typoCacheSize: 5000,
   /** Most edits allowed for a correction: 1 up to 7 letters, 2 from 8 letters. */
   maxEditsShort: 1,
   maxEditsLong: 2,

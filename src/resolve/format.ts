@@ -39,7 +39,7 @@ export const ROLE_TEXT: Record<Role, [present: string, past: string]> = {
   retains: ['keeps it', 'kept it'],
   accountable: ['stays accountable in law', 'stayed accountable in law'],
   advises: ['advises, but does not commission', 'advised, but did not commission'],
-  subject: ['is involved', 'was involved'],
+  subject: ['is one of the bodies concerned', 'was one of the bodies concerned'],
 };
 
 export const STATUS_TEXT: Partial<Record<Status, string>> = {

@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Topic } from '../schemas/topic.js';
 import { MATCHER } from './config.js';
 import { editDistance } from './distance.js';
+import { perKnowledge } from './memo.js';
 import { normalise, STOP_WORDS, stem, words } from './normalise.js';
 
 /** A topic reduced to what the matcher compares: stemmed terms (with field weight) and multi-word phrases. */
@@ -41,8 +42,6 @@ export interface Prepared {
 
 type Rewriter = Pick<Prepared, 'synonyms' | 'stop'> & { correct?: (word: string) => string };
 
-const cache = new WeakMap<KnowledgeBase, Prepared>();
-
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Rewrites every synonym variant to its canonical form (longest variants first). Input: space-joined words. */
@@ -76,10 +75,10 @@ function rawWords(text: string, synonyms: Prepared['synonyms']): string[] {
   return [...w, ...words(applySynonyms(w.join(' '), synonyms))];
 }
 
-export function prepare(kb: KnowledgeBase): Prepared {
-  const hit = cache.get(kb);
-  if (hit) return hit;
+/** Everything the matcher needs from a knowledge base, built once per base. */
+export const prepare = perKnowledge(build);
 
+function build(kb: KnowledgeBase): Prepared {
   const pairs = kb.synonyms
     .flatMap((s) => {
       const canonical = words(normalise(s.canonical)).join(' ');
@@ -192,7 +191,6 @@ export function prepare(kb: KnowledgeBase): Prepared {
     fuse,
     typoCache: new Map(),
   };
-  cache.set(kb, prepared);
   return prepared;
 }
 
@@ -220,7 +218,7 @@ export function correct(word: string, prepared: Prepared): string {
       }
     }
   }
-  if (prepared.typoCache.size > 5000) prepared.typoCache.clear();
+  if (prepared.typoCache.size > MATCHER.typoCacheSize) prepared.typoCache.clear();
   prepared.typoCache.set(word, best);
   return best ?? word;
 }

@@ -147,8 +147,17 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
     confidence,
   });
 
-  const chosen = options.topicId ? kb.topicById.get(options.topicId) : undefined;
-  if (chosen) return composeTopicAnswer(kb, chosen, situation(1));
+  if (options.topicId) {
+    const chosen = kb.topicById.get(options.topicId);
+    if (chosen) return composeTopicAnswer(kb, chosen, situation(1));
+    // A button from before a knowledge update may name a topic that has since gone: say so, never guess.
+    return unknown(
+      question,
+      asOf,
+      asOfSource,
+      'That option is no longer in the knowledge base: it was renamed or removed since the question was asked. Please ask again.',
+    );
+  }
 
   const scope = outOfScope(text, kb);
   if (scope) return unknown(question, asOf, asOfSource, scope.reason, scope.lookInstead);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Body } from './body.js';
+import { IsoDate } from './common.js';
 import { Condition } from './condition.js';
 import { TimelineEvent } from './event.js';
 import { OutOfScope } from './scope.js';
@@ -9,6 +10,9 @@ import { Topic } from './topic.js';
 
 /** One YAML file under knowledge/. Any file may hold any of these lists; the loader merges them. */
 export const KnowledgeFile = z.strictObject({
+  updated: IsoDate.optional().describe(
+    'The day a maintainer last reviewed this file, YYYY-MM-DD; the newest one is shown as the knowledge date.',
+  ),
   bodies: z.array(Body).optional(),
   sources: z.array(Source).optional(),
   conditions: z.array(Condition).optional(),

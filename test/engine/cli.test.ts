@@ -45,8 +45,8 @@ describe('the command line', () => {
   });
 
   it('ask explains a bad date and a missing question', () => {
-    expect(run('src/cli/ask.ts', ['--as-of', '2017', 'x']).stderr).toMatch(
-      /--as-of must be a date written YYYY-MM-DD/,
+    expect(run('src/cli/ask.ts', ['--as-of', '2019-02-31', 'x']).stderr).toMatch(
+      /--as-of must be a real date written YYYY-MM-DD/,
     );
     expect(run('src/cli/ask.ts', []).stderr).toMatch(/No question given/);
   });

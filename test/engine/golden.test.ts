@@ -187,6 +187,12 @@ describe('dates and clicks', () => {
     expect(a.topic?.id).toBe('maternity-services');
   });
 
+  it('says plainly when a clicked option names a topic that no longer exists', () => {
+    const a = resolve(kb, 'maternity services in 2016', { topicId: 'a-topic-since-removed', today: TODAY });
+    expect(a.status).toBe('unknown');
+    expect(a.text).toMatch(/no longer in the knowledge base/);
+  });
+
   it('says what changed around the date', () => {
     const a = ask('who commissioned maternity services in 2023?');
     expect(a.changes.join(' ')).toMatch(/Before 1 July 2022: CCG/);

@@ -25,6 +25,18 @@ describe('knowledge errors a maintainer can act on', () => {
     ]);
   });
 
+  it('takes the knowledge date from the newest updated line', () => {
+    const result = loadStrings({ ...BASE, 'sources.yaml': `updated: 2025-01-31\n${BASE['sources.yaml']}` });
+    expect(result.ok && result.kb.updated).toBe('2025-01-31');
+  });
+
+  it('refuses an empty file, as a save caught half-way would be', () => {
+    const result = loadStrings({ ...BASE, 'scope.yaml': '# only a comment\n' });
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'scope.yaml:1:1 the file is empty (or only comments). Add a section such as "topics:", or delete the file if it is not needed.',
+    ]);
+  });
+
   it('names an unknown field, where it is and the fields allowed', () => {
     expect(
       problemsWith('topics.yaml', '    family: hospital', '    family: hospital\n    colour: red'),
