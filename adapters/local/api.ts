@@ -1,5 +1,6 @@
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
+import { AnswerStatus } from '../../src/schemas/answer.js';
 import { Id, IsoDate } from '../../src/schemas/common.js';
 import type { AnswerService } from '../../src/service.js';
 import type { Logger } from '../../src/surface.js';
@@ -41,8 +42,8 @@ const FeedbackRequest = z.strictObject(
     question,
     asOf: z.string({ error: 'asOf is missing: send the answer’s asOf date' }).pipe(IsoDate),
     topicId,
-    status: z.enum(['answered', 'clarify', 'unknown'], {
-      error: 'status must be answered, clarify or unknown',
+    status: z.enum(AnswerStatus.options, {
+      error: `status must be one of ${AnswerStatus.options.join(', ')}: send the answer’s status`,
     }),
   },
   { error: (issue) => unknownKeysMessage(issue, 'helpful, question, asOf, topicId and status') },

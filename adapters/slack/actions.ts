@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Answer } from '../../src/schemas/answer.js';
+import { type Answer, AnswerStatus } from '../../src/schemas/answer.js';
+import { Id, IsoDate } from '../../src/schemas/common.js';
 
 /** Action ids of the buttons the adapter renders; listeners in listeners.ts match on these. */
 export const ACTION = {
@@ -19,9 +20,9 @@ export const CLARIFY_ACTION_PATTERN = new RegExp(`^${ACTION.clarify}_\\d+$`);
  */
 export const ButtonValue = z.object({
   q: z.string(),
-  a: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  t: z.string().optional(),
-  s: z.enum(['answered', 'clarify', 'unknown']).optional(),
+  a: IsoDate,
+  t: Id.optional(),
+  s: AnswerStatus.optional(),
 });
 export type ButtonValue = z.infer<typeof ButtonValue>;
 

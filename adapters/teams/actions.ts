@@ -1,13 +1,16 @@
 import { z } from 'zod';
+import { AnswerStatus } from '../../src/schemas/answer.js';
+import { Id, IsoDate } from '../../src/schemas/common.js';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A topic id as the knowledge spells it; the bound keeps a forged card value small. */
+const TopicId = Id.max(200);
 
 /** A question asked by a button: a clarify option or an example. */
 export const AskAction = z.object({
   action: z.literal('ask'),
   question: z.string().max(2000),
   asOf: IsoDate.optional(),
-  topicId: z.string().max(200).optional(),
+  topicId: TopicId.optional(),
 });
 export type AskAction = z.infer<typeof AskAction>;
 
@@ -17,8 +20,8 @@ export const FeedbackAction = z.object({
   helpful: z.boolean(),
   question: z.string().max(2000),
   asOf: IsoDate,
-  topicId: z.string().max(200).optional(),
-  status: z.enum(['answered', 'clarify', 'unknown']),
+  topicId: TopicId.optional(),
+  status: AnswerStatus,
 });
 export type FeedbackAction = z.infer<typeof FeedbackAction>;
 

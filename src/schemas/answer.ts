@@ -27,9 +27,13 @@ export const AnswerEra = z.object({
   bodies: z.array(z.string()).describe('Short names of the bodies holding it then.'),
 });
 
+/** answered: the commissioners are named; clarify: options to choose from; unknown: no match. */
+export const AnswerStatus = z.enum(['answered', 'clarify', 'unknown']);
+export type AnswerStatus = z.infer<typeof AnswerStatus>;
+
 /** The platform-neutral answer every surface renders. */
 export const Answer = z.object({
-  status: z.enum(['answered', 'clarify', 'unknown']),
+  status: AnswerStatus,
   question: z.string(),
   asOf: z.string().describe('YYYY-MM-DD'),
   asOfSource: z.enum(['given', 'text', 'today']),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnswerStatus } from './answer.js';
 
 export const Surface = z.enum(['slack', 'teams', 'local', 'cli']);
 export type Surface = z.infer<typeof Surface>;
@@ -11,7 +12,7 @@ export const FeedbackEntry = z.object({
   question: z.string().max(2000),
   asOf: z.string(),
   topicId: z.string().optional(),
-  status: z.enum(['answered', 'clarify', 'unknown']),
+  status: AnswerStatus,
 });
 export type FeedbackEntry = z.infer<typeof FeedbackEntry>;
 
@@ -21,7 +22,7 @@ export const UnansweredEntry = z.object({
   surface: Surface,
   question: z.string().max(2000),
   asOf: z.string(),
-  status: z.enum(['clarify', 'unknown']),
+  status: AnswerStatus.exclude(['answered']),
   options: z.array(z.string()).default([]),
 });
 export type UnansweredEntry = z.infer<typeof UnansweredEntry>;

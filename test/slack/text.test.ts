@@ -61,5 +61,7 @@ describe('button values', () => {
   it('reject a value the adapter did not make', () => {
     expect(decodeValue('not json')).toBeUndefined();
     expect(decodeValue(JSON.stringify({ q: 'x', a: 'yesterday' }))).toBeUndefined();
+    expect(decodeValue(JSON.stringify({ q: 'x', a: '2026-02-30' }))).toBeUndefined();
+    expect(decodeValue(JSON.stringify({ q: 'x', a: '2026-06-01', s: 'maybe' }))).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCardAction } from '../../adapters/teams/actions.js';
 import { helpCard, renderAnswerCard } from '../../adapters/teams/card.js';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { Answer } from '../../src/schemas/answer.js';
@@ -225,5 +226,22 @@ describe('helpCard', () => {
       { action: 'ask', question: 'Who commissioned health visiting in 2014?' },
       { action: 'ask', question: 'Who commissions community pharmacy now?' },
     ]);
+  });
+});
+
+describe('parseCardAction', () => {
+  it('takes back the values the cards send, and refuses a date that does not exist or an unknown status', () => {
+    const feedback = {
+      action: 'feedback',
+      helpful: true,
+      question: 'who commissions dental?',
+      asOf: '2024-02-29',
+      topicId: 'dental-services',
+      status: 'answered',
+    };
+    expect(parseCardAction(feedback)).toEqual(feedback);
+    expect(parseCardAction({ ...feedback, asOf: '2023-02-29' })).toBeUndefined();
+    expect(parseCardAction({ ...feedback, status: 'maybe' })).toBeUndefined();
+    expect(parseCardAction({ action: 'ask', question: 'x', topicId: 'Not An Id' })).toBeUndefined();
   });
 });
