@@ -3,6 +3,7 @@ import { loadKnowledgeDir } from './knowledge/load-fs.js';
 import type { KnowledgeBase } from './knowledge/model.js';
 import { KnowledgeLoadError } from './knowledge/problems.js';
 import { type Logbook, nullLogbook } from './logbook.js';
+import { longDate } from './resolve/format.js';
 import { resolve } from './resolve/resolve.js';
 import type { Answer } from './schemas/answer.js';
 import type { AnswerService, AskOptions, KnowledgeProblem, KnowledgeSummary } from './service.js';
@@ -42,6 +43,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 
   const summary = (): KnowledgeSummary => ({
     updated: kb.updated,
+    updatedText: longDate(kb.updated),
     topics: kb.topics.length,
     bodies: kb.bodies.size,
     sources: kb.sources.size,

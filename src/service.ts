@@ -23,6 +23,8 @@ export interface KnowledgeProblem {
 export interface KnowledgeSummary {
   /** Date of the newest knowledge file change, YYYY-MM-DD. */
   updated: string;
+  /** The same date as people write it, e.g. "22 November 2026", so every surface says it alike. */
+  updatedText: string;
   topics: number;
   bodies: number;
   sources: number;

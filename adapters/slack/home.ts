@@ -1,5 +1,4 @@
 import type { types } from '@slack/bolt';
-import { longDate } from '../../src/resolve/format.js';
 import type { KnowledgeSummary } from '../../src/service.js';
 import { type Block, context, listSection, type SlackMessage, section } from './blocks.js';
 import { escapeMrkdwn } from './escape.js';
@@ -19,7 +18,7 @@ const HOW_TO_ASK = [
 
 function knowledgeLine(summary: KnowledgeSummary): string {
   return (
-    `Knowledge updated ${longDate(summary.updated)} · ${summary.topics} topics · ` +
+    `Knowledge updated ${summary.updatedText} · ${summary.topics} topics · ` +
     `${summary.bodies} organisations · ${summary.sources} sources`
   );
 }

@@ -1,4 +1,3 @@
-import { longDate } from '../../src/resolve/format.js';
 import type { Answer } from '../../src/schemas/answer.js';
 import type { KnowledgeSummary } from '../../src/service.js';
 import type { AskAction, FeedbackAction } from './actions.js';
@@ -140,7 +139,7 @@ function introCard(greeting: string, summary: KnowledgeSummary): AdaptiveCard {
         'In a channel or group chat, @mention me first.',
     ),
     text(
-      `I know ${summary.topics} topics, ${summary.bodies} bodies and ${summary.sources} sources, last updated ${longDate(summary.updated)}. ` +
+      `I know ${summary.topics} topics, ${summary.bodies} bodies and ${summary.sources} sources, last updated ${summary.updatedText}. ` +
         'Every answer names its sources; check them before you rely on it.',
       { isSubtle: true },
     ),

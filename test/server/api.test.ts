@@ -148,6 +148,21 @@ describe('POST /api/feedback', () => {
 });
 
 describe('other routes', () => {
+  it('gives the knowledge date written out for the web chat, so it need not format it', async () => {
+    const status = (await (await fetch(`${server.url}/api/status`)).json()) as {
+      updated: string;
+      updatedText: string;
+    };
+    const [year, month, day] = status.updated.split('-').map(Number);
+    const written = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day)).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    expect(status.updatedText).toBe(written);
+  });
+
   it('serves the web chat page and NHS.UK styles with a strict content security policy', async () => {
     const page = await fetch(`${server.url}/`);
     expect(page.status).toBe(200);

@@ -211,6 +211,7 @@ describe('renderAnswerCard', () => {
 describe('helpCard', () => {
   const summary: KnowledgeSummary = {
     updated: '2026-10-30',
+    updatedText: '30 October 2026',
     topics: 80,
     bodies: 30,
     sources: 120,

@@ -29,10 +29,10 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-// Role wording, the as-of date and the not-yet-law label come written in the Answer (asOfText,
-// roleText, statusText), so the web chat says what Slack and Teams say. Only dates the Answer does
-// not write out (timeline eras, the knowledge date) are formatted here, the way the server's
-// longDate does: read from the ISO string, so no time zone can shift the day.
+// Role wording, the as-of date, the not-yet-law label and the knowledge date come written by the
+// server (asOfText, roleText, statusText, updatedText), so the web chat says what Slack and Teams
+// say. Only timeline era dates, which the Answer does not write out, are formatted here, the way the
+// server's longDate does: read from the ISO string, so no time zone can shift the day.
 const MONTH_NAMES =
   'January February March April May June July August September October November December'.split(' ');
 
@@ -82,7 +82,7 @@ async function refreshStatus() {
     return;
   }
   $('knowledge-date').textContent =
-    `Knowledge base updated ${longDate(summary.updated)}: ${summary.topics} topics, ` +
+    `Knowledge base updated ${summary.updatedText}: ${summary.topics} topics, ` +
     `${summary.bodies} organisations, ${summary.sources} sources.`;
   showProblems(summary.problems ?? []);
   if (!examplesShown && summary.examples?.length) {
