@@ -2,25 +2,10 @@ import type { Express } from 'express';
 import type { AnswerService } from '../../src/service.js';
 import type { Logger, Surface } from '../../src/surface.js';
 import { createBoltApp, EVENTS_PATH } from './app.js';
+import { SlackConfig } from './config.js';
 import { slackErrorCode } from './errors.js';
 
 export { EVENTS_PATH } from './app.js';
-
-/** How the Slack surface connects. `botToken` plus either `appToken` (Socket Mode) or `signingSecret` (HTTP). */
-export interface SlackConfig {
-  /** Bot User OAuth Token, `xoxb-…` (SLACK_BOT_TOKEN). Required in both modes. */
-  botToken: string;
-  /** App-level token with connections:write, `xapp-…` (SLACK_APP_TOKEN). When set, Socket Mode is used. */
-  appToken?: string;
-  /** Signing Secret (SLACK_SIGNING_SECRET): HTTP mode on POST /slack/events when there is no app token. */
-  signingSecret?: string;
-  /** Web API base URL (SLACK_API_URL), e.g. https://slack-gov.com/api/ for GovSlack or a local stand-in in tests. */
-  apiUrl?: string;
-  /** How often a failed Web API call is retried (default 2; tests use 0 so a failure shows at once). */
-  retries?: number;
-  /** How long start() waits for Socket Mode to connect before letting the server go on (default 15 s). */
-  connectWaitMs?: number;
-}
 
 export interface SlackSurface extends Surface {
   /** 'socket' when an app token is set, otherwise 'http'. */
@@ -32,45 +17,13 @@ function withSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
-/** Checks the config up front, so a wrong token is reported at start-up with how to fix it. */
-export function checkSlackConfig(config: SlackConfig): void {
-  if (!config.botToken) {
-    throw new Error(
-      'Slack: SLACK_BOT_TOKEN is missing. Copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions.',
-    );
+/** Settings that did not come through the server are checked too, with the same messages. */
+function checked(settings: SlackConfig): SlackConfig {
+  const parsed = SlackConfig.safeParse(settings);
+  if (!parsed.success) {
+    throw new Error(`Slack cannot start: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
   }
-  if (!config.botToken.startsWith('xoxb-')) {
-    throw new Error(
-      'Slack: SLACK_BOT_TOKEN must be a bot token starting xoxb- (from OAuth & Permissions), not a user or app-level token.',
-    );
-  }
-  if (config.appToken !== undefined && !config.appToken.startsWith('xapp-')) {
-    throw new Error(
-      'Slack: SLACK_APP_TOKEN must be an app-level token starting xapp- (Basic Information → App-Level Tokens, scope connections:write).',
-    );
-  }
-  if (!config.appToken && !config.signingSecret) {
-    throw new Error(
-      'Slack: set SLACK_APP_TOKEN (Socket Mode, no public URL needed) or SLACK_SIGNING_SECRET (HTTP mode on /slack/events).',
-    );
-  }
-}
-
-/**
- * Reads the Slack settings from the environment. Undefined when SLACK_BOT_TOKEN is not set (Slack is
- * then simply off); throws a message saying what to set when the settings are incomplete.
- */
-export function slackConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SlackConfig | undefined {
-  const botToken = env.SLACK_BOT_TOKEN?.trim();
-  if (!botToken) return undefined;
-  const config: SlackConfig = {
-    botToken,
-    ...(env.SLACK_APP_TOKEN?.trim() ? { appToken: env.SLACK_APP_TOKEN.trim() } : {}),
-    ...(env.SLACK_SIGNING_SECRET?.trim() ? { signingSecret: env.SLACK_SIGNING_SECRET.trim() } : {}),
-    ...(env.SLACK_API_URL?.trim() ? { apiUrl: env.SLACK_API_URL.trim() } : {}),
-  };
-  checkSlackConfig(config);
-  return config;
+  return parsed.data;
 }
 
 /** Codes that mean the token itself is wrong: starting anyway would only fail on every message. */
@@ -88,11 +41,11 @@ const FATAL_AUTH = new Set([
  * WebSocket and `stop()` closes it.
  */
 export function createSlackSurface(
-  config: SlackConfig,
+  settings: SlackConfig,
   service: AnswerService,
   logger: Logger,
 ): SlackSurface {
-  checkSlackConfig(config);
+  const config = checked(settings);
   const { app, mode, expressReceiver, idle } = createBoltApp(
     {
       botToken: config.botToken,

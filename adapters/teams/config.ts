@@ -1,67 +1,97 @@
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { z } from 'zod';
 
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How the bot authenticates; Azure Bot registrations made since mid-2025 are SingleTenant or UserAssignedMSI. */
-export type TeamsAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+const TeamsAppType = z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+  error:
+    'MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI (as in the Azure Bot resource)',
+});
 
-/** The Bot Framework settings, read by the server from MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId and MicrosoftAppType. */
-export interface TeamsConfig {
-  /** The bot's Microsoft App ID (a GUID). Empty only together with allowUnauthenticated. */
-  appId: string;
-  /** Client secret; empty for UserAssignedMSI. */
-  appPassword: string;
-  /** Required for SingleTenant and UserAssignedMSI. */
-  tenantId?: string;
-  appType: TeamsAppType;
-  /** TEAMS_ALLOW_UNAUTHENTICATED=1: accept requests without a token, for a local Bot Framework client only. */
-  allowUnauthenticated: boolean;
-}
-
-/** Checks the settings and turns them into botbuilder's options, failing with a message that says what to set. */
-export function botFrameworkAuthOptions(config: TeamsConfig): ConfigurationBotFrameworkAuthenticationOptions {
-  const appId = config.appId.trim();
-  const password = config.appPassword.trim();
-  const tenantId = config.tenantId?.trim() ?? '';
-
-  if (appId === '') {
-    if (!config.allowUnauthenticated) {
-      throw new Error(
-        'Teams: MicrosoftAppId is not set. Set MicrosoftAppId and MicrosoftAppPassword from your Azure Bot ' +
-          'registration, or set TEAMS_ALLOW_UNAUTHENTICATED=1 to try the bot locally without authentication.',
+/**
+ * The Bot Framework settings. The server fills them from MicrosoftAppId, MicrosoftAppPassword,
+ * MicrosoftAppTenantId, MicrosoftAppType and TEAMS_ALLOW_UNAUTHENTICATED (src/server/config.ts),
+ * so every message names the variable and says how to fix it.
+ */
+export const TeamsConfig = z
+  .object({
+    /** The bot's Microsoft App ID (a GUID). Empty only together with allowUnauthenticated. */
+    appId: z
+      .string()
+      .refine(
+        (id) => id === '' || GUID.test(id),
+        'MicrosoftAppId must be the bot’s Application (client) ID, a GUID like 00000000-0000-0000-0000-000000000000',
+      )
+      .default(''),
+    /** Client secret; empty for UserAssignedMSI. */
+    appPassword: z.string().default(''),
+    /** Required for SingleTenant and UserAssignedMSI. */
+    tenantId: z
+      .string()
+      .regex(GUID, 'MicrosoftAppTenantId must be your Directory (tenant) ID, a GUID')
+      .optional(),
+    appType: TeamsAppType.default('MultiTenant'),
+    /** TEAMS_ALLOW_UNAUTHENTICATED=true: accept requests without a token, for a local Bot Framework client only. */
+    allowUnauthenticated: z.boolean().default(false),
+  })
+  .superRefine((config, ctx) => {
+    const fail = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+    if (config.appId === '') {
+      if (!config.allowUnauthenticated) {
+        fail(
+          'appId',
+          'MicrosoftAppId is not set: set MicrosoftAppId and MicrosoftAppPassword from your Azure Bot registration, or TEAMS_ALLOW_UNAUTHENTICATED=true to try the bot locally without authentication',
+        );
+      }
+      return;
+    }
+    if (config.allowUnauthenticated) {
+      fail(
+        'allowUnauthenticated',
+        'TEAMS_ALLOW_UNAUTHENTICATED=true turns authentication off, which makes no sense with MicrosoftAppId set: unset one of them',
       );
     }
-    // botbuilder skips token checks entirely when the app id is empty (MultiTenant, no password).
+    if (config.appType !== 'UserAssignedMSI' && config.appPassword === '') {
+      fail(
+        'appPassword',
+        'MicrosoftAppId is set but MicrosoftAppPassword is not: set it to the client secret of the bot’s app registration',
+      );
+    }
+    if (config.appType === 'UserAssignedMSI' && config.appPassword !== '') {
+      fail(
+        'appPassword',
+        'MicrosoftAppType=UserAssignedMSI signs in with a managed identity: unset MicrosoftAppPassword',
+      );
+    }
+    if (config.appType !== 'MultiTenant' && !config.tenantId) {
+      fail(
+        'tenantId',
+        `MicrosoftAppType=${config.appType} needs MicrosoftAppTenantId, the Directory (tenant) ID the bot was registered in`,
+      );
+    }
+  });
+export type TeamsConfig = z.infer<typeof TeamsConfig>;
+
+/**
+ * The settings under the names botbuilder reads (an empty app id turns its token checks off, so
+ * settings that did not come through the server are checked first). Throws saying what to set.
+ */
+export function botFrameworkAuthOptions(
+  settings: z.input<typeof TeamsConfig>,
+): ConfigurationBotFrameworkAuthenticationOptions {
+  const parsed = TeamsConfig.safeParse(settings);
+  if (!parsed.success) {
+    throw new Error(`Teams cannot start: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+  }
+  const config = parsed.data;
+  if (config.appId === '') {
     return { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant' };
   }
-  if (config.allowUnauthenticated) {
-    throw new Error(
-      'Teams: TEAMS_ALLOW_UNAUTHENTICATED=1 is set together with MicrosoftAppId. Unset MicrosoftAppId to ' +
-        'run unauthenticated locally, or unset TEAMS_ALLOW_UNAUTHENTICATED to require Bot Framework tokens.',
-    );
-  }
-  if (!GUID.test(appId)) {
-    throw new Error(
-      `Teams: MicrosoftAppId "${appId}" is not a GUID. Copy the Microsoft App ID from the Azure Bot's Configuration page.`,
-    );
-  }
-  if (config.appType !== 'UserAssignedMSI' && password === '') {
-    throw new Error(
-      `Teams: MicrosoftAppPassword is not set; a ${config.appType} bot needs its client secret.`,
-    );
-  }
-  if (config.appType === 'UserAssignedMSI' && password !== '') {
-    throw new Error('Teams: MicrosoftAppPassword must be empty for MicrosoftAppType=UserAssignedMSI.');
-  }
-  if (config.appType !== 'MultiTenant' && tenantId === '') {
-    throw new Error(
-      `Teams: MicrosoftAppTenantId is not set; a ${config.appType} bot needs the Microsoft Entra tenant id it was registered in.`,
-    );
-  }
   return {
-    MicrosoftAppId: appId,
-    MicrosoftAppPassword: password,
+    MicrosoftAppId: config.appId,
+    MicrosoftAppPassword: config.appPassword,
     MicrosoftAppType: config.appType,
-    ...(tenantId !== '' ? { MicrosoftAppTenantId: tenantId } : {}),
+    ...(config.tenantId ? { MicrosoftAppTenantId: config.tenantId } : {}),
   };
 }

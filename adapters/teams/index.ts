@@ -8,7 +8,7 @@ import { botFrameworkAuthOptions, type TeamsConfig } from './config.js';
 import { deliveryKey } from './dedupe.js';
 import { readJson, requireActivity, requireJson } from './request.js';
 
-export type { TeamsAppType, TeamsConfig } from './config.js';
+export type { TeamsConfig } from './config.js';
 
 /** The Bot Framework messaging endpoint; the Azure Bot's messaging endpoint is https://<host>/api/messages. */
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -31,7 +31,7 @@ export function createTeamsSurface(config: TeamsConfig, service: AnswerService, 
   if (config.allowUnauthenticated) {
     logger.warn(
       { path: TEAMS_MESSAGES_PATH },
-      'Teams: authentication is OFF (TEAMS_ALLOW_UNAUTHENTICATED=1): anyone who can reach this port can post to the bot. ' +
+      'Teams: authentication is OFF (TEAMS_ALLOW_UNAUTHENTICATED=true): anyone who can reach this port can post to the bot. ' +
         'Use it only on 127.0.0.1 with a local Bot Framework client.',
     );
   }
@@ -51,7 +51,7 @@ export function createTeamsSurface(config: TeamsConfig, service: AnswerService, 
   // turning those away here keeps the logs readable when scanners find the endpoint. Tokens that are
   // present are still verified by botbuilder.
   const requireBearer: RequestHandler = (req, res, next) => {
-    if (config.appId.trim() !== '' && !/^Bearer \S+$/i.test(req.get('authorization') ?? '')) {
+    if (config.appId !== '' && !/^Bearer \S+$/i.test(req.get('authorization') ?? '')) {
       logger.debug({ ip: req.ip }, 'Teams: request without a Bot Framework token turned away');
       res
         .status(401)

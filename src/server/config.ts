@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { SlackConfig } from '../../adapters/slack/config.js';
+import { TeamsConfig } from '../../adapters/teams/config.js';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** An unset variable and an empty one (`FOO=` in a .env file) mean the same: not configured. */
@@ -11,6 +12,7 @@ const optionalText = z.preprocess(
   z.string().trim().optional(),
 );
 
+/** true/false, or 1/0 as many tools write flags; unset is false. */
 const flag = (name: string) =>
   z.preprocess(
     (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
@@ -28,8 +30,29 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** The environment as the server reads it; every message names the variable and says how to fix it. */
-export const EnvSchema = z
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+  error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent',
+});
+
+/** What the server runs with: its own settings, and each surface's settings in that adapter's schema. */
+const ConfigSchema = z.object({
+  port: z.number(),
+  host: z.string(),
+  dataDir: z.string(),
+  /** Unset means the repository's knowledge/ folder. */
+  knowledgeDir: z.string().optional(),
+  logLevel: LogLevel,
+  slack: SlackConfig.optional(),
+  teams: TeamsConfig.optional(),
+});
+export type Config = z.output<typeof ConfigSchema>;
+
+/**
+ * The environment as the server reads it; every message names the variable and says how to fix it.
+ * Each variable is checked by the schema of the setting it fills (the Slack and Teams adapters own
+ * theirs); only what is about the variables themselves (which go together, which HOST) is here.
+ */
+const EnvSchema = z
   .object({
     PORT: z.preprocess(
       (value) => (value === undefined || value === '' ? '3978' : value),
@@ -47,86 +70,29 @@ export const EnvSchema = z
         (dir) => dir === undefined || isDirectory(dir),
         'KNOWLEDGE_DIR is not a folder: point it at a folder of knowledge YAML files, or unset it to use ./knowledge',
       ),
-    LOG_LEVEL: z.preprocess(
-      (value) => (value === undefined || value === '' ? 'info' : value),
-      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-        error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent',
-      }),
-    ),
-    SLACK_BOT_TOKEN: optionalText.refine(
-      (token) => token === undefined || token.startsWith('xoxb-'),
-      'SLACK_BOT_TOKEN must be a bot token starting with xoxb- (Slack app → OAuth & Permissions → Bot User OAuth Token)',
-    ),
-    SLACK_APP_TOKEN: optionalText.refine(
-      (token) => token === undefined || token.startsWith('xapp-'),
-      'SLACK_APP_TOKEN must be an app-level token starting with xapp- (Slack app → Basic Information → App-Level Tokens, scope connections:write)',
-    ),
+    LOG_LEVEL: z.preprocess((value) => (value === undefined || value === '' ? 'info' : value), LogLevel),
+    SLACK_BOT_TOKEN: optionalText.pipe(SlackConfig.shape.botToken.optional()),
+    SLACK_APP_TOKEN: optionalText.pipe(SlackConfig.shape.appToken.optional()),
     SLACK_SIGNING_SECRET: optionalText,
-    SLACK_API_URL: optionalText.refine(
-      (url) => url === undefined || URL.canParse(url),
-      'SLACK_API_URL must be a full URL such as https://slack.com/api/ (leave it unset for the real Slack)',
-    ),
-    MicrosoftAppId: optionalText.refine(
-      (id) => id === undefined || GUID.test(id),
-      'MicrosoftAppId must be the bot’s Application (client) ID, a GUID like 00000000-0000-0000-0000-000000000000',
-    ),
+    SLACK_API_URL: optionalText.pipe(SlackConfig.shape.apiUrl.optional()),
+    MicrosoftAppId: optionalText.pipe(TeamsConfig.shape.appId.optional()),
     MicrosoftAppPassword: optionalText,
-    MicrosoftAppTenantId: optionalText.refine(
-      (id) => id === undefined || GUID.test(id),
-      'MicrosoftAppTenantId must be your Directory (tenant) ID, a GUID',
-    ),
-    MicrosoftAppType: z.preprocess(
-      (value) => (value === undefined || value === '' ? 'MultiTenant' : value),
-      z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
-        error:
-          'MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI (as in the Azure Bot resource)',
-      }),
-    ),
+    MicrosoftAppTenantId: optionalText.pipe(TeamsConfig.shape.tenantId.optional()),
+    MicrosoftAppType: optionalText.pipe(TeamsConfig.shape.appType),
     TEAMS_ALLOW_UNAUTHENTICATED: flag('TEAMS_ALLOW_UNAUTHENTICATED'),
   })
   .superRefine((env, ctx) => {
     const fail = (variable: string, message: string) =>
       ctx.addIssue({ code: 'custom', path: [variable], message });
-    const slackConnection = env.SLACK_APP_TOKEN ?? env.SLACK_SIGNING_SECRET;
-    if (env.SLACK_BOT_TOKEN && !slackConnection) {
-      fail(
-        'SLACK_BOT_TOKEN',
-        'SLACK_BOT_TOKEN is set but Slack cannot reach the bot: also set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (events at /slack/events)',
-      );
-    }
-    if (!env.SLACK_BOT_TOKEN && slackConnection) {
+    if (!env.SLACK_BOT_TOKEN && (env.SLACK_APP_TOKEN ?? env.SLACK_SIGNING_SECRET)) {
       const which = env.SLACK_APP_TOKEN ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET';
       fail(
         which,
         `${which} is set but SLACK_BOT_TOKEN is not: set SLACK_BOT_TOKEN (xoxb-…) too, or unset ${which}`,
       );
     }
-    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
-      fail(
-        'MicrosoftAppPassword',
-        'MicrosoftAppId is set but MicrosoftAppPassword is not: set it to the client secret of the bot’s app registration',
-      );
-    }
     if (!env.MicrosoftAppId && env.MicrosoftAppPassword) {
       fail('MicrosoftAppId', 'MicrosoftAppPassword is set but MicrosoftAppId is not: set MicrosoftAppId too');
-    }
-    if (env.MicrosoftAppType === 'UserAssignedMSI' && env.MicrosoftAppPassword) {
-      fail(
-        'MicrosoftAppPassword',
-        'MicrosoftAppType=UserAssignedMSI signs in with a managed identity: unset MicrosoftAppPassword',
-      );
-    }
-    if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
-      fail(
-        'MicrosoftAppTenantId',
-        `MicrosoftAppType=${env.MicrosoftAppType} needs MicrosoftAppTenantId, the Directory (tenant) ID the bot was registered in`,
-      );
-    }
-    if (env.TEAMS_ALLOW_UNAUTHENTICATED && env.MicrosoftAppId) {
-      fail(
-        'TEAMS_ALLOW_UNAUTHENTICATED',
-        'TEAMS_ALLOW_UNAUTHENTICATED=true turns authentication off, which makes no sense with MicrosoftAppId set: unset one of them',
-      );
     }
     if (env.TEAMS_ALLOW_UNAUTHENTICATED && !LOOPBACK.has(env.HOST)) {
       fail(
@@ -134,33 +100,36 @@ export const EnvSchema = z
         `TEAMS_ALLOW_UNAUTHENTICATED=true would accept anyone's messages on ${env.HOST}: use it only with HOST=127.0.0.1 (for the Bot Framework Emulator)`,
       );
     }
-  });
-
-export interface SlackConfig {
-  botToken: string;
-  appToken?: string;
-  signingSecret?: string;
-  apiUrl?: string;
-}
-
-export interface TeamsConfig {
-  appId: string;
-  appPassword: string;
-  tenantId?: string;
-  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-  allowUnauthenticated: boolean;
-}
-
-export interface Config {
-  port: number;
-  host: string;
-  dataDir: string;
-  /** Unset means the repository's knowledge/ folder. */
-  knowledgeDir?: string;
-  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  slack?: SlackConfig;
-  teams?: TeamsConfig;
-}
+  })
+  .transform(
+    (e): z.input<typeof ConfigSchema> => ({
+      port: e.PORT,
+      host: e.HOST,
+      dataDir: e.DATA_DIR,
+      knowledgeDir: e.KNOWLEDGE_DIR,
+      logLevel: e.LOG_LEVEL,
+      // Slack is on with a bot token; Teams with an app id, or without one only when asked for.
+      slack: e.SLACK_BOT_TOKEN
+        ? {
+            botToken: e.SLACK_BOT_TOKEN,
+            appToken: e.SLACK_APP_TOKEN,
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            apiUrl: e.SLACK_API_URL,
+          }
+        : undefined,
+      teams:
+        e.MicrosoftAppId || e.TEAMS_ALLOW_UNAUTHENTICATED
+          ? {
+              appId: e.MicrosoftAppId,
+              appPassword: e.MicrosoftAppPassword,
+              tenantId: e.MicrosoftAppTenantId,
+              appType: e.MicrosoftAppType,
+              allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED,
+            }
+          : undefined,
+    }),
+  )
+  .pipe(ConfigSchema);
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
@@ -170,37 +139,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
   if (!parsed.success) {
     return { ok: false, errors: [...new Set(parsed.error.issues.map((issue) => issue.message))] };
   }
-  const e = parsed.data;
-  const slack: SlackConfig | undefined = e.SLACK_BOT_TOKEN
-    ? {
-        botToken: e.SLACK_BOT_TOKEN,
-        appToken: e.SLACK_APP_TOKEN,
-        signingSecret: e.SLACK_SIGNING_SECRET,
-        apiUrl: e.SLACK_API_URL,
-      }
-    : undefined;
-  const teams: TeamsConfig | undefined =
-    e.MicrosoftAppId || e.TEAMS_ALLOW_UNAUTHENTICATED
-      ? {
-          appId: e.MicrosoftAppId ?? '',
-          appPassword: e.MicrosoftAppPassword ?? '',
-          tenantId: e.MicrosoftAppTenantId,
-          appType: e.MicrosoftAppType,
-          allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED,
-        }
-      : undefined;
-  return {
-    ok: true,
-    config: {
-      port: e.PORT,
-      host: e.HOST,
-      dataDir: e.DATA_DIR,
-      knowledgeDir: e.KNOWLEDGE_DIR,
-      logLevel: e.LOG_LEVEL,
-      slack,
-      teams,
-    },
-  };
+  return { ok: true, config: parsed.data };
 }
 
 /** Whether only this machine can reach the server. */

@@ -62,11 +62,16 @@ describe('configuration from the environment', () => {
     });
   });
 
-  it('turns Teams on without authentication only when asked, for the emulator', () => {
-    expect(config({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' }).teams).toMatchObject({
-      appId: '',
-      allowUnauthenticated: true,
-    });
+  it('turns Teams on without authentication only when asked, for the emulator, with true or 1', () => {
+    for (const value of ['true', '1']) {
+      expect(config({ TEAMS_ALLOW_UNAUTHENTICATED: value }).teams).toEqual({
+        appId: '',
+        appPassword: '',
+        appType: 'MultiTenant',
+        allowUnauthenticated: true,
+      });
+    }
+    expect(config({ TEAMS_ALLOW_UNAUTHENTICATED: '0' }).teams).toBeUndefined();
   });
 
   const bad: [string, Record<string, string>, RegExp][] = [

@@ -1,43 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createSlackSurface, slackConfigFromEnv } from '../../adapters/slack/index.js';
+import { createSlackSurface } from '../../adapters/slack/index.js';
 import { realEngine, recordingLogger } from './harness.js';
 
 describe('Slack settings', () => {
-  it('leave Slack off when there is no bot token', () => {
-    expect(slackConfigFromEnv({})).toBeUndefined();
-  });
-
-  it('choose Socket Mode when an app token is set, and HTTP mode with only a signing secret', () => {
-    expect(
-      slackConfigFromEnv({
-        SLACK_BOT_TOKEN: 'xoxb-1',
-        SLACK_APP_TOKEN: 'xapp-1',
-        SLACK_API_URL: 'http://x/api',
-      }),
-    ).toEqual({
-      botToken: 'xoxb-1',
-      appToken: 'xapp-1',
-      apiUrl: 'http://x/api',
-    });
-    expect(slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toEqual({
-      botToken: 'xoxb-1',
-      signingSecret: 's',
-    });
-  });
-
-  it('say what to set when a bot token comes without an app token or a signing secret', () => {
-    expect(() => slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(
-      /SLACK_APP_TOKEN .* or SLACK_SIGNING_SECRET/,
+  it('refuse settings that did not come through the server, saying what to set', async () => {
+    const { engine, cleanup } = await realEngine();
+    expect(() => createSlackSurface({ botToken: 'xoxb-1' }, engine, recordingLogger())).toThrow(
+      /also set SLACK_APP_TOKEN \(Socket Mode\) or SLACK_SIGNING_SECRET/,
     );
-  });
-
-  it('catch tokens pasted into the wrong variable', () => {
-    expect(() => slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xapp-1', SLACK_APP_TOKEN: 'xapp-1' })).toThrow(
-      /starting xoxb-/,
-    );
-    expect(() => slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-1' })).toThrow(
-      /starting xapp-/,
-    );
+    expect(() =>
+      createSlackSurface({ botToken: 'xoxb-1', appToken: 'xoxb-1' }, engine, recordingLogger()),
+    ).toThrow(/SLACK_APP_TOKEN must be an app-level token starting with xapp-/);
+    await cleanup();
   });
 
   it('make a surface named slack in the mode the settings choose', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { botFrameworkAuthOptions, type TeamsConfig } from '../../adapters/teams/config.js';
+import { botFrameworkAuthOptions, TeamsConfig } from '../../adapters/teams/config.js';
 
 const REGISTERED: TeamsConfig = {
   appId: '0f4c4c2e-6f1a-4b7e-9a51-3c2b1d0e9f8a',
@@ -8,6 +8,9 @@ const REGISTERED: TeamsConfig = {
   appType: 'SingleTenant',
   allowUnauthenticated: false,
 };
+
+const problems = (settings: unknown) =>
+  TeamsConfig.safeParse(settings).error?.issues.map((issue) => issue.message) ?? [];
 
 describe('the Teams Bot Framework settings', () => {
   it('pass a registered single-tenant bot through under the names botbuilder reads', () => {
@@ -19,12 +22,12 @@ describe('the Teams Bot Framework settings', () => {
     });
   });
 
-  it('refuse to run without an app id unless unauthenticated local use is asked for', () => {
+  it('turn authentication off only when unauthenticated local use is asked for', () => {
     const local = { ...REGISTERED, appId: '', appPassword: '', tenantId: undefined };
     expect(() => botFrameworkAuthOptions(local)).toThrow(
-      /MicrosoftAppId is not set.*TEAMS_ALLOW_UNAUTHENTICATED=1/,
+      /MicrosoftAppId is not set.*TEAMS_ALLOW_UNAUTHENTICATED=true/,
     );
-    expect(botFrameworkAuthOptions({ ...local, allowUnauthenticated: true })).toEqual({
+    expect(botFrameworkAuthOptions({ allowUnauthenticated: true })).toEqual({
       MicrosoftAppId: '',
       MicrosoftAppPassword: '',
       MicrosoftAppType: 'MultiTenant',
@@ -32,23 +35,23 @@ describe('the Teams Bot Framework settings', () => {
   });
 
   it('refuse unauthenticated mode while an app id is set, rather than silently pick one', () => {
-    expect(() => botFrameworkAuthOptions({ ...REGISTERED, allowUnauthenticated: true })).toThrow(
-      /Unset MicrosoftAppId/,
-    );
+    expect(problems({ ...REGISTERED, allowUnauthenticated: true })).toEqual([
+      expect.stringMatching(/^TEAMS_ALLOW_UNAUTHENTICATED=true turns authentication off.*unset one of them/),
+    ]);
   });
 
-  it('say what is missing or malformed', () => {
-    expect(() => botFrameworkAuthOptions({ ...REGISTERED, appId: 'whocommissions' })).toThrow(
-      /is not a GUID/,
-    );
-    expect(() => botFrameworkAuthOptions({ ...REGISTERED, appPassword: '' })).toThrow(
-      /MicrosoftAppPassword is not set/,
-    );
-    expect(() => botFrameworkAuthOptions({ ...REGISTERED, tenantId: '' })).toThrow(
-      /MicrosoftAppTenantId is not set/,
-    );
-    expect(() => botFrameworkAuthOptions({ ...REGISTERED, appType: 'UserAssignedMSI' })).toThrow(
-      /must be empty/,
-    );
+  it('say what is missing or malformed, naming the variable', () => {
+    expect(problems({ ...REGISTERED, appId: 'whocommissions' })).toEqual([
+      expect.stringMatching(/^MicrosoftAppId must be the bot’s Application \(client\) ID, a GUID/),
+    ]);
+    expect(problems({ ...REGISTERED, appPassword: '' })).toEqual([
+      expect.stringMatching(/^MicrosoftAppId is set but MicrosoftAppPassword is not/),
+    ]);
+    expect(problems({ ...REGISTERED, tenantId: undefined })).toEqual([
+      expect.stringMatching(/^MicrosoftAppType=SingleTenant needs MicrosoftAppTenantId/),
+    ]);
+    expect(problems({ ...REGISTERED, appType: 'UserAssignedMSI' })).toEqual([
+      expect.stringMatching(/^MicrosoftAppType=UserAssignedMSI .*unset MicrosoftAppPassword/),
+    ]);
   });
 });
