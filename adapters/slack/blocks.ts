@@ -65,7 +65,7 @@ export function listSection(heading: string, lines: string[]): types.SectionBloc
 }
 
 /** Keeps a message within 50 blocks, dropping from the middle so the buttons at the end survive. */
-export function fitBlocks(blocks: Block[]): Block[] {
+function fitBlocks(blocks: Block[]): Block[] {
   if (blocks.length <= MAX_BLOCKS) return blocks;
   const last = blocks[blocks.length - 1];
   return [...blocks.slice(0, MAX_BLOCKS - 1), ...(last ? [last] : [])];
