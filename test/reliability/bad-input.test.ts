@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { teamsMessage } from './helpers/connector-stand-in.js';
-import { type Running, startEverything } from './helpers/server.js';
-import {
-  mentionEvent,
-  SLACK_SIGNING_SECRET,
-  signedHeaders,
-  slackSignature,
-} from './helpers/slack-stand-in.js';
+import { describe, expect, it } from 'vitest';
+import { mentionEvent, signedHeaders } from '../stand-ins/slack.js';
+import { personalMessage } from '../teams/activities.js';
+import { useEverything } from './helpers/server.js';
 
-let running: Running;
-beforeAll(async () => {
-  running = await startEverything();
-});
-afterAll(async () => {
-  await running?.close();
-});
+const running = useEverything();
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const MB = 1024 * 1024;
@@ -108,14 +97,12 @@ describe('Bad input at /slack/events', () => {
   it('turns away an unsigned, a wrongly signed and a replayed event with 401', async () => {
     expect((await post('/slack/events', body, JSON_TYPE)).status).toBe(401);
     expect(
-      (await post('/slack/events', body, { ...signedHeaders(body), 'x-slack-signature': 'v0=00' })).status,
+      (await post('/slack/events', body, signedHeaders(body, 'application/json', { signature: 'v0=00' })))
+        .status,
     ).toBe(401);
-    const old = Math.floor(Date.now() / 1000) - 10 * 60;
-    const replayed = {
-      ...JSON_TYPE,
-      'x-slack-request-timestamp': String(old),
-      'x-slack-signature': slackSignature(body, old, SLACK_SIGNING_SECRET),
-    };
+    const replayed = signedHeaders(body, 'application/json', {
+      timestamp: Math.floor(Date.now() / 1000) - 10 * 60,
+    });
     expect((await post('/slack/events', body, replayed)).status).toBe(401);
     await expectStillServing();
   });
@@ -136,7 +123,7 @@ describe('Bad input at /slack/events', () => {
 
 describe('Bad input at /api/messages (Teams)', () => {
   it('answers an oversized body with 413 and keeps serving', async () => {
-    const activity = teamsMessage(running.connector.serviceUrl, 'big-1', 'x'.repeat(2 * MB));
+    const activity = personalMessage(running.connector.serviceUrl, 'x'.repeat(2 * MB));
     expectClearError(await post('/api/messages', JSON.stringify(activity), JSON_TYPE), 413);
     await expectStillServing();
   });

@@ -3,7 +3,7 @@ import { ACTION, decodeValue } from '../../adapters/slack/actions.js';
 import { MAX_BLOCKS, MAX_TEXT, renderAnswer } from '../../adapters/slack/blocks.js';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { Answer } from '../../src/schemas/answer.js';
-import { buttonsIn, visibleText } from './fake-slack.js';
+import { buttonsIn, visibleText } from '../stand-ins/slack.js';
 
 let engine: Engine;
 beforeAll(async () => {

@@ -18,11 +18,11 @@ import {
   FakeSlack,
   type FakeSocketMode,
   postSigned,
-} from './fake-slack.js';
+  SIGNING_SECRET,
+} from '../stand-ins/slack.js';
 
 /** "Today" for every Slack test, so answers about "now" do not drift with the calendar. */
 export const TODAY = new Date('2026-06-01T12:00:00Z');
-export const SECRET = 'test-signing-secret';
 
 export interface LogLine {
   level: 'debug' | 'info' | 'warn' | 'error';
@@ -88,7 +88,7 @@ export async function startHttpSlack(): Promise<HttpSlack> {
   const fake = await FakeSlack.start();
   const logger = recordingLogger();
   const surface = createSlackSurface(
-    { botToken: BOT_TOKEN, signingSecret: SECRET, apiUrl: fake.apiUrl, retries: 0 },
+    { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, retries: 0 },
     engine,
     logger,
   );
@@ -109,20 +109,20 @@ export async function startHttpSlack(): Promise<HttpSlack> {
     feedback,
     async event(eventId, event, headers = {}) {
       const body = JSON.stringify(eventBody(eventId, event));
-      const res = await postSigned(eventsUrl, body, 'application/json', { secret: SECRET, headers });
+      const res = await postSigned(eventsUrl, body, 'application/json', { headers });
       return res.status;
     },
     async command(text, channel) {
       const body = new URLSearchParams(
         commandBody(text, fake.responseUrl(`command-${++hook}`), channel),
       ).toString();
-      const res = await postSigned(eventsUrl, body, 'application/x-www-form-urlencoded', { secret: SECRET });
+      const res = await postSigned(eventsUrl, body, 'application/x-www-form-urlencoded');
       return res.status;
     },
     async click(button, where = {}) {
       const payload = JSON.stringify(buttonClick(button, fake.responseUrl(`action-${++hook}`), where));
       const body = new URLSearchParams({ payload }).toString();
-      const res = await postSigned(eventsUrl, body, 'application/x-www-form-urlencoded', { secret: SECRET });
+      const res = await postSigned(eventsUrl, body, 'application/x-www-form-urlencoded');
       return res.status;
     },
     async close() {

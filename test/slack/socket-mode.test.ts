@@ -6,13 +6,13 @@ import { createSlackSurface } from '../../adapters/slack/index.js';
 import {
   APP_TOKEN,
   BOT_TOKEN,
-  BOT_USER,
   commandBody,
   eventBody,
   FakeSlack,
   FakeSocketMode,
+  mention,
   visibleText,
-} from './fake-slack.js';
+} from '../stand-ins/slack.js';
 import { realEngine, recordingLogger, startSocketSlack } from './harness.js';
 
 let socket: FakeSocketMode;
@@ -20,15 +20,15 @@ let slack: Awaited<ReturnType<typeof startSocketSlack>>;
 // One real engine for the file: loading the knowledge is the slow part.
 let real: Awaited<ReturnType<typeof realEngine>>;
 
-const mention = (text: string, ts: string) => ({
-  type: 'app_mention',
-  user: 'U0ASKER',
-  text: `<@${BOT_USER}> ${text}`,
-  ts,
-  channel: 'C0GENERAL',
-  event_ts: ts,
-});
-const settle = () => new Promise((resolve) => setTimeout(resolve, 250));
+/**
+ * Delivers a fresh mention and waits for its reply. Sent after the envelopes under test and handled
+ * along the same path, so once it is answered anything they were going to post has had its turn.
+ */
+async function marker(): Promise<void> {
+  const ts = '1700000199.000100';
+  socket.deliver('events_api', eventBody('EvSMarker', mention('who commissions health visiting?', ts)));
+  await slack.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.thread_ts === ts);
+}
 
 beforeAll(async () => {
   real = await realEngine();
@@ -75,7 +75,7 @@ describe('Slack in Socket Mode', () => {
     const retried = socket.deliver('events_api', payload, { retry_attempt: 1, retry_reason: 'timeout' });
     await socket.waitForAck(again);
     await socket.waitForAck(retried);
-    await settle();
+    await marker();
     expect(slack.fake.sent('chat.postMessage').filter((c) => c.body.thread_ts === ts)).toHaveLength(1);
   });
 

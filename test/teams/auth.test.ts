@@ -1,49 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/engine.js';
+import { describe, expect, it } from 'vitest';
 import { personalMessage } from './activities.js';
-import { postActivity, recordingLogger, startBotServer } from './bot-server.js';
-import { type ConnectorStandIn, startConnectorStandIn } from './connector-stand-in.js';
+import { postActivity, useTeamsBot } from './bot-server.js';
 
 describe('the Teams endpoint with MicrosoftAppId set', () => {
-  let connector: ConnectorStandIn;
-  let bot: { url: string; close(): Promise<void> };
-
-  beforeAll(async () => {
-    const engine = await createEngine({ now: () => new Date('2026-11-01T12:00:00Z') });
-    connector = await startConnectorStandIn();
-    bot = await startBotServer(
-      {
-        appId: '0f4c4c2e-6f1a-4b7e-9a51-3c2b1d0e9f8a',
-        appPassword: 'not-a-real-secret',
-        tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-        appType: 'SingleTenant',
-        allowUnauthenticated: false,
-      },
-      engine,
-      recordingLogger(),
-    );
-  });
-
-  afterAll(async () => {
-    await bot?.close();
-    await connector?.close();
+  const teams = useTeamsBot({
+    config: {
+      appId: '0f4c4c2e-6f1a-4b7e-9a51-3c2b1d0e9f8a',
+      appPassword: 'not-a-real-secret',
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      appType: 'SingleTenant',
+      allowUnauthenticated: false,
+    },
   });
 
   it('turns away a request without a Bot Framework token with 401 and sends no reply', async () => {
     const response = await postActivity(
-      bot.url,
-      personalMessage(connector.serviceUrl, 'who commissions health visiting'),
+      teams.url,
+      personalMessage(teams.connector.serviceUrl, 'who commissions health visiting'),
     );
     expect(response.status).toBe(401);
-    expect(connector.calls).toEqual([]);
+    expect(teams.connector.calls).toEqual([]);
   });
 
   it('turns away a request whose Authorization header is not a bearer token with 401', async () => {
-    const response = await postActivity(bot.url, personalMessage(connector.serviceUrl, 'help'), {
+    const response = await postActivity(teams.url, personalMessage(teams.connector.serviceUrl, 'help'), {
       authorization: 'Basic dXNlcjpwYXNz',
     });
     expect(response.status).toBe(401);
-    expect(connector.calls).toEqual([]);
+    expect(teams.connector.calls).toEqual([]);
   });
 
   it('turns away a token-less request with 401 before looking at its body, however bad the body is', async () => {
@@ -53,10 +37,10 @@ describe('the Teams endpoint with MicrosoftAppId set', () => {
       ['{}', 'application/json'],
       [JSON.stringify({ text: 'x'.repeat(2 * 1024 * 1024) }), 'application/json'],
     ] as const) {
-      const response = await fetch(bot.url, { method: 'POST', headers: { 'content-type': type }, body });
+      const response = await fetch(teams.url, { method: 'POST', headers: { 'content-type': type }, body });
       expect(response.status, `${type} ${body.slice(0, 30)}`).toBe(401);
       expect(await response.json()).toMatchObject({ error: expect.stringMatching(/Bearer/) });
     }
-    expect(connector.calls).toEqual([]);
+    expect(teams.connector.calls).toEqual([]);
   });
 });

@@ -1,35 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { activityProblem } from '../../adapters/teams/request.js';
-import { createEngine } from '../../src/engine.js';
 import { personalMessage } from './activities.js';
-import { postActivity, recordingLogger, startBotServer, UNAUTHENTICATED } from './bot-server.js';
-import { type ConnectorStandIn, startConnectorStandIn } from './connector-stand-in.js';
+import { postActivity, useTeamsBot } from './bot-server.js';
 
 const MB = 1024 * 1024;
 
 describe('the Teams endpoint given bad input', () => {
-  let connector: ConnectorStandIn;
-  let bot: { url: string; close(): Promise<void> };
-  const logger = recordingLogger();
-
-  beforeAll(async () => {
-    const engine = await createEngine({ now: () => new Date('2026-11-01T12:00:00Z') });
-    connector = await startConnectorStandIn();
-    bot = await startBotServer(UNAUTHENTICATED, engine, logger);
-  });
-
-  afterAll(async () => {
-    await bot?.close();
-    await connector?.close();
-  });
-
-  beforeEach(() => {
-    connector.calls.length = 0;
-    logger.errors.length = 0;
-  });
+  const teams = useTeamsBot();
 
   async function post(body: string, contentType?: string) {
-    const response = await fetch(bot.url, {
+    const response = await fetch(teams.url, {
       method: 'POST',
       headers: contentType ? { 'content-type': contentType } : {},
       body,
@@ -43,18 +23,18 @@ describe('the Teams endpoint given bad input', () => {
     expect(res.status, res.text.slice(0, 300)).toBe(status);
     expect(res.type).toMatch(/^application\/json/);
     expect((JSON.parse(res.text) as { error: string }).error).toMatch(says);
-    expect(connector.calls).toEqual([]);
-    expect(logger.errors).toEqual([]);
+    expect(teams.connector.calls).toEqual([]);
+    expect(teams.logger.errors).toEqual([]);
   }
 
   async function expectStillAnswering() {
-    const response = await postActivity(bot.url, personalMessage(connector.serviceUrl, 'help'));
+    const response = await postActivity(teams.url, personalMessage(teams.connector.serviceUrl, 'help'));
     expect(response.status, await response.text()).toBe(200);
-    expect(connector.calls.length).toBeGreaterThan(0);
+    expect(teams.connector.calls.length).toBeGreaterThan(0);
   }
 
   it('refuses a body over 1 MB with 413, and still answers the next message', async () => {
-    const huge = personalMessage(connector.serviceUrl, 'x'.repeat(2 * MB));
+    const huge = personalMessage(teams.connector.serviceUrl, 'x'.repeat(2 * MB));
     expectRefused(await post(JSON.stringify(huge), 'application/json'), 413, /larger than 1mb/i);
     await expectStillAnswering();
   });
@@ -74,20 +54,20 @@ describe('the Teams endpoint given bad input', () => {
   it('refuses JSON that is not an activity with 400 naming what is missing', async () => {
     expectRefused(await post('{}', 'application/json'), 400, /type.*conversation\.id/);
     expectRefused(await post('[]', 'application/json'), 400, /array/);
-    const noConversation = { ...personalMessage(connector.serviceUrl, 'hi'), conversation: undefined };
+    const noConversation = { ...personalMessage(teams.connector.serviceUrl, 'hi'), conversation: undefined };
     expectRefused(await post(JSON.stringify(noConversation), 'application/json'), 400, /conversation\.id/);
     expectRefused(await post('{"type": "message"}', 'application/json'), 400, /serviceUrl/);
     await expectStillAnswering();
   });
 
   it('accepts an activity sent with a charset in its content type', async () => {
-    const response = await fetch(bot.url, {
+    const response = await fetch(teams.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify(personalMessage(connector.serviceUrl, 'help')),
+      body: JSON.stringify(personalMessage(teams.connector.serviceUrl, 'help')),
     });
     expect(response.status, await response.text()).toBe(200);
-    expect(connector.calls).toHaveLength(1);
+    expect(teams.connector.calls).toHaveLength(1);
   });
 });
 

@@ -1,10 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../../adapters/teams/markdown.js';
-import { createEngine, type Engine } from '../../src/engine.js';
-import { createLogbook, FEEDBACK_FILE, type Logbook } from '../../src/logbook.js';
+import { FEEDBACK_FILE } from '../../src/logbook.js';
 import {
   CHANNEL_THREAD,
   cardSubmit,
@@ -12,53 +10,27 @@ import {
   personalInstall,
   personalMessage,
 } from './activities.js';
-import { postActivity, recordingLogger, startBotServer, UNAUTHENTICATED } from './bot-server.js';
+import { NOW, postActivity, useTeamsBot } from './bot-server.js';
 import { cardOf, cardText, submitActions } from './cards.js';
-import { type ConnectorStandIn, startConnectorStandIn } from './connector-stand-in.js';
 
-const NOW = new Date('2026-11-01T12:00:00Z');
 /** A question the knowledge answers with more than one topic, so the bot must ask which. */
 const AMBIGUOUS = 'who commissions mental health';
 
 describe('the Teams bot over HTTP, with the real engine', () => {
-  let connector: ConnectorStandIn;
-  let bot: { url: string; close(): Promise<void> };
-  let engine: Engine;
-  let logbook: Logbook;
-  let dataDir: string;
-  const logger = recordingLogger();
-
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'teams-bot-'));
-    logbook = createLogbook(dataDir);
-    engine = await createEngine({ logbook, now: () => NOW });
-    connector = await startConnectorStandIn();
-    bot = await startBotServer(UNAUTHENTICATED, engine, logger);
-  });
-
-  afterAll(async () => {
-    await bot?.close();
-    await connector?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
-
-  beforeEach(() => {
-    connector.calls.length = 0;
-    logger.errors.length = 0;
-  });
+  const teams = useTeamsBot({ logbook: true });
 
   async function send(activity: object): Promise<void> {
-    const response = await postActivity(bot.url, activity);
+    const response = await postActivity(teams.url, activity);
     expect(response.status, await response.text()).toBeLessThan(300);
-    expect(logger.errors).toEqual([]);
+    expect(teams.logger.errors).toEqual([]);
   }
 
   it('answers a personal message with an Adaptive Card naming the body that commissioned it then', async () => {
-    const message = personalMessage(connector.serviceUrl, 'who commissions health visiting in 2017');
+    const message = personalMessage(teams.connector.serviceUrl, 'who commissions health visiting in 2017');
     await send(message);
 
-    expect(connector.calls).toHaveLength(1);
-    const [reply] = connector.calls;
+    expect(teams.connector.calls).toHaveLength(1);
+    const [reply] = teams.connector.calls;
     expect(reply?.method).toBe('POST');
     expect(reply?.conversationId).toBe('a:personal-alex');
     expect(reply?.activityId).toBe(message.id);
@@ -69,11 +41,11 @@ describe('the Teams bot over HTTP, with the real engine', () => {
   });
 
   it('answers an @mention in a channel inside its thread, with the mention taken out of the question', async () => {
-    const message = channelMention(connector.serviceUrl, 'who commissions health visiting in 2017');
+    const message = channelMention(teams.connector.serviceUrl, 'who commissions health visiting in 2017');
     await send(message);
 
-    expect(connector.calls).toHaveLength(1);
-    const [reply] = connector.calls;
+    expect(teams.connector.calls).toHaveLength(1);
+    const [reply] = teams.connector.calls;
     expect(reply?.conversationId).toBe(CHANNEL_THREAD);
     expect(reply?.activityId).toBe(message.id);
     expect(reply?.body.replyToId).toBe(message.id);
@@ -84,22 +56,25 @@ describe('the Teams bot over HTTP, with the real engine', () => {
   });
 
   it('asks which topic was meant, and answers in place when an option is clicked', async () => {
-    expect(engine.ask(AMBIGUOUS).status, `"${AMBIGUOUS}" should need clarifying`).toBe('clarify');
-    await send(personalMessage(connector.serviceUrl, AMBIGUOUS));
-    const clarify = connector.calls[0];
+    expect(teams.engine.ask(AMBIGUOUS).status, `"${AMBIGUOUS}" should need clarifying`).toBe('clarify');
+    await send(personalMessage(teams.connector.serviceUrl, AMBIGUOUS));
+    const clarify = teams.connector.calls[0];
     const options = submitActions(cardOf(clarify)).filter((a) => a.data.action === 'ask');
     expect(options.length).toBeGreaterThan(1);
     const chosen = options[0] as { title: string; data: Record<string, unknown> };
     expect(chosen.data).toMatchObject({ question: AMBIGUOUS, asOf: '2026-11-01' });
 
-    connector.calls.length = 0;
-    await send(cardSubmit(connector.serviceUrl, chosen.data, 'bot-msg-clarify'));
+    teams.connector.calls.length = 0;
+    await send(cardSubmit(teams.connector.serviceUrl, chosen.data, 'bot-msg-clarify'));
 
-    expect(connector.calls).toHaveLength(1);
-    const [update] = connector.calls;
+    expect(teams.connector.calls).toHaveLength(1);
+    const [update] = teams.connector.calls;
     expect(update?.method).toBe('PUT');
     expect(update?.activityId).toBe('bot-msg-clarify');
-    const answer = engine.ask(AMBIGUOUS, { topicId: chosen.data.topicId as string, asOf: '2026-11-01' });
+    const answer = teams.engine.ask(AMBIGUOUS, {
+      topicId: chosen.data.topicId as string,
+      asOf: '2026-11-01',
+    });
     expect(answer.status).toBe('answered');
     const text = cardText(cardOf(update));
     expect(text).toContain(escapeMarkdown(chosen.title));
@@ -107,15 +82,15 @@ describe('the Teams bot over HTTP, with the real engine', () => {
   });
 
   it('records a helpful click in the feedback log and thanks the person on the card', async () => {
-    await send(personalMessage(connector.serviceUrl, 'who commissions health visiting in 2017'));
-    const helpful = submitActions(cardOf(connector.calls[0])).find((a) => a.title === 'Helpful');
+    await send(personalMessage(teams.connector.serviceUrl, 'who commissions health visiting in 2017'));
+    const helpful = submitActions(cardOf(teams.connector.calls[0])).find((a) => a.title === 'Helpful');
     expect(helpful).toBeDefined();
 
-    connector.calls.length = 0;
-    await send(cardSubmit(connector.serviceUrl, helpful?.data, 'bot-msg-answer'));
-    await logbook.flush();
+    teams.connector.calls.length = 0;
+    await send(cardSubmit(teams.connector.serviceUrl, helpful?.data, 'bot-msg-answer'));
+    await teams.logbook?.flush();
 
-    const lines = (await readFile(join(dataDir, FEEDBACK_FILE), 'utf8')).trim().split('\n');
+    const lines = (await readFile(join(teams.dataDir, FEEDBACK_FILE), 'utf8')).trim().split('\n');
     expect(JSON.parse(lines.at(-1) as string)).toEqual({
       surface: 'teams',
       helpful: true,
@@ -125,7 +100,7 @@ describe('the Teams bot over HTTP, with the real engine', () => {
       status: 'answered',
       at: NOW.toISOString(),
     });
-    const [update] = connector.calls;
+    const [update] = teams.connector.calls;
     expect(update?.method).toBe('PUT');
     const card = cardOf(update);
     expect(cardText(card)).toContain('Thanks');
@@ -133,24 +108,24 @@ describe('the Teams bot over HTTP, with the real engine', () => {
   });
 
   it('gives a greeting the how-to-ask card, as Slack does, rather than an answer', async () => {
-    await send(personalMessage(connector.serviceUrl, 'hey'));
-    expect(cardText(cardOf(connector.calls[0]))).toContain('How to ask');
+    await send(personalMessage(teams.connector.serviceUrl, 'hey'));
+    expect(cardText(cardOf(teams.connector.calls[0]))).toContain('How to ask');
   });
 
   it('explains how to ask, with the knowledge examples as buttons, when asked for help', async () => {
-    await send(personalMessage(connector.serviceUrl, 'help'));
-    const card = cardOf(connector.calls[0]);
+    await send(personalMessage(teams.connector.serviceUrl, 'help'));
+    const card = cardOf(teams.connector.calls[0]);
     expect(cardText(card)).toContain('How to ask');
     const examples = submitActions(card).map((a) => a.data.question);
     expect(examples.length).toBeGreaterThan(0);
-    expect(engine.summary().examples).toEqual(expect.arrayContaining(examples));
+    expect(teams.engine.summary().examples).toEqual(expect.arrayContaining(examples));
   });
 
   it('welcomes the person when the bot is installed in a personal chat, looking the member up first', async () => {
-    connector.memberLookups.length = 0;
-    await send(personalInstall(connector.serviceUrl));
-    expect(connector.memberLookups).toEqual(['29:alex']);
-    expect(connector.calls).toHaveLength(1);
-    expect(cardText(cardOf(connector.calls[0]))).toContain('Hello');
+    teams.connector.memberLookups.length = 0;
+    await send(personalInstall(teams.connector.serviceUrl));
+    expect(teams.connector.memberLookups).toEqual(['29:alex']);
+    expect(teams.connector.calls).toHaveLength(1);
+    expect(cardText(cardOf(teams.connector.calls[0]))).toContain('Hello');
   });
 });

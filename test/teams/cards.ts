@@ -1,4 +1,4 @@
-import type { ConnectorCall } from './connector-stand-in.js';
+import type { ConnectorCall } from '../stand-ins/connector.js';
 
 type Json = Record<string, unknown>;
 

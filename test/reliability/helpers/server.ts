@@ -1,16 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { parseConfig } from '../../../src/server/config.js';
 import { startServer } from '../../../src/server/server.js';
 import type { Logger } from '../../../src/surface.js';
-import { type ConnectorStandIn, startConnectorStandIn } from './connector-stand-in.js';
-import {
-  SLACK_BOT_TOKEN,
-  SLACK_SIGNING_SECRET,
-  type SlackStandIn,
-  startSlackStandIn,
-} from './slack-stand-in.js';
+import { type ConnectorStandIn, startConnectorStandIn } from '../../stand-ins/connector.js';
+import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from '../../stand-ins/slack.js';
 
 /** "Today" for every reliability test and the benchmark, so answers do not drift with the calendar. */
 export const TODAY = new Date('2026-11-01T12:00:00Z');
@@ -24,7 +20,7 @@ export function quietLogger(): Logger & { errors: unknown[]; fatal(obj: unknown)
 
 export interface Running {
   url: string;
-  slack: SlackStandIn;
+  slack: FakeSlack;
   connector: ConnectorStandIn;
   logger: ReturnType<typeof quietLogger>;
   close(): Promise<void>;
@@ -37,7 +33,7 @@ export interface Running {
  */
 export async function startEverything(): Promise<Running> {
   const [slack, connector, dataDir] = await Promise.all([
-    startSlackStandIn(),
+    FakeSlack.start(),
     startConnectorStandIn(),
     mkdtemp(join(tmpdir(), 'wc-reliability-')),
   ]);
@@ -46,8 +42,8 @@ export async function startEverything(): Promise<Running> {
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
-    SLACK_BOT_TOKEN,
-    SLACK_SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
     TEAMS_ALLOW_UNAUTHENTICATED: 'true',
   });
@@ -71,6 +67,27 @@ export async function startEverything(): Promise<Running> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Questions for the load tests, taken in turn. */
+export const LOAD_QUESTIONS = [
+  'who commissions health visiting?',
+  'who commissioned community pharmacy in 2016?',
+  'who buys NHS 111 for our patch in 2017?',
+  'who commissions sexual health services?',
+  'who commissions prison healthcare?',
+];
+
+/** For a test file: everything started before its tests and closed after them. */
+export function useEverything(): Running {
+  const running = {} as Running;
+  beforeAll(async () => {
+    Object.assign(running, await startEverything());
+  });
+  afterAll(async () => {
+    await running.close?.();
+  });
+  return running;
 }
 
 /** Polls until `check` returns true or the time runs out; returns the last result. */

@@ -15,6 +15,12 @@ export interface ConnectorStandIn {
   serviceUrl: string;
   calls: ConnectorCall[];
   memberLookups: string[];
+  /** The replies: POSTs to …/activities/{id}, in the order they arrived. */
+  readonly replies: ConnectorCall[];
+  /** How many replies each activity id got. */
+  repliesByActivity(): Map<string, number>;
+  /** Resolves with the first reply to this activity, or rejects naming what was replied to instead. */
+  waitForReplyTo(activityId: string, timeoutMs?: number): Promise<ConnectorCall>;
   close(): Promise<void>;
 }
 
@@ -69,11 +75,38 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const replies = () => calls.filter((c) => c.method === 'POST' && c.activityId !== undefined);
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
     memberLookups,
-    close: () =>
-      new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    get replies() {
+      return replies();
+    },
+    repliesByActivity() {
+      const counts = new Map<string, number>();
+      for (const r of replies()) {
+        const id = r.activityId as string;
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      return counts;
+    },
+    async waitForReplyTo(activityId, timeoutMs = 5000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const found = replies().find((r) => r.activityId === activityId);
+        if (found) return found;
+        if (Date.now() > until) {
+          const seen = replies().map((r) => r.activityId);
+          throw new Error(`No reply to ${activityId} within ${timeoutMs} ms; replied to: ${seen.join(', ')}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    async close() {
+      // The bot's connector client keeps connections alive; close them so the server can stop.
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

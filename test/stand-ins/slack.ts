@@ -26,6 +26,8 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 }
 
 export const BOT_TOKEN = 'xoxb-test-token';
+/** The signing secret every test gives the app, and signs its requests with. */
+export const SIGNING_SECRET = 'test-signing-secret';
 export const APP_TOKEN = 'xapp-test-token';
 export const BOT_USER = 'U0BOT';
 export const BOT_ID = 'B0BOT';
@@ -83,6 +85,21 @@ export class FakeSlack {
 
   clearFailures(): void {
     this.failures.clear();
+  }
+
+  /** The messages posted (chat.postMessage), in the order they arrived. */
+  get posts(): Call[] {
+    return this.sent('chat.postMessage');
+  }
+
+  /** How many messages went into the thread of each message ts. */
+  repliesByThread(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const { body } of this.posts) {
+      if (typeof body.thread_ts === 'string')
+        counts.set(body.thread_ts, (counts.get(body.thread_ts) ?? 0) + 1);
+    }
+    return counts;
   }
 
   /** Calls of one method (or all of them). */
@@ -159,25 +176,38 @@ export function sign(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
-export interface SignedPost {
-  secret: string;
+export interface Signing {
+  /** Defaults to SIGNING_SECRET. */
+  secret?: string;
   /** Seconds; defaults to now. */
   timestamp?: number;
   signature?: string;
-  headers?: Record<string, string>;
+}
+
+/** The headers Slack sends with a request: content type, timestamp and signature (valid unless given). */
+export function signedHeaders(
+  body: string,
+  contentType = 'application/json',
+  options: Signing = {},
+): Record<string, string> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  return {
+    'content-type': contentType,
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': options.signature ?? sign(options.secret ?? SIGNING_SECRET, timestamp, body),
+  };
 }
 
 /** POSTs a body to the app as Slack would, signed unless a signature is given. */
-export async function postSigned(url: string, body: string, contentType: string, options: SignedPost) {
-  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+export async function postSigned(
+  url: string,
+  body: string,
+  contentType: string,
+  options: Signing & { headers?: Record<string, string> } = {},
+) {
   return fetch(url, {
     method: 'POST',
-    headers: {
-      'content-type': contentType,
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': options.signature ?? sign(options.secret, timestamp, body),
-      ...options.headers,
-    },
+    headers: { ...signedHeaders(body, contentType, options), ...options.headers },
     body,
   });
 }
@@ -194,6 +224,38 @@ export function eventBody(eventId: string, event: Record<string, unknown>) {
     event,
     authorizations: [{ team_id: TEAM, user_id: BOT_USER, is_bot: true, is_enterprise_install: false }],
   };
+}
+
+/** An app_mention event: someone @mentions the bot in a channel; `ts` names the message (and its thread). */
+export function mention(text: string, ts: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'app_mention',
+    user: 'U0ASKER',
+    text: `<@${BOT_USER}> ${text}`,
+    ts,
+    channel: 'C0GENERAL',
+    event_ts: ts,
+    ...extra,
+  };
+}
+
+/** A direct message to the bot. */
+export function dm(text: string, ts: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'message',
+    channel_type: 'im',
+    user: 'U0ASKER',
+    text,
+    ts,
+    channel: 'D0ASKER',
+    event_ts: ts,
+    ...extra,
+  };
+}
+
+/** The JSON body of an event_callback carrying one @mention of the bot. */
+export function mentionEvent(eventId: string, ts: string, question: string): string {
+  return JSON.stringify(eventBody(eventId, mention(question, ts)));
 }
 
 /** A slash command body as Slack form-encodes it. */
