@@ -1,13 +1,43 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { IsoDate } from '../src/schemas/common.js';
 
-/** One line of ../shared/eval/dev.jsonl. */
-export interface DevQuestion {
-  id: string;
-  question: string;
-  asOf?: string;
-  expect: { status: 'answered' | 'unknown'; must?: string[]; mustNot?: string[] };
-  category?: string;
+/**
+ * One question line, as in ../shared/eval/dev.jsonl and test/golden/*.jsonl: what is asked, and what
+ * a right answer names (`must`) and must not name (`mustNot`).
+ */
+export const QuestionLine = z.strictObject({
+  id: z.union([z.string(), z.number()]).transform(String),
+  question: z.string(),
+  asOf: IsoDate.optional(),
+  expect: z.strictObject({
+    status: z.enum(['answered', 'unknown']),
+    must: z.array(z.string()).optional(),
+    mustNot: z.array(z.string()).optional(),
+  }),
+  /** Why the expectation holds, for the person reading a failure. */
+  fact: z.string().optional(),
+  category: z.string().optional(),
+});
+export type DevQuestion = z.output<typeof QuestionLine>;
+
+/** The question lines of a JSON-lines text; throws naming the file and line of the first bad one. */
+export function parseQuestionLines(text: string, source: string): DevQuestion[] {
+  const questions: DevQuestion[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (error) {
+      throw new Error(`${source}:${i + 1}: not JSON (${(error as Error).message})`);
+    }
+    const parsed = QuestionLine.safeParse(json);
+    if (!parsed.success) throw new Error(`${source}:${i + 1}: ${z.prettifyError(parsed.error)}`);
+    questions.push(parsed.data);
+  });
+  return questions;
 }
 
 export const DEV_SET_PATH = fileURLToPath(new URL('../../shared/eval/dev.jsonl', import.meta.url));
@@ -15,13 +45,7 @@ export const DEV_SET_PATH = fileURLToPath(new URL('../../shared/eval/dev.jsonl',
 /** The shared dev questions, or undefined when the file is not there (the bench then says so). */
 export function readDevSet(path = DEV_SET_PATH): DevQuestion[] | undefined {
   if (!existsSync(path)) return undefined;
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => {
-      const q = JSON.parse(line) as DevQuestion;
-      return { ...q, id: String(q.id) };
-    });
+  return parseQuestionLines(readFileSync(path, 'utf8'), path);
 }
 
 export type Verdict = 'correct' | 'abstained' | 'wrong';
