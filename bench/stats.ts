@@ -49,13 +49,6 @@ export function timeEach<T>(
   return samples;
 }
 
-/** Milliseconds `fn` takes, and what it returned. */
-export async function timed<T>(fn: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - started, value };
-}
-
 /** Rounds for display and JSON: 3 significant decimals below 1, fewer above. */
 export function round(value: number): number {
   if (!Number.isFinite(value)) return value;
