@@ -1,11 +1,46 @@
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Answer } from '../../src/schemas/answer.js';
 
 const TSX = 'node_modules/.bin/tsx';
 
+/** A real process, for what only a process shows: what reaches stdout, and the exit code. */
 function run(script: string, args: string[], input = '') {
   return spawnSync(TSX, [script, ...args], { input, encoding: 'utf8', timeout: 60_000 });
+}
+
+/**
+ * `npm run ask -- …args` in this process, much quicker than a process of its own. ask.ts runs its
+ * main() when imported, reading process.argv and setting process.exitCode when done; both are put
+ * back afterwards, and console.log / console.error are caught instead of printed.
+ */
+async function ask(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...parts) => void stdout.push(parts.join(' ')));
+  const error = vi
+    .spyOn(console, 'error')
+    .mockImplementation((...parts) => void stderr.push(parts.join(' ')));
+  const { argv, exitCode } = process;
+  process.argv = [argv[0] as string, 'src/cli/ask.ts', ...args];
+  process.exitCode = undefined;
+  try {
+    vi.resetModules();
+    await import('../../src/cli/ask.js');
+    const code = await vi.waitFor(
+      () => {
+        if (process.exitCode === undefined) throw new Error('ask has not finished');
+        return Number(process.exitCode);
+      },
+      { timeout: 20_000, interval: 10 },
+    );
+    return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+  } finally {
+    process.argv = argv;
+    process.exitCode = exitCode;
+    log.mockRestore();
+    error.mockRestore();
+  }
 }
 
 describe('the command line', () => {
@@ -35,20 +70,23 @@ describe('the command line', () => {
     expect(result.stderr).toMatch(/line 4: not JSON/);
   });
 
-  it('ask prints a readable answer, and the Answer with --json', () => {
-    const text = run('src/cli/ask.ts', ['--as-of', '2017-01-01', 'who commissions school nursing?']);
-    expect(text.status).toBe(0);
+  it('ask prints a readable answer, and the Answer with --json', async () => {
+    const text = await ask(['--as-of', '2017-01-01', 'who commissions school nursing?']);
+    expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/Local authority/);
     expect(text.stdout).toMatch(/Sources:/);
-    const json = run('src/cli/ask.ts', ['--json', 'who commissioned dentistry in 2009?']);
+    const json = await ask(['--json', 'who commissioned dentistry in 2009?']);
+    expect(json.code).toBe(0);
     expect(Answer.parse(JSON.parse(json.stdout)).commissioners.map((c) => c.body)).toEqual(['pct']);
   });
 
-  it('ask explains a bad date and a missing question', () => {
-    expect(run('src/cli/ask.ts', ['--as-of', '2019-02-31', 'x']).stderr).toMatch(
-      /--as-of must be a real date written YYYY-MM-DD/,
-    );
-    expect(run('src/cli/ask.ts', []).stderr).toMatch(/No question given/);
+  it('ask explains a bad date and a missing question, with exit code 2', async () => {
+    const badDate = await ask(['--as-of', '2019-02-31', 'x']);
+    expect(badDate.stderr).toMatch(/--as-of must be a real date written YYYY-MM-DD/);
+    expect(badDate.code).toBe(2);
+    const none = await ask([]);
+    expect(none.stderr).toMatch(/No question given/);
+    expect(none.code).toBe(2);
   });
 
   it('kb:check fails with file and line when a knowledge folder is broken', () => {
