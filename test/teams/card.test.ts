@@ -2,61 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCardAction } from '../../adapters/teams/actions.js';
 import { helpCard, renderAnswerCard } from '../../adapters/teams/card.js';
 import { createEngine, type Engine } from '../../src/engine.js';
-import { Answer } from '../../src/schemas/answer.js';
 import type { KnowledgeSummary } from '../../src/service.js';
+import { answer } from '../fixtures/answer.js';
 import { cardText, submitActions } from './cards.js';
 
 let engine: Engine;
 beforeAll(async () => {
   engine = await createEngine({ now: () => new Date('2026-11-01T12:00:00Z') });
 });
-
-/**
- * A hand-made answer, parsed by the real schema so the fixture cannot drift from the model. For the
- * cases the real engine cannot be steered into (hostile text, a made-up clarify or unknown).
- */
-function answer(overrides: Partial<Answer> = {}): Answer {
-  return Answer.parse({
-    status: 'answered',
-    question: 'who held GP contracts in a delegated CCG in 2016?',
-    asOf: '2016-06-01',
-    asOfSource: 'text',
-    asOfText: '1 June 2016',
-    topic: { id: 'gp-contracts', title: 'GP core contracts (GMS, PMS and APMS)' },
-    commissioners: [
-      {
-        body: 'ccg',
-        name: 'Clinical commissioning group (CCG)',
-        role: 'delegated',
-        roleText: 'commissioned it under delegation from NHS England',
-        condition: 'fully delegated CCG',
-      },
-      {
-        body: 'nhs-england',
-        name: 'NHS England',
-        role: 'accountable',
-        roleText: 'stayed accountable in law',
-        condition: 'fully delegated CCG',
-      },
-    ],
-    text: 'A delegated CCG decided itself while NHS England stayed accountable in law.',
-    changes: ['From 1 April 2015 it depended on the co-commissioning model.'],
-    eraStatus: 'in-force',
-    conditionsAsked: ['fully delegated CCG'],
-    sources: [
-      {
-        id: 's7',
-        title: 'Next steps towards primary care co-commissioning',
-        url: 'https://www.england.nhs.uk/x',
-      },
-      { id: 's35', title: 'An unpublished letter' },
-    ],
-    options: [],
-    timeline: [],
-    confidence: 0.9,
-    ...overrides,
-  });
-}
 
 describe('renderAnswerCard', () => {
   it('is an Adaptive Card 1.5', () => {
