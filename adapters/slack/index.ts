@@ -59,6 +59,9 @@ export function createSlackSurface(
   const connectWaitMs = config.connectWaitMs ?? 15_000;
   let mounted = false;
   let started = false;
+  /** Set by stop(), which may come while start() is still checking the token or waiting to connect. */
+  let stopped = false;
+  let wakeStart: () => void = () => {};
 
   return {
     name: 'slack',
@@ -69,6 +72,7 @@ export function createSlackSurface(
       mounted = true;
     },
     async start() {
+      if (stopped) return;
       try {
         const auth = await app.client.auth.test({ token: config.botToken });
         logger.info(
@@ -93,6 +97,8 @@ export function createSlackSurface(
           logger.warn({ surface: 'slack' }, `Slack: HTTP mode, but ${EVENTS_PATH} was never mounted`);
         return;
       }
+      // Stopped while the token was being checked: connecting now would leave a socket open.
+      if (stopped) return;
       // The Socket Mode client keeps retrying while Slack is unreachable; the rest of the server
       // should not wait for it, so start() waits a while, then lets the connection finish later.
       const connected = app.start().then(
@@ -107,11 +113,15 @@ export function createSlackSurface(
       );
       started = true;
       let timer: NodeJS.Timeout | undefined;
-      const waited = new Promise<'waited'>((resolve) => {
+      const waited = new Promise<'waited' | 'stopped'>((resolve) => {
         timer = setTimeout(() => resolve('waited'), connectWaitMs);
+        wakeStart = () => resolve('stopped');
       });
       const outcome = await Promise.race([connected, waited]).finally(() => clearTimeout(timer));
-      if (outcome === 'waited') {
+      if (outcome === 'stopped') {
+        // stop() closes the connection attempt; how it ends no longer matters.
+        connected.catch(() => {});
+      } else if (outcome === 'waited') {
         logger.warn(
           { surface: 'slack' },
           `Slack: not connected after ${connectWaitMs / 1000} s; still trying`,
@@ -120,6 +130,8 @@ export function createSlackSurface(
       }
     },
     async stop() {
+      stopped = true;
+      wakeStart();
       if (started) {
         started = false;
         // Shutting down must finish even if the socket is already gone.

@@ -30,8 +30,9 @@ try {
 // Plain words for the person at the terminal; the JSON log lines are for machines.
 process.stderr.write(`\n${startupSummary(config, server.url).join('\n')}\n\n`);
 
+// Only setting the surfaces up can fail here; one that cannot start (connect) is logged and the rest go on.
 server.ready.catch((error: unknown) => {
-  logger.fatal({ err: error }, 'a chat surface could not start');
+  logger.fatal({ err: error }, 'the chat surfaces could not be set up');
   process.stderr.write(`whocommissions stopped: ${error instanceof Error ? error.message : String(error)}\n`);
   void server.close().finally(() => process.exit(1));
 });

@@ -15,7 +15,10 @@ export interface ServerOptions {
   now?: () => Date;
   /** Wait after a knowledge file changes before reloading (default 150 ms). */
   reloadDebounceMs?: number;
-  /** Time allowed for in-flight requests on shutdown before connections are cut (default 10 s). */
+  /**
+   * Time allowed on shutdown for in-flight requests before connections are cut, and for a surface
+   * still starting (e.g. Slack checking its token) before it is stopped anyway (default 10 s).
+   */
   shutdownGraceMs?: number;
   /** Plain-words messages about the knowledge files for the person at the terminal. */
   tell?: (text: string) => void;
@@ -24,8 +27,16 @@ export interface ServerOptions {
 export interface RunningServer {
   /** http://host:port, with the port actually bound (PORT=0 picks a free one). */
   url: string;
-  /** Resolves when knowledge is loaded and every surface is mounted and started. */
+  /**
+   * Resolves when knowledge is loaded and every surface is mounted: the chat routes answer from then
+   * on. Rejects only if the surfaces could not be set up at all. Starting them comes after.
+   */
   ready: Promise<void>;
+  /**
+   * Resolves when every surface's start() has finished (e.g. Socket Mode connected, or stopped
+   * waiting). Never rejects: a surface that cannot start is logged and the others go on.
+   */
+  started: Promise<void>;
   knowledge: LiveKnowledge;
   /** Resolves when every unanswered question and feedback click logged so far is on disk. */
   flushLogbook(): Promise<void>;
@@ -56,6 +67,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let surfaces: Surface[] = [];
   let mounted = false;
+  let closing: Promise<void> | undefined;
+  /** What start-up is doing now (loading the adapters, then starting them); settles, never rejects. */
+  let startup: Promise<unknown> = Promise.resolve();
+  let markStarted: () => void = () => {};
+  const started = new Promise<void>((resolve) => {
+    markStarted = resolve;
+  });
   // Surfaces mount on their own app, added to the main one once knowledge is loaded.
   const chat = express();
   const app = express();
@@ -83,18 +101,41 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
 
-  let closing: Promise<void> | undefined;
+  /** Starts one surface; a failure is told and logged, and the other surfaces go on. */
+  const startSurface = async (surface: Surface) => {
+    // Shutdown may begin while another surface is starting: this one must not open anything then.
+    if (closing || !surface.start) return;
+    try {
+      await surface.start();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      logger.error({ err: error, surface: surface.name }, `${surface.name} could not start: ${reason}`);
+      options.tell?.(`${surface.name} could not start; the other chat surfaces are running.\n  ${reason}`);
+    }
+  };
+
   const ready = knowledge.ready.then(async (engine) => {
     // Knowledge that finishes loading after shutdown began must not open Socket Mode again.
     if (closing) return;
-    surfaces = await buildSurfaces(config, engine, logger);
+    const building = buildSurfaces(config, engine, logger);
+    startup = building.catch(() => {});
+    const built = await building;
+    if (closing) return;
+    surfaces = built;
     for (const surface of surfaces) surface.mount?.(chat);
-    for (const surface of surfaces) await surface.start?.();
+    // Ready once the routes are in: a slow Slack connection must not keep the web chat and Teams at 503.
     mounted = true;
     logger.info({ surfaces: surfaces.map((s) => s.name), url }, 'ready');
+    startup = Promise.all(surfaces.map(startSurface));
   });
-  // A surface that cannot start is fatal; the caller decides how to exit.
+  // Setting up the surfaces can fail (a bad setting); the caller decides how to exit.
   ready.catch(() => {});
+  ready
+    .then(() => startup)
+    .then(
+      () => markStarted(),
+      () => markStarted(),
+    );
 
   const close = () => {
     closing ??= (async () => {
@@ -103,7 +144,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Idle keep-alive sockets would hold close() open; busy ones go idle once their reply is sent.
       server.closeIdleConnections();
       const sweep = setInterval(() => server.closeIdleConnections(), 50);
-      const cut = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
+      const graceMs = options.shutdownGraceMs ?? 10_000;
+      const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+      // A surface still starting would open its connection after being stopped: let start-up settle
+      // first (for at most the grace time; then stop anyway, and the surface must not open it later).
+      await settled(() => startup, graceMs);
       await Promise.allSettled(surfaces.map((surface) => surface.stop?.()));
       await stopped;
       clearInterval(sweep);
@@ -114,7 +159,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return closing;
   };
 
-  return { url, ready, knowledge, flushLogbook: () => logbook.flush(), close };
+  return { url, ready, started, knowledge, flushLogbook: () => logbook.flush(), close };
+}
+
+/** Waits until `current()` settles and is still the latest, or until the time is up. */
+async function settled(current: () => Promise<unknown>, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeUp = new Promise<'time up'>((resolve) => {
+    timer = setTimeout(() => resolve('time up'), timeoutMs);
+  });
+  try {
+    for (;;) {
+      const waitingFor = current();
+      if ((await Promise.race([waitingFor.then(() => 'done'), timeUp])) === 'time up') return;
+      if (current() === waitingFor) return;
+    }
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function listen(app: express.Express, port: number, host: string): Promise<Server> {
