@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
@@ -32,7 +32,8 @@ describe('readiness', () => {
       expect(ask.status).toBe(503);
       expect(await ask.text()).toMatch(/The knowledge files have problems/);
 
-      await writeFile(join(dir, 'zz-broken.yaml'), '# fixed\n');
+      // Fixed by removing it: a file with no content at all is itself a problem now.
+      await rm(join(dir, 'zz-broken.yaml'));
       await server.ready;
       expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
       expect((await server.ask({ question: 'who commissions health visiting?' })).status).toBe(200);
@@ -136,7 +137,7 @@ describe('shutdown', () => {
     const ended = new Promise((resolve) => socket.once('close', resolve));
     // Send half the request, start shutting down, then send the rest.
     socket.write(
-      `POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`,
+      `POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`,
     );
     socket.write(body.slice(0, 10));
     await new Promise((resolve) => setTimeout(resolve, 50));
