@@ -4,8 +4,9 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { formatProblem } from '../knowledge/problems.js';
 import { createLogbook } from '../logbook.js';
 import type { Logger, Surface } from '../surface.js';
-import type { Config } from './config.js';
+import { type Config, isLoopback } from './config.js';
 import { type LiveKnowledge, startLiveKnowledge } from './live-knowledge.js';
+import { loopbackHostOnly } from './loopback-host.js';
 import { buildSurfaces } from './surfaces.js';
 
 export interface ServerOptions {
@@ -79,6 +80,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = express();
   app.disable('x-powered-by');
   chat.disable('x-powered-by');
+  // On loopback, only this machine's names: a web page elsewhere cannot rebind its domain to 127.0.0.1.
+  if (isLoopback(config.host)) app.use(loopbackHostOnly);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
