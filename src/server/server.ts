@@ -51,12 +51,19 @@ export interface RunningServer {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, logger } = options;
-  const logbook = createLogbook(config.dataDir, (error) =>
-    logger.warn(
-      { err: error, dataDir: config.dataDir },
-      'could not write to DATA_DIR; the reply was sent anyway',
-    ),
-  );
+  const logbook = createLogbook(config.dataDir, {
+    onError: (error) =>
+      logger.warn(
+        { err: error, dataDir: config.dataDir },
+        'could not write to DATA_DIR; the reply was sent anyway',
+      ),
+    onFull: (file, maxBytes) =>
+      logger.warn(
+        { file, dataDir: config.dataDir, maxBytes },
+        `${file} in DATA_DIR has reached ${Math.round(maxBytes / 1024 / 1024)} MB, so new entries are not written: ` +
+          'read it with npm run report, then move it away or trim it to start logging again',
+      ),
+  });
   const knowledge = startLiveKnowledge({
     knowledgeDir: config.knowledgeDir,
     logbook,
