@@ -1,8 +1,13 @@
 import autocannon, { type Request, type Result } from 'autocannon';
-import { teamsMessage } from '../test/reliability/helpers/connector-stand-in.js';
 import { startEverything, waitUntil } from '../test/reliability/helpers/server.js';
-import { mentionEvent, signedHeaders } from '../test/reliability/helpers/slack-stand-in.js';
+import { mentionEvent, signedHeaders } from '../test/stand-ins/slack.js';
+import { personalMessage } from '../test/teams/activities.js';
 import { round } from './stats.js';
+
+/** A personal (1:1) Teams message to the bot with a given activity id. */
+function teamsMessage(serviceUrl: string, id: string, text: string) {
+  return { ...personalMessage(serviceUrl, text), id };
+}
 
 export const CONNECTIONS = 50;
 export const REQUESTS = 2000;
