@@ -208,7 +208,8 @@ export function correct(word: string, prepared: Prepared): string {
   const maxEdits = word.length >= 8 ? MATCHER.maxEditsLong : MATCHER.maxEditsShort;
   let best: string | null = null;
   let bestEdits = maxEdits + 1;
-  for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
+  // One edit changes the length by one at most; two-edit slips that also change it by two are rare.
+  for (let length = word.length - 1; length <= word.length + 1; length++) {
     const index = prepared.fuse.get(bucketKey(word[0] ?? '', length));
     for (const hit of index?.search(word, { limit: MATCHER.typoCandidates }) ?? []) {
       const edits = editDistance(word, hit.item.word, maxEdits);
