@@ -1,3 +1,4 @@
+import { PENDING } from '../schemas/topic.js';
 import type { KnowledgeProblem } from '../service.js';
 import type { KnowledgeBase } from './model.js';
 import type { ParsedFile, PathKey } from './parse.js';
@@ -5,8 +6,6 @@ import { formatPath } from './parse.js';
 import { messages } from './problems.js';
 
 type Located<T> = { item: T; file: ParsedFile; path: PathKey[] };
-
-const PENDING = new Set(['planned', 'proposed', 'announced']);
 
 function normalisePhrase(text: string): string {
   return text

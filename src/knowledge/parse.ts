@@ -78,7 +78,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Turns one zod issue into a sentence a maintainer can act on. */
-export function friendlyMessage(issue: z.core.$ZodIssue, data: unknown): string {
+function friendlyMessage(issue: z.core.$ZodIssue, data: unknown): string {
   const value = valueAt(data, issue.path);
   switch (issue.code) {
     case 'invalid_type':

@@ -1,9 +1,8 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer } from '../schemas/answer.js';
-import type { Era, Holder, Role, Topic } from '../schemas/topic.js';
+import { type Era, type Holder, PENDING, type Role, type Topic } from '../schemas/topic.js';
 import { longDate, ROLE_TEXT, STATUS_TEXT } from './format.js';
 
-const PENDING = new Set(['planned', 'proposed', 'announced']);
 const SECONDARY: ReadonlySet<Role> = new Set(['accountable', 'advises']);
 
 export interface Situation {
@@ -26,7 +25,7 @@ function covers(era: Era, date: string): boolean {
 }
 
 /** The era that answers: the law in force on the date; for a change or body, the nearest era. */
-export function pickEra(topic: Topic, date: string): Era | undefined {
+function pickEra(topic: Topic, date: string): Era | undefined {
   const law = topic.eras.filter((e) => !PENDING.has(e.status));
   const inForce = law.find((e) => covers(e, date));
   if (inForce) return inForce;
@@ -57,7 +56,7 @@ function existed(kb: KnowledgeBase, id: string, date: string): boolean {
 }
 
 /** Holders that apply in the situation: settled conditions filter; unsettled ones stay, labelled. */
-export function applicableHolders(era: Era, situation: Situation): Holder[] {
+function applicableHolders(era: Era, situation: Situation): Holder[] {
   const byCondition = era.holders.filter((h) =>
     Object.entries(h.when ?? {}).every(([conditionId, value]) => {
       const asked = situation.settled.get(conditionId) ?? situation.defaults.get(conditionId);

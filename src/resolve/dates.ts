@@ -259,7 +259,7 @@ const ERA_WORDS =
   /(?<!\p{L})(before|prior|pre|after|post|since|once|now that|era|days|years|times|during|when)(?!\p{L})/u;
 
 /** "before ICBs", "in the PCT era", "since CCGs": dates taken from the bodies' own start and end. */
-export function bodyEra(text: string, kb: KnowledgeBase, today: string): DateReading | undefined {
+function bodyEra(text: string, kb: KnowledgeBase, today: string): DateReading | undefined {
   // Most questions have none of the words these phrases need: skip the per-body patterns for them.
   if (!ERA_WORDS.test(text)) return undefined;
   for (const { body, before, after, during } of bodyEraPatterns(kb)) {

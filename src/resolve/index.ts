@@ -45,7 +45,7 @@ type Rewriter = Pick<Prepared, 'synonyms' | 'stop'> & { correct?: (word: string)
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Rewrites every synonym variant to its canonical form (longest variants first). Input: space-joined words. */
-export function applySynonyms(text: string, synonyms: Prepared['synonyms']): string {
+function applySynonyms(text: string, synonyms: Prepared['synonyms']): string {
   // One pass: at each word, the longest variant that matches there is rewritten.
   return ` ${text} `
     .replace(synonyms.re, (variant) => synonyms.canonical.get(variant) ?? variant)

@@ -16,6 +16,9 @@ export type Role = z.infer<typeof Role>;
 export const Status = z.enum(['in-force', 'historic', 'planned', 'proposed', 'announced']);
 export type Status = z.infer<typeof Status>;
 
+/** Statuses of changes not yet in effect: shown as pending, never as the answer in law. */
+export const PENDING: ReadonlySet<Status> = new Set<Status>(['planned', 'proposed', 'announced']);
+
 /** A body's part in an era, optionally only where a condition holds. */
 export const Holder = z.strictObject({
   body: Id.describe('Id of a body in bodies.yaml.'),
