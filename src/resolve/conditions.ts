@@ -38,6 +38,8 @@ export const defaultConditions = perKnowledge((kb) => {
   return out;
 });
 
+const NEGATED_BEFORE = /(?<!\p{L})(?:not|never|rather than|excluding|except)\s+(?:an?\s+|the\s+)?$/u;
+
 /** Reads the conditions a question settles. If it names two values of one condition, that one is not settled. */
 export function readConditions(text: string, kb: KnowledgeBase): ConditionReading {
   const { re, byPhrase } = phraseIndex(kb);
@@ -45,6 +47,8 @@ export function readConditions(text: string, kb: KnowledgeBase): ConditionReadin
   const phrases: string[] = [];
   const by = new Map<string, string>();
   for (const m of text.matchAll(re)) {
+    // "(not a prisoner, just a normal patient)" rules a condition out, it does not state it.
+    if (NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     for (const c of byPhrase.get(m[0]) ?? []) {
       const values = found.get(c.condition) ?? new Set<string>();
       values.add(c.value);

@@ -4,7 +4,7 @@ import type { Role } from '../schemas/topic.js';
 
 /** Words that show a question asks who holds a responsibility. */
 const COMMISSIONING_CUE =
-  /(?<![\p{L}])(?<!co[- ])(who|whose|which (?:body|organisation|organization|nhs body)|commission\p{L}*|commision\p{L}*|responsib\p{L}*|accountab\p{L}*|in charge)(?![\p{L}])/u;
+  /(?<![\p{L}])(?<!co[- ])(who|whose|which (?:body|organisation|organization|nhs body)|(?<!(?:quality|pay|european|law|royal|planning) )commission(?:s|ed|ing|ers?)|commision\p{L}*|responsib\p{L}*|accountab\p{L}*|in charge)(?![\p{L}])/u;
 
 export function asksWhoCommissions(text: string): boolean {
   return COMMISSIONING_CUE.test(text);
@@ -12,7 +12,7 @@ export function asksWhoCommissions(text: string): boolean {
 
 /** Words that plainly ask who holds a responsibility (more than a bare "who"). */
 const STRONG_CUE =
-  /(?<![\p{L}])(?<!co[- ])(commission\p{L}*|commision\p{L}*|comission\p{L}*|responsib\p{L}*|accountab\p{L}*|whose (?:job|budget|responsibility)|which (?:body|organisation|organization|nhs body)|who (?:runs|ran|pays|paid|funds|funded|buys|bought|holds|held|manages|managed|approves|approved|decides|decided|signs|issues|organises|leads|led|provides|provided|oversees|oversaw|handles|handled|sets|does|did))(?![\p{L}])/u;
+  /(?<![\p{L}])(?<!co[- ])((?<!(?:quality|pay|european|law|royal|planning) )commission(?:s|ed|ing|ers?)|commision\p{L}*|comission\p{L}*|responsib\p{L}*|accountab\p{L}*|whose (?:job|budget|responsibility)|which (?:body|organisation|organization|nhs body)|who (?:runs|ran|pays|paid|funds|funded|buys|bought|holds|held|manages|managed|approves|approved|decides|decided|signs|issues|organises|leads|led|provides|provided|oversees|oversaw|handles|handled|sets|does|did))(?![\p{L}])/u;
 
 /** "is it the council?", "do the CCG do that?", "is that still PHE?": asking which body, in other words. */
 const WHICH_BODY = /(?<![\p{L}])(?:is|was|are|were|does|do|did)\s+(?:it|that|this|they|the)(?![\p{L}])/u;
