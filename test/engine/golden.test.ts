@@ -148,6 +148,30 @@ describe('questions it should not answer', () => {
     expect(ask(question).status).toBe('unknown');
   });
 
+  it('reads a place or setting ruled out with "not" as ruled out', () => {
+    expect(bodies('who commissioned community pharmacy in England (not Northern Ireland) in 2019?')).toEqual({
+      status: 'answered',
+      bodies: ['nhs-england'],
+    });
+    expect(
+      bodies('NHS continuing healthcare in 2016, not a prisoner, an ordinary patient - who commissions it?'),
+    ).toEqual({
+      status: 'answered',
+      bodies: ['ccg'],
+    });
+  });
+
+  it.each([
+    'is ivf free on the nhs',
+    'what age does bowel cancer screening start?',
+    'should ICBs be abolished?',
+    'my mum was refused CHC funding, can we appeal?',
+    'who is the chief executive of NHS England?',
+    'what commission does a pharmaceutical sales rep earn?',
+  ])('does not answer "%s", which names a service but asks something else', (question) => {
+    expect(ask(question).status).toBe('unknown');
+  });
+
   it('says where to look when a question is out of scope', () => {
     expect(ask('who runs community pharmacy in Scotland?').lookInstead).toMatch(/Scotland/);
   });
