@@ -17,6 +17,8 @@ export interface Situation {
   defaults: ReadonlyMap<string, string>;
   /** roles the question asks about explicitly (accountable, advises) */
   askedRoles: ReadonlySet<Role>;
+  /** the question asks about a planned or proposed change ("who would commission it under the Bill?") */
+  asksAboutPending: boolean;
   confidence: number;
 }
 
@@ -87,7 +89,7 @@ function shortName(kb: KnowledgeBase, id: string): string {
 /** "the ICB", "the council", but "NHS England" and "DHSC", as people write them in a sentence. */
 function inSentence(name: string): string {
   if (/^(NHS |DHSC$)/.test(name)) return name;
-  return `the ${/^[A-Z][a-z]/.test(name) ? name.toLowerCase() : name}`;
+  return `the ${/^[A-Z][a-z]+$/.test(name) ? name.toLowerCase() : name}`;
 }
 
 function holdersSentence(kb: KnowledgeBase, holders: Holder[], situation: Situation, past: boolean): string {
@@ -248,6 +250,25 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
       ...(condition ? { condition } : {}),
     };
   });
+  // "Who would commission it under the Bill?": name the pending arrangement too, labelled as not law.
+  if (situation.asksAboutPending && !PENDING.has(era.status)) {
+    for (const pending of topic.eras.filter((e) => PENDING.has(e.status))) {
+      for (const h of applicableHolders(pending, situation)) {
+        if (commissioners.some((c) => c.body === h.body)) continue;
+        const label = STATUS_TEXT[pending.status] ?? pending.status;
+        const condition = [conditionLabel(kb, { ...h, when: unsettled(h, situation) }), label.toLowerCase()]
+          .filter(Boolean)
+          .join('; ');
+        commissioners.push({
+          body: h.body,
+          name: bodyName(kb, h.body),
+          role: h.role,
+          roleText: 'would commission it',
+          condition,
+        });
+      }
+    }
+  }
   const statusNote = STATUS_TEXT[era.status] ? `${STATUS_TEXT[era.status]}. ` : '';
   const lead =
     topic.kind === 'service'

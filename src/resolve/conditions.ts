@@ -38,7 +38,8 @@ export const defaultConditions = perKnowledge((kb) => {
   return out;
 });
 
-const NEGATED_BEFORE = /(?<!\p{L})(?:not|never|rather than|excluding|except)\s+(?:an?\s+|the\s+)?$/u;
+const NEGATED_BEFORE =
+  /(?<!\p{L})(?:not|never|rather than|excluding|except)\s+(?:(?:in|for|to)\s+)?(?:an?\s+|the\s+)?$/u;
 
 /** Reads the conditions a question settles. If it names two values of one condition, that one is not settled. */
 export function readConditions(text: string, kb: KnowledgeBase): ConditionReading {

@@ -57,3 +57,8 @@ export function askingSentence(text: string): string | undefined {
   if (sentences.length < 2) return undefined;
   return sentences.find((c) => askStrength(c) > 0);
 }
+
+/** "Who would commission it under the Bill?": about a change not yet in effect. */
+export function asksAboutPending(text: string): boolean {
+  return /(?<!\p{L})(would|proposed|proposals?|under the (?:health )?bill|in future)(?!\p{L})/u.test(text);
+}

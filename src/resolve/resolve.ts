@@ -8,7 +8,14 @@ import { MATCHER } from './config.js';
 import { readDate } from './dates.js';
 import { longDate } from './format.js';
 import { bodyNameTerms, namesABody, prepare, questionTerms, toTerms } from './index.js';
-import { askedKind, askedRoles, askingSentence, askStrength, asksWhoCommissions } from './intent.js';
+import {
+  askedKind,
+  askedRoles,
+  askingSentence,
+  askStrength,
+  asksAboutPending,
+  asksWhoCommissions,
+} from './intent.js';
 import { rank, weighTerms } from './match.js';
 import { normalise } from './normalise.js';
 import { outOfScope } from './scope.js';
@@ -144,6 +151,7 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
     settled: conditions.settled,
     defaults: defaultConditions(kb),
     askedRoles: askedRoles(text),
+    asksAboutPending: asksAboutPending(text),
     confidence,
   });
 

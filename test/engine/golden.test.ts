@@ -125,6 +125,13 @@ describe('changes and bodies', () => {
     expect(a.text).toMatch(/not (yet )?(in effect|law)/i);
   });
 
+  it('names a proposed arrangement, labelled, when the question asks what would happen', () => {
+    const a = ask('under the Health Bill, who would commission proton beam therapy?');
+    const dhsc = a.commissioners.find((c) => c.body === 'dhsc');
+    expect(a.commissioners.map((c) => c.body)).toContain('nhs-england');
+    expect(dhsc?.condition).toMatch(/proposed in a bill, not law/);
+  });
+
   it('keeps NHS England as the in-force answer for screening and mentions the planned delegation', () => {
     const a = ask('who commissions breast screening now?');
     expect(a.commissioners.map((c) => c.body)).toContain('nhs-england');

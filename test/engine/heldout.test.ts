@@ -20,6 +20,7 @@ describe.each([
   'holdout-4.jsonl',
   'holdout-5.jsonl',
   'out-of-scope-probe.jsonl',
+  'in-scope-probe.jsonl',
 ])('the held-out questions in test/golden/%s', (file) => {
   const path = `test/golden/${file}`;
   const lines = parseQuestionLines(readFileSync(path, 'utf8'), path);
