@@ -33,8 +33,8 @@ export interface Prepared {
   /** Every word (before stemming) the knowledge and the stop list use: what a typo is corrected towards. */
   vocabulary: Set<string>;
   /**
-   * Near-word search, one small index per first letter and word length: a slip rarely hits the first
-   * letter, and a word more than two letters longer or shorter cannot be two edits away.
+   * Near-word search, one small index per first letter and word length (holding words of that length
+   * and one either side): a slip rarely hits the first letter or changes the length by more than one.
    */
   fuse: Map<string, Fuse<{ word: string }>>;
   typoCache: Map<string, string | null>;
@@ -164,12 +164,16 @@ function build(kb: KnowledgeBase): Prepared {
     if (t.length === 1 && words(normalise(name)).length === 1) incidental.add(t[0] as string);
   }
 
+  // Each word goes in the buckets of its own length and the lengths either side, so one search per
+  // misspelt word covers every word one letter longer or shorter.
   const buckets = new Map<string, { word: string }[]>();
   for (const word of vocabulary) {
-    const key = bucketKey(word[0] ?? '', word.length);
-    const list = buckets.get(key) ?? [];
-    list.push({ word });
-    buckets.set(key, list);
+    for (let length = word.length - 1; length <= word.length + 1; length++) {
+      const key = bucketKey(word[0] ?? '', length);
+      const list = buckets.get(key) ?? [];
+      list.push({ word });
+      buckets.set(key, list);
+    }
   }
   const fuse = new Map(
     [...buckets].map(([key, list]) => [
@@ -209,14 +213,12 @@ export function correct(word: string, prepared: Prepared): string {
   let best: string | null = null;
   let bestEdits = maxEdits + 1;
   // One edit changes the length by one at most; two-edit slips that also change it by two are rare.
-  for (let length = word.length - 1; length <= word.length + 1; length++) {
-    const index = prepared.fuse.get(bucketKey(word[0] ?? '', length));
-    for (const hit of index?.search(word, { limit: MATCHER.typoCandidates }) ?? []) {
-      const edits = editDistance(word, hit.item.word, maxEdits);
-      if (edits < bestEdits) {
-        best = hit.item.word;
-        bestEdits = edits;
-      }
+  const index = prepared.fuse.get(bucketKey(word[0] ?? '', word.length));
+  for (const hit of index?.search(word, { limit: MATCHER.typoCandidates }) ?? []) {
+    const edits = editDistance(word, hit.item.word, maxEdits);
+    if (edits < bestEdits) {
+      best = hit.item.word;
+      bestEdits = edits;
     }
   }
   if (prepared.typoCache.size > MATCHER.typoCacheSize) prepared.typoCache.clear();
