@@ -228,8 +228,12 @@ export function correct(word: string, prepared: Prepared): string {
 
 /** The question's terms, typo-corrected towards the knowledge vocabulary, plus "@body" for each body named. */
 export function questionTerms(text: string, prepared: Prepared): string[] {
-  const terms = toTerms(text, { ...prepared, correct: (w) => correct(w, prepared) });
-  return [...terms, ...mentionedBodies(text, prepared.bodyPatterns)];
+  // Bodies are found after typo correction too: "NHS Improvment" names NHS Improvement.
+  const fixed = words(normalise(text))
+    .map((w) => correct(w, prepared))
+    .join(' ');
+  const terms = toTerms(fixed, prepared);
+  return [...terms, ...mentionedBodies(fixed, prepared.bodyPatterns)];
 }
 
 /** The words of body names a text uses ("UK Health Security Agency"): they say who, not what. */

@@ -4,7 +4,7 @@ import type { Role } from '../schemas/topic.js';
 
 /** Words that show a question asks who holds a responsibility. */
 const COMMISSIONING_CUE =
-  /(?<![\p{L}])(?<!co[- ])(who|whose|which (?:body|organisation|organization|nhs body)|(?<!(?:quality|pay|european|law|royal|planning) )commission(?:s|ed|ing|ers?)|commision\p{L}*|responsib\p{L}*|accountab\p{L}*|in charge)(?![\p{L}])/u;
+  /(?<![\p{L}])(?<!co[- ])(who|whose|which (?:body|organisation|organization|nhs body)|(?<!(?:quality|pay|european|law|royal|planning) )commission(?:s|ed|ing|ers?)|commision\p{L}*|responsib\p{L}*|accountab\p{L}*|in charge|(?:sits?|sat|lies?|rests?|falls?|fell) (?:with|to|under)|held by)(?![\p{L}])/u;
 
 export function asksWhoCommissions(text: string): boolean {
   return COMMISSIONING_CUE.test(text);

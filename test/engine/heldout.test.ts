@@ -19,6 +19,7 @@ describe.each([
   'holdout-3.jsonl',
   'holdout-4.jsonl',
   'holdout-5.jsonl',
+  'holdout-6.jsonl',
   'out-of-scope-probe.jsonl',
   'in-scope-probe.jsonl',
 ])('the held-out questions in test/golden/%s', (file) => {
