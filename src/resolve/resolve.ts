@@ -62,7 +62,7 @@ function unknown(
 }
 
 /** The matcher's view of a question: ranked candidate topics (used by resolve and by `npm run ask -- --explain`). */
-export function rankQuestion(
+function rankQuestion(
   kb: KnowledgeBase,
   rest: string,
   text: string,
