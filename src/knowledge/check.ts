@@ -1,3 +1,4 @@
+import type { Reading } from '../schemas/reading.js';
 import { PENDING } from '../schemas/topic.js';
 import type { KnowledgeProblem } from '../service.js';
 import type { KnowledgeBase } from './model.js';
@@ -147,7 +148,19 @@ export function mergeAndCheck(
     });
   }
 
-  if (problems.length > 0) return { ok: false, problems };
+  const reading = readingSection(files, report, where);
+  checkScopePhrases(files, [...topics.values()], report);
+  if (!reading) {
+    const first = files[0];
+    problems.push({
+      file: first?.file ?? 'knowledge',
+      line: 1,
+      column: 1,
+      field: 'reading',
+      message: messages.missingReading(),
+    });
+  }
+  if (problems.length > 0 || !reading) return { ok: false, problems };
 
   const topicList = [...topics.values()].map((t) => t.item);
   return {
@@ -164,6 +177,48 @@ export function mergeAndCheck(
       synonyms: files.flatMap((f) => f.data.synonyms ?? []),
       outOfScope: files.flatMap((f) => f.data.outOfScope ?? []),
       examples: files.flatMap((f) => f.data.examples ?? []),
+      reading,
     },
   };
+}
+
+type Report = (at: { file: ParsedFile; path: PathKey[] }, path: PathKey[], message: string) => void;
+
+/** The one `reading:` section; a second one is refused, since two word lists would disagree. */
+function readingSection(
+  files: ParsedFile[],
+  report: Report,
+  where: (at: { file: ParsedFile; path: PathKey[] }) => string,
+): Reading | undefined {
+  const holders = files.filter((f) => f.data.reading);
+  const [first, ...rest] = holders;
+  for (const other of rest) {
+    const at = { file: other, path: ['reading'] as PathKey[] };
+    report(at, ['reading'], messages.duplicateReading(first ? where({ file: first, path: ['reading'] }) : ''));
+  }
+  return first?.data.reading;
+}
+
+/**
+ * A scope phrase that is also in a topic's title or phrasing would refuse the very questions that
+ * topic answers ("cost" in "Cost of prescriptions"?): refuse the phrase instead.
+ */
+function checkScopePhrases(
+  files: ParsedFile[],
+  topics: Located<import('../schemas/topic.js').Topic>[],
+  report: Report,
+): void {
+  const texts = topics.flatMap((t) =>
+    [t.item.title, ...t.item.phrasings].map((text) => ({ id: t.item.id, text: ` ${normalisePhrase(text)} ` })),
+  );
+  for (const file of files) {
+    (file.data.outOfScope ?? []).forEach((rule, r) => {
+      rule.phrases.forEach((phrase, i) => {
+        const key = ` ${normalisePhrase(phrase)} `;
+        const clash = key.trim() ? texts.find((t) => t.text.includes(key)) : undefined;
+        if (clash)
+          report({ file, path: ['outOfScope', r] }, ['outOfScope', r, 'phrases', i], messages.scopeClash(phrase, clash.id));
+      });
+    });
+  }
 }

@@ -1,6 +1,7 @@
 import type { Body } from '../schemas/body.js';
 import type { Condition } from '../schemas/condition.js';
 import type { TimelineEvent } from '../schemas/event.js';
+import type { Reading } from '../schemas/reading.js';
 import type { OutOfScope } from '../schemas/scope.js';
 import type { Source } from '../schemas/source.js';
 import type { Synonym } from '../schemas/synonym.js';
@@ -19,4 +20,5 @@ export interface KnowledgeBase {
   readonly synonyms: readonly Synonym[];
   readonly outOfScope: readonly OutOfScope[];
   readonly examples: string[];
+  readonly reading: Reading;
 }

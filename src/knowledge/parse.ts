@@ -5,6 +5,7 @@ import { Body } from '../schemas/body.js';
 import { Condition, ConditionValue } from '../schemas/condition.js';
 import { TimelineEvent } from '../schemas/event.js';
 import { KnowledgeFile } from '../schemas/knowledge-file.js';
+import { AnchorWords, Reading } from '../schemas/reading.js';
 import { OutOfScope } from '../schemas/scope.js';
 import { Source } from '../schemas/source.js';
 import { Synonym } from '../schemas/synonym.js';
@@ -107,6 +108,7 @@ function allowedKeys(_data: unknown, path: readonly PropertyKey[]): string[] {
   if (last === 'holders') return keys(Holder);
   if (last === 'eras') return keys(Era);
   if (last === 'values') return keys(ConditionValue);
+  if (last === 'anchors') return keys(AnchorWords);
   const bySection: Record<string, { shape: object }> = {
     bodies: Body,
     sources: Source,
@@ -115,6 +117,7 @@ function allowedKeys(_data: unknown, path: readonly PropertyKey[]): string[] {
     events: TimelineEvent,
     synonyms: Synonym,
     outOfScope: OutOfScope,
+    reading: Reading,
   };
   const schema = section ? bySection[section] : undefined;
   return schema ? keys(schema) : keys(KnowledgeFile);

@@ -41,6 +41,12 @@ export const messages = {
     `the title "${title}" is also used at ${other}. Titles must differ so people can tell topics apart.`,
   sharedPhrasing: (phrase: string, topic: string, other: string) =>
     `the phrasing "${phrase}" also belongs to topic "${topic}" (${other}). A phrasing may point to one topic only: remove it from one of them.`,
+  missingReading: () =>
+    'no file has a "reading:" section (negations, date anchors and the other word lists the resolver reads with). Restore knowledge/reading.yaml.',
+  duplicateReading: (other: string) =>
+    `"reading:" is already given at ${other}. Keep one "reading:" section and merge the word lists into it.`,
+  scopeClash: (phrase: string, topic: string) =>
+    `the out-of-scope phrase "${phrase}" is also in the title or a phrasing of topic "${topic}", so questions that topic answers would be refused. Make the phrase more specific or remove it.`,
   emptyFolder: (dir: string) =>
     `no .yaml files found in ${dir}. Point KNOWLEDGE_DIR at the knowledge folder.`,
   unreadable: (detail: string) => `the file could not be read: ${detail}.`,

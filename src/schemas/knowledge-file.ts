@@ -3,6 +3,7 @@ import { Body } from './body.js';
 import { IsoDate } from './common.js';
 import { Condition } from './condition.js';
 import { TimelineEvent } from './event.js';
+import { Reading } from './reading.js';
 import { OutOfScope } from './scope.js';
 import { Source } from './source.js';
 import { Synonym } from './synonym.js';
@@ -20,6 +21,7 @@ export const KnowledgeFile = z.strictObject({
   events: z.array(TimelineEvent).optional(),
   synonyms: z.array(Synonym).optional(),
   outOfScope: z.array(OutOfScope).optional(),
+  reading: Reading.optional().describe('How people\'s wording is read (negations, date anchors); in one file only.'),
   examples: z.array(z.string().trim().min(1)).optional().describe('Example questions shown to people.'),
 });
 export type KnowledgeFile = z.infer<typeof KnowledgeFile>;

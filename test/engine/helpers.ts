@@ -74,4 +74,11 @@ export const BASE = {
         note: ICBs commission maternity care.
         sources: [s1]
 `,
+  'reading.yaml': `reading:
+  negations: [not]
+  selfWords: [we]
+  anchors: { before: [before], after: [after], since: [since], during: [during], duringAfter: [days] }
+  approximately: [ish]
+  greetings: [hi]
+`,
 };

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { Text } from './common.js';
+
+const Words = (what: string) =>
+  z.array(Text).min(1, `give at least one ${what}`).describe(`Lower-case ${what}s.`);
+
+/** Words that connect a named moment to a date: "before the 0-5 transfer", "in the CCG days". */
+export const AnchorWords = z.strictObject({
+  before: Words('phrase').describe('"before X" reads as the day before X, e.g. "before", "just before".'),
+  after: Words('phrase').describe('"after X" reads as the day X ended or took effect, e.g. "after", "once".'),
+  since: Words('phrase').describe('"since X" reads as the day X started, e.g. "since", "from".'),
+  during: Words('phrase').describe('"during X" reads as the middle of X, e.g. "when we were", "back when".'),
+  duringAfter: Words('word').describe('Words after a name that mean its time: "the CCG days", "the PCT era".'),
+});
+
+/**
+ * How the resolver reads people's wording, apart from topics: a single list of each kind, so a
+ * maintainer can add "isn't" or "pre-" without touching code. Only one file may hold this section.
+ */
+export const Reading = z.strictObject({
+  negations: Words('word or phrase').describe(
+    'Words that rule out what follows ("not", "never", "other than"): one list for conditions, scope and topic words.',
+  ),
+  selfWords: Words('word').describe('Words a writer uses for their own organisation ("we", "us", "our").'),
+  anchors: AnchorWords,
+  approximately: Words('word or phrase').describe(
+    'Words that make a date approximate ("ish", "around", "circa"); the answer says how the date was read.',
+  ),
+  greetings: Words('word or phrase').describe(
+    'Openers and sign-offs ("hi all", "cheers"): a clause made only of these never asks anything.',
+  ),
+});
+export type Reading = z.infer<typeof Reading>;
