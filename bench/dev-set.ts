@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IsoDate } from '../src/schemas/common.js';
 
 /**
- * One question line, as in ../shared/eval/dev.jsonl and test/golden/*.jsonl: what is asked, and what
+ * One question line, as in ../shared/eval/dev.jsonl and test/regression/*.jsonl: what is asked, and what
  * a right answer names (`must`) and must not name (`mustNot`).
  */
 export const QuestionLine = z.strictObject({

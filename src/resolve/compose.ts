@@ -13,6 +13,10 @@ export interface Situation {
   today: string;
   /** condition id → value id read from the question */
   settled: ReadonlyMap<string, string>;
+  /** condition id → values the question rules out ("we're not delegated") */
+  excluded?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** How an approximate or named date was read, said in the answer. */
+  dateRead?: string | undefined;
   /** condition id → value assumed when the question does not say ("the general population") */
   defaults: ReadonlyMap<string, string>;
   /** roles the question asks about explicitly (accountable, advises) */
@@ -57,14 +61,20 @@ function existed(kb: KnowledgeBase, id: string, date: string): boolean {
   return !body || ((!body.from || body.from <= date) && (!body.to || date <= body.to));
 }
 
-/** Holders that apply in the situation: settled conditions filter; unsettled ones stay, labelled. */
-function applicableHolders(era: Era, situation: Situation): Holder[] {
+/**
+ * Holders that apply in the situation: settled conditions filter, ruled-out values drop their holders,
+ * unsettled ones stay, labelled. A body that did not exist on the date is never named as holding it.
+ */
+function applicableHolders(era: Era, situation: Situation, kb?: KnowledgeBase): Holder[] {
   const byCondition = era.holders.filter((h) =>
     Object.entries(h.when ?? {}).every(([conditionId, value]) => {
+      const values = Array.isArray(value) ? value : [value];
+      const out = situation.excluded?.get(conditionId);
+      if (out && values.every((v) => out.has(v))) return false;
       const asked = situation.settled.get(conditionId) ?? situation.defaults.get(conditionId);
       if (!asked) return true;
-      return (Array.isArray(value) ? value : [value]).includes(asked);
-    }),
+      return values.includes(asked);
+    }) && (!kb || h.role === 'subject' || existed(kb, h.body, situation.asOf)),
   );
   const primary = byCondition.filter((h) => !SECONDARY.has(h.role) || situation.askedRoles.has(h.role));
   return primary.length > 0 ? primary : byCondition;
@@ -184,11 +194,14 @@ export function answerKey(kb: KnowledgeBase, topic: Topic, situation: Situation)
   const era = pickEra(topic, situation.asOf);
   if (!era || (topic.kind === 'service' && !era.holders.some((h) => existed(kb, h.body, situation.asOf))))
     return '';
-  return applicableHolders(era, situation)
+  return applicableHolders(era, situation, lifetimes(kb, topic))
     .map((h) => `${h.body}|${conditionLabel(kb, { ...h, when: unsettled(h, situation) }) ?? ''}`)
     .sort()
     .join(',');
 }
+
+/** Lifetimes apply to services: a topic about a change or a body may name one that has since gone. */
+const lifetimes = (kb: KnowledgeBase, topic: Topic) => (topic.kind === 'service' ? kb : undefined);
 
 /** Builds the answer for one topic at one date. */
 export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: Situation): Answer {
@@ -207,7 +220,8 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
     timeline: timeline(kb, topic),
   };
   // A PCT cannot hold anything in 1995: an era whose bodies did not exist on the date is no answer.
-  if (!era || (topic.kind === 'service' && !era.holders.some((h) => existed(kb, h.body, situation.asOf)))) {
+  const holders = era ? applicableHolders(era, situation, lifetimes(kb, topic)) : [];
+  if (!era || holders.length === 0) {
     const law = topic.eras.filter((e) => !PENDING.has(e.status));
     const last = law.at(-1);
     const after = Boolean(last?.to && situation.asOf > last.to);
@@ -236,9 +250,9 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
       confidence: situation.confidence,
     };
   }
-  const holders = applicableHolders(era, situation);
-  // The title is shown above the text on every surface, so the text starts with who.
-  const past = Boolean(era.to && era.to < situation.today);
+  // The title is shown above the text on every surface, so the text starts with who. A date before
+  // today is told in the past tense ("last year, the ICB commissioned it").
+  const past = Boolean((era.to && era.to < situation.today) || situation.asOf < situation.today);
   const commissioners = holders.map((h) => {
     const condition = conditionLabel(kb, { ...h, when: unsettled(h, situation) });
     const roleText = ROLE_TEXT[h.role][past ? 1 : 0];
@@ -253,7 +267,7 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
   // "Who would commission it under the Bill?": name the pending arrangement too, labelled as not law.
   if (situation.asksAboutPending && !PENDING.has(era.status)) {
     for (const pending of topic.eras.filter((e) => PENDING.has(e.status))) {
-      for (const h of applicableHolders(pending, situation)) {
+      for (const h of applicableHolders(pending, situation, lifetimes(kb, topic))) {
         if (commissioners.some((c) => c.body === h.body)) continue;
         const label = STATUS_TEXT[pending.status] ?? pending.status;
         const condition = [conditionLabel(kb, { ...h, when: unsettled(h, situation) }), label.toLowerCase()]
@@ -270,6 +284,7 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
     }
   }
   const statusNote = STATUS_TEXT[era.status] ? `${STATUS_TEXT[era.status]}. ` : '';
+  const dateNote = situation.dateRead ? `(I ${situation.dateRead}.)` : '';
   const lead =
     topic.kind === 'service'
       ? `As of ${longDate(situation.asOf)}, ${holdersSentence(kb, holders, situation, past)}.`
@@ -279,7 +294,8 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
     ...base,
     status: 'answered',
     commissioners,
-    text: [statusNote.trim(), lead, `${era.note}${ended}`].filter(Boolean).join(' '),
+    text: [statusNote.trim(), lead, `${era.note}${ended}`, dateNote].filter(Boolean).join(' '),
+    ...(situation.dateRead ? { dateRead: situation.dateRead } : {}),
     changes: changesAround(kb, topic, era),
     eraStatus: era.status,
     ...(STATUS_TEXT[era.status] ? { statusText: STATUS_TEXT[era.status] } : {}),

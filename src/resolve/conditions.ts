@@ -1,19 +1,23 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { perKnowledge, phrasePattern } from './memo.js';
+import { isNegatedAt, negatedSpans } from './negation.js';
 
 /** Conditions a question settles, e.g. { cocommissioning: 'delegated', region: 'midlands' }, and the words used. */
 export interface ConditionReading {
   settled: Map<string, string>;
   /** condition id → the phrase that settled it */
   settledBy: Map<string, string>;
+  /** condition id → values the question rules out ("we're not delegated") */
+  excluded: Map<string, Set<string>>;
+  /** condition id → two or more values the question names ("prisoners and the general population"): one part each. */
+  several: Map<string, string[]>;
   /** Phrases that only say which condition holds ("fully delegated"), not which service. */
   phrases: string[];
 }
 
 /**
- * All condition phrases in one pattern, longest first, so at each place the longest phrase wins
- * ("not delegated" is not also read as "delegated"); and what each phrase settles. One phrase may
- * settle two conditions ("Midlands": a region, and a POD wave).
+ * All condition phrases in one pattern, longest first, so at each place the longest phrase wins; and
+ * what each phrase settles. One phrase may settle two conditions ("Midlands": a region, and a POD wave).
  */
 const phraseIndex = perKnowledge((kb) => {
   const byPhrase = new Map<string, { condition: string; value: string }[]>();
@@ -38,32 +42,42 @@ export const defaultConditions = perKnowledge((kb) => {
   return out;
 });
 
-const NEGATED_BEFORE =
-  /(?<!\p{L})(?:not|never|rather than|excluding|except)\s+(?:(?:in|for|to)\s+)?(?:an?\s+|the\s+)?$/u;
-
-/** Reads the conditions a question settles. If it names two values of one condition, that one is not settled. */
+/**
+ * Reads the conditions a text settles (typo-corrected by the caller). A negated phrase rules its value
+ * out; when all values but one are ruled out, that one is settled. Two stated values are kept apart.
+ */
 export function readConditions(text: string, kb: KnowledgeBase): ConditionReading {
   const { re, byPhrase } = phraseIndex(kb);
+  const negated = negatedSpans(text, kb);
   const found = new Map<string, Set<string>>();
+  const excluded = new Map<string, Set<string>>();
   const phrases: string[] = [];
   const by = new Map<string, string>();
   for (const m of text.matchAll(re)) {
-    // "(not a prisoner, just a normal patient)" rules a condition out, it does not state it.
-    if (NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    const ruledOut = isNegatedAt(negated, m.index);
     for (const c of byPhrase.get(m[0]) ?? []) {
-      const values = found.get(c.condition) ?? new Set<string>();
-      values.add(c.value);
-      found.set(c.condition, values);
-      if (!by.has(c.condition)) by.set(c.condition, m[0]);
+      const target = ruledOut ? excluded : found;
+      target.set(c.condition, (target.get(c.condition) ?? new Set()).add(c.value));
+      if (!ruledOut && !by.has(c.condition)) by.set(c.condition, m[0]);
       if (!kb.conditions.get(c.condition)?.namesTopics) phrases.push(m[0]);
     }
   }
   const settled = new Map<string, string>();
   const settledBy = new Map<string, string>();
+  const several = new Map<string, string[]>();
   for (const [condition, values] of found) {
-    if (values.size !== 1) continue;
-    settled.set(condition, [...values][0] as string);
-    settledBy.set(condition, by.get(condition) ?? '');
+    const left = [...values].filter((v) => !excluded.get(condition)?.has(v));
+    if (left.length === 1) {
+      settled.set(condition, left[0] as string);
+      settledBy.set(condition, by.get(condition) ?? '');
+    } else if (left.length > 1) several.set(condition, left);
   }
-  return { settled, settledBy, phrases };
+  // "not in the first wave": every value but one ruled out settles the one left.
+  for (const [condition, out] of excluded) {
+    if (settled.has(condition) || several.has(condition)) continue;
+    const all = kb.conditions.get(condition)?.values.map((v) => v.id) ?? [];
+    const left = all.filter((v) => !out.has(v));
+    if (left.length === 1) settled.set(condition, left[0] as string);
+  }
+  return { settled, settledBy, excluded, several, phrases };
 }

@@ -1,6 +1,7 @@
 /**
  * Every tunable of the resolver in one frozen place (as Fuse keeps its options), so changes are deliberate
- * and the benchmark's naive baseline can be compared with exactly these settings.
+ * and the benchmark's naive baseline can be compared with exactly these settings. A caller may override
+ * any of them per call (`resolve(kb, q, { settings })`), merged over these defaults as Fuse merges options.
  */
 export const MATCHER = Object.freeze({
   /** Questions are cut to this many characters before matching: nobody asks in 100 kB. */
@@ -63,4 +64,32 @@ export const MATCHER = Object.freeze({
   maxOptions: 4,
   /** Topics with less than this share of the best evidence are not scored in full. */
   pruneBelow: 0.2,
+  /**
+   * A second thing asked in one message ("HV vs school nursing"): the part of the question the first
+   * topic leaves unexplained must give another topic at least this evidence and coverage.
+   */
+  compound: Object.freeze({ minEvidence: 1.5, minCoverage: 0.5, minShareOfBest: 0.4, maxParts: 3 }),
+  /**
+   * A question whose best topic is found only through words that many topics share ("the contract")
+   * is vague: ask back with options. A word shared by more than this share of topics is generic.
+   */
+  genericShare: 0.1,
 });
+
+export type Settings = typeof MATCHER;
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+export type SettingsOverrides = DeepPartial<Settings>;
+
+/** The defaults with a caller's overrides on top (one level deep for grouped settings such as `compound`). */
+export function settingsWith(overrides: SettingsOverrides | undefined): Settings {
+  if (!overrides) return MATCHER;
+  const out: Record<string, unknown> = { ...MATCHER };
+  for (const [key, value] of Object.entries(overrides)) {
+    const base = (MATCHER as Record<string, unknown>)[key];
+    out[key] =
+      value && typeof value === 'object' && !Array.isArray(value) && base && typeof base === 'object' && !Array.isArray(base)
+        ? { ...base, ...value }
+        : value;
+  }
+  return out as Settings;
+}

@@ -1,6 +1,7 @@
+import * as chrono from 'chrono-node';
 import type { KnowledgeBase } from '../knowledge/model.js';
-import { addDays, shiftYears } from './format.js';
-import { perKnowledge } from './memo.js';
+import { addDays, longDate, shiftYears } from './format.js';
+import { perKnowledge, phraseAlternation } from './memo.js';
 
 /** A date read from a question, the span it stands for, and the words it came from. */
 export interface DateReading {
@@ -10,297 +11,221 @@ export interface DateReading {
   to: string;
   /** The matched text, so the matcher can ignore those words. */
   phrase: string;
+  /** Set when the date is an estimate or comes from a named moment: the answer says how it was read. */
+  how?: string;
+  /** Read from "now", "currently": any other date in the message says when "now" is. */
+  now?: true;
 }
-
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
-const MONTH =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const YEAR = "((?:19[4-9]\\d)|(?:20\\d\\d)|(?:'\\d\\d))";
-const BEFORE = '(?:before|prior to|pre|until|up to|till)';
-const AFTER = '(?:after|post)';
-const SINCE = '(?:since|from|as of|starting|beginning)';
-
-/** The month a part of the year stands for; a bare year stands for its middle. */
-const PART_OF_YEAR: Record<string, number> = {
-  start: 1,
-  beginning: 1,
-  q1: 2,
-  early: 3,
-  spring: 4,
-  q2: 5,
-  mid: 7,
-  summer: 7,
-  q3: 8,
-  autumn: 10,
-  fall: 10,
-  late: 11,
-  q4: 11,
-  winter: 12,
-  end: 12,
-};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-
-function toYear(text: string): number {
-  if (text.startsWith("'")) return 2000 + Number(text.slice(1));
-  return Number(text);
-}
+const bound = (body: string, flags = 'u') => new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, flags);
 
 function valid(y: number, m: number, d: number): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
-  return (
-    date.getUTCFullYear() === y &&
-    date.getUTCMonth() === m - 1 &&
-    date.getUTCDate() === d &&
-    y >= 1940 &&
-    y <= 2100
-  );
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1940 && y <= 2100;
 }
 
-function lastDayOfMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+function point(date: string, phrase: string, how?: string): DateReading {
+  return { date, from: date, to: date, phrase, ...(how ? { how } : {}) };
 }
 
-function point(date: string, phrase: string): DateReading {
-  return { date, from: date, to: date, phrase };
-}
+/** The month a part of the year stands for; a bare year stands for its middle. */
+const PART_OF_YEAR: Record<string, number> = {
+  start: 1, beginning: 1, q1: 2, early: 3, spring: 4, q2: 5, mid: 7, summer: 7, q3: 8,
+  autumn: 10, fall: 10, late: 11, q4: 11, winter: 12, end: 12,
+};
+const YEAR = "((?:19[4-9]\\d)|(?:20\\d\\d)|(?:'\\d\\d))";
+const toYear = (text: string) => (text.startsWith("'") ? 2000 + Number(text.slice(1)) : Number(text));
 
-type Rule = { re: RegExp; read: (m: RegExpExecArray, today: string) => DateReading | undefined };
+/** Words before a date that move it: "before April 2013" is 31 March 2013. */
+type Shift = 'before' | 'after' | 'since' | undefined;
 
-const bound = (body: string) => new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'u');
-
-/** Ordered: the most specific phrase wins. */
-const RULES: Rule[] = [
-  // 2016-05-01
-  {
-    re: bound('(\\d{4})-(\\d{2})-(\\d{2})'),
-    read: (m) => {
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      return valid(y, mo, d) ? point(iso(y, mo, d), m[0]) : undefined;
-    },
-  },
-  // before / after / since 1 April 2015
-  {
-    re: bound(
-      `(?:(${BEFORE}|${AFTER}|${SINCE})[\\s-]+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`,
-    ),
-    read: (m) => {
-      const y = toYear(m[4] ?? '');
-      const mo = MONTHS[m[3] ?? ''] ?? 0;
-      const d = Number(m[2]);
-      if (!valid(y, mo, d)) return undefined;
-      return shift(iso(y, mo, d), iso(y, mo, d), iso(y, mo, d), m[1], m[0]);
-    },
-  },
-  // April 1, 2015
-  {
-    re: bound(`${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}`),
-    read: (m) => {
-      const y = toYear(m[3] ?? '');
-      const mo = MONTHS[m[1] ?? ''] ?? 0;
-      const d = Number(m[2]);
-      return valid(y, mo, d) ? point(iso(y, mo, d), m[0]) : undefined;
-    },
-  },
-  // 01/04/2015 (UK order)
-  {
-    re: bound('(\\d{1,2})/(\\d{1,2})/(\\d{4})'),
-    read: (m) => {
-      const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      return valid(y, mo, d) ? point(iso(y, mo, d), m[0]) : undefined;
-    },
-  },
-  // financial years written short: FY16/17, fy 24-25
-  {
-    re: bound('fy\\s?(\\d\\d)\\s?[/-]\\s?(\\d\\d)'),
-    read: (m) => {
-      const y = 2000 + Number(m[1]);
-      if (Number(m[2]) !== (Number(m[1]) + 1) % 100) return undefined;
-      return { date: iso(y, 10, 1), from: iso(y, 4, 1), to: iso(y + 1, 3, 31), phrase: m[0] };
-    },
-  },
-  // financial years: 2016/17, 2016-17, 2016/2017, fy2016/17
-  {
-    re: bound('(?:fy\\s?)?((?:19|20)\\d\\d)\\s?[/-]\\s?((?:19|20)?\\d\\d)'),
-    read: (m) => {
-      const y = Number(m[1]);
-      const second = m[2] ?? '';
-      const y2 = second.length === 4 ? Number(second) : Math.floor(y / 100) * 100 + Number(second);
-      if (y2 !== y + 1 || !valid(y, 4, 1)) return undefined;
-      return { date: iso(y, 10, 1), from: iso(y, 4, 1), to: iso(y + 1, 3, 31), phrase: m[0] };
-    },
-  },
-  // (before|after|since) April 2015
-  {
-    re: bound(
-      `(?:(${BEFORE}|${AFTER}|${SINCE})[\\s-]+)?(?:(?:the\\s+)?(?:start|end|beginning|middle)\\s+of\\s+)?${MONTH},?\\s+(?:of\\s+)?${YEAR}`,
-    ),
-    read: (m) => {
-      const y = toYear(m[3] ?? '');
-      const mo = MONTHS[m[2] ?? ''] ?? 0;
-      if (!valid(y, mo, 1)) return undefined;
-      const first = iso(y, mo, 1);
-      const last = iso(y, mo, lastDayOfMonth(y, mo));
-      return shift(first, first, last, m[1], m[0]);
-    },
-  },
-  // (before|after|since|in) 2016; a bare year stands for the middle of it
-  {
-    re: bound(
-      `(?:(${BEFORE}|${AFTER}|${SINCE})[\\s-]+)?(?:(?:the\\s+)?(early|late|mid|spring|summer|autumn|fall|winter|start|beginning|end|q1|q2|q3|q4)[\\s-]+(?:of\\s+)?)?${YEAR}`,
-    ),
-    read: (m) => {
-      const y = toYear(m[3] ?? '');
-      if (!valid(y, 1, 1)) return undefined;
-      const month = PART_OF_YEAR[m[2] ?? 'mid'] ?? 7;
-      return shift(iso(y, month, 1), iso(y, 1, 1), iso(y, 12, 31), m[1], m[0]);
-    },
-  },
-];
-
-/** Moves a reading for "before X" / "after X" / "since X". */
-function shift(
-  date: string,
-  from: string,
-  to: string,
-  word: string | undefined,
-  phrase: string,
-): DateReading {
-  if (!word) return { date, from, to, phrase };
-  if (/^(before|prior|pre|until|up|till)/.test(word)) return point(addDays(from, -1), phrase);
-  if (/^(after|post)/.test(word)) return point(addDays(to, 1), phrase);
+function shift(reading: DateReading, how: Shift): DateReading {
+  if (how === 'before') return point(addDays(reading.from, -1), reading.phrase);
+  if (how === 'after') return point(addDays(reading.to, 1), reading.phrase);
   // "since 2015" asks about the year itself, like "in 2015"; "since April 2015" about its first day.
-  return point(date, phrase);
+  return reading;
 }
 
-const RELATIVE: { re: RegExp; read: (today: string, m: RegExpExecArray) => string }[] = [
-  { re: bound('(?:last|previous) year'), read: (t) => shiftYears(t, -1) },
-  { re: bound('next year'), read: (t) => shiftYears(t, 1) },
-  {
-    re: bound('(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) years ago'),
-    read: (t, m) => {
-      const words: Record<string, number> = {
-        two: 2,
-        three: 3,
-        four: 4,
-        five: 5,
-        six: 6,
-        seven: 7,
-        eight: 8,
-        nine: 9,
-        ten: 10,
-      };
-      const n = words[m[1] ?? ''] ?? Number(m[1]);
-      return shiftYears(t, -n);
-    },
-  },
-];
+/** Per knowledge base: the anchor words as patterns, and every named moment (bodies' lifetimes, events). */
+const anchorsOf = perKnowledge((kb) => {
+  const a = kb.reading.anchors;
+  const shiftRe = (words: string[]) => new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${phraseAlternation(words)})[\\s-]+(?:the\\s+|of\\s+)?$`, 'u');
+  const moments = [
+    ...[...kb.bodies.values()]
+      .filter((b) => b.from || b.to)
+      .map((b) => ({
+        names: [b.short ?? '', ...b.aliases],
+        from: b.from,
+        to: b.to,
+        label: b.short ?? b.name,
+      })),
+    ...kb.events
+      .filter((e) => e.aliases.length > 0)
+      .map((e) => ({ names: e.aliases, from: e.date, to: undefined, label: e.aliases[0] ?? e.title })),
+  ].map((m) => {
+    const names = phraseAlternation(m.names.filter((n) => n.length >= 2));
+    const art = '(?:(?:a|an|the)\\s+)?';
+    return {
+      ...m,
+      ended: bound(`(?:${names})\\s+(?:(?:was|were|got|had been|has been|have been|being)\\s+)?(?:${phraseAlternation(a.ending)})`),
+      before: bound(`(?:${phraseAlternation(a.before)})[\\s-]+${art}(?:${names})`),
+      after: bound(`(?:${phraseAlternation(a.after)})[\\s-]+${art}(?:${names})`),
+      since: bound(`(?:${phraseAlternation(a.since)})\\s+${art}(?:${names})`),
+      during: bound(
+        `(?:(?:${phraseAlternation(a.during)})\\s+${art}(?:${names})|${art}(?:${names})\\s+(?:${phraseAlternation(a.duringAfter)}))`,
+      ),
+    };
+  });
+  return {
+    before: shiftRe(a.before),
+    after: shiftRe(a.after),
+    since: shiftRe(a.since),
+    approximately: bound(`(?:${phraseAlternation(kb.reading.approximately)})`),
+    moments,
+  };
+});
 
-const NOW = bound(
-  '(?:currently|current|now|nowadays|today|at present|presently|these days|at the moment|this year|right now|as things stand)',
-);
-
-function escapeRe(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function shiftBefore(text: string, index: number, kb: KnowledgeBase): Shift {
+  const lead = text.slice(Math.max(0, index - 30), index);
+  const { before, after, since } = anchorsOf(kb);
+  if (before.test(lead)) return 'before';
+  if (after.test(lead)) return 'after';
+  if (since.test(lead)) return 'since';
+  return undefined;
 }
 
-/** Per body with dates: patterns for "before X", "after X", "in the X era", compiled once per knowledge base. */
-const bodyEraPatterns = perKnowledge((kb) =>
-  [...kb.bodies.values()]
-    .filter((body) => body.from || body.to)
-    .map((body) => {
-      const alt = [body.short, ...body.aliases]
-        .filter((n): n is string => Boolean(n))
-        .map((n) => n.toLowerCase())
-        .filter((n) => n.length >= 3)
-        .map(escapeRe)
-        .join('|');
-      return {
-        body,
-        before: bound(`(?:before|prior to|pre)[\\s-]+(?:the\\s+)?(?:${alt})`),
-        after: bound(
-          `(?:after|post|since|once|now that)[\\s-]+(?:the\\s+)?(?:${alt})(?:\\s+(?:came in|started|began|were set up|was set up|took over|closed|was abolished|were abolished|went|ended|disappeared|(?:is|are|has|have) (?:been )?(?:gone|abolished|closed)))?`,
-        ),
-        during: bound(
-          `(?:in\\s+(?:the\\s+)?(?:days of\\s+)?(?:${alt})\\s+(?:era|days|years|times)|(?:during|in)\\s+the\\s+(?:${alt})\\s+(?:era|years|days)|when\\s+(?:there were\\s+)?(?:${alt})\\s+(?:existed|were around|ran things|were in charge)|back when (?:${alt}))`,
-        ),
-      };
-    })
-    .filter((p) => p.body.short || p.body.aliases.length),
-);
+type Found = { reading: DateReading; index: number };
 
-const ERA_WORDS =
-  /(?<!\p{L})(before|prior|pre|after|post|since|once|now that|era|days|years|times|during|when)(?!\p{L})/u;
+/** 2016-05-01, and financial years (2016/17, FY16/17, 14/15): what chrono does not know. */
+function numericForms(text: string): Found | undefined {
+  const isoDate = bound('(\\d{4})-(\\d{2})-(\\d{2})').exec(text);
+  if (isoDate) {
+    const [y, m, d] = [Number(isoDate[1]), Number(isoDate[2]), Number(isoDate[3])];
+    if (valid(y, m, d)) return { reading: point(iso(y, m, d), isoDate[0]), index: isoDate.index };
+  }
+  const fy = [
+    bound('(?:fy\\s?)?((?:19|20)\\d\\d)\\s?[/-]\\s?((?:19|20)?\\d\\d)'),
+    bound('(?:fy\\s?)?(\\d\\d)\\s?[/-]\\s?(\\d\\d)(?![/.]\\d)'),
+  ];
+  for (const re of fy) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const first = m[1] ?? '';
+    const second = m[2] ?? '';
+    const y = first.length === 4 ? Number(first) : 2000 + Number(first);
+    const y2 = second.length === 4 ? Number(second) : Math.floor(y / 100) * 100 + Number(second);
+    if (y2 === y + 1 && valid(y, 4, 1) && (first.length === 4 || Number(first) <= 40))
+      return { reading: { date: iso(y, 10, 1), from: iso(y, 4, 1), to: iso(y + 1, 3, 31), phrase: m[0] }, index: m.index };
+  }
+  return undefined;
+}
 
-/** "before ICBs", "in the PCT era", "since CCGs": dates taken from the bodies' own start and end. */
-function bodyEra(text: string, kb: KnowledgeBase, today: string): DateReading | undefined {
-  // Most questions have none of the words these phrases need: skip the per-body patterns for them.
-  if (!ERA_WORDS.test(text)) return undefined;
-  for (const { body, before, after, during } of bodyEraPatterns(kb)) {
-    const b = before.exec(text);
-    if (b && body.from) return point(addDays(body.from, -1), b[0]);
-    const a = after.exec(text);
-    if (a) {
-      if (/^(after|post|now that)/.test(a[0]) && body.to) return point(addDays(body.to, 1), a[0]);
-      if (body.from) return point(body.from, a[0]);
+/** Day and month dates, as people write them (14/2/14, 1.4.2014, 1st April 2013, Oct 21, 3 years ago): chrono's en-GB parser. */
+function chronoForms(text: string, today: string): Found | undefined {
+  const ref = new Date(`${today}T12:00:00Z`);
+  for (const r of chrono.en.GB.parse(text, ref)) {
+    const relative = /\b(ago|last|previous|next)\b/.test(r.text);
+    // A weekday or a bare month is no as-of date: nobody asks who commissioned it "on Friday".
+    if (!relative && !(r.start.isCertain('year') && r.start.isCertain('month'))) continue;
+    const d = r.start.date();
+    const y = d.getUTCFullYear();
+    const m = d.getUTCMonth() + 1;
+    if (!valid(y, m, 1)) continue;
+    if (relative) {
+      const day = /year/.test(r.text) && !/years? ago/.test(r.text) ? shiftYears(today, y - Number(today.slice(0, 4))) : d.toISOString().slice(0, 10);
+      return { reading: point(day, r.text), index: r.index };
     }
-    const d = during.exec(text);
-    if (d && body.from) {
-      const to = body.to ?? today;
-      const mid = new Date((Date.parse(body.from) + Date.parse(to)) / 2).toISOString().slice(0, 10);
-      return { date: mid, from: body.from, to, phrase: d[0] };
+    if (r.start.isCertain('day')) return { reading: point(iso(y, m, d.getUTCDate()), r.text), index: r.index };
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return { reading: { date: iso(y, m, 1), from: iso(y, m, 1), to: iso(y, m, last), phrase: r.text }, index: r.index };
+  }
+  return undefined;
+}
+
+/** 2016, early 2019, Q3 2019, '15, 2016ish, the early 2010s, a decade ago. */
+function yearForms(text: string, today: string): Found | undefined {
+  const decade = bound('(?:the\\s+)?(early|mid|late)?[\\s-]*((?:19|20)\\d0)\\s?\'?s').exec(text);
+  if (decade) {
+    const start = Number(decade[2]);
+    const y = start + ({ early: 2, mid: 5, late: 8 } as Record<string, number>)[decade[1] ?? 'mid']!;
+    const date = iso(y, 7, 1);
+    return { reading: { date, from: iso(start, 1, 1), to: iso(start + 9, 12, 31), phrase: decade[0], how: `read "${decade[0].trim()}" as ${longDate(date)}` }, index: decade.index };
+  }
+  const vague = bound('(a decade|a couple of years|a few years|a couple of decades) ago').exec(text);
+  if (vague) {
+    const years = { 'a decade': 10, 'a couple of years': 2, 'a few years': 3, 'a couple of decades': 20 }[vague[1] as string] ?? 1;
+    const date = shiftYears(today, -years);
+    return { reading: point(date, vague[0], `read "${vague[0]}" as ${longDate(date)}`), index: vague.index };
+  }
+  const m = bound(
+    `(?:(?:the\\s+)?(early|late|mid|spring|summer|autumn|fall|winter|start|beginning|end|q1|q2|q3|q4)[\\s-]+(?:of\\s+)?)?${YEAR}(\\s?-?ish)?`,
+  ).exec(text);
+  if (!m) return undefined;
+  const y = toYear(m[2] ?? '');
+  if (!valid(y, 1, 1)) return undefined;
+  const date = iso(y, PART_OF_YEAR[m[1] ?? 'mid'] ?? 7, 1);
+  const reading: DateReading = { date, from: iso(y, 1, 1), to: iso(y, 12, 31), phrase: m[0] };
+  return { reading: m[3] ? { ...reading, how: `read "${m[0].trim()}" as ${longDate(date)}` } : reading, index: m.index };
+}
+
+/** "just before the 0-5 transfer", "in the CCG days", "when we were a PCT", "after PHE closed". */
+function anchored(text: string, kb: KnowledgeBase, today: string): DateReading | undefined {
+  for (const moment of anchorsOf(kb).moments) {
+    const how = (phrase: string, date: string) => `read "${phrase}" as ${longDate(date)}`;
+    const b = moment.before.exec(text);
+    const ended = moment.to ? moment.ended.exec(text) : null;
+    if (b && moment.from) {
+      // "before PCTs were abolished" is their last day; "before PCTs" the day before they began.
+      const date = ended && moment.to ? moment.to : addDays(moment.from, -1);
+      return point(date, b[0], how(b[0], date));
+    }
+    const a = moment.after.exec(text);
+    if (a && (moment.to || moment.from)) {
+      const date = moment.to ? addDays(moment.to, 1) : (moment.from as string);
+      return point(date, a[0], how(a[0], date));
+    }
+    const s = moment.since.exec(text);
+    // "when PCTs were abolished", "since PHE closed": the day after the end, not the start.
+    const end = ended;
+    if (end && moment.to) {
+      const date = addDays(moment.to, 1);
+      return point(date, s ? text.slice(s.index, end.index + end[0].length) : end[0], how(end[0], date));
+    }
+    if (s && moment.from) return point(moment.from, s[0], how(s[0], moment.from));
+    const d = moment.during.exec(text);
+    if (d && moment.from) {
+      const to = moment.to ?? today;
+      const mid = new Date((Date.parse(moment.from) + Date.parse(to)) / 2).toISOString().slice(0, 10);
+      return { date: mid, from: moment.from, to, phrase: d[0], how: how(d[0].trim(), mid) };
     }
   }
   return undefined;
 }
 
+const NOW = bound(
+  '(?:currently|current|now|nowadays|today|at present|presently|these days|at the moment|this year|right now|as things stand)',
+);
+
 /**
  * Reads the as-of date from normalised question text. `today` is YYYY-MM-DD (injected, so tests pin it).
  * An explicit date beats "now": in "our CCG went delegated in April 2015 - who now signs off", now is then.
+ * Order: dates written out (ISO, financial years, day and month forms, years), then named moments, then "now".
  */
 export function readDate(text: string, today: string, kb: KnowledgeBase): DateReading | undefined {
-  let best: { reading: DateReading; index: number } | undefined;
-  for (const rule of RULES) {
-    const m = rule.re.exec(text);
-    if (!m) continue;
-    const reading = rule.read(m, today);
-    if (reading && (!best || m.index < best.index)) best = { reading, index: m.index };
-    if (reading) break;
+  const found = [numericForms(text), chronoForms(text, today), yearForms(text, today)]
+    .filter((f): f is Found => Boolean(f))
+    .sort((x, y) => x.index - y.index || y.reading.phrase.length - x.reading.phrase.length)[0];
+  if (found) {
+    const moved = shift(found.reading, shiftBefore(text, found.index, kb));
+    const lead = text.slice(Math.max(0, found.index - 25), found.index);
+    const approx = !moved.how && anchorsOf(kb).approximately.test(lead + found.reading.phrase);
+    return approx ? { ...moved, how: `read "${found.reading.phrase.trim()}" as about ${longDate(moved.date)}` } : moved;
   }
-  if (best) return best.reading;
-  const era = bodyEra(text, kb, today);
+  const era = anchored(text, kb, today);
   if (era) return era;
-  for (const rel of RELATIVE) {
-    const m = rel.re.exec(text);
-    if (m) return point(rel.read(today, m), m[0]);
-  }
   const now = NOW.exec(text);
-  if (now) return point(today, now[0]);
+  if (now) return { ...point(today, now[0]), now: true };
   return undefined;
 }

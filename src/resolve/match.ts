@@ -1,10 +1,12 @@
 import type { Topic } from '../schemas/topic.js';
-import { MATCHER } from './config.js';
+import { MATCHER, type Settings } from './config.js';
 import type { Prepared, TopicEntry } from './index.js';
 
 export interface QueryTerm {
   term: string;
   weight: number;
+  /** Only in clauses that do not ask: counts as evidence, never against coverage. */
+  context?: boolean;
 }
 
 export interface Candidate {
@@ -22,14 +24,16 @@ export function weighTerms(
   prepared: Prepared,
   incidentalWords: Set<string>,
   contextWords: Set<string> = new Set(),
+  settings: Settings = MATCHER,
 ): QueryTerm[] {
   const out = new Map<string, QueryTerm>();
   for (const term of terms) {
     const base =
-      prepared.incidental.has(term) || incidentalWords.has(term) ? MATCHER.incidentalWordWeight : 1;
-    const weight = contextWords.has(term) ? base * MATCHER.contextWeight : base;
+      prepared.incidental.has(term) || incidentalWords.has(term) ? settings.incidentalWordWeight : 1;
+    const context = contextWords.has(term);
+    const weight = context ? base * settings.contextWeight : base;
     const seen = out.get(term);
-    if (!seen || seen.weight < weight) out.set(term, { term, weight });
+    if (!seen || seen.weight < weight) out.set(term, { term, weight, ...(context ? { context } : {}) });
   }
   return [...out.values()];
 }
@@ -50,23 +54,31 @@ function coversDate(topic: Topic, date: string): boolean {
   return topic.eras.some((e) => (!e.from || e.from <= date) && (!e.to || date <= e.to));
 }
 
-export function rank(query: QueryTerm[], prepared: Prepared, context: RankContext): Candidate[] {
+export function rank(
+  query: QueryTerm[],
+  prepared: Prepared,
+  context: RankContext,
+  settings: Settings = MATCHER,
+): Candidate[] {
   const { asksAbout, settled, statedDate } = context;
   const size = prepared.entries.length;
   const evidence = new Float64Array(size);
   const matched = new Float64Array(size);
+  const contextMatched = new Float64Array(size);
   const touched: number[] = [];
   let total = 0;
   for (const q of query) {
-    // Naming a body helps find a topic about that body; in "who commissions dental care - is it the CQC?" it must not.
-    if (asksAbout === 'service' && q.term.startsWith('@')) continue;
+    // Naming a body helps find a topic about that body; in "who commissions dental care - is it the CQC?"
+    // it counts for little, so a service named beats the body named.
+    const w = asksAbout === 'service' && q.term.startsWith('@') ? q.weight * settings.incidentalWordWeight : q.weight;
     const idf = prepared.idf.get(q.term) ?? prepared.unknownIdf;
-    // Naming a body only counts for topics about that body; it never counts against the others.
-    if (!q.term.startsWith('@')) total += q.weight * idf;
+    // Naming a body only counts for topics about that body; it never counts against the others; nor does context.
+    if (!q.term.startsWith('@') && !q.context) total += w * idf;
     for (const { index, weight } of prepared.postings.get(q.term) ?? []) {
       if (evidence[index] === 0) touched.push(index);
-      evidence[index] = (evidence[index] ?? 0) + q.weight * idf * weight;
-      matched[index] = (matched[index] ?? 0) + q.weight * idf;
+      evidence[index] = (evidence[index] ?? 0) + w * idf * weight;
+      matched[index] = (matched[index] ?? 0) + (q.context ? 0 : w * idf);
+      contextMatched[index] = (contextMatched[index] ?? 0) + (q.context ? w * idf : 0);
     }
   }
   // Topics with a small share of the best evidence cannot come near the top: skip the costly part for them.
@@ -78,13 +90,13 @@ export function rank(query: QueryTerm[], prepared: Prepared, context: RankContex
   for (const i of touched) {
     const ev = evidence[i] ?? 0;
     const entry = prepared.entries[i];
-    if (!entry || ev < most * MATCHER.pruneBelow) continue;
+    if (!entry || ev < most * settings.pruneBelow) continue;
     let bonus = 0;
     // A whole phrasing or keyword in the question ("GP services" is all of "gp") is strong evidence.
     for (const phrase of entry.phrases) {
       if (phrase.every((t) => present.has(t))) {
         const weight = phrase.reduce((sum, t) => sum + (prepared.idf.get(t) ?? 0) * (present.get(t) ?? 0), 0);
-        bonus = Math.max(bonus, MATCHER.phraseBonus * weight);
+        bonus = Math.max(bonus, settings.phraseBonus * weight);
       }
     }
     // The words that settled a condition this topic depends on ("serving RAF officer") are about this topic.
@@ -96,26 +108,28 @@ export function rank(query: QueryTerm[], prepared: Prepared, context: RankContex
           m += (present.get(t) ?? 0) * (prepared.idf.get(t) ?? prepared.unknownIdf);
       }
     }
-    const coverage = Math.min(1, m / (m + MATCHER.unmatchedPenalty * Math.max(0, total - m)));
+    // Coverage is measured on the asking clauses: context words that match help, unmatched ones do not hurt.
+    const c = contextMatched[i] ?? 0;
+    const coverage = Math.min(1, (m + c) / (m + c + settings.unmatchedPenalty * Math.max(0, total - m)));
     const kindFactor =
-      (asksAbout === 'service') === (entry.topic.kind === 'service') ? 1 : MATCHER.otherKindFactor;
+      (asksAbout === 'service') === (entry.topic.kind === 'service') ? 1 : settings.otherKindFactor;
     const titleShare = entry.titleTerms.length
       ? entry.titleTerms.filter((t) => present.has(t)).length / entry.titleTerms.length
       : 0;
     const conditionFactor =
       entry.topic.kind === 'service' && settledConditions.some((c) => entry.conditions.has(c))
-        ? MATCHER.conditionFactor
+        ? settings.conditionFactor
         : 1;
     // "Who oversaw trusts in 2017?" is not about a body that was gone by then.
-    const dateFactor = statedDate && !coversDate(entry.topic, statedDate) ? MATCHER.outOfDateFactor : 1;
+    const dateFactor = statedDate && !coversDate(entry.topic, statedDate) ? settings.outOfDateFactor : 1;
     const score =
       (ev + bonus) *
       (0.5 + coverage / 2) *
       kindFactor *
       conditionFactor *
       dateFactor *
-      (1 + MATCHER.titleBonus * titleShare);
-    candidates.push({ entry, evidence: m, coverage, score });
+      (1 + settings.titleBonus * titleShare);
+    candidates.push({ entry, evidence: m + c, coverage, score });
   }
   const id = (c: Candidate) => c.entry.topic.id;
   return candidates.sort((a, b) => b.score - a.score || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));

@@ -24,3 +24,9 @@ export function phrasePattern(phrases: readonly string[]): RegExp {
   if (alternatives.length === 0) return /(?!)/u;
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'u');
 }
+
+/** Lower-case phrases as one regex alternation (longest first), for embedding in a larger pattern. */
+export function phraseAlternation(phrases: readonly string[]): string {
+  const list = [...new Set(phrases.map((p) => p.toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  return list.length ? list.map(escapeRe).join('|') : '(?!)';
+}

@@ -1,23 +1,18 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
-import type { Answer } from '../schemas/answer.js';
+import type { Answer, AnswerPart } from '../schemas/answer.js';
 import { IsoDate } from '../schemas/common.js';
-import type { Topic } from '../schemas/topic.js';
 import { answerKey, composeTopicAnswer, type Situation } from './compose.js';
-import { type ConditionReading, defaultConditions, readConditions } from './conditions.js';
-import { MATCHER } from './config.js';
+import { defaultConditions, readConditions } from './conditions.js';
+import { type Settings, type SettingsOverrides, settingsWith } from './config.js';
 import { readDate } from './dates.js';
 import { longDate } from './format.js';
-import { bodyNameTerms, namesABody, prepare, questionTerms, toTerms } from './index.js';
-import {
-  askedKind,
-  askedRoles,
-  askingSentence,
-  askStrength,
-  asksAboutPending,
-  asksWhoCommissions,
-} from './intent.js';
-import { rank, weighTerms } from './match.js';
+import { correct, namesABody, prepare, questionTerms } from './index.js';
+import { askedKind, askedRoles, asksAboutPending, asksWhoCommissions } from './intent.js';
+import { type Candidate, rank } from './match.js';
+import { type MessageReading, readMessage } from './message.js';
+import { withoutNegated } from './negation.js';
 import { normalise } from './normalise.js';
+import { type Query, queryFor, splitParts } from './query.js';
 import { outOfScope } from './scope.js';
 
 export interface ResolveOptions {
@@ -27,28 +22,20 @@ export interface ResolveOptions {
   topicId?: string | undefined;
   /** The clock, injected so tests pin "today". */
   today: Date;
+  /** Overrides of the resolver's settings (src/resolve/config.ts), merged over the defaults. */
+  settings?: SettingsOverrides | undefined;
 }
 
 const GENERAL_LOOK =
   'Try naming the service and a year, e.g. "who commissioned health visiting in 2014?". For anything else, NHS England\'s "Who commissions NHS services" page is the place to start.';
 
-function isIsoDate(value: string | undefined): value is string {
-  return IsoDate.safeParse(value).success;
-}
-
-function unknown(
-  question: string,
-  asOf: string,
-  asOfSource: Answer['asOfSource'],
-  text: string,
-  look?: string,
-): Answer {
+function unknown(question: string, q: Pick<Read, 'asOf' | 'asOfSource'>, text: string, look?: string): Answer {
   return {
     status: 'unknown',
     question,
-    asOf,
-    asOfSource,
-    asOfText: longDate(asOf),
+    asOf: q.asOf,
+    asOfSource: q.asOfSource,
+    asOfText: longDate(q.asOf),
     commissioners: [],
     text,
     changes: [],
@@ -61,72 +48,102 @@ function unknown(
   };
 }
 
-/** The matcher's view of a question: ranked candidate topics (used by resolve and by `npm run ask -- --explain`). */
-function rankQuestion(
-  kb: KnowledgeBase,
-  rest: string,
-  text: string,
-  conditions: ConditionReading,
-  statedDate?: string,
-) {
+/** A message read: its text, its clauses, its date, the conditions it states, and the rest of its words. */
+interface Read {
+  question: string;
+  today: string;
+  text: string;
+  message: MessageReading;
+  asOf: string;
+  asOfSource: Answer['asOfSource'];
+  dateRead: string | undefined;
+  conditions: ReturnType<typeof readConditions>;
+}
+
+/** Typo-corrects each word in place, keeping punctuation, so phrases ("fully delegted") match as written. */
+function corrected(text: string, kb: KnowledgeBase): string {
   const prepared = prepare(kb);
-  const kind = askedKind(askingSentence(text)?.trim() ?? text);
-  // A body's name says who, not what, in a question about a service; in one about a change it is the subject.
-  const incidentalWords = new Set([
-    ...conditions.phrases.flatMap((p) => toTerms(p, prepared)),
-    ...(kind === 'service' ? bodyNameTerms(rest, prepared) : []),
-  ]);
-  const terms = questionTerms(rest, prepared);
-  const query = weighTerms(terms, prepared, incidentalWords, contextTerms(rest, terms, prepared));
-  const settled = new Map([...conditions.settledBy].map(([c, phrase]) => [c, toTerms(phrase, prepared)]));
-  return rank(query, prepared, { asksAbout: kind, settled, statedDate });
+  return text.replace(/[\p{L}\p{N}]+/gu, (w) => correct(w, prepared));
 }
 
-/**
- * In "I moved teams in 2019. Who commissioned school nurses back then?" the sentence that asks is
- * the one that matters: words only in the other sentences are context and count for less.
- */
-function contextTerms(rest: string, terms: string[], prepared: ReturnType<typeof prepare>): Set<string> {
-  // Sentences only: in "GP performers list in 2024 - is that with the ICB?" both halves are the question.
-  const focus = askingSentence(rest);
-  if (!focus) return new Set();
-  const focusTerms = new Set(questionTerms(focus, prepared));
-  return new Set(terms.filter((t) => !focusTerms.has(t)));
-}
-
-/** A question read: its normalised text, its date, the rest of its words, and the conditions it states. */
-function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: ResolveOptions) {
+function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: ResolveOptions): Read {
   const question = typeof rawQuestion === 'string' ? rawQuestion.slice(0, 2000) : '';
   const today = options.today.toISOString().slice(0, 10);
   const text = normalise(question);
-  const dateReading = readDate(text, today, kb);
-  const given = isIsoDate(options.asOf) ? options.asOf : undefined;
-  const asOf = given ?? dateReading?.date ?? today;
-  const asOfSource: Answer['asOfSource'] = given ? 'given' : dateReading ? 'text' : 'today';
-  // Every time phrase is about when, not what ("In February 2022, … after PHE closed").
+  const message = readMessage(text, kb);
+  // The date in the question beats a date in its context ("our ICB came in in July 2022 … who
+  // commissioned it in 2019/20?"); an explicit date anywhere beats "now".
+  const inQuestion = readDate(message.asking, today, kb);
+  const dateReading = inQuestion && !inQuestion.now ? inQuestion : (readDate(text, today, kb) ?? inQuestion);
+  const given = IsoDate.safeParse(options.asOf).success ? (options.asOf as string) : undefined;
+  return {
+    question,
+    today,
+    text,
+    message,
+    asOf: given ?? dateReading?.date ?? today,
+    asOfSource: given ? 'given' : dateReading ? 'text' : 'today',
+    dateRead: given ? undefined : dateReading?.how,
+    conditions: readConditions(corrected(text, kb), kb),
+  };
+}
+
+/** Every time phrase is about when, not what ("In February 2022, … after PHE closed"): removed before matching. */
+function withoutDates(text: string, today: string, kb: KnowledgeBase): string {
   let rest = text;
-  for (let reading = dateReading, n = 0; reading && n < 5; n++) {
+  for (let reading = readDate(rest, today, kb), n = 0; reading && n < 5; n++) {
     rest = rest.replace(reading.phrase, ' ');
     reading = readDate(rest, today, kb);
   }
-  return { question, today, text, asOf, asOfSource, rest, conditions: readConditions(rest, kb) };
+  return rest;
+}
+
+function situation(kb: KnowledgeBase, r: Read, confidence: number, over: Partial<Situation> = {}): Situation {
+  return {
+    question: r.question,
+    asOf: r.asOf,
+    asOfSource: r.asOfSource,
+    today: r.today,
+    settled: r.conditions.settled,
+    excluded: r.conditions.excluded,
+    defaults: defaultConditions(kb),
+    askedRoles: askedRoles(r.text),
+    asksAboutPending: asksAboutPending(r.text),
+    dateRead: r.dateRead,
+    confidence,
+    ...over,
+  };
+}
+
+/** The matcher's query for a message: asking clauses count in full, context clauses as context. */
+function messageQuery(kb: KnowledgeBase, r: Read): Query {
+  const clean = (t: string) => withoutNegated(withoutDates(t, r.today, kb), kb);
+  const query = queryFor(kb, clean(r.message.asking), clean(r.message.context), r.conditions, r.text);
+  // Parts are found in the asking words as written, dates included, so each part can keep its own date.
+  return { ...query, asking: withoutNegated(r.message.asking, kb) };
+}
+
+function rankFor(kb: KnowledgeBase, r: Read, query: Query, settings: Settings): Candidate[] {
+  const settled = new Map(
+    [...r.conditions.settledBy].map(([c, phrase]) => [c, questionTerms(phrase, prepare(kb))]),
+  );
+  const statedDate = r.asOfSource === 'today' ? undefined : r.asOf;
+  return rank(query.terms, prepare(kb), { asksAbout: query.kind, settled, statedDate }, settings);
 }
 
 /** How the matcher read and ranked a question, for maintainers (`npm run ask -- --explain`). */
 export function explain(kb: KnowledgeBase, question: string, options: ResolveOptions) {
-  const q = readQuestion(kb, question, options);
-  const ranked = rankQuestion(
-    kb,
-    q.rest,
-    q.text,
-    q.conditions,
-    q.asOfSource === 'today' ? undefined : q.asOf,
-  );
+  const r = readQuestion(kb, question, options);
+  const query = messageQuery(kb, r);
+  const ranked = rankFor(kb, r, query, settingsWith(options.settings));
   return {
-    asOf: q.asOf,
-    conditions: Object.fromEntries(q.conditions.settled),
-    asks: { kind: askedKind(q.text), strength: askStrength(q.text) },
-    terms: questionTerms(q.rest, prepare(kb)),
+    asOf: r.asOf,
+    dateRead: r.dateRead,
+    conditions: Object.fromEntries(r.conditions.settled),
+    excluded: Object.fromEntries([...r.conditions.excluded].map(([c, v]) => [c, [...v]])),
+    clauses: r.message.clauses,
+    asks: { kind: query.kind, strength: r.message.strength },
+    terms: query.terms.map((t) => `${t.term}${t.context ? ' (context)' : ''}`),
     ranked: ranked.slice(0, 8).map((c) => ({
       topic: c.entry.topic.id,
       score: Math.round(c.score * 100) / 100,
@@ -138,73 +155,114 @@ export function explain(kb: KnowledgeBase, question: string, options: ResolveOpt
 
 /** Question text in, Answer out. Pure over a loaded knowledge base; never throws on any string. */
 export function resolve(kb: KnowledgeBase, rawQuestion: string, options: ResolveOptions): Answer {
-  const { question, today, text, asOf, asOfSource, rest, conditions } = readQuestion(
-    kb,
-    rawQuestion,
-    options,
-  );
-  const situation = (confidence: number): Situation => ({
-    question,
-    asOf,
-    asOfSource,
-    today,
-    settled: conditions.settled,
-    defaults: defaultConditions(kb),
-    askedRoles: askedRoles(text),
-    asksAboutPending: asksAboutPending(text),
-    confidence,
-  });
+  const settings = settingsWith(options.settings);
+  const r = readQuestion(kb, rawQuestion, options);
 
   if (options.topicId) {
     const chosen = kb.topicById.get(options.topicId);
-    if (chosen) return composeTopicAnswer(kb, chosen, situation(1));
+    if (chosen) return composeTopicAnswer(kb, chosen, situation(kb, r, 1));
     // A button from before a knowledge update may name a topic that has since gone: say so, never guess.
     return unknown(
-      question,
-      asOf,
-      asOfSource,
+      r.question,
+      r,
       'That option is no longer in the knowledge base: it was renamed or removed since the question was asked. Please ask again.',
     );
   }
 
-  const scope = outOfScope(text, kb);
-  if (scope) return unknown(question, asOf, asOfSource, scope.reason, scope.lookInstead);
+  const scope = outOfScope(r.message, kb);
+  if (scope) return unknown(r.question, r, scope.reason, scope.lookInstead);
 
-  const ranked = rankQuestion(kb, rest, text, conditions, asOfSource === 'today' ? undefined : asOf);
+  const query = messageQuery(kb, r);
+  const ranked = rankFor(kb, r, query, settings);
   const best = ranked[0];
-  // The plainer the question asks who commissions, the less of its wording must match a topic.
+  // The plainer the message asks which body, the less of its asking clauses must match a topic.
   // "What happened to PHE?" asks about a body without asking who commissions: that counts as asking.
-  const aboutABody =
-    askedKind(askingSentence(text)?.trim() ?? text) === 'change' && namesABody(rest, prepare(kb));
-  const gate = MATCHER.gate[Math.max(askStrength(text), aboutABody ? 1 : 0)] ?? MATCHER.gate[0];
+  const aboutABody = query.kind === 'change' && namesABody(r.message.asking, prepare(kb));
+  const gate = settings.gate[Math.max(r.message.strength, aboutABody ? 1 : 0)] ?? settings.gate[0];
   if (!best || best.coverage < gate.minCoverage || best.evidence < gate.minEvidence) {
-    const message = asksWhoCommissions(text)
+    const message = asksWhoCommissions(r.text)
       ? 'I could not match that to a commissioning responsibility I know about, so I will not guess.'
       : 'That does not look like a question about who commissions NHS services in England, so I will not guess.';
-    return unknown(question, asOf, asOfSource, message, GENERAL_LOOK);
+    return unknown(r.question, r, message, GENERAL_LOOK);
   }
-  const close = ranked
-    .filter((c) => c.score >= best.score * MATCHER.clarifyRatio)
-    .slice(0, MATCHER.maxOptions);
+
+  const parts = splitParts(kb, r, query, best, ranked, settings, (q) => rankFor(kb, r, q, settings));
+  if (parts) return compound(kb, r, parts);
+
+  const close = ranked.filter((c) => c.score >= best.score * settings.clarifyRatio).slice(0, settings.maxOptions);
   // Two near topics that give the same bodies in this situation are not worth asking back about.
   // A near topic with no record at that date is not a plausible reading of the question.
-  const sameAnswer = (topic: Topic) => answerKey(kb, topic, situation(0));
-  const bestKey = close.length > 1 ? sameAnswer(best.entry.topic) : '';
-  const rivals = close.slice(1).filter((c) => sameAnswer(c.entry.topic) !== '');
-  if (close.length > 1 && (!bestKey || rivals.some((c) => sameAnswer(c.entry.topic) !== bestKey))) {
+  const sameAnswer = (c: Candidate) => answerKey(kb, c.entry.topic, situation(kb, r, 0));
+  const bestKey = close.length > 1 ? sameAnswer(best) : '';
+  const rivals = close.slice(1).filter((c) => sameAnswer(c) !== '');
+  const vague = isVague(kb, best, query, settings) && ranked.length > 1;
+  if (vague || (close.length > 1 && (!bestKey || rivals.some((c) => sameAnswer(c) !== bestKey)))) {
+    const options = (vague ? ranked : close).slice(0, settings.maxOptions);
     return {
-      ...unknown(
-        question,
-        asOf,
-        asOfSource,
-        'Your question could mean more than one thing. Which of these did you mean?',
-      ),
+      ...unknown(r.question, r, 'Your question could mean more than one thing. Which of these did you mean?'),
       status: 'clarify',
-      options: close.map((c) => ({ topicId: c.entry.topic.id, title: c.entry.topic.title })),
+      options: options.map((c) => ({ topicId: c.entry.topic.id, title: c.entry.topic.title })),
       confidence: Math.min(0.5, best.coverage / 2),
     };
   }
+  const several = severalSituations(kb, r, best);
+  if (several) return compound(kb, r, several);
   const second = ranked[1]?.score ?? 0;
   const confidence = Math.round(Math.min(1, best.coverage * (1 - (second / best.score) * 0.5)) * 100) / 100;
-  return composeTopicAnswer(kb, best.entry.topic, situation(confidence));
+  return composeTopicAnswer(kb, best.entry.topic, situation(kb, r, confidence));
+}
+
+/**
+ * "Who does the contract?": the best topic is found only through words many topics share, so the
+ * question does not say which service it means.
+ */
+function isVague(kb: KnowledgeBase, best: Candidate, query: Query, settings: Settings): boolean {
+  const prepared = prepare(kb);
+  const shared = Math.max(2, Math.round(prepared.entries.length * settings.genericShare));
+  const own = query.terms.filter((t) => !t.context && !t.term.startsWith('@') && best.entry.terms.has(t.term));
+  return own.length > 0 && own.every((t) => (prepared.postings.get(t.term)?.length ?? 0) > shared);
+}
+
+/** The same service for two groups or places ("prisoners and everyone else"): one part per value named. */
+function severalSituations(kb: KnowledgeBase, r: Read, best: Candidate): PartPlan[] | undefined {
+  for (const [condition, values] of r.conditions.several) {
+    if (!best.entry.conditions.has(condition)) continue;
+    return values.map((value) => ({
+      candidate: best,
+      over: { settled: new Map([...r.conditions.settled, [condition, value]]) },
+    }));
+  }
+  return undefined;
+}
+
+export interface PartPlan {
+  candidate: Candidate;
+  over: Partial<Situation>;
+}
+
+/** One Answer with a part per thing asked; the union of their commissioners on top. */
+function compound(kb: KnowledgeBase, r: Read, plans: PartPlan[]): Answer {
+  const parts: AnswerPart[] = plans.map(({ candidate, over }) =>
+    composeTopicAnswer(kb, candidate.entry.topic, situation(kb, r, Math.min(1, candidate.coverage), over)),
+  );
+  const first = parts[0] as AnswerPart;
+  const seen = new Set<string>();
+  const commissioners = parts.flatMap((p) => p.commissioners).filter((c) => {
+    const key = `${c.body}|${c.role}|${c.condition ?? ''}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  const sources = [...new Map(parts.flatMap((p) => p.sources).map((s) => [s.id, s])).values()];
+  return {
+    ...first,
+    status: parts.every((p) => p.status === 'answered') ? 'answered' : 'clarify',
+    commissioners,
+    text: parts.map((p) => `${p.topic?.title ?? ''}: ${p.text}`).join('\n\n'),
+    changes: [],
+    sources,
+    options: parts.some((p) => p.status !== 'answered')
+      ? plans.map((p) => ({ topicId: p.candidate.entry.topic.id, title: p.candidate.entry.topic.title }))
+      : [],
+    confidence: Math.min(...parts.map((p) => p.confidence)),
+    parts,
+  };
 }

@@ -2,23 +2,31 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import type { OutOfScope } from '../schemas/scope.js';
 import { asksWhoCommissions } from './intent.js';
 import { perKnowledge, phrasePattern } from './memo.js';
-
-const NEGATED =
-  /(?<!\p{L})(?:not|rather than|excluding|except|other than)\s+(?:in\s+)?(?:the\s+)?\p{L}+(?:\s+\p{L}+)?/gu;
+import type { MessageReading } from './message.js';
+import { withoutNegated } from './negation.js';
 
 /** Each out-of-scope rule with its phrases compiled into one pattern. */
 const scopeRules = perKnowledge((kb) =>
   kb.outOfScope.map((rule) => ({ rule, re: phrasePattern(rule.phrases) })),
 );
 
-/** The out-of-scope rule a question falls under, if any (from knowledge/scope.yaml). */
-export function outOfScope(question: string, kb: KnowledgeBase): OutOfScope | undefined {
-  // "in England (not Northern Ireland)" rules a place out; it does not ask about it.
-  const text = question.replace(NEGATED, ' ');
-  const cue = asksWhoCommissions(text);
-  for (const { rule, re } of scopeRules(kb)) {
-    if (rule.unlessCommissioning && cue) continue;
-    if (re.test(text)) return rule;
+/**
+ * The out-of-scope rule a message falls under, if any (from knowledge/scope.yaml), judged by what it asks.
+ * A rule for a place or kind of thing (Scotland, insurance) holds wherever the message says it, unless
+ * negated ("in England, not Scotland"). A rule for a kind of question (cost, eligibility, predictions)
+ * holds only in a clause that asks, and not when that clause plainly asks which body holds something.
+ */
+export function outOfScope(message: MessageReading, kb: KnowledgeBase): OutOfScope | undefined {
+  const whole = withoutNegated(message.clauses.map((c) => c.text).join(' '), kb);
+  const asking = message.clauses.filter((c) => c.asks).map((c) => ({ ...c, text: withoutNegated(c.text, kb) }));
+  let hit: OutOfScope | undefined;
+  let inScopeClause = false;
+  for (const { text: clause, strength } of asking) {
+    const cue = asksWhoCommissions(clause) || strength === 2;
+    const rule = scopeRules(kb).find(({ rule, re }) => rule.unlessCommissioning && !cue && re.test(clause));
+    if (rule) hit ??= rule.rule;
+    else if (cue) inScopeClause = true;
   }
-  return undefined;
+  for (const { rule, re } of scopeRules(kb)) if (!rule.unlessCommissioning && re.test(whole)) return rule;
+  return hit && !inScopeClause ? hit : undefined;
 }

@@ -31,8 +31,8 @@ export const AnswerEra = z.object({
 export const AnswerStatus = z.enum(['answered', 'clarify', 'unknown']);
 export type AnswerStatus = z.infer<typeof AnswerStatus>;
 
-/** The platform-neutral answer every surface renders. */
-export const Answer = z.object({
+/** One complete answer: a whole Answer for a single question, or one part of a compound one. */
+export const AnswerPart = z.object({
   status: AnswerStatus,
   question: z.string(),
   asOf: z.string().describe('YYYY-MM-DD'),
@@ -52,6 +52,20 @@ export const Answer = z.object({
   options: z.array(AnswerOption),
   timeline: z.array(AnswerEra),
   lookInstead: z.string().optional(),
+  dateRead: z
+    .string()
+    .optional()
+    .describe('How an approximate or named date was read, e.g. \'read "2016ish" as 1 July 2016\'.'),
   confidence: z.number().min(0).max(1),
+});
+export type AnswerPart = z.infer<typeof AnswerPart>;
+
+/**
+ * The platform-neutral answer every surface renders. A message that asks about two or more things has
+ * `parts`, each a complete answer; then `commissioners` is their union, `topic` the first part's, and
+ * `status` is answered only when every part is.
+ */
+export const Answer = AnswerPart.extend({
+  parts: z.array(AnswerPart).optional().describe('One complete answer per thing asked, for a compound question.'),
 });
 export type Answer = z.infer<typeof Answer>;

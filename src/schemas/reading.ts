@@ -11,6 +11,9 @@ export const AnchorWords = z.strictObject({
   since: Words('phrase').describe('"since X" reads as the day X started, e.g. "since", "from".'),
   during: Words('phrase').describe('"during X" reads as the middle of X, e.g. "when we were", "back when".'),
   duringAfter: Words('word').describe('Words after a name that mean its time: "the CCG days", "the PCT era".'),
+  ending: Words('word or phrase').describe(
+    'Words after a name that mean it ended: "when PCTs were abolished" reads as the day after they ended.',
+  ),
 });
 
 /**
@@ -20,6 +23,9 @@ export const AnchorWords = z.strictObject({
 export const Reading = z.strictObject({
   negations: Words('word or phrase').describe(
     'Words that rule out what follows ("not", "never", "other than"): one list for conditions, scope and topic words.',
+  ),
+  hedges: Words('phrase').describe(
+    'Phrases with a negation word that rule nothing out ("not sure", "don\'t know"): they are not read as negations.',
   ),
   selfWords: Words('word').describe('Words a writer uses for their own organisation ("we", "us", "our").'),
   anchors: AnchorWords,

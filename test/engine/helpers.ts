@@ -77,7 +77,8 @@ export const BASE = {
   'reading.yaml': `reading:
   negations: [not]
   selfWords: [we]
-  anchors: { before: [before], after: [after], since: [since], during: [during], duringAfter: [days] }
+  anchors: { before: [before], after: [after], since: [since], during: [during], duringAfter: [days], ending: [closed] }
+  hedges: [not sure]
   approximately: [ish]
   greetings: [hi]
 `,
