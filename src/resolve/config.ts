@@ -68,7 +68,7 @@ export const MATCHER = Object.freeze({
    * A second thing asked in one message ("HV vs school nursing"): the part of the question the first
    * topic leaves unexplained must give another topic at least this evidence and coverage.
    */
-  compound: Object.freeze({ minEvidence: 1.5, minCoverage: 0.5, minShareOfBest: 0.4, maxParts: 3 }),
+  compound: Object.freeze({ minEvidence: 1.5, minCoverage: 0.5, maxParts: 3 }),
   /**
    * A question whose best topic is found only through words that many topics share ("the contract")
    * is vague: ask back with options. A word shared by more than this share of topics is generic.

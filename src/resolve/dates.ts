@@ -15,6 +15,8 @@ export interface DateReading {
   how?: string;
   /** Read from "now", "currently": any other date in the message says when "now" is. */
   now?: true;
+  /** Read from a named moment ("when PCTs were abolished"): its words also say what is asked about. */
+  anchor?: true;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -126,6 +128,8 @@ function numericForms(text: string): Found | undefined {
 function chronoForms(text: string, today: string): Found | undefined {
   const ref = new Date(`${today}T12:00:00Z`);
   for (const r of chrono.en.GB.parse(text, ref)) {
+    // "now", "today", "tonight": read below as today, where an explicit date may override them.
+    if (!/\d/.test(r.text) && !/\b(ago|last|previous|next)\b/.test(r.text)) continue;
     const relative = /\b(ago|last|previous|next)\b/.test(r.text);
     // A weekday or a bare month is no as-of date: nobody asks who commissioned it "on Friday".
     if (!relative && !(r.start.isCertain('year') && r.start.isCertain('month'))) continue;
@@ -224,7 +228,7 @@ export function readDate(text: string, today: string, kb: KnowledgeBase): DateRe
     return approx ? { ...moved, how: `read "${found.reading.phrase.trim()}" as about ${longDate(moved.date)}` } : moved;
   }
   const era = anchored(text, kb, today);
-  if (era) return era;
+  if (era) return { ...era, anchor: true };
   const now = NOW.exec(text);
   if (now) return { ...point(today, now[0]), now: true };
   return undefined;

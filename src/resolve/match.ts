@@ -68,9 +68,9 @@ export function rank(
   const touched: number[] = [];
   let total = 0;
   for (const q of query) {
-    // Naming a body helps find a topic about that body; in "who commissions dental care - is it the CQC?"
-    // it counts for little, so a service named beats the body named.
-    const w = asksAbout === 'service' && q.term.startsWith('@') ? q.weight * settings.incidentalWordWeight : q.weight;
+    // Naming a body helps find a topic about that body; in "who commissions dental care - is it the CQC?" it must not.
+    if (asksAbout === 'service' && q.term.startsWith('@')) continue;
+    const w = q.weight;
     const idf = prepared.idf.get(q.term) ?? prepared.unknownIdf;
     // Naming a body only counts for topics about that body; it never counts against the others; nor does context.
     if (!q.term.startsWith('@') && !q.context) total += w * idf;

@@ -52,9 +52,13 @@ export function readMessage(text: string, kb: KnowledgeBase): MessageReading {
   const p = patterns(kb);
   const parts = (text.match(SENTENCE) ?? [text]).map((s) => s.trim()).filter((s) => words(s).length > 0);
   const content = parts.filter((s) => !p.greeting.test(s.replace(/[^\p{L}\p{N}\s',!.]/gu, ' ').trim()));
+  // A which-body shape asks only in a question ("I assume it's the council…?"), not in a claim
+  // ("the school nurse reckons it's the council"), unless the message has no question mark at all.
+  const anyQuestionMark = content.some((s) => s.includes('?'));
   const strengthOf = (s: string): 0 | 1 | 2 => {
     const base = askStrength(s);
-    return p.whichBody.some((re) => re.test(s)) ? 2 : base;
+    const shaped = (s.endsWith('?') || !anyQuestionMark) && p.whichBody.some((re) => re.test(s));
+    return shaped ? 2 : base;
   };
   let clauses = content.map((s) => {
     const strength = strengthOf(s);

@@ -6,6 +6,7 @@ import { readDate } from './dates.js';
 import { bodyNameTerms, prepare, questionTerms, toTerms } from './index.js';
 import { askedKind } from './intent.js';
 import { type Candidate, type QueryTerm, weighTerms } from './match.js';
+import { perKnowledge, phraseAlternation } from './memo.js';
 
 /** What the matcher looks for: weighted terms, and whether the message asks about a service or a change. */
 export interface Query {
@@ -25,7 +26,9 @@ export function queryFor(
   settings?: Settings,
 ): Query {
   const prepared = prepare(kb);
-  const kind = askedKind((asking || fullText).trim());
+  const text = (asking || fullText).trim();
+  // "Does the CQC commission anything?" asks about a body, whatever its verb.
+  const kind = asksAboutABody(text, kb) ? 'change' : askedKind(text);
   // A body's name says who, not what, in a question about a service; in one about a change it is the subject.
   const incidental = new Set([
     ...conditions.phrases.flatMap((p) => toTerms(p, prepared)),
@@ -38,75 +41,91 @@ export function queryFor(
   return { terms, kind, asking };
 }
 
+const bodySubject = perKnowledge((kb) => {
+  const names = [...kb.bodies.values()].flatMap((b) => [b.short ?? '', ...b.aliases]).filter((n) => n.length >= 2);
+  return new RegExp(`^(?:does|did|do|is|was|has|have|can|could)\\s+(?:the\\s+)?(?:${phraseAlternation(names)})(?![\\p{L}\\p{N}])`, 'u');
+});
+
+function asksAboutABody(text: string, kb: KnowledgeBase): boolean {
+  return bodySubject(kb).test(text);
+}
+
+/**
+ * "the council does the testing", "our CCG keeps saying …", "we're a practice manager": a body (or
+ * "we") followed by a verb states something; it is context, not a second thing asked.
+ */
+const statementPattern = perKnowledge((kb) => {
+  const names = [...kb.bodies.values()].flatMap((b) => [b.short ?? '', ...b.aliases]).filter((n) => n.length >= 2);
+  const subject = `(?:${phraseAlternation([...names, ...kb.reading.selfWords])})`;
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])${subject}(?:'re|'m|\\s+(?:\\p{L}+ly\\s+|still\\s+|just\\s+|always\\s+)?(?:does|do|did|is|are|am|was|were|has|have|had|holds|held|keeps|kept|says|said|reckons|thinks|commissions|commissioned|runs|ran|handles|handled|pays|paid))(?![\\p{L}])`,
+    'u',
+  );
+});
+
+/**
+ * "Who does the contract?": the topic is found only through words that many topics share, so the words
+ * do not say which service is meant.
+ */
+export function isVague(kb: KnowledgeBase, top: Candidate, terms: QueryTerm[], settings: Settings): boolean {
+  const prepared = prepare(kb);
+  const shared = Math.max(2, Math.round(prepared.entries.length * settings.genericShare));
+  const own = terms.filter((t) => !t.context && !t.term.startsWith('@') && top.entry.terms.has(t.term));
+  return own.length > 0 && own.every((t) => (prepared.postings.get(t.term)?.length ?? 0) > shared);
+}
+
 /** Where one thing asked ends and the next begins: "A and B", "A vs B", "A, B", "A / B", "A or B". */
 const COORDINATOR = /\s(?:and|vs|versus|v|plus|as well as)\s|[/+?]/u;
 
 /** A segment that starts "is that …" or "like …" refers to what came before; it is not a new thing asked. */
 const REFERS_BACK = /^\s*(?:(?:is|was|are|were|does|did|do|has|had)\s+(?:it|that|this|they|those|these)|like|as part of|such as|similar to|same as|unlike|under|including)(?![\p{L}])/u;
 
-interface Segment {
-  text: string;
-  terms: Set<string>;
-}
-
-/** The segments whose words this topic explains (body names and incidental words aside). */
-function segmentsOf(c: Candidate, segments: Segment[], query: Query): Set<number> {
-  const strong = new Set(query.terms.filter((t) => t.weight >= 1 && !t.term.startsWith('@')).map((t) => t.term));
-  const out = new Set<number>();
-  segments.forEach((s, i) => {
-    for (const t of s.terms) if (strong.has(t) && c.entry.terms.has(t)) out.add(i);
-  });
-  return out;
-}
-
 /**
- * A message that asks about two or more things: after the best topic, the asking words it leaves
- * unexplained are ranked again; another topic that explains them well, in a different part of the
- * sentence, is a second thing asked. Each part takes its own date when its words give one.
+ * A message that asks about two or more things ("HIV testing vs HIV treatment", "did dental and pharmacy
+ * move?"): the asking words are cut where one thing ends and the next begins, each segment is ranked on
+ * its own words, and two or more segments led by different topics are two or more things asked. Each
+ * part keeps its own date when its words give one.
  */
 export function splitParts(
   kb: KnowledgeBase,
   r: { today: string; asOf: string },
   query: Query,
   best: Candidate,
-  _ranked: Candidate[],
   settings: Settings,
   rankAgain: (q: Query) => Candidate[],
 ): { candidate: Candidate; over: Partial<Situation> }[] | undefined {
   const prepared = prepare(kb);
+  const strong = new Map(
+    query.terms.filter((t) => !t.context && t.weight >= 1 && !t.term.startsWith('@')).map((t) => [t.term, t]),
+  );
+  const statement = statementPattern(kb);
   const segments = query.asking
     .split(COORDINATOR)
-    .map((text) => ({ text, terms: new Set(REFERS_BACK.test(text) ? [] : questionTerms(text, prepared)) }))
-    .filter((s) => s.terms.size > 0);
+    .filter((text) => !REFERS_BACK.test(text) && !statement.test(text))
+    .map((text) => ({ text, terms: questionTerms(text, prepared).filter((t) => strong.has(t)) }))
+    .filter((s) => s.terms.length > 0);
   if (segments.length < 2) return undefined;
-  const chosen: { candidate: Candidate; segs: Set<number> }[] = [{ candidate: best, segs: segmentsOf(best, segments, query) }];
-  while (chosen.length < settings.compound.maxParts) {
-    const explained = (t: string) => chosen.some((c) => c.candidate.entry.terms.has(t));
-    const residual = query.terms.filter((t) => !t.context && t.weight >= 1 && !t.term.startsWith('@') && !explained(t.term));
-    if (residual.length === 0) break;
-    const next = rankAgain({ ...query, terms: residual }).find(
-      (c) => !chosen.some((x) => x.candidate.entry === c.entry),
-    );
-    if (
-      !next ||
-      next.evidence < settings.compound.minEvidence ||
-      next.evidence < best.evidence * settings.compound.minShareOfBest ||
-      next.coverage < settings.compound.minCoverage
-    )
-      break;
-    const segs = segmentsOf(next, segments, query);
-    const taken = new Set(chosen.flatMap((c) => [...c.segs]));
-    // A different part of the sentence, not the same words read another way.
-    if (![...segs].some((i) => !taken.has(i))) break;
-    chosen.push({ candidate: next, segs });
+  const parts: { candidate: Candidate; texts: string[] }[] = [{ candidate: best, texts: [] }];
+  for (const segment of segments) {
+    // Words the best topic already explains ("GP and dental care for serving soldiers") add no new part.
+    if (segment.terms.every((t) => best.entry.terms.has(t))) {
+      parts[0]?.texts.push(segment.text);
+      continue;
+    }
+    const terms = [...new Set(segment.terms)].map((t) => strong.get(t) as QueryTerm);
+    const top = rankAgain({ ...query, terms })[0];
+    if (!top || top.evidence < settings.compound.minEvidence || top.coverage < settings.compound.minCoverage) continue;
+    if (isVague(kb, top, terms, settings)) continue;
+    const same = parts.find((p) => p.candidate.entry === top.entry);
+    if (same) same.texts.push(segment.text);
+    else parts.push({ candidate: top, texts: [segment.text] });
   }
-  if (chosen.length < 2) return undefined;
-  return chosen.map(({ candidate, segs }) => {
-    const own = [...segs].map((i) => segments[i]?.text ?? '').join(' ');
-    const date = readDate(own, r.today, kb);
+  if (parts.length < 2) return undefined;
+  return parts.slice(0, settings.compound.maxParts).map(({ candidate, texts }) => {
+    const date = readDate(texts.join(' '), r.today, kb);
     return {
       candidate,
-      over: date ? { asOf: date.date, asOfSource: 'text' as const, dateRead: date.how } : {},
+      over: date && !date.now ? { asOf: date.date, asOfSource: 'text' as const, dateRead: date.how } : {},
     };
   });
 }

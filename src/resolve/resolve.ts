@@ -12,7 +12,7 @@ import { type Candidate, rank } from './match.js';
 import { type MessageReading, readMessage } from './message.js';
 import { withoutNegated } from './negation.js';
 import { normalise } from './normalise.js';
-import { type Query, queryFor, splitParts } from './query.js';
+import { isVague, type Query, queryFor, splitParts } from './query.js';
 import { outOfScope } from './scope.js';
 
 export interface ResolveOptions {
@@ -66,6 +66,18 @@ function corrected(text: string, kb: KnowledgeBase): string {
   return text.replace(/[\p{L}\p{N}]+/gu, (w) => correct(w, prepared));
 }
 
+/**
+ * The stretch of the asking text that holds its last question word ("… but I'm writing a history -
+ * who commissioned hip replacements in 2019/20?"): a date there is the date asked about.
+ */
+function questionPart(asking: string): string {
+  const cues = [...asking.matchAll(/(?<![\p{L}])(?:who|whose|which|whom)(?![\p{L}])/gu)];
+  const last = cues.at(-1);
+  if (!last) return '';
+  const start = Math.max(...[...asking.slice(0, last.index).matchAll(/[-–—,;:]\s/gu)].map((m) => m.index), 0);
+  return asking.slice(start);
+}
+
 function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: ResolveOptions): Read {
   const question = typeof rawQuestion === 'string' ? rawQuestion.slice(0, 2000) : '';
   const today = options.today.toISOString().slice(0, 10);
@@ -73,7 +85,7 @@ function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: ResolveOp
   const message = readMessage(text, kb);
   // The date in the question beats a date in its context ("our ICB came in in July 2022 … who
   // commissioned it in 2019/20?"); an explicit date anywhere beats "now".
-  const inQuestion = readDate(message.asking, today, kb);
+  const inQuestion = readDate(questionPart(message.asking), today, kb) ?? readDate(message.asking, today, kb);
   const dateReading = inQuestion && !inQuestion.now ? inQuestion : (readDate(text, today, kb) ?? inQuestion);
   const given = IsoDate.safeParse(options.asOf).success ? (options.asOf as string) : undefined;
   return {
@@ -91,7 +103,7 @@ function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: ResolveOp
 /** Every time phrase is about when, not what ("In February 2022, … after PHE closed"): removed before matching. */
 function withoutDates(text: string, today: string, kb: KnowledgeBase): string {
   let rest = text;
-  for (let reading = readDate(rest, today, kb), n = 0; reading && n < 5; n++) {
+  for (let reading = readDate(rest, today, kb), n = 0; reading && !reading.anchor && n < 5; n++) {
     rest = rest.replace(reading.phrase, ' ');
     reading = readDate(rest, today, kb);
   }
@@ -186,7 +198,7 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
     return unknown(r.question, r, message, GENERAL_LOOK);
   }
 
-  const parts = splitParts(kb, r, query, best, ranked, settings, (q) => rankFor(kb, r, q, settings));
+  const parts = splitParts(kb, r, query, best, settings, (q) => rankFor(kb, r, q, settings));
   if (parts) return compound(kb, r, parts);
 
   const close = ranked.filter((c) => c.score >= best.score * settings.clarifyRatio).slice(0, settings.maxOptions);
@@ -195,7 +207,8 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
   const sameAnswer = (c: Candidate) => answerKey(kb, c.entry.topic, situation(kb, r, 0));
   const bestKey = close.length > 1 ? sameAnswer(best) : '';
   const rivals = close.slice(1).filter((c) => sameAnswer(c) !== '');
-  const vague = isVague(kb, best, query, settings) && ranked.length > 1;
+  const vague =
+    isVague(kb, best, query.terms, settings) && (ranked[1]?.score ?? 0) >= best.score * settings.clarifyRatio;
   if (vague || (close.length > 1 && (!bestKey || rivals.some((c) => sameAnswer(c) !== bestKey)))) {
     const options = (vague ? ranked : close).slice(0, settings.maxOptions);
     return {
@@ -210,17 +223,6 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
   const second = ranked[1]?.score ?? 0;
   const confidence = Math.round(Math.min(1, best.coverage * (1 - (second / best.score) * 0.5)) * 100) / 100;
   return composeTopicAnswer(kb, best.entry.topic, situation(kb, r, confidence));
-}
-
-/**
- * "Who does the contract?": the best topic is found only through words many topics share, so the
- * question does not say which service it means.
- */
-function isVague(kb: KnowledgeBase, best: Candidate, query: Query, settings: Settings): boolean {
-  const prepared = prepare(kb);
-  const shared = Math.max(2, Math.round(prepared.entries.length * settings.genericShare));
-  const own = query.terms.filter((t) => !t.context && !t.term.startsWith('@') && best.entry.terms.has(t.term));
-  return own.length > 0 && own.every((t) => (prepared.postings.get(t.term)?.length ?? 0) > shared);
 }
 
 /** The same service for two groups or places ("prisoners and everyone else"): one part per value named. */
