@@ -40,16 +40,21 @@ for (const set of sets) {
     const v = verdict(q, answer);
     t[v]++;
     if (answer.status === 'clarify') t.clarify++;
-    if (failuresOf !== undefined && v !== 'correct' && set.name.includes(failuresOf)) report(set.name, q, v, answer);
+    if (failuresOf !== undefined && v !== 'correct' && set.name.includes(failuresOf))
+      report(set.name, q, v, answer);
   }
   for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += t[k];
   rows.push(row(set.name, t));
 }
 rows.push(row('all', total));
 const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  '));
+for (const r of rows)
+  console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  '));
 
-function row(name: string, t: { n: number; correct: number; wrong: number; abstained: number; clarify: number }) {
+function row(
+  name: string,
+  t: { n: number; correct: number; wrong: number; abstained: number; clarify: number },
+) {
   const acc = t.n ? (t.correct / t.n).toFixed(3) : '-';
   return [name, String(t.n), acc, String(t.wrong), String(t.abstained), String(t.clarify)];
 }
@@ -57,5 +62,7 @@ function row(name: string, t: { n: number; correct: number; wrong: number; absta
 function report(set: string, q: DevQuestion, v: string, a: Answer) {
   const got = a.parts ? a.parts.map((p) => p.topic?.id).join('+') : (a.topic?.id ?? '');
   const bodies = a.commissioners.map((c) => c.body).join(',');
-  console.log(`${v.toUpperCase()} ${set} ${q.id}: ${q.question}\n   expect ${JSON.stringify(q.expect)} got ${a.status} ${got} [${bodies}]`);
+  console.log(
+    `${v.toUpperCase()} ${set} ${q.id}: ${q.question}\n   expect ${JSON.stringify(q.expect)} got ${a.status} ${got} [${bodies}]`,
+  );
 }

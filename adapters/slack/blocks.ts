@@ -124,11 +124,22 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   if (answer.status === 'answered' && answer.statusText)
     blocks.push(section(`:warning: *${escapeMrkdwn(answer.statusText)}*`));
 
-  const heading =
-    answer.status === 'answered' && answer.topic ? `*${escapeMrkdwn(answer.topic.title)}*\n` : '';
-  blocks.push(section(`${heading}${escapeMrkdwn(answer.text)}`));
+  const parts = answer.parts && answer.parts.length > 1 ? answer.parts : undefined;
+  if (parts) {
+    // A compound question: a section per thing asked, each with its own date and commissioners.
+    for (const part of parts) {
+      const title = `*${escapeMrkdwn(part.topic?.title ?? '')}* (as of ${escapeMrkdwn(part.asOfText)})`;
+      blocks.push(section(`${title}\n${escapeMrkdwn(part.text)}`));
+      if (part.commissioners.length > 0)
+        blocks.push(listSection('Commissioners', part.commissioners.map(commissionerLine)));
+    }
+  } else {
+    const heading =
+      answer.status === 'answered' && answer.topic ? `*${escapeMrkdwn(answer.topic.title)}*\n` : '';
+    blocks.push(section(`${heading}${escapeMrkdwn(answer.text)}`));
+  }
 
-  if (answer.status === 'answered' && answer.commissioners.length > 0) {
+  if (!parts && answer.status === 'answered' && answer.commissioners.length > 0) {
     const heading = answer.commissioners.length === 1 ? 'Commissioner' : 'Commissioners';
     blocks.push(listSection(heading, answer.commissioners.map(commissionerLine)));
   }

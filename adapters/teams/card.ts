@@ -85,9 +85,25 @@ export function renderAnswerCard(answer: Answer, options: RenderOptions = {}): A
   if (answer.status === 'answered' && answer.statusText)
     body.push(text(`**${escapeMarkdown(answer.statusText)}**`, { color: 'Warning' }));
 
-  if (answer.status === 'answered' && answer.commissioners.length > 0)
-    body.push(...commissionerLines(answer));
-  body.push(text(escapeMarkdown(answer.text)));
+  if (answer.parts && answer.parts.length > 1) {
+    // A compound question: a container per thing asked, each with its own title, date and commissioners.
+    for (const part of answer.parts) {
+      body.push({
+        type: 'Container',
+        separator: true,
+        spacing: 'Medium',
+        items: [
+          text(`**${escapeMarkdown(part.topic?.title ?? '')}** (as of ${escapeMarkdown(part.asOfText)})`),
+          ...commissionerLines({ ...answer, ...part, parts: undefined }),
+          text(escapeMarkdown(part.text)),
+        ],
+      });
+    }
+  } else {
+    if (answer.status === 'answered' && answer.commissioners.length > 0)
+      body.push(...commissionerLines(answer));
+    body.push(text(escapeMarkdown(answer.text)));
+  }
 
   if (answer.conditionsAsked.length > 0) {
     body.push(

@@ -7,8 +7,17 @@ export function renderText(answer: Answer): string {
   lines.push(`${title}(as of ${answer.asOfText}${answer.asOfSource === 'today' ? ', today' : ''})`);
   if (answer.statusText) lines.push(`${answer.statusText.toUpperCase()}`);
   lines.push('');
-  lines.push(answer.text);
-  if (answer.commissioners.length > 0) {
+  if (answer.parts && answer.parts.length > 1) {
+    // A compound question: each thing asked gets its own block, titled, with its own date.
+    for (const part of answer.parts) {
+      lines.push(`${part.topic?.title ?? ''} (as of ${part.asOfText})`, part.text);
+      for (const c of part.commissioners)
+        lines.push(`  • ${c.name} ${c.roleText}${c.condition ? `, where ${c.condition}` : ''}`);
+      lines.push('');
+    }
+    lines.pop();
+  } else lines.push(answer.text);
+  if (answer.commissioners.length > 0 && !(answer.parts && answer.parts.length > 1)) {
     lines.push('');
     for (const c of answer.commissioners) {
       lines.push(`  • ${c.name} ${c.roleText}${c.condition ? `, where ${c.condition}` : ''}`);

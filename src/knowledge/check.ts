@@ -194,7 +194,11 @@ function readingSection(
   const [first, ...rest] = holders;
   for (const other of rest) {
     const at = { file: other, path: ['reading'] as PathKey[] };
-    report(at, ['reading'], messages.duplicateReading(first ? where({ file: first, path: ['reading'] }) : ''));
+    report(
+      at,
+      ['reading'],
+      messages.duplicateReading(first ? where({ file: first, path: ['reading'] }) : ''),
+    );
   }
   return first?.data.reading;
 }
@@ -209,7 +213,10 @@ function checkScopePhrases(
   report: Report,
 ): void {
   const texts = topics.flatMap((t) =>
-    [t.item.title, ...t.item.phrasings].map((text) => ({ id: t.item.id, text: ` ${normalisePhrase(text)} ` })),
+    [t.item.title, ...t.item.phrasings].map((text) => ({
+      id: t.item.id,
+      text: ` ${normalisePhrase(text)} `,
+    })),
   );
   for (const file of files) {
     (file.data.outOfScope ?? []).forEach((rule, r) => {
@@ -217,7 +224,11 @@ function checkScopePhrases(
         const key = ` ${normalisePhrase(phrase)} `;
         const clash = key.trim() ? texts.find((t) => t.text.includes(key)) : undefined;
         if (clash)
-          report({ file, path: ['outOfScope', r] }, ['outOfScope', r, 'phrases', i], messages.scopeClash(phrase, clash.id));
+          report(
+            { file, path: ['outOfScope', r] },
+            ['outOfScope', r, 'phrases', i],
+            messages.scopeClash(phrase, clash.id),
+          );
       });
     });
   }

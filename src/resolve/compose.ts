@@ -66,15 +66,17 @@ function existed(kb: KnowledgeBase, id: string, date: string): boolean {
  * unsettled ones stay, labelled. A body that did not exist on the date is never named as holding it.
  */
 function applicableHolders(era: Era, situation: Situation, kb?: KnowledgeBase): Holder[] {
-  const byCondition = era.holders.filter((h) =>
-    Object.entries(h.when ?? {}).every(([conditionId, value]) => {
-      const values = Array.isArray(value) ? value : [value];
-      const out = situation.excluded?.get(conditionId);
-      if (out && values.every((v) => out.has(v))) return false;
-      const asked = situation.settled.get(conditionId) ?? situation.defaults.get(conditionId);
-      if (!asked) return true;
-      return values.includes(asked);
-    }) && (!kb || h.role === 'subject' || existed(kb, h.body, situation.asOf)),
+  const byCondition = era.holders.filter(
+    (h) =>
+      Object.entries(h.when ?? {}).every(([conditionId, value]) => {
+        const values = Array.isArray(value) ? value : [value];
+        const out = situation.excluded?.get(conditionId);
+        if (out && values.every((v) => out.has(v))) return false;
+        const asked = situation.settled.get(conditionId) ?? situation.defaults.get(conditionId);
+        if (!asked) return true;
+        return values.includes(asked);
+      }) &&
+      (!kb || h.role === 'subject' || existed(kb, h.body, situation.asOf)),
   );
   const primary = byCondition.filter((h) => !SECONDARY.has(h.role) || situation.askedRoles.has(h.role));
   return primary.length > 0 ? primary : byCondition;

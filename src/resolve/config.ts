@@ -87,7 +87,12 @@ export function settingsWith(overrides: SettingsOverrides | undefined): Settings
   for (const [key, value] of Object.entries(overrides)) {
     const base = (MATCHER as Record<string, unknown>)[key];
     out[key] =
-      value && typeof value === 'object' && !Array.isArray(value) && base && typeof base === 'object' && !Array.isArray(base)
+      value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      base &&
+      typeof base === 'object' &&
+      !Array.isArray(base)
         ? { ...base, ...value }
         : value;
   }

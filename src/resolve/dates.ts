@@ -21,11 +21,18 @@ export interface DateReading {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-const bound = (body: string, flags = 'u') => new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, flags);
+const bound = (body: string, flags = 'u') =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, flags);
 
 function valid(y: number, m: number, d: number): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1940 && y <= 2100;
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === m - 1 &&
+    date.getUTCDate() === d &&
+    y >= 1940 &&
+    y <= 2100
+  );
 }
 
 function point(date: string, phrase: string, how?: string): DateReading {
@@ -34,8 +41,21 @@ function point(date: string, phrase: string, how?: string): DateReading {
 
 /** The month a part of the year stands for; a bare year stands for its middle. */
 const PART_OF_YEAR: Record<string, number> = {
-  start: 1, beginning: 1, q1: 2, early: 3, spring: 4, q2: 5, mid: 7, summer: 7, q3: 8,
-  autumn: 10, fall: 10, late: 11, q4: 11, winter: 12, end: 12,
+  start: 1,
+  beginning: 1,
+  q1: 2,
+  early: 3,
+  spring: 4,
+  q2: 5,
+  mid: 7,
+  summer: 7,
+  q3: 8,
+  autumn: 10,
+  fall: 10,
+  late: 11,
+  q4: 11,
+  winter: 12,
+  end: 12,
 };
 const YEAR = "((?:19[4-9]\\d)|(?:20\\d\\d)|(?:'\\d\\d))";
 const toYear = (text: string) => (text.startsWith("'") ? 2000 + Number(text.slice(1)) : Number(text));
@@ -53,7 +73,8 @@ function shift(reading: DateReading, how: Shift): DateReading {
 /** Per knowledge base: the anchor words as patterns, and every named moment (bodies' lifetimes, events). */
 const anchorsOf = perKnowledge((kb) => {
   const a = kb.reading.anchors;
-  const shiftRe = (words: string[]) => new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${phraseAlternation(words)})[\\s-]+(?:the\\s+|of\\s+)?$`, 'u');
+  const shiftRe = (words: string[]) =>
+    new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${phraseAlternation(words)})[\\s-]+(?:the\\s+|of\\s+)?$`, 'u');
   const moments = [
     ...[...kb.bodies.values()]
       .filter((b) => b.from || b.to)
@@ -71,7 +92,9 @@ const anchorsOf = perKnowledge((kb) => {
     const art = '(?:(?:a|an|the)\\s+)?';
     return {
       ...m,
-      ended: bound(`(?:${names})\\s+(?:(?:was|were|got|had been|has been|have been|being)\\s+)?(?:${phraseAlternation(a.ending)})`),
+      ended: bound(
+        `(?:${names})\\s+(?:(?:was|were|got|had been|has been|have been|being)\\s+)?(?:${phraseAlternation(a.ending)})`,
+      ),
       before: bound(`(?:${phraseAlternation(a.before)})[\\s-]+${art}(?:${names})`),
       after: bound(`(?:${phraseAlternation(a.after)})[\\s-]+${art}(?:${names})`),
       since: bound(`(?:${phraseAlternation(a.since)})\\s+${art}(?:${names})`),
@@ -119,7 +142,10 @@ function numericForms(text: string): Found | undefined {
     const y = first.length === 4 ? Number(first) : 2000 + Number(first);
     const y2 = second.length === 4 ? Number(second) : Math.floor(y / 100) * 100 + Number(second);
     if (y2 === y + 1 && valid(y, 4, 1) && (first.length === 4 || Number(first) <= 40))
-      return { reading: { date: iso(y, 10, 1), from: iso(y, 4, 1), to: iso(y + 1, 3, 31), phrase: m[0] }, index: m.index };
+      return {
+        reading: { date: iso(y, 10, 1), from: iso(y, 4, 1), to: iso(y + 1, 3, 31), phrase: m[0] },
+        index: m.index,
+      };
   }
   return undefined;
 }
@@ -138,28 +164,47 @@ function chronoForms(text: string, today: string): Found | undefined {
     const m = d.getUTCMonth() + 1;
     if (!valid(y, m, 1)) continue;
     if (relative) {
-      const day = /year/.test(r.text) && !/years? ago/.test(r.text) ? shiftYears(today, y - Number(today.slice(0, 4))) : d.toISOString().slice(0, 10);
+      const day =
+        /year/.test(r.text) && !/years? ago/.test(r.text)
+          ? shiftYears(today, y - Number(today.slice(0, 4)))
+          : d.toISOString().slice(0, 10);
       return { reading: point(day, r.text), index: r.index };
     }
-    if (r.start.isCertain('day')) return { reading: point(iso(y, m, d.getUTCDate()), r.text), index: r.index };
+    if (r.start.isCertain('day'))
+      return { reading: point(iso(y, m, d.getUTCDate()), r.text), index: r.index };
     const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    return { reading: { date: iso(y, m, 1), from: iso(y, m, 1), to: iso(y, m, last), phrase: r.text }, index: r.index };
+    return {
+      reading: { date: iso(y, m, 1), from: iso(y, m, 1), to: iso(y, m, last), phrase: r.text },
+      index: r.index,
+    };
   }
   return undefined;
 }
 
 /** 2016, early 2019, Q3 2019, '15, 2016ish, the early 2010s, a decade ago. */
 function yearForms(text: string, today: string): Found | undefined {
-  const decade = bound('(?:the\\s+)?(early|mid|late)?[\\s-]*((?:19|20)\\d0)\\s?\'?s').exec(text);
+  const decade = bound("(?:the\\s+)?(early|mid|late)?[\\s-]*((?:19|20)\\d0)\\s?'?s").exec(text);
   if (decade) {
     const start = Number(decade[2]);
-    const y = start + ({ early: 2, mid: 5, late: 8 } as Record<string, number>)[decade[1] ?? 'mid']!;
+    const y = start + (({ early: 2, mid: 5, late: 8 } as Record<string, number>)[decade[1] ?? 'mid'] ?? 5);
     const date = iso(y, 7, 1);
-    return { reading: { date, from: iso(start, 1, 1), to: iso(start + 9, 12, 31), phrase: decade[0], how: `read "${decade[0].trim()}" as ${longDate(date)}` }, index: decade.index };
+    return {
+      reading: {
+        date,
+        from: iso(start, 1, 1),
+        to: iso(start + 9, 12, 31),
+        phrase: decade[0],
+        how: `read "${decade[0].trim()}" as ${longDate(date)}`,
+      },
+      index: decade.index,
+    };
   }
   const vague = bound('(a decade|a couple of years|a few years|a couple of decades) ago').exec(text);
   if (vague) {
-    const years = { 'a decade': 10, 'a couple of years': 2, 'a few years': 3, 'a couple of decades': 20 }[vague[1] as string] ?? 1;
+    const years =
+      { 'a decade': 10, 'a couple of years': 2, 'a few years': 3, 'a couple of decades': 20 }[
+        vague[1] as string
+      ] ?? 1;
     const date = shiftYears(today, -years);
     return { reading: point(date, vague[0], `read "${vague[0]}" as ${longDate(date)}`), index: vague.index };
   }
@@ -171,7 +216,10 @@ function yearForms(text: string, today: string): Found | undefined {
   if (!valid(y, 1, 1)) return undefined;
   const date = iso(y, PART_OF_YEAR[m[1] ?? 'mid'] ?? 7, 1);
   const reading: DateReading = { date, from: iso(y, 1, 1), to: iso(y, 12, 31), phrase: m[0] };
-  return { reading: m[3] ? { ...reading, how: `read "${m[0].trim()}" as ${longDate(date)}` } : reading, index: m.index };
+  return {
+    reading: m[3] ? { ...reading, how: `read "${m[0].trim()}" as ${longDate(date)}` } : reading,
+    index: m.index,
+  };
 }
 
 /** "just before the 0-5 transfer", "in the CCG days", "when we were a PCT", "after PHE closed". */
@@ -225,7 +273,9 @@ export function readDate(text: string, today: string, kb: KnowledgeBase): DateRe
     const moved = shift(found.reading, shiftBefore(text, found.index, kb));
     const lead = text.slice(Math.max(0, found.index - 25), found.index);
     const approx = !moved.how && anchorsOf(kb).approximately.test(lead + found.reading.phrase);
-    return approx ? { ...moved, how: `read "${found.reading.phrase.trim()}" as about ${longDate(moved.date)}` } : moved;
+    return approx
+      ? { ...moved, how: `read "${found.reading.phrase.trim()}" as about ${longDate(moved.date)}` }
+      : moved;
   }
   const era = anchored(text, kb, today);
   if (era) return { ...era, anchor: true };

@@ -27,6 +27,8 @@ export function phrasePattern(phrases: readonly string[]): RegExp {
 
 /** Lower-case phrases as one regex alternation (longest first), for embedding in a larger pattern. */
 export function phraseAlternation(phrases: readonly string[]): string {
-  const list = [...new Set(phrases.map((p) => p.toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  const list = [...new Set(phrases.map((p) => p.toLowerCase()).filter(Boolean))].sort(
+    (a, b) => b.length - a.length,
+  );
   return list.length ? list.map(escapeRe).join('|') : '(?!)';
 }

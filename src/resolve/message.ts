@@ -23,17 +23,26 @@ export interface MessageReading {
 }
 
 const patterns = perKnowledge((kb) => {
-  const names = [...kb.bodies.values()].flatMap((b) => [b.short ?? '', ...b.aliases]).filter((n) => n.length >= 2);
+  const names = [...kb.bodies.values()]
+    .flatMap((b) => [b.short ?? '', ...b.aliases])
+    .filter((n) => n.length >= 2);
   const body = `(?:${phraseAlternation([...names, ...kb.reading.selfWords])})`;
   const art = '(?:(?:the|a|an|our|your|their|my)\\s+)?';
   const b = (s: string) => new RegExp(`(?<![\\p{L}\\p{N}])${s}(?![\\p{L}\\p{N}])`, 'u');
   return {
-    greeting: new RegExp(`^(?:(?:${phraseAlternation(kb.reading.greetings)})(?![\\p{L}\\p{N}])[\\s,!.]*)+$`, 'u'),
+    greeting: new RegExp(
+      `^(?:(?:${phraseAlternation(kb.reading.greetings)})(?![\\p{L}\\p{N}])[\\s,!.]*)+$`,
+      'u',
+    ),
     /** Body names (or "us") offered as alternatives, or put forward as the answer: "ICB or NHSE?", "is it us?". */
     whichBody: [
       b(`${art}${body}\\s*(?:\\([^)]*\\)\\s*)?(?:or|vs|versus|/|nor)\\s*${art}(?:still\\s+)?${body}`),
-      b(`(?:is|was|are|were)\\s+(?:it|that|this|they)\\s+(?:(?:still|now|always|ever|just|then|definitely)\\s+)*${art}${body}`),
-      b(`(?:it's|its|it is|it was|that's|thats|that is|that was)\\s+(?:(?:still|now|always|just|then|definitely)\\s+)*${art}${body}`),
+      b(
+        `(?:is|was|are|were)\\s+(?:it|that|this|they)\\s+(?:(?:still|now|always|ever|just|then|definitely)\\s+)*${art}${body}`,
+      ),
+      b(
+        `(?:it's|its|it is|it was|that's|thats|that is|that was)\\s+(?:(?:still|now|always|just|then|definitely)\\s+)*${art}${body}`,
+      ),
       b(`(?:still|ever|definitely|surely|presumably|assume|reckon)\\s+${art}${body}`),
       b(`${art}${body}\\s+(?:money|budget|job|responsibility|remit|thing|patch|problem|call)`),
       b(`${body}[\\s,]+(?:right|correct|yeah|yes)\\s*\\?`),
@@ -45,7 +54,8 @@ const patterns = perKnowledge((kb) => {
 const SENTENCE = /[^.?!;\n]+[.?!;\n]*/g;
 
 /** "Is that …?", "does it …?" after another question asks about the thing already named: it is context. */
-const REFERRING = /^(?:(?:and|so|or|but)\s+)?(?:is|was|are|were|does|did|do|has|had|would|could|will|can)\s+(?:it|that|this|they|those|these)(?![\p{L}])/u;
+const REFERRING =
+  /^(?:(?:and|so|or|but)\s+)?(?:is|was|are|were|does|did|do|has|had|would|could|will|can)\s+(?:it|that|this|they|those|these)(?![\p{L}])/u;
 
 /** Splits a normalised message into clauses and says which ones ask. */
 export function readMessage(text: string, kb: KnowledgeBase): MessageReading {
@@ -68,13 +78,21 @@ export function readMessage(text: string, kb: KnowledgeBase): MessageReading {
   if (!clauses.some((c) => c.asks)) clauses = clauses.map((c) => ({ ...c, asks: true }));
   // A follow-up ("… in 2016? Is that a national programme like bowel?") is about the question before it.
   const firstAsking = clauses.findIndex((c) => c.asks);
-  clauses = clauses.map((c, i) => (i > firstAsking && c.asks && REFERRING.test(c.text) ? { ...c, asks: false } : c));
+  clauses = clauses.map((c, i) =>
+    i > firstAsking && c.asks && REFERRING.test(c.text) ? { ...c, asks: false } : c,
+  );
   const asking = clauses.filter((c) => c.asks).map((c) => c.text);
-  const strength = clauses.reduce<0 | 1 | 2>((s, c) => (c.asks ? (Math.max(s, c.strength) as 0 | 1 | 2) : s), 0);
+  const strength = clauses.reduce<0 | 1 | 2>(
+    (s, c) => (c.asks ? (Math.max(s, c.strength) as 0 | 1 | 2) : s),
+    0,
+  );
   return {
     clauses,
     asking: asking.join(' '),
-    context: clauses.filter((c) => !c.asks).map((c) => c.text).join(' '),
+    context: clauses
+      .filter((c) => !c.asks)
+      .map((c) => c.text)
+      .join(' '),
     strength,
   };
 }

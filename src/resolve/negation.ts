@@ -7,14 +7,44 @@ import { perKnowledge, phraseAlternation } from './memo.js';
  * ("not delegated", "not in the first wave", "not the highly specialised ones", "(not Scotland)").
  */
 const CLAUSE_BREAK = new Set([
-  'who', 'whom', 'whose', 'which', 'what', 'when', 'where', 'whether', 'if', 'how', 'but', 'and', 'or',
-  'so', 'because', 'as', 'than', 'though', 'although', 'while', 'just', 'only', 'is', 'was', 'are', 'were',
+  'who',
+  'whom',
+  'whose',
+  'which',
+  'what',
+  'when',
+  'where',
+  'whether',
+  'if',
+  'how',
+  'but',
+  'and',
+  'or',
+  'so',
+  'because',
+  'as',
+  'than',
+  'though',
+  'although',
+  'while',
+  'just',
+  'only',
+  'is',
+  'was',
+  'are',
+  'were',
 ]);
 const MAX_WORDS = 4;
 
 const patterns = perKnowledge((kb) => ({
-  negation: new RegExp(`(?<![\\p{L}\\p{N}'])(?:${phraseAlternation(kb.reading.negations)})(?![\\p{L}\\p{N}'])`, 'gu'),
-  hedge: new RegExp(`(?<![\\p{L}\\p{N}'])(?:${phraseAlternation(kb.reading.hedges)})(?![\\p{L}\\p{N}'])`, 'gu'),
+  negation: new RegExp(
+    `(?<![\\p{L}\\p{N}'])(?:${phraseAlternation(kb.reading.negations)})(?![\\p{L}\\p{N}'])`,
+    'gu',
+  ),
+  hedge: new RegExp(
+    `(?<![\\p{L}\\p{N}'])(?:${phraseAlternation(kb.reading.hedges)})(?![\\p{L}\\p{N}'])`,
+    'gu',
+  ),
 }));
 
 /** [start, end) character ranges of normalised text that a negation rules out. */

@@ -37,13 +37,24 @@ export function queryFor(
   const askTerms = questionTerms(asking, prepared);
   const own = new Set(askTerms);
   const contextOnly = questionTerms(context, prepared).filter((t) => !own.has(t));
-  const terms = weighTerms([...askTerms, ...contextOnly], prepared, incidental, new Set(contextOnly), settings);
+  const terms = weighTerms(
+    [...askTerms, ...contextOnly],
+    prepared,
+    incidental,
+    new Set(contextOnly),
+    settings,
+  );
   return { terms, kind, asking };
 }
 
 const bodySubject = perKnowledge((kb) => {
-  const names = [...kb.bodies.values()].flatMap((b) => [b.short ?? '', ...b.aliases]).filter((n) => n.length >= 2);
-  return new RegExp(`^(?:does|did|do|is|was|has|have|can|could)\\s+(?:the\\s+)?(?:${phraseAlternation(names)})(?![\\p{L}\\p{N}])`, 'u');
+  const names = [...kb.bodies.values()]
+    .flatMap((b) => [b.short ?? '', ...b.aliases])
+    .filter((n) => n.length >= 2);
+  return new RegExp(
+    `^(?:does|did|do|is|was|has|have|can|could)\\s+(?:the\\s+)?(?:${phraseAlternation(names)})(?![\\p{L}\\p{N}])`,
+    'u',
+  );
 });
 
 function asksAboutABody(text: string, kb: KnowledgeBase): boolean {
@@ -55,7 +66,9 @@ function asksAboutABody(text: string, kb: KnowledgeBase): boolean {
  * "we") followed by a verb states something; it is context, not a second thing asked.
  */
 const statementPattern = perKnowledge((kb) => {
-  const names = [...kb.bodies.values()].flatMap((b) => [b.short ?? '', ...b.aliases]).filter((n) => n.length >= 2);
+  const names = [...kb.bodies.values()]
+    .flatMap((b) => [b.short ?? '', ...b.aliases])
+    .filter((n) => n.length >= 2);
   const subject = `(?:${phraseAlternation([...names, ...kb.reading.selfWords])})`;
   return new RegExp(
     `(?<![\\p{L}\\p{N}])${subject}(?:'re|'m|\\s+(?:\\p{L}+ly\\s+|still\\s+|just\\s+|always\\s+)?(?:does|do|did|is|are|am|was|were|has|have|had|holds|held|keeps|kept|says|said|reckons|thinks|commissions|commissioned|runs|ran|handles|handled|pays|paid))(?![\\p{L}])`,
@@ -78,7 +91,8 @@ export function isVague(kb: KnowledgeBase, top: Candidate, terms: QueryTerm[], s
 const COORDINATOR = /\s(?:and|vs|versus|v|plus|as well as)\s|[/+?]/u;
 
 /** A segment that starts "is that …" or "like …" refers to what came before; it is not a new thing asked. */
-const REFERS_BACK = /^\s*(?:(?:is|was|are|were|does|did|do|has|had)\s+(?:it|that|this|they|those|these)|like|as part of|such as|similar to|same as|unlike|under|including)(?![\p{L}])/u;
+const REFERS_BACK =
+  /^\s*(?:(?:is|was|are|were|does|did|do|has|had)\s+(?:it|that|this|they|those|these)|like|as part of|such as|similar to|same as|unlike|under|including)(?![\p{L}])/u;
 
 /**
  * A message that asks about two or more things ("HIV testing vs HIV treatment", "did dental and pharmacy
@@ -114,7 +128,8 @@ export function splitParts(
     }
     const terms = [...new Set(segment.terms)].map((t) => strong.get(t) as QueryTerm);
     const top = rankAgain({ ...query, terms })[0];
-    if (!top || top.evidence < settings.compound.minEvidence || top.coverage < settings.compound.minCoverage) continue;
+    if (!top || top.evidence < settings.compound.minEvidence || top.coverage < settings.compound.minCoverage)
+      continue;
     if (isVague(kb, top, terms, settings)) continue;
     const same = parts.find((p) => p.candidate.entry === top.entry);
     if (same) same.texts.push(segment.text);

@@ -7,7 +7,7 @@ import { type Settings, type SettingsOverrides, settingsWith } from './config.js
 import { readDate } from './dates.js';
 import { longDate } from './format.js';
 import { correct, namesABody, prepare, questionTerms } from './index.js';
-import { askedKind, askedRoles, asksAboutPending, asksWhoCommissions } from './intent.js';
+import { askedRoles, asksAboutPending, asksWhoCommissions } from './intent.js';
 import { type Candidate, rank } from './match.js';
 import { type MessageReading, readMessage } from './message.js';
 import { withoutNegated } from './negation.js';
@@ -29,7 +29,12 @@ export interface ResolveOptions {
 const GENERAL_LOOK =
   'Try naming the service and a year, e.g. "who commissioned health visiting in 2014?". For anything else, NHS England\'s "Who commissions NHS services" page is the place to start.';
 
-function unknown(question: string, q: Pick<Read, 'asOf' | 'asOfSource'>, text: string, look?: string): Answer {
+function unknown(
+  question: string,
+  q: Pick<Read, 'asOf' | 'asOfSource'>,
+  text: string,
+  look?: string,
+): Answer {
   return {
     status: 'unknown',
     question,
@@ -201,7 +206,9 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
   const parts = splitParts(kb, r, query, best, settings, (q) => rankFor(kb, r, q, settings));
   if (parts) return compound(kb, r, parts);
 
-  const close = ranked.filter((c) => c.score >= best.score * settings.clarifyRatio).slice(0, settings.maxOptions);
+  const close = ranked
+    .filter((c) => c.score >= best.score * settings.clarifyRatio)
+    .slice(0, settings.maxOptions);
   // Two near topics that give the same bodies in this situation are not worth asking back about.
   // A near topic with no record at that date is not a plausible reading of the question.
   const sameAnswer = (c: Candidate) => answerKey(kb, c.entry.topic, situation(kb, r, 0));
@@ -218,7 +225,7 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
       confidence: Math.min(0.5, best.coverage / 2),
     };
   }
-  const several = severalSituations(kb, r, best);
+  const several = severalSituations(r, best);
   if (several) return compound(kb, r, several);
   const second = ranked[1]?.score ?? 0;
   const confidence = Math.round(Math.min(1, best.coverage * (1 - (second / best.score) * 0.5)) * 100) / 100;
@@ -226,7 +233,7 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
 }
 
 /** The same service for two groups or places ("prisoners and everyone else"): one part per value named. */
-function severalSituations(kb: KnowledgeBase, r: Read, best: Candidate): PartPlan[] | undefined {
+function severalSituations(r: Read, best: Candidate): PartPlan[] | undefined {
   for (const [condition, values] of r.conditions.several) {
     if (!best.entry.conditions.has(condition)) continue;
     return values.map((value) => ({
@@ -249,10 +256,14 @@ function compound(kb: KnowledgeBase, r: Read, plans: PartPlan[]): Answer {
   );
   const first = parts[0] as AnswerPart;
   const seen = new Set<string>();
-  const commissioners = parts.flatMap((p) => p.commissioners).filter((c) => {
-    const key = `${c.body}|${c.role}|${c.condition ?? ''}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  const commissioners = parts
+    .flatMap((p) => p.commissioners)
+    .filter((c) => {
+      const key = `${c.body}|${c.role}|${c.condition ?? ''}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   const sources = [...new Map(parts.flatMap((p) => p.sources).map((s) => [s.id, s])).values()];
   return {
     ...first,

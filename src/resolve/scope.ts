@@ -18,7 +18,9 @@ const scopeRules = perKnowledge((kb) =>
  */
 export function outOfScope(message: MessageReading, kb: KnowledgeBase): OutOfScope | undefined {
   const whole = withoutNegated(message.clauses.map((c) => c.text).join(' '), kb);
-  const asking = message.clauses.filter((c) => c.asks).map((c) => ({ ...c, text: withoutNegated(c.text, kb) }));
+  const asking = message.clauses
+    .filter((c) => c.asks)
+    .map((c) => ({ ...c, text: withoutNegated(c.text, kb) }));
   let hit: OutOfScope | undefined;
   let inScopeClause = false;
   for (const { text: clause, strength } of asking) {

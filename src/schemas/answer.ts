@@ -66,6 +66,9 @@ export type AnswerPart = z.infer<typeof AnswerPart>;
  * `status` is answered only when every part is.
  */
 export const Answer = AnswerPart.extend({
-  parts: z.array(AnswerPart).optional().describe('One complete answer per thing asked, for a compound question.'),
+  parts: z
+    .array(AnswerPart)
+    .optional()
+    .describe('One complete answer per thing asked, for a compound question.'),
 });
 export type Answer = z.infer<typeof Answer>;

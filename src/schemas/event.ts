@@ -10,7 +10,9 @@ export const TimelineEvent = z.strictObject({
   aliases: z
     .array(Text)
     .default([])
-    .describe('Names people use for this moment, e.g. "the 0-5 transfer": "just before the 0-5 transfer" reads as a date.'),
+    .describe(
+      'Names people use for this moment, e.g. "the 0-5 transfer": "just before the 0-5 transfer" reads as a date.',
+    ),
   instrument: Text.optional().describe('The Act, order, paper or statement that made the change.'),
   status: Status,
   summary: Text,

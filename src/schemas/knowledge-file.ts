@@ -21,7 +21,9 @@ export const KnowledgeFile = z.strictObject({
   events: z.array(TimelineEvent).optional(),
   synonyms: z.array(Synonym).optional(),
   outOfScope: z.array(OutOfScope).optional(),
-  reading: Reading.optional().describe('How people\'s wording is read (negations, date anchors); in one file only.'),
+  reading: Reading.optional().describe(
+    "How people's wording is read (negations, date anchors); in one file only.",
+  ),
   examples: z.array(z.string().trim().min(1)).optional().describe('Example questions shown to people.'),
 });
 export type KnowledgeFile = z.infer<typeof KnowledgeFile>;

@@ -10,7 +10,9 @@ export const AnchorWords = z.strictObject({
   after: Words('phrase').describe('"after X" reads as the day X ended or took effect, e.g. "after", "once".'),
   since: Words('phrase').describe('"since X" reads as the day X started, e.g. "since", "from".'),
   during: Words('phrase').describe('"during X" reads as the middle of X, e.g. "when we were", "back when".'),
-  duringAfter: Words('word').describe('Words after a name that mean its time: "the CCG days", "the PCT era".'),
+  duringAfter: Words('word').describe(
+    'Words after a name that mean its time: "the CCG days", "the PCT era".',
+  ),
   ending: Words('word or phrase').describe(
     'Words after a name that mean it ended: "when PCTs were abolished" reads as the day after they ended.',
   ),

@@ -17,7 +17,9 @@ const judge = (q: DevQuestion) => verdict(q, resolve(kb, q.question, { asOf: q.a
  * Every set in test/regression: sets written by people who had seen neither the code nor the knowledge,
  * each scored once when new and tuned against since, so now regression sets, not measures of the unseen.
  */
-const SETS = readdirSync('test/regression').filter((f) => f.endsWith('.jsonl')).sort();
+const SETS = readdirSync('test/regression')
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort();
 
 describe.each(SETS)('the regression questions in test/regression/%s', (file) => {
   const path = `test/regression/${file}`;

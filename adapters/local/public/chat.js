@@ -234,11 +234,15 @@ function renderAnswer(answer) {
     );
   }
 
-  for (const paragraph of answer.text.split(/\n{2,}|\n/).filter((p) => p.trim())) {
-    content.append(el('p', { class: 'nhsuk-body answer__text', text: paragraph }));
+  if (answer.parts && answer.parts.length > 1) {
+    // A compound question: a section per thing asked, each with its own date and commissioners.
+    for (const part of answer.parts) content.append(renderPart(part));
+  } else {
+    for (const paragraph of answer.text.split(/\n{2,}|\n/).filter((p) => p.trim())) {
+      content.append(el('p', { class: 'nhsuk-body answer__text', text: paragraph }));
+    }
+    if (answer.commissioners.length) content.append(renderCommissioners(answer.commissioners));
   }
-
-  if (answer.commissioners.length) content.append(renderCommissioners(answer.commissioners));
 
   const asOfLine = el(
     'p',
@@ -290,6 +294,16 @@ function renderAnswer(answer) {
 
   content.append(renderFeedback(answer));
   return card;
+}
+
+function renderPart(part) {
+  const section = el('section', { class: 'answer__part' });
+  section.append(
+    el('h3', { class: 'nhsuk-heading-s', text: `${part.topic?.title ?? ''} (as of ${part.asOfText})` }),
+    el('p', { class: 'nhsuk-body answer__text', text: part.text }),
+  );
+  if (part.commissioners.length) section.append(renderCommissioners(part.commissioners));
+  return section;
 }
 
 function renderCommissioners(commissioners) {
