@@ -9,6 +9,8 @@ export interface Clause {
   asks: boolean;
   /** How plainly this clause asks which body (see MessageReading.strength). */
   strength: 0 | 1 | 2;
+  /** Names bodies as alternatives or as a guess ("ICB or NHSE?", "is it the council?"). */
+  shaped: boolean;
 }
 
 /** A message read as clauses: what asks, what is context, and how plainly it asks which body. */
@@ -65,14 +67,12 @@ export function readMessage(text: string, kb: KnowledgeBase): MessageReading {
   // A which-body shape asks only in a question ("I assume it's the council…?"), not in a claim
   // ("the school nurse reckons it's the council"), unless the message has no question mark at all.
   const anyQuestionMark = content.some((s) => s.includes('?'));
-  const strengthOf = (s: string): 0 | 1 | 2 => {
-    const base = askStrength(s);
-    const shaped = (s.endsWith('?') || !anyQuestionMark) && p.whichBody.some((re) => re.test(s));
-    return shaped ? 2 : base;
-  };
+  const shapedAt = (s: string) =>
+    (s.endsWith('?') || !anyQuestionMark) && p.whichBody.some((re) => re.test(s));
   let clauses = content.map((s) => {
-    const strength = strengthOf(s);
-    return { text: s, asks: s.endsWith('?') || strength > 0, strength };
+    const shaped = shapedAt(s);
+    const strength: 0 | 1 | 2 = shaped ? 2 : askStrength(s);
+    return { text: s, asks: s.endsWith('?') || strength > 0, strength, shaped };
   });
   // A message with no question mark and no asking words is a fragment ("HV 2014"): all of it asks.
   if (!clauses.some((c) => c.asks)) clauses = clauses.map((c) => ({ ...c, asks: true }));

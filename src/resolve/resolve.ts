@@ -205,6 +205,8 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
 
   const parts = splitParts(kb, r, query, best, settings, (q) => rankFor(kb, r, q, settings));
   if (parts) return compound(kb, r, parts);
+  const several = severalSituations(r, best);
+  if (several) return compound(kb, r, several);
 
   const close = ranked
     .filter((c) => c.score >= best.score * settings.clarifyRatio)
@@ -225,8 +227,6 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
       confidence: Math.min(0.5, best.coverage / 2),
     };
   }
-  const several = severalSituations(r, best);
-  if (several) return compound(kb, r, several);
   const second = ranked[1]?.score ?? 0;
   const confidence = Math.round(Math.min(1, best.coverage * (1 - (second / best.score) * 0.5)) * 100) / 100;
   return composeTopicAnswer(kb, best.entry.topic, situation(kb, r, confidence));

@@ -1,9 +1,11 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { OutOfScope } from '../schemas/scope.js';
-import { asksWhoCommissions } from './intent.js';
 import { perKnowledge, phrasePattern } from './memo.js';
 import type { MessageReading } from './message.js';
 import { withoutNegated } from './negation.js';
+
+const WHICH_BODY_WORD =
+  /(?<![\p{L}])(?:who|whom|whose|which (?:body|bodies|organisation|organization|team|nhs body))(?![\p{L}])/u;
 
 /** Each out-of-scope rule with its phrases compiled into one pattern. */
 const scopeRules = perKnowledge((kb) =>
@@ -23,8 +25,10 @@ export function outOfScope(message: MessageReading, kb: KnowledgeBase): OutOfSco
     .map((c) => ({ ...c, text: withoutNegated(c.text, kb) }));
   let hit: OutOfScope | undefined;
   let inScopeClause = false;
-  for (const { text: clause, strength } of asking) {
-    const cue = asksWhoCommissions(clause) || strength === 2;
+  for (const { text: clause, shaped } of asking) {
+    // Only asking which body counts here: "what will GP commissioning look like?" names commissioning
+    // but asks for a prediction.
+    const cue = WHICH_BODY_WORD.test(clause) || shaped;
     const rule = scopeRules(kb).find(({ rule, re }) => rule.unlessCommissioning && !cue && re.test(clause));
     if (rule) hit ??= rule.rule;
     else if (cue) inScopeClause = true;

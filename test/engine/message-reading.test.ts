@@ -1,0 +1,190 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderAnswer } from '../../adapters/slack/blocks.js';
+import { renderAnswerCard } from '../../adapters/teams/card.js';
+import { renderText } from '../../src/cli/render-text.js';
+import type { KnowledgeBase } from '../../src/knowledge/model.js';
+import { readDate } from '../../src/resolve/dates.js';
+import { normalise } from '../../src/resolve/normalise.js';
+import { resolve } from '../../src/resolve/resolve.js';
+import { Answer } from '../../src/schemas/answer.js';
+import { shippedKnowledge, TODAY } from './helpers.js';
+
+// The six ways chat messages went wrong (issue 9), each as a table in our own words. Expectations name
+// bodies as the scoring contract does: `must` all named, `mustNot` none named.
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await shippedKnowledge();
+});
+
+const ask = (q: string, asOf?: string) => Answer.parse(resolve(kb, q, { asOf, today: TODAY }));
+const bodiesOf = (a: Answer) => a.commissioners.map((c) => c.body);
+
+type Row = [question: string, must: string[], mustNot: string[]];
+function answers(rows: Row[]) {
+  it.each(rows)('answers "%s"', (question, must, mustNot) => {
+    const a = ask(question);
+    expect(a.status).toBe('answered');
+    for (const b of must) expect(bodiesOf(a)).toContain(b);
+    for (const b of mustNot) expect(bodiesOf(a)).not.toContain(b);
+  });
+}
+
+describe('1. two things in one message are answered in parts', () => {
+  it.each([
+    ['Health visiting and school nursing in 2014 - who had which?', ['nhs-england', 'local-authority']],
+    [
+      'who holds the community pharmacy contracts and who writes the pharmaceutical needs assessment?',
+      ['icb', 'local-authority'],
+    ],
+    ['dental vs wheelchair services in 2019, who commissioned each?', ['nhs-england', 'ccg']],
+  ])('"%s" has a part per thing asked', (question, must) => {
+    const a = ask(question);
+    expect(a.status).toBe('answered');
+    expect(a.parts?.length).toBeGreaterThanOrEqual(2);
+    const topics = new Set(a.parts?.map((p) => p.topic?.id));
+    expect(topics.size).toBe(a.parts?.length);
+    for (const b of must) expect(bodiesOf(a)).toContain(b);
+    // The top-level list is the union of the parts'.
+    expect(new Set(bodiesOf(a))).toEqual(
+      new Set(a.parts?.flatMap((p) => p.commissioners.map((c) => c.body))),
+    );
+  });
+
+  it('keeps a single question whole, however many words it shares with other topics', () => {
+    expect(
+      ask('who decides on a GP practice merger in a joint committee area in 2018?').parts,
+    ).toBeUndefined();
+    expect(ask('GP and dental care for serving sailors - who provides it?').parts).toBeUndefined();
+  });
+
+  it('gives each part its own date when the message gives one', () => {
+    const a = ask('who had health visiting in 2014 and health visiting in 2017?');
+    // One topic twice is one thing asked: answered whole at the first date.
+    expect(a.parts).toBeUndefined();
+    const b = ask('health visiting in 2014 and school nursing in 2019 - who commissioned them?');
+    expect(b.parts?.map((p) => p.asOf)).toEqual(['2014-07-01', '2019-07-01']);
+  });
+
+  it('answers the same service for two groups of people in two parts', () => {
+    const a = ask(
+      'continuing healthcare for prisoners and for everyone else in the community in 2016: who funded it?',
+    );
+    expect(a.parts?.length).toBe(2);
+    expect(bodiesOf(a)).toEqual(expect.arrayContaining(['nhs-england', 'ccg']));
+  });
+
+  it('is rendered as a part per thing asked in the terminal, Slack and Teams', () => {
+    const a = ask('Health visiting and school nursing in 2014 - who had which?');
+    const titles = a.parts?.map((p) => p.topic?.title ?? '') ?? [];
+    const cli = renderText(a);
+    const slack = JSON.stringify(renderAnswer(a).blocks);
+    const card = renderAnswerCard(a);
+    const containers = (card.body as { type: string }[]).filter((e) => e.type === 'Container');
+    expect(containers).toHaveLength(titles.length);
+    for (const title of titles) {
+      expect(cli).toContain(title);
+      expect(slack).toContain(title);
+    }
+  });
+});
+
+describe('2. conditions the message settles are applied', () => {
+  answers([
+    // Misspelt condition word.
+    ['our CCG was fully delegted in 2017 - who approved practice mergers?', ['ccg'], ['icb']],
+    // Negated condition: whatever else holds, not the delegated CCG.
+    [
+      'in 2019 our CCG was not delegated for GP commissioning: who signed off new practices?',
+      ['nhs-england'],
+      ['icb'],
+    ],
+    // A region with a date for specialised delegation.
+    ['specialised services in the east of england in summer 2024, ICB or NHSE?', ['icb'], ['ccg']],
+    // A setting said in passing.
+    ['a patient at HMP Durham needed a dentist in 2018, who commissioned that?', ['nhs-england'], ['ccg']],
+  ]);
+
+  it('does not list the ruled-out holder', () => {
+    const a = ask('in 2019 our CCG was not delegated for GP commissioning: who signed off new practices?');
+    expect(a.commissioners.every((c) => !/delegated commissioning/.test(c.condition ?? ''))).toBe(true);
+  });
+});
+
+describe('3. dates as people write them', () => {
+  const today = '2026-11-22';
+  it.each([
+    ['2016ish', '2016-07-01'],
+    ['on 14/2/14', '2014-02-14'],
+    ['from 1.4.2014', '2014-04-01'],
+    ['a decade ago', '2016-11-22'],
+    ['the early 2010s', '2012-07-01'],
+    ['when we were a PCT', '2007-09-30'],
+    ['in the CCG days', '2017-11-14'],
+    ['just before the 0-5 transfer', '2015-09-30'],
+    ['once PHE closed', '2021-10-01'],
+    ['back in 17/18', '2017-10-01'],
+  ])('reads "%s" as %s', (text, date) => {
+    expect(readDate(normalise(text), today, kb)?.date).toBe(date);
+  });
+
+  it('says how an approximate or named date was read', () => {
+    const a = ask('who had health visiting 2014ish?');
+    expect(a.dateRead).toBe('read "2014ish" as 1 July 2014');
+    expect(a.text).toContain('2014ish');
+  });
+
+  it('answers "last year" in the past tense', () => {
+    expect(ask('who commissioned wheelchair services last year?').text).toMatch(/commissioned it/);
+  });
+});
+
+describe('4. long friendly messages are judged by their question', () => {
+  answers([
+    [
+      'Morning both, hope the week is treating you kindly. I am pulling together a short history for our new non-execs and keep tripping over the same thing. Who commissioned school nursing in 2016? Many thanks, really appreciated',
+      ['local-authority'],
+      ['nhs-england', 'ccg'],
+    ],
+    ['IVF policy now: us (ICB) or NHSE?', ['icb'], ['nhs-england']],
+    ['wheelchair services in 2018 - was that ever NHS England money?', ['ccg'], []],
+    ['stop smoking services today - I assume it is still the council...?', ['local-authority'], ['icb']],
+  ]);
+});
+
+describe('5. messages that name a service but ask something else are out of scope', () => {
+  it.each([
+    'is my neighbour eligible for NHS-funded IVF at 41?',
+    'which procurement route should we use to re-tender the community dental contract?',
+    'what will GP commissioning look like in five years?',
+    'honestly, were PCTs any better than CCGs at commissioning mental health?',
+    'can someone book the meeting room for the wheelchair services review on Tuesday?',
+    'what dose of the flu vaccine do over-65s get?',
+    'who commissions GP services in the Republic of Ireland HSE?',
+    'who commissions dental care in a Scottish health board?',
+  ])('refuses "%s"', (question) => {
+    expect(ask(question).status).toBe('unknown');
+  });
+});
+
+describe('6. vague questions, the CQC, and bodies only within their lifetimes', () => {
+  it('asks back when nothing says which service', () => {
+    expect(ask('who does the contract?').status).toBe('clarify');
+  });
+
+  it('answers what the CQC does', () => {
+    const a = ask('does the CQC commission anything?');
+    expect(a.status).toBe('answered');
+    expect(bodiesOf(a)).toContain('cqc');
+  });
+
+  it('never names a body on a date it did not exist', () => {
+    for (const [question, gone] of [
+      ['who commissions community pharmacy in 2024?', 'ccg'],
+      ['who commissioned hospital care in 2010?', 'ccg'],
+      ['who commissioned health visiting in 2016?', 'pct'],
+    ] as const) {
+      expect(bodiesOf(ask(question))).not.toContain(gone);
+    }
+  });
+});
