@@ -1,9 +1,11 @@
 import type { Express } from 'express';
 import type { AnswerService } from '../../src/service.js';
+import type { DedupeStore } from '../../src/stores/dedupe.js';
 import type { Logger, Surface } from '../../src/surface.js';
 import { createBoltApp, EVENTS_PATH } from './app.js';
 import { SlackConfig } from './config.js';
 import { slackErrorCode } from './errors.js';
+import { freshSlackRequest } from './fresh.js';
 
 export { EVENTS_PATH } from './app.js';
 
@@ -44,6 +46,7 @@ export function createSlackSurface(
   settings: SlackConfig,
   service: AnswerService,
   logger: Logger,
+  stores: { dedupe?: DedupeStore } = {},
 ): SlackSurface {
   const config = checked(settings);
   const { app, mode, expressReceiver, idle } = createBoltApp(
@@ -52,6 +55,7 @@ export function createSlackSurface(
       ...(config.appToken ? { appToken: config.appToken } : { signingSecret: config.signingSecret ?? '' }),
       ...(config.apiUrl ? { apiUrl: withSlash(config.apiUrl) } : {}),
       ...(config.retries !== undefined ? { retries: config.retries } : {}),
+      ...(stores.dedupe ? { dedupe: stores.dedupe } : {}),
     },
     service,
     logger,
@@ -68,6 +72,7 @@ export function createSlackSurface(
     mode,
     mount(server: Express) {
       if (!expressReceiver) return; // Socket Mode takes no routes.
+      server.post(EVENTS_PATH, freshSlackRequest());
       server.use(expressReceiver.router);
       mounted = true;
     },

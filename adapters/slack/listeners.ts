@@ -7,8 +7,8 @@ import type {
 } from '@slack/bolt';
 import { isHelpRequest } from '../../src/help.js';
 import type { Answer } from '../../src/schemas/answer.js';
-import { createSeen } from '../../src/seen.js';
 import type { AnswerService, AskOptions } from '../../src/service.js';
+import type { DedupeStore } from '../../src/stores/dedupe.js';
 import type { Logger } from '../../src/surface.js';
 import { ACTION, CLARIFY_ACTION_PATTERN, decodeValue } from './actions.js';
 import { type AnswerRenderOptions, renderAnswer, renderFailure, type SlackMessage } from './blocks.js';
@@ -43,14 +43,19 @@ function reply(
 }
 
 /** The mention, DM, slash command, button and App Home listeners. No domain logic lives here. */
-export function registerListeners(app: App, service: AnswerService, logger: Logger): void {
+export function registerListeners(
+  app: App,
+  service: AnswerService,
+  logger: Logger,
+  dedupe: DedupeStore,
+): void {
   // One reply per Slack message, whichever events it arrives as (a mention can also be a DM).
-  const firstReply = createSeen();
+  const firstReply = (channel: string, ts: string) => dedupe.firstTime(`slack:message:${channel}:${ts}`);
 
   app.event('app_mention', async ({ event, context, client }) => {
     // Other bots (and this one) never get an answer, so two bots cannot talk to each other forever.
     if (event.bot_id || event.subtype) return;
-    if (!firstReply(`${event.channel}:${event.ts}`)) return;
+    if (!(await firstReply(event.channel, event.ts))) return;
     const message = reply(service, logger, questionFromSlack(event.text, context.botUserId));
     await callSlack(logger, 'chat.postMessage', () =>
       client.chat.postMessage({
@@ -66,7 +71,7 @@ export function registerListeners(app: App, service: AnswerService, logger: Logg
     // Only plain messages in a DM: edits (message_changed), joins, deletions, bot posts all carry a subtype.
     if (event.channel_type !== 'im' || event.subtype !== undefined) return;
     if (event.bot_id || !event.user || event.user === context.botUserId) return;
-    if (!firstReply(`${event.channel}:${event.ts}`)) return;
+    if (!(await firstReply(event.channel, event.ts))) return;
     const message = reply(service, logger, questionFromSlack(event.text ?? '', context.botUserId));
     await callSlack(logger, 'chat.postMessage', () =>
       client.chat.postMessage({
