@@ -87,6 +87,12 @@ function bodyErrors(logger: Logger): ErrorRequestHandler {
       case 'charset.unsupported':
         return void res.status(415).json({ error: 'send the JSON as UTF-8' });
     }
+    // A body that cannot be read (corrupt or truncated gzip, an aborted upload) is the caller's fault.
+    if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+      return void res.status(error.status).json({
+        error: `the body could not be read (${error.message ?? 'unreadable'}): send plain or valid gzip JSON`,
+      });
+    }
     logger.error({ err: error }, 'web chat request failed');
     res.status(500).json({ error: 'something went wrong answering this; the server log has the details' });
   };

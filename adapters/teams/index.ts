@@ -1,11 +1,12 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import type { Express, RequestHandler } from 'express';
+import type { Express, RequestHandler, Response } from 'express';
 import { createSeen } from '../../src/seen.js';
 import type { AnswerService } from '../../src/service.js';
 import type { Logger, Surface } from '../../src/surface.js';
 import { WhoCommissionsBot } from './bot.js';
 import { botFrameworkAuthOptions, type TeamsConfig } from './config.js';
 import { deliveryKey } from './dedupe.js';
+import { guardedResponse } from './guarded-response.js';
 import { readJson, requireActivity, requireJson } from './request.js';
 
 export type { TeamsConfig } from './config.js';
@@ -87,8 +88,13 @@ export function createTeamsSurface(config: TeamsConfig, service: AnswerService, 
         readJson,
         requireActivity,
         async (req, res, next) => {
+          let turnStarted = false;
+          const guarded = guardedResponse(res, () => turnStarted);
           try {
-            await adapter.process(req, res, runOnce);
+            await adapter.process(req, guarded as unknown as Response, async (context) => {
+              turnStarted = true;
+              await runOnce(context);
+            });
           } catch (error) {
             next(error);
           }
