@@ -51,29 +51,37 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     problems,
   });
 
+  const answerOf = (question: string, askOptions: AskOptions): Answer =>
+    resolve(kb, question, { asOf: askOptions.asOf, topicId: askOptions.topicId, today: now() });
+  /** Logs a question the bot could not answer outright; the logbook reports its own failures. */
+  const record = async (question: string, askOptions: AskOptions, answer: Answer): Promise<void> => {
+    if (!askOptions.surface || answer.status === 'answered') return;
+    await logbook
+      .unanswered({
+        at: now().toISOString(),
+        surface: askOptions.surface,
+        question: question.slice(0, 2000),
+        asOf: answer.asOf,
+        status: answer.status,
+        options: answer.options.map((o) => o.topicId),
+      })
+      .catch(() => {});
+  };
+
   return {
     ask(question: string, askOptions: AskOptions = {}): Answer {
-      const answer = resolve(kb, question, {
-        asOf: askOptions.asOf,
-        topicId: askOptions.topicId,
-        today: now(),
-      });
-      if (askOptions.surface && answer.status !== 'answered') {
-        logbook.unanswered({
-          at: now().toISOString(),
-          surface: askOptions.surface,
-          question: question.slice(0, 2000),
-          asOf: answer.asOf,
-          status: answer.status,
-          options: answer.options.map((o) => o.topicId),
-        });
-      }
+      const answer = answerOf(question, askOptions);
+      void record(question, askOptions, answer);
+      return answer;
+    },
+    async answer(question: string, askOptions: AskOptions = {}): Promise<Answer> {
+      const answer = answerOf(question, askOptions);
+      await record(question, askOptions, answer);
       return answer;
     },
     summary,
-    feedback(entry) {
-      logbook.feedback({ ...entry, question: entry.question.slice(0, 2000), at: now().toISOString() });
-    },
+    feedback: (entry) =>
+      logbook.feedback({ ...entry, question: entry.question.slice(0, 2000), at: now().toISOString() }),
     async reload() {
       const next = await loadKnowledgeDir(dir);
       if (!next.ok) {

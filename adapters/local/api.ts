@@ -103,11 +103,11 @@ export function apiRouter(service: AnswerService, logger: Logger): Router {
   const router = express.Router();
   const json = express.json({ limit: MAX_BODY, strict: true });
 
-  router.post('/api/ask', requireJson, json, (req, res) => {
+  router.post('/api/ask', requireJson, json, async (req, res) => {
     const parsed = AskRequest.safeParse(req.body);
     if (!parsed.success) return void res.status(400).json(badRequest(parsed.error));
     const started = performance.now();
-    const answer = service.ask(parsed.data.question, {
+    const answer = await service.answer(parsed.data.question, {
       asOf: parsed.data.asOf,
       topicId: parsed.data.topicId,
       surface: 'local',
@@ -124,10 +124,18 @@ export function apiRouter(service: AnswerService, logger: Logger): Router {
     res.json(answer);
   });
 
-  router.post('/api/feedback', requireJson, json, (req, res) => {
+  router.post('/api/feedback', requireJson, json, async (req, res) => {
     const parsed = FeedbackRequest.safeParse(req.body);
     if (!parsed.success) return void res.status(400).json(badRequest(parsed.error));
-    service.feedback({ surface: 'local', ...parsed.data });
+    try {
+      await service.feedback({ surface: 'local', ...parsed.data });
+    } catch {
+      // Only acknowledged once stored: the page says it could not be recorded, and may try again.
+      return void res
+        .status(503)
+        .set('Retry-After', '5')
+        .json({ error: 'your feedback could not be recorded just now; the server log has the details' });
+    }
     res.status(204).end();
   });
 

@@ -22,16 +22,16 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
 /** Every way into the answer engine goes through here, so a failure becomes an apology, not silence. */
-function reply(
+async function reply(
   service: AnswerService,
   logger: Logger,
   question: string,
   ask: Omit<AskOptions, 'surface'> = {},
   render: AnswerRenderOptions = {},
-): SlackMessage {
+): Promise<SlackMessage> {
   try {
     if (!ask.topicId && isHelpRequest(question)) return renderHelp(service.summary());
-    const answer: Answer = service.ask(question, { ...ask, surface: 'slack' });
+    const answer: Answer = await service.answer(question, { ...ask, surface: 'slack' });
     return renderAnswer(answer, render);
   } catch (error) {
     logger.error(
@@ -56,7 +56,7 @@ export function registerListeners(
     // Other bots (and this one) never get an answer, so two bots cannot talk to each other forever.
     if (event.bot_id || event.subtype) return;
     if (!(await firstReply(event.channel, event.ts))) return;
-    const message = reply(service, logger, questionFromSlack(event.text, context.botUserId));
+    const message = await reply(service, logger, questionFromSlack(event.text, context.botUserId));
     await callSlack(logger, 'chat.postMessage', () =>
       client.chat.postMessage({
         channel: event.channel,
@@ -72,7 +72,7 @@ export function registerListeners(
     if (event.channel_type !== 'im' || event.subtype !== undefined) return;
     if (event.bot_id || !event.user || event.user === context.botUserId) return;
     if (!(await firstReply(event.channel, event.ts))) return;
-    const message = reply(service, logger, questionFromSlack(event.text ?? '', context.botUserId));
+    const message = await reply(service, logger, questionFromSlack(event.text ?? '', context.botUserId));
     await callSlack(logger, 'chat.postMessage', () =>
       client.chat.postMessage({
         channel: event.channel,
@@ -85,7 +85,7 @@ export function registerListeners(
 
   app.command(SLASH_COMMAND, async ({ command, ack, client, respond, context }) => {
     await ack();
-    const message = reply(
+    const message = await reply(
       service,
       logger,
       questionFromSlack(command.text, context.botUserId),
@@ -109,7 +109,7 @@ export function registerListeners(
     const value = decodeValue(action.value);
     if (!value) return warnBadValue(logger, action.action_id);
     const shareable = body.container.is_ephemeral === true;
-    const message = reply(service, logger, value.q, { asOf: value.a, topicId: value.t }, { shareable });
+    const message = await reply(service, logger, value.q, { asOf: value.a, topicId: value.t }, { shareable });
     // Answer in place: the clarify question is replaced by the answer to the option chosen.
     await callSlack(logger, 'response_url', () => respond({ replace_original: true, ...message }));
   });
@@ -118,7 +118,7 @@ export function registerListeners(
     await ack();
     const value = decodeValue(action.value);
     if (!value) return warnBadValue(logger, action.action_id);
-    const message = reply(
+    const message = await reply(
       service,
       logger,
       value.q,
@@ -137,20 +137,27 @@ export function registerListeners(
       await ack();
       const value = decodeValue(action.value);
       if (!value) return warnBadValue(logger, action.action_id);
-      service.feedback({
-        surface: 'slack',
-        helpful,
-        question: value.q,
-        asOf: value.a,
-        ...(value.t ? { topicId: value.t } : {}),
-        status: value.s ?? 'answered',
-      });
-      // Thank only the person who clicked; the answer itself stays as it was for everyone else.
+      const recorded = await service
+        .feedback({
+          surface: 'slack',
+          helpful,
+          question: value.q,
+          asOf: value.a,
+          ...(value.t ? { topicId: value.t } : {}),
+          status: value.s ?? 'answered',
+        })
+        .then(
+          () => true,
+          () => false,
+        );
+      // Thank only the person who clicked, and only once it is stored; the answer stays as it was.
       await callSlack(logger, 'response_url', () =>
         respond({
           response_type: 'ephemeral',
           replace_original: false,
-          text: 'Thanks, your feedback is recorded.',
+          text: recorded
+            ? 'Thanks, your feedback is recorded.'
+            : 'Sorry, your feedback could not be recorded just now. Please click again in a moment.',
         }),
       );
     };

@@ -63,6 +63,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         `${file} in DATA_DIR has reached ${Math.round(maxBytes / 1024 / 1024)} MB, so new entries are not written: ` +
           'read it with npm run report, then move it away or trim it to start logging again',
       ),
+    onRepaired: (file) =>
+      logger.warn(
+        { file, dataDir: config.dataDir },
+        `${file} in DATA_DIR ended in a line torn by a crash; it now ends that line, which npm run report skips`,
+      ),
   });
   const knowledge = startLiveKnowledge({
     knowledgeDir: config.knowledgeDir,
