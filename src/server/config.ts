@@ -30,6 +30,9 @@ function isDirectory(path: string): boolean {
   }
 }
 
+const DRAIN_MESSAGE =
+  'DRAIN_SECONDS must be a number of seconds between 0 and 600, e.g. DRAIN_SECONDS=10 (0 stops at once)';
+
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
   error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent',
 });
@@ -42,6 +45,8 @@ const ConfigSchema = z.object({
   /** Unset means the repository's knowledge/ folder. */
   knowledgeDir: z.string().optional(),
   logLevel: LogLevel,
+  /** How long to keep answering after SIGTERM, with /readyz at 503, before stopping. */
+  drainMs: z.number(),
   slack: SlackConfig.optional(),
   teams: TeamsConfig.optional(),
 });
@@ -71,6 +76,14 @@ const EnvSchema = z
         'KNOWLEDGE_DIR is not a folder: point it at a folder of knowledge YAML files, or unset it to use ./knowledge',
       ),
     LOG_LEVEL: z.preprocess((value) => (value === undefined || value === '' ? 'info' : value), LogLevel),
+    DRAIN_SECONDS: z.preprocess(
+      (value) => (value === undefined || value === '' ? '10' : value),
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?$/, DRAIN_MESSAGE)
+        .transform(Number)
+        .refine((seconds) => seconds <= 600, DRAIN_MESSAGE),
+    ),
     SLACK_BOT_TOKEN: optionalText.pipe(SlackConfig.shape.botToken.optional()),
     SLACK_APP_TOKEN: optionalText.pipe(SlackConfig.shape.appToken.optional()),
     SLACK_SIGNING_SECRET: optionalText,
@@ -108,6 +121,7 @@ const EnvSchema = z
       dataDir: e.DATA_DIR,
       knowledgeDir: e.KNOWLEDGE_DIR,
       logLevel: e.LOG_LEVEL,
+      drainMs: Math.round(e.DRAIN_SECONDS * 1000),
       // Slack is on with a bot token; Teams with an app id, or without one only when asked for.
       slack: e.SLACK_BOT_TOKEN
         ? {

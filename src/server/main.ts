@@ -38,13 +38,14 @@ server.ready.catch((error: unknown) => {
 });
 
 let stopping = false;
-const stop = (signal: NodeJS.Signals) => {
+const stop = (signal: NodeJS.Signals | 'parent gone') => {
   if (stopping) {
-    // A second Ctrl-C means "now".
-    process.exit(130);
+    // A second Ctrl-C means "now"; a repeated SIGTERM (npm and the process group both pass it on) does not.
+    if (signal === 'SIGINT') process.exit(130);
+    return;
   }
   stopping = true;
-  logger.info({ signal }, 'stopping: finishing requests in flight');
+  logger.info({ signal, drainMs: config.drainMs }, 'stopping: draining, then finishing requests in flight');
   server.close().then(
     () => {
       logger.info('stopped');
@@ -58,3 +59,12 @@ const stop = (signal: NodeJS.Signals) => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+
+// npm does not pass SIGTERM on to the script it runs: it exits and leaves the server running. Under
+// npm, the parent going away is the same request to stop.
+if (process.env.npm_lifecycle_event) {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop('parent gone');
+  }, 200).unref();
+}

@@ -41,8 +41,13 @@ export interface RunningServer {
   knowledge: LiveKnowledge;
   /** Resolves when every unanswered question and feedback click logged so far is on disk. */
   flushLogbook(): Promise<void>;
-  /** Stop taking requests, let in-flight ones finish, close surfaces, flush the logbook. */
-  close(): Promise<void>;
+  /**
+   * Drain, then stop: /readyz answers 503 at once so a load balancer stops sending new requests, the
+   * server keeps answering for `drainMs` (default DRAIN_SECONDS) while it notices, then stops taking
+   * requests, lets in-flight ones finish, closes the surfaces and flushes the logbook. Called again
+   * while closing, it returns the same promise.
+   */
+  close(options?: { drainMs?: number }): Promise<void>;
 }
 
 /**
@@ -81,6 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let surfaces: Surface[] = [];
   let mounted = false;
   let closing: Promise<void> | undefined;
+  let draining = false;
   /** What start-up is doing now (loading the adapters, then starting them); settles, never rejects. */
   let startup: Promise<unknown> = Promise.resolve();
   let markStarted: () => void = () => {};
@@ -98,7 +104,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // While draining, every reply asks the client to reconnect, which a load balancer sends elsewhere.
+  app.use((_req, res, next) => {
+    if (draining) res.set('Connection', 'close');
+    next();
+  });
   app.get('/readyz', (_req, res) => {
+    if (draining) return void res.status(503).json({ status: 'draining: stopping soon' });
     if (mounted) return void res.json({ status: 'ready', knowledge: knowledge.engine()?.summary().updated });
     const problems = knowledge.startupProblems().map(formatProblem);
     res.status(503).json({ status: problems.length ? 'knowledge has problems' : 'loading', problems });
@@ -152,8 +164,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       () => markStarted(),
     );
 
-  const close = () => {
+  const close = (closeOptions: { drainMs?: number } = {}) => {
     closing ??= (async () => {
+      draining = true;
+      const drainMs = closeOptions.drainMs ?? config.drainMs;
+      if (drainMs > 0) {
+        logger.info({ drainMs }, `draining: /readyz answers 503; still answering for ${drainMs / 1000} s`);
+        await new Promise((resolve) => setTimeout(resolve, drainMs));
+      }
       knowledge.close();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle keep-alive sockets would hold close() open; busy ones go idle once their reply is sent.

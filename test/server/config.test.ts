@@ -27,6 +27,13 @@ describe('configuration from the environment', () => {
     expect(c.teams).toBeUndefined();
   });
 
+  it('drains for 10 s after SIGTERM unless DRAIN_SECONDS says otherwise', () => {
+    expect(config({}).drainMs).toBe(10_000);
+    expect(config({ DRAIN_SECONDS: '2.5' }).drainMs).toBe(2500);
+    expect(config({ DRAIN_SECONDS: '0' }).drainMs).toBe(0);
+    expect(errors({ DRAIN_SECONDS: 'soon' })).toEqual([expect.stringMatching(/^DRAIN_SECONDS must be/)]);
+  });
+
   it('treats empty variables, as a .env file leaves them, as unset', () => {
     expect(config({ SLACK_BOT_TOKEN: '', MicrosoftAppId: ' ', PORT: '', HOST: '' })).toMatchObject({
       port: 3978,

@@ -64,6 +64,7 @@ export async function startTestServer(
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
+    DRAIN_SECONDS: '0',
     ...(options.knowledgeDir ? { KNOWLEDGE_DIR: options.knowledgeDir } : {}),
     ...options.env,
   });
