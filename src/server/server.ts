@@ -16,6 +16,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Wait after a knowledge file changes before reloading (default 150 ms). */
   reloadDebounceMs?: number;
+  /** How long a knowledge folder that lost a whole file must stay unchanged before it is served (default 3 s). */
+  reloadStableMs?: number;
   /**
    * Time allowed on shutdown for in-flight requests before connections are cut, and for a surface
    * still starting (e.g. Slack checking its token) before it is stopped anyway (default 10 s).
@@ -80,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     now: options.now,
     debounceMs: options.reloadDebounceMs,
+    stableMs: options.reloadStableMs,
     tell: options.tell,
   });
 

@@ -57,7 +57,12 @@ export interface TestServer extends RunningServer {
 
 /** The real server on 127.0.0.1 and a free port, with the real engine, a pinned clock and quick reloads. */
 export async function startTestServer(
-  options: { knowledgeDir?: string; env?: Record<string, string>; waitReady?: boolean } = {},
+  options: {
+    knowledgeDir?: string;
+    env?: Record<string, string>;
+    waitReady?: boolean;
+    reloadStableMs?: number;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = await tempDir('data');
   const parsed = parseConfig({
@@ -77,6 +82,7 @@ export async function startTestServer(
     logger,
     now: () => TODAY,
     reloadDebounceMs: 50,
+    ...(options.reloadStableMs !== undefined ? { reloadStableMs: options.reloadStableMs } : {}),
     shutdownGraceMs: 2000,
   });
   if (options.waitReady !== false) await server.ready;
