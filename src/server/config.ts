@@ -30,6 +30,20 @@ function isDirectory(path: string): boolean {
   }
 }
 
+/** An optional URL whose scheme is one of `schemes`; the message shows an example. */
+const urlWithScheme = (name: string, schemes: string[], example: string) =>
+  optionalText.refine(
+    (value) => {
+      if (value === undefined) return true;
+      try {
+        return schemes.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `${name} must be a URL starting ${schemes.map((s) => `${s}//`).join(' or ')}, e.g. ${example}; unset it to run without`,
+  );
+
 const DRAIN_MESSAGE =
   'DRAIN_SECONDS must be a number of seconds between 0 and 600, e.g. DRAIN_SECONDS=10 (0 stops at once)';
 
@@ -47,6 +61,10 @@ const ConfigSchema = z.object({
   logLevel: LogLevel,
   /** How long to keep answering after SIGTERM, with /readyz at 503, before stopping. */
   drainMs: z.number(),
+  /** Set: de-duplication in this Redis, shared by every copy. Unset: in this process's memory. */
+  redisUrl: z.string().optional(),
+  /** Set: feedback and unanswered questions as rows in this PostgreSQL. Unset: JSON lines in dataDir. */
+  databaseUrl: z.string().optional(),
   slack: SlackConfig.optional(),
   teams: TeamsConfig.optional(),
 });
@@ -83,6 +101,12 @@ const EnvSchema = z
         .regex(/^\d+(\.\d+)?$/, DRAIN_MESSAGE)
         .transform(Number)
         .refine((seconds) => seconds <= 600, DRAIN_MESSAGE),
+    ),
+    REDIS_URL: urlWithScheme('REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+    DATABASE_URL: urlWithScheme(
+      'DATABASE_URL',
+      ['postgres:', 'postgresql:'],
+      'postgres://user:password@127.0.0.1:5432/whocommissions',
     ),
     SLACK_BOT_TOKEN: optionalText.pipe(SlackConfig.shape.botToken.optional()),
     SLACK_APP_TOKEN: optionalText.pipe(SlackConfig.shape.appToken.optional()),
@@ -122,6 +146,8 @@ const EnvSchema = z
       knowledgeDir: e.KNOWLEDGE_DIR,
       logLevel: e.LOG_LEVEL,
       drainMs: Math.round(e.DRAIN_SECONDS * 1000),
+      redisUrl: e.REDIS_URL,
+      databaseUrl: e.DATABASE_URL,
       // Slack is on with a bot token; Teams with an app id, or without one only when asked for.
       slack: e.SLACK_BOT_TOKEN
         ? {

@@ -2,11 +2,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { formatProblem } from '../knowledge/problems.js';
-import { createLogbook } from '../logbook.js';
 import type { Logger, Surface } from '../surface.js';
 import { type Config, isLoopback } from './config.js';
 import { type LiveKnowledge, startLiveKnowledge } from './live-knowledge.js';
 import { loopbackHostOnly } from './loopback-host.js';
+import { openStores } from './stores.js';
 import { buildSurfaces } from './surfaces.js';
 
 export interface ServerOptions {
@@ -58,24 +58,8 @@ export interface RunningServer {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, logger } = options;
-  const logbook = createLogbook(config.dataDir, {
-    onError: (error) =>
-      logger.warn(
-        { err: error, dataDir: config.dataDir },
-        'could not write to DATA_DIR; the reply was sent anyway',
-      ),
-    onFull: (file, maxBytes) =>
-      logger.warn(
-        { file, dataDir: config.dataDir, maxBytes },
-        `${file} in DATA_DIR has reached ${Math.round(maxBytes / 1024 / 1024)} MB, so new entries are not written: ` +
-          'read it with npm run report, then move it away or trim it to start logging again',
-      ),
-    onRepaired: (file) =>
-      logger.warn(
-        { file, dataDir: config.dataDir },
-        `${file} in DATA_DIR ended in a line torn by a crash; it now ends that line, which npm run report skips`,
-      ),
-  });
+  const stores = await openStores(config, logger);
+  const { logbook } = stores;
   const knowledge = startLiveKnowledge({
     knowledgeDir: config.knowledgeDir,
     logbook,
@@ -123,8 +107,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(notFound);
   app.use(lastResort(logger));
 
-  const server = await listen(app, config.port, config.host).catch((error: unknown) => {
+  const server = await listen(app, config.port, config.host).catch(async (error: unknown) => {
     knowledge.close();
+    await stores.close();
     throw error;
   });
   const address = server.address() as AddressInfo;
@@ -147,7 +132,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ready = knowledge.ready.then(async (engine) => {
     // Knowledge that finishes loading after shutdown began must not open Socket Mode again.
     if (closing) return;
-    const building = buildSurfaces(config, engine, logger);
+    const building = buildSurfaces(config, engine, logger, stores);
     startup = building.catch(() => {});
     const built = await building;
     if (closing) return;
@@ -190,7 +175,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       clearInterval(sweep);
       clearTimeout(cut);
       await knowledge.settled();
-      await logbook.flush();
+      await stores.close();
     })();
     return closing;
   };

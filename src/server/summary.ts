@@ -1,3 +1,4 @@
+import { redacted } from '../stores/redacted.js';
 import { type Config, isLoopback } from './config.js';
 
 /** What is on and what is missing, in plain words, for the person who just ran `npm start`. */
@@ -29,7 +30,12 @@ export function startupSummary(config: Config, url: string): string[] {
 
   lines.push(`Knowledge: ${config.knowledgeDir ?? 'knowledge/'} (edits are picked up live)`);
   lines.push(
-    `Questions the bot could not answer and feedback go to ${config.dataDir}; run npm run report to read them`,
+    config.databaseUrl
+      ? `Questions the bot could not answer and feedback go to PostgreSQL (${redacted(config.databaseUrl)}); run npm run report with the same DATABASE_URL to read them`
+      : `Questions the bot could not answer and feedback go to ${config.dataDir}; run npm run report to read them`,
   );
+  if (config.redisUrl) {
+    lines.push(`Redeliveries are recognised across every copy through Redis (${redacted(config.redisUrl)})`);
+  }
   return lines;
 }
