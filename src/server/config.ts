@@ -61,6 +61,8 @@ const ConfigSchema = z.object({
   logLevel: LogLevel,
   /** How long to keep answering after SIGTERM, with /readyz at 503, before stopping. */
   drainMs: z.number(),
+  /** The web chat (page and /api/*); off on a public deployment that serves only Slack and Teams. */
+  webChat: z.boolean(),
   /** Set: de-duplication in this Redis, shared by every copy. Unset: in this process's memory. */
   redisUrl: z.string().optional(),
   /** Set: feedback and unanswered questions as rows in this PostgreSQL. Unset: JSON lines in dataDir. */
@@ -117,6 +119,11 @@ const EnvSchema = z
     MicrosoftAppTenantId: optionalText.pipe(TeamsConfig.shape.tenantId.optional()),
     MicrosoftAppType: optionalText.pipe(TeamsConfig.shape.appType),
     TEAMS_ALLOW_UNAUTHENTICATED: flag('TEAMS_ALLOW_UNAUTHENTICATED'),
+    // On unless turned off: npm start with nothing set is the web chat.
+    WEB_CHAT: z.preprocess(
+      (value) => (value === undefined || value === '' ? 'true' : value),
+      flag('WEB_CHAT'),
+    ),
   })
   .superRefine((env, ctx) => {
     const fail = (variable: string, message: string) =>
@@ -146,6 +153,7 @@ const EnvSchema = z
       knowledgeDir: e.KNOWLEDGE_DIR,
       logLevel: e.LOG_LEVEL,
       drainMs: Math.round(e.DRAIN_SECONDS * 1000),
+      webChat: e.WEB_CHAT,
       redisUrl: e.REDIS_URL,
       databaseUrl: e.DATABASE_URL,
       // Slack is on with a bot token; Teams with an app id, or without one only when asked for.

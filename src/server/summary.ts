@@ -3,8 +3,12 @@ import { type Config, isLoopback } from './config.js';
 
 /** What is on and what is missing, in plain words, for the person who just ran `npm start`. */
 export function startupSummary(config: Config, url: string): string[] {
-  const lines = [`Web chat: on at ${url}/ (no credentials needed)`];
-  if (!isLoopback(config.host)) {
+  const lines = [
+    config.webChat
+      ? `Web chat: on at ${url}/ (no credentials needed)`
+      : `Web chat: off (WEB_CHAT=false); health checks at ${url}/healthz and ${url}/readyz`,
+  ];
+  if (config.webChat && !isLoopback(config.host)) {
     lines.push(
       `  Listening on ${config.host}: anyone who can reach this machine can use the web chat. Set HOST=127.0.0.1 to keep it local.`,
     );

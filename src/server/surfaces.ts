@@ -24,6 +24,6 @@ export async function buildSurfaces(
     const { createTeamsSurface } = await import('../../adapters/teams/index.js');
     surfaces.push(createTeamsSurface(config.teams, service, logger, { dedupe: stores.dedupe }));
   }
-  surfaces.push(createLocalSurface(service, logger));
+  if (config.webChat) surfaces.push(createLocalSurface(service, logger));
   return surfaces;
 }

@@ -27,6 +27,20 @@ describe('configuration from the environment', () => {
     expect(c.teams).toBeUndefined();
   });
 
+  it('runs the web chat unless WEB_CHAT=false, and reads REDIS_URL and DATABASE_URL only when set', () => {
+    expect(config({})).toMatchObject({ webChat: true, redisUrl: undefined, databaseUrl: undefined });
+    expect(config({ WEB_CHAT: 'false' }).webChat).toBe(false);
+    expect(
+      config({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://u:p@db:5432/wc' }),
+    ).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379', databaseUrl: 'postgres://u:p@db:5432/wc' });
+    expect(errors({ REDIS_URL: 'localhost:6379' })).toEqual([
+      expect.stringMatching(/^REDIS_URL must be a URL starting redis:\/\/ or rediss:\/\//),
+    ]);
+    expect(errors({ DATABASE_URL: 'mysql://db/wc' })).toEqual([
+      expect.stringMatching(/^DATABASE_URL must be a URL starting postgres:\/\/ or postgresql:\/\//),
+    ]);
+  });
+
   it('drains for 10 s after SIGTERM unless DRAIN_SECONDS says otherwise', () => {
     expect(config({}).drainMs).toBe(10_000);
     expect(config({ DRAIN_SECONDS: '2.5' }).drainMs).toBe(2500);
