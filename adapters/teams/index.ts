@@ -1,8 +1,9 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import type { Express, RequestHandler, Response } from 'express';
+import { type RequestHandler, type Response, Router } from 'express';
 import type { AnswerService } from '../../src/service.js';
 import { type DedupeStore, memoryDedupe } from '../../src/stores/dedupe.js';
 import type { Logger, Surface } from '../../src/surface.js';
+import { asHandler } from '../http-handler.js';
 import { WhoCommissionsBot } from './bot.js';
 import { botFrameworkAuthOptions, type TeamsConfig } from './config.js';
 import { deliveryKey } from './dedupe.js';
@@ -85,7 +86,8 @@ export function createTeamsSurface(
 
   return {
     name: 'teams',
-    mount(app: Express) {
+    routes() {
+      const app = Router();
       app.post(
         TEAMS_MESSAGES_PATH,
         requireBearer,
@@ -105,6 +107,7 @@ export function createTeamsSurface(
           }
         },
       );
+      return asHandler(app);
     },
   };
 }

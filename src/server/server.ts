@@ -137,7 +137,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const built = await building;
     if (closing) return;
     surfaces = built;
-    for (const surface of surfaces) surface.mount?.(chat);
+    for (const surface of surfaces) {
+      const routes = surface.routes?.();
+      if (routes) chat.use(routes);
+    }
     // Ready once the routes are in: a slow Slack connection must not keep the web chat and Teams at 503.
     mounted = true;
     logger.info({ surfaces: surfaces.map((s) => s.name), url }, 'ready');
