@@ -1,11 +1,13 @@
+import { ADAPTERS } from '../../adapters/index.js';
 import { parseConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 import { startupSummary } from './summary.js';
 
-// `npm start`: read the environment, start the one server, stop cleanly on SIGTERM / SIGINT.
+// `npm start`: read the environment, start the one server, stop cleanly on SIGTERM / SIGINT. This is
+// the composition root: the only place in src/ that names the adapters (adapters/index.ts lists them).
 
-const parsed = parseConfig(process.env);
+const parsed = parseConfig(process.env, ADAPTERS);
 if (!parsed.ok) {
   process.stderr.write(
     `whocommissions cannot start; fix these settings (environment variables) and run npm start again:\n${parsed.errors

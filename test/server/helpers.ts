@@ -2,6 +2,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ADAPTERS } from '../../adapters/index.js';
 import type { Answer } from '../../src/schemas/answer.js';
 import { parseConfig } from '../../src/server/config.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
@@ -65,14 +66,17 @@ export async function startTestServer(
   } = {},
 ): Promise<TestServer> {
   const dataDir = await tempDir('data');
-  const parsed = parseConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DRAIN_SECONDS: '0',
-    ...(options.knowledgeDir ? { KNOWLEDGE_DIR: options.knowledgeDir } : {}),
-    ...options.env,
-  });
+  const parsed = parseConfig(
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DRAIN_SECONDS: '0',
+      ...(options.knowledgeDir ? { KNOWLEDGE_DIR: options.knowledgeDir } : {}),
+      ...options.env,
+    },
+    ADAPTERS,
+  );
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const logger = recordingLogger();
   const told: string[] = [];
