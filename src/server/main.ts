@@ -47,8 +47,10 @@ const stop = (signal: NodeJS.Signals | 'parent gone') => {
     return;
   }
   stopping = true;
-  logger.info({ signal, drainMs: config.drainMs }, 'stopping: draining, then finishing requests in flight');
-  server.close().then(
+  // Ctrl-C is a person at a terminal, not a load balancer to wait for: no drain.
+  const drainMs = signal === 'SIGINT' ? 0 : config.drainMs;
+  logger.info({ signal, drainMs }, 'stopping: draining, then finishing requests in flight');
+  server.close({ drainMs }).then(
     () => {
       logger.info('stopped');
       process.exit(0);

@@ -56,6 +56,20 @@ describe('stopping on SIGTERM', () => {
     }
   });
 
+  it('stops without the drain period on Ctrl-C (SIGINT): a person, not a load balancer', async () => {
+    const dataDir = await tempDir('sigint');
+    const server = await startServerProcess({ DATA_DIR: dataDir, DRAIN_SECONDS: '10' });
+    try {
+      const signalledAt = Date.now();
+      server.child.kill('SIGINT');
+      expect(await server.exited).toBe(0);
+      expect(Date.now() - signalledAt).toBeLessThan(5000);
+    } finally {
+      await server.stop('SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('stops the server when only the npm start process is sent SIGTERM', async () => {
     const dataDir = await tempDir('npm-start');
     const npm = spawn('npm', ['start'], {
