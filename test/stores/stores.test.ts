@@ -153,6 +153,28 @@ describe('the server with REDIS_URL and DATABASE_URL', () => {
     }
   });
 
+  it('when PostgreSQL goes away, still answers questions but does not acknowledge feedback (503)', async () => {
+    const own = await startPostgres();
+    const server = await startTestServer({ env: { DATABASE_URL: own.url } });
+    try {
+      await own.stop();
+      const feedback = await fetch(`${server.url}/api/feedback`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ helpful: true, question: 'q', asOf: '2017-04-01', status: 'answered' }),
+      });
+      expect(feedback.status).toBe(503);
+      expect(((await feedback.json()) as { error: string }).error).toMatch(/could not be recorded/);
+      const answer = await server.answer('who commissions health care in Scotland?');
+      expect(answer.status).toBe('unknown');
+      expect(server.logger.lines.map((line) => line.msg)).toContainEqual(
+        expect.stringMatching(/^PostgreSQL: an entry could not be stored/),
+      );
+    } finally {
+      await server.dispose();
+    }
+  });
+
   it('does not start when Redis is unreachable, and says which variable to fix', async () => {
     const port = await freePort();
     await expect(startTestServer({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } })).rejects.toThrow(
