@@ -38,8 +38,14 @@ export interface KnowledgeSummary {
  * Adapters hold no domain logic: text in, Answer out, render.
  */
 export interface AnswerService {
+  /** The answer at once; a question not answered outright is logged in the background (the CLI). */
   ask(question: string, options?: AskOptions): Answer;
+  /**
+   * The same answer, once a question not answered outright is stored: chat surfaces reply only then,
+   * so a reply means the question is in the maintainers' log. A failed write is logged, not thrown.
+   */
+  answer(question: string, options?: AskOptions): Promise<Answer>;
   summary(): KnowledgeSummary;
-  /** Record a helpful / not helpful click. Never throws, never blocks. */
-  feedback(entry: Omit<FeedbackEntry, 'at'>): void;
+  /** Record a helpful / not helpful click; resolves once stored, rejects if it could not be. */
+  feedback(entry: Omit<FeedbackEntry, 'at'>): Promise<void>;
 }

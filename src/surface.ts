@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** The subset of pino's logger that surfaces use, so tests can pass their own. */
 export interface Logger {
@@ -8,6 +8,13 @@ export interface Logger {
   error(obj: unknown, msg?: string): void;
 }
 
+/** A connect-style request handler: answers the request, or calls `next` to pass it on. */
+export type HttpHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
+
 /**
  * A chat surface (Slack, Teams, the local web chat) as the server sees it: the port each adapter
  * implements, like a Bolt receiver. It lives in the core so adapters depend on nothing else.
@@ -16,8 +23,11 @@ export interface Logger {
  */
 export interface Surface {
   readonly name: string;
-  /** Add HTTP routes to the shared server, if the surface takes any. */
-  mount?(app: Express): void;
+  /**
+   * The surface's HTTP routes, if it takes any, as one handler the server adds to its own. Typed on
+   * Node's http, not a web framework: an express Router is one; so is a plain function.
+   */
+  routes?(): HttpHandler;
   /** Open long-lived connections (e.g. Slack Socket Mode). A failure is logged; the other surfaces go on. */
   start?(): Promise<void>;
   /** Close connections; in-flight work may finish. May be called while start() is still running. */

@@ -87,6 +87,12 @@ function bodyErrors(logger: Logger): ErrorRequestHandler {
       case 'charset.unsupported':
         return void res.status(415).json({ error: 'send the JSON as UTF-8' });
     }
+    // A body that cannot be read (corrupt or truncated gzip, an aborted upload) is the caller's fault.
+    if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+      return void res.status(error.status).json({
+        error: `the body could not be read (${error.message ?? 'unreadable'}): send plain or valid gzip JSON`,
+      });
+    }
     logger.error({ err: error }, 'web chat request failed');
     res.status(500).json({ error: 'something went wrong answering this; the server log has the details' });
   };
@@ -97,11 +103,11 @@ export function apiRouter(service: AnswerService, logger: Logger): Router {
   const router = express.Router();
   const json = express.json({ limit: MAX_BODY, strict: true });
 
-  router.post('/api/ask', requireJson, json, (req, res) => {
+  router.post('/api/ask', requireJson, json, async (req, res) => {
     const parsed = AskRequest.safeParse(req.body);
     if (!parsed.success) return void res.status(400).json(badRequest(parsed.error));
     const started = performance.now();
-    const answer = service.ask(parsed.data.question, {
+    const answer = await service.answer(parsed.data.question, {
       asOf: parsed.data.asOf,
       topicId: parsed.data.topicId,
       surface: 'local',
@@ -118,10 +124,18 @@ export function apiRouter(service: AnswerService, logger: Logger): Router {
     res.json(answer);
   });
 
-  router.post('/api/feedback', requireJson, json, (req, res) => {
+  router.post('/api/feedback', requireJson, json, async (req, res) => {
     const parsed = FeedbackRequest.safeParse(req.body);
     if (!parsed.success) return void res.status(400).json(badRequest(parsed.error));
-    service.feedback({ surface: 'local', ...parsed.data });
+    try {
+      await service.feedback({ surface: 'local', ...parsed.data });
+    } catch {
+      // Only acknowledged once stored: the page says it could not be recorded, and may try again.
+      return void res
+        .status(503)
+        .set('Retry-After', '5')
+        .json({ error: 'your feedback could not be recorded just now; the server log has the details' });
+    }
     res.status(204).end();
   });
 

@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type RequestHandler } from 'express';
 import type { AnswerService } from '../../src/service.js';
 import type { Logger, Surface } from '../../src/surface.js';
+import { asHandler } from '../http-handler.js';
 import { apiRouter } from './api.js';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
@@ -42,7 +43,8 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
 export function createLocalSurface(service: AnswerService, logger: Logger): Surface {
   return {
     name: 'web chat',
-    mount(app: Express) {
+    routes() {
+      const app = express.Router();
       const pages = express.Router();
       pages.get('/', securityHeaders, (_req, res) => res.sendFile(join(PUBLIC_DIR, 'index.html')));
       pages.use(['/app', '/assets'], securityHeaders);
@@ -53,6 +55,7 @@ export function createLocalSurface(service: AnswerService, logger: Logger): Surf
       pages.use('/assets', express.static(join(NHSUK_DIR, 'assets'), { index: false, maxAge: '1d' }));
       app.use(pages);
       app.use(apiRouter(service, logger));
+      return asHandler(app);
     },
   };
 }

@@ -1,7 +1,8 @@
 import { App, type AuthorizeResult, ExpressReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
-import { createSeen } from '../../src/seen.js';
 import type { AnswerService } from '../../src/service.js';
+import { type DedupeStore, memoryDedupe } from '../../src/stores/dedupe.js';
 import type { Logger } from '../../src/surface.js';
+import { slackDeliveryKey } from './delivery.js';
 import { registerListeners } from './listeners.js';
 import { boltLogger } from './logger.js';
 
@@ -17,7 +18,15 @@ export interface BoltSetup {
   apiUrl?: string;
   /** Retries of a failed Web API call; undefined keeps each client's own default. */
   retries?: number;
+  /** Where delivery ids are remembered; one process's memory unless given (Redis for several copies). */
+  dedupe?: DedupeStore;
 }
+
+/**
+ * Slack's requests are small (an event, a command, a click with its message): a low cap means an
+ * unsigned flood costs little to read before the signature is checked.
+ */
+export const MAX_SLACK_BODY_BYTES = 128 * 1024;
 
 export interface BoltApp {
   app: App;
@@ -59,6 +68,7 @@ export function createBoltApp(setup: BoltSetup, service: AnswerService, logger: 
       signingSecret: setup.signingSecret ?? '',
       endpoints: EVENTS_PATH,
       logger: slackLogger,
+      bodyLimit: MAX_SLACK_BODY_BYTES,
     });
     receiver = expressReceiver;
   }
@@ -92,20 +102,21 @@ export function createBoltApp(setup: BoltSetup, service: AnswerService, logger: 
   });
 
   const inFlight = new Set<Promise<void>>();
-  const firstDelivery = createSeen();
-  app.use(async ({ body, context, next }) => {
-    // Slack redelivers when an ack was late; the first delivery is already being answered. Socket
-    // Mode numbers the first delivery 0, HTTP leaves the header out.
-    if ((context.retryNum ?? 0) > 0) {
-      logger.debug({ surface: 'slack', retryNum: context.retryNum }, 'Dropped a Slack redelivery');
+  const dedupe = setup.dedupe ?? memoryDedupe();
+  app.use(async (args) => {
+    // A redelivery is dropped only when its id was seen: a retry whose first delivery never reached
+    // us (a restart, a 5xx) is the only copy and must be answered.
+    const key = slackDeliveryKey(args.body);
+    if (key !== undefined && !(await dedupe.firstTime(key))) {
+      logger.debug(
+        { surface: 'slack', key, retryNum: args.context.retryNum },
+        'Dropped a Slack delivery seen before',
+      );
+      // Commands and clicks wait for an ack; events were acked already.
+      if ('ack' in args && typeof args.ack === 'function') await args.ack();
       return;
     }
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !firstDelivery(eventId)) {
-      logger.debug({ surface: 'slack', eventId }, 'Dropped a Slack event seen before');
-      return;
-    }
-    const work = next();
+    const work = args.next();
     inFlight.add(work);
     try {
       await work;
@@ -118,7 +129,7 @@ export function createBoltApp(setup: BoltSetup, service: AnswerService, logger: 
     logger.error({ surface: 'slack', err: error }, 'A Slack listener failed');
   });
 
-  registerListeners(app, service, logger);
+  registerListeners(app, service, logger, dedupe);
 
   return {
     app,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * How the Slack surface connects: `botToken` plus either `appToken` (Socket Mode) or `signingSecret`
- * (HTTP mode). The server fills it from SLACK_* variables (src/server/config.ts), so every message
+ * (HTTP mode). adapter.ts fills it from SLACK_* variables, so every message
  * names the variable and says where in the Slack app settings the right value is.
  */
 export const SlackConfig = z

@@ -1,9 +1,12 @@
-import type { Express } from 'express';
+import { Router } from 'express';
 import type { AnswerService } from '../../src/service.js';
+import type { DedupeStore } from '../../src/stores/dedupe.js';
 import type { Logger, Surface } from '../../src/surface.js';
+import { asHandler } from '../http-handler.js';
 import { createBoltApp, EVENTS_PATH } from './app.js';
 import { SlackConfig } from './config.js';
 import { slackErrorCode } from './errors.js';
+import { freshSlackRequest } from './fresh.js';
 
 export { EVENTS_PATH } from './app.js';
 
@@ -36,7 +39,7 @@ const FATAL_AUTH = new Set([
 ]);
 
 /**
- * The Slack surface for the server. HTTP mode: `mount(app)` adds POST /slack/events (mount it before
+ * The Slack surface for the server. HTTP mode: `routes()` serves POST /slack/events (add it before
  * any JSON body parser; Bolt verifies the signature on the raw body). Socket Mode: `start()` opens the
  * WebSocket and `stop()` closes it.
  */
@@ -44,6 +47,7 @@ export function createSlackSurface(
   settings: SlackConfig,
   service: AnswerService,
   logger: Logger,
+  stores: { dedupe?: DedupeStore } = {},
 ): SlackSurface {
   const config = checked(settings);
   const { app, mode, expressReceiver, idle } = createBoltApp(
@@ -52,6 +56,7 @@ export function createSlackSurface(
       ...(config.appToken ? { appToken: config.appToken } : { signingSecret: config.signingSecret ?? '' }),
       ...(config.apiUrl ? { apiUrl: withSlash(config.apiUrl) } : {}),
       ...(config.retries !== undefined ? { retries: config.retries } : {}),
+      ...(stores.dedupe ? { dedupe: stores.dedupe } : {}),
     },
     service,
     logger,
@@ -66,11 +71,18 @@ export function createSlackSurface(
   return {
     name: 'slack',
     mode,
-    mount(server: Express) {
-      if (!expressReceiver) return; // Socket Mode takes no routes.
-      server.use(expressReceiver.router);
-      mounted = true;
-    },
+    ...(expressReceiver
+      ? {
+          routes() {
+            // Socket Mode takes no routes; HTTP mode checks the request's date before Bolt reads the body.
+            const router = Router();
+            router.post(EVENTS_PATH, freshSlackRequest());
+            router.use(expressReceiver.router);
+            mounted = true;
+            return asHandler(router);
+          },
+        }
+      : {}),
     async start() {
       if (stopped) return;
       try {

@@ -7,8 +7,8 @@ import type {
 } from '@slack/bolt';
 import { isHelpRequest } from '../../src/help.js';
 import type { Answer } from '../../src/schemas/answer.js';
-import { createSeen } from '../../src/seen.js';
 import type { AnswerService, AskOptions } from '../../src/service.js';
+import type { DedupeStore } from '../../src/stores/dedupe.js';
 import type { Logger } from '../../src/surface.js';
 import { ACTION, CLARIFY_ACTION_PATTERN, decodeValue } from './actions.js';
 import { type AnswerRenderOptions, renderAnswer, renderFailure, type SlackMessage } from './blocks.js';
@@ -22,16 +22,16 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
 /** Every way into the answer engine goes through here, so a failure becomes an apology, not silence. */
-function reply(
+async function reply(
   service: AnswerService,
   logger: Logger,
   question: string,
   ask: Omit<AskOptions, 'surface'> = {},
   render: AnswerRenderOptions = {},
-): SlackMessage {
+): Promise<SlackMessage> {
   try {
     if (!ask.topicId && isHelpRequest(question)) return renderHelp(service.summary());
-    const answer: Answer = service.ask(question, { ...ask, surface: 'slack' });
+    const answer: Answer = await service.answer(question, { ...ask, surface: 'slack' });
     return renderAnswer(answer, render);
   } catch (error) {
     logger.error(
@@ -43,15 +43,20 @@ function reply(
 }
 
 /** The mention, DM, slash command, button and App Home listeners. No domain logic lives here. */
-export function registerListeners(app: App, service: AnswerService, logger: Logger): void {
+export function registerListeners(
+  app: App,
+  service: AnswerService,
+  logger: Logger,
+  dedupe: DedupeStore,
+): void {
   // One reply per Slack message, whichever events it arrives as (a mention can also be a DM).
-  const firstReply = createSeen();
+  const firstReply = (channel: string, ts: string) => dedupe.firstTime(`slack:message:${channel}:${ts}`);
 
   app.event('app_mention', async ({ event, context, client }) => {
     // Other bots (and this one) never get an answer, so two bots cannot talk to each other forever.
     if (event.bot_id || event.subtype) return;
-    if (!firstReply(`${event.channel}:${event.ts}`)) return;
-    const message = reply(service, logger, questionFromSlack(event.text, context.botUserId));
+    if (!(await firstReply(event.channel, event.ts))) return;
+    const message = await reply(service, logger, questionFromSlack(event.text, context.botUserId));
     await callSlack(logger, 'chat.postMessage', () =>
       client.chat.postMessage({
         channel: event.channel,
@@ -66,8 +71,8 @@ export function registerListeners(app: App, service: AnswerService, logger: Logg
     // Only plain messages in a DM: edits (message_changed), joins, deletions, bot posts all carry a subtype.
     if (event.channel_type !== 'im' || event.subtype !== undefined) return;
     if (event.bot_id || !event.user || event.user === context.botUserId) return;
-    if (!firstReply(`${event.channel}:${event.ts}`)) return;
-    const message = reply(service, logger, questionFromSlack(event.text ?? '', context.botUserId));
+    if (!(await firstReply(event.channel, event.ts))) return;
+    const message = await reply(service, logger, questionFromSlack(event.text ?? '', context.botUserId));
     await callSlack(logger, 'chat.postMessage', () =>
       client.chat.postMessage({
         channel: event.channel,
@@ -80,7 +85,7 @@ export function registerListeners(app: App, service: AnswerService, logger: Logg
 
   app.command(SLASH_COMMAND, async ({ command, ack, client, respond, context }) => {
     await ack();
-    const message = reply(
+    const message = await reply(
       service,
       logger,
       questionFromSlack(command.text, context.botUserId),
@@ -104,7 +109,7 @@ export function registerListeners(app: App, service: AnswerService, logger: Logg
     const value = decodeValue(action.value);
     if (!value) return warnBadValue(logger, action.action_id);
     const shareable = body.container.is_ephemeral === true;
-    const message = reply(service, logger, value.q, { asOf: value.a, topicId: value.t }, { shareable });
+    const message = await reply(service, logger, value.q, { asOf: value.a, topicId: value.t }, { shareable });
     // Answer in place: the clarify question is replaced by the answer to the option chosen.
     await callSlack(logger, 'response_url', () => respond({ replace_original: true, ...message }));
   });
@@ -113,7 +118,7 @@ export function registerListeners(app: App, service: AnswerService, logger: Logg
     await ack();
     const value = decodeValue(action.value);
     if (!value) return warnBadValue(logger, action.action_id);
-    const message = reply(
+    const message = await reply(
       service,
       logger,
       value.q,
@@ -132,20 +137,27 @@ export function registerListeners(app: App, service: AnswerService, logger: Logg
       await ack();
       const value = decodeValue(action.value);
       if (!value) return warnBadValue(logger, action.action_id);
-      service.feedback({
-        surface: 'slack',
-        helpful,
-        question: value.q,
-        asOf: value.a,
-        ...(value.t ? { topicId: value.t } : {}),
-        status: value.s ?? 'answered',
-      });
-      // Thank only the person who clicked; the answer itself stays as it was for everyone else.
+      const recorded = await service
+        .feedback({
+          surface: 'slack',
+          helpful,
+          question: value.q,
+          asOf: value.a,
+          ...(value.t ? { topicId: value.t } : {}),
+          status: value.s ?? 'answered',
+        })
+        .then(
+          () => true,
+          () => false,
+        );
+      // Thank only the person who clicked, and only once it is stored; the answer stays as it was.
       await callSlack(logger, 'response_url', () =>
         respond({
           response_type: 'ephemeral',
           replace_original: false,
-          text: 'Thanks, your feedback is recorded.',
+          text: recorded
+            ? 'Thanks, your feedback is recorded.'
+            : 'Sorry, your feedback could not be recorded just now. Please click again in a moment.',
         }),
       );
     };

@@ -60,14 +60,14 @@ export class WhoCommissionsBot extends TeamsActivityHandler {
       await context.sendActivity(cardMessage(helpCard(this.service.summary())));
       return;
     }
-    const answer = this.service.ask(question, { surface: 'teams' });
+    const answer = await this.service.answer(question, { surface: 'teams' });
     this.logger.debug({ status: answer.status, topic: answer.topic?.id }, 'Teams: answered a message');
     await context.sendActivity(cardMessage(renderAnswerCard(answer)));
   }
 
   /** A clarify option turns its card into the answer; an example button gets a new card. */
   private async answerButton(context: TurnContext, action: AskAction): Promise<void> {
-    const answer = this.service.ask(action.question, {
+    const answer = await this.service.answer(action.question, {
       asOf: action.asOf,
       topicId: action.topicId,
       surface: 'teams',
@@ -78,7 +78,8 @@ export class WhoCommissionsBot extends TeamsActivityHandler {
   }
 
   private async recordFeedback(context: TurnContext, action: FeedbackAction): Promise<void> {
-    this.service.feedback({
+    // Thanked only once stored: a failure reaches the turn's error handler, which says sorry.
+    await this.service.feedback({
       surface: 'teams',
       helpful: action.helpful,
       question: action.question,

@@ -11,7 +11,7 @@ const TeamsAppType = z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], 
 
 /**
  * The Bot Framework settings. The server fills them from MicrosoftAppId, MicrosoftAppPassword,
- * MicrosoftAppTenantId, MicrosoftAppType and TEAMS_ALLOW_UNAUTHENTICATED (src/server/config.ts),
+ * MicrosoftAppTenantId, MicrosoftAppType and TEAMS_ALLOW_UNAUTHENTICATED (adapter.ts),
  * so every message names the variable and says how to fix it.
  */
 export const TeamsConfig = z

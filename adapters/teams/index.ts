@@ -1,11 +1,13 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import type { Express, RequestHandler } from 'express';
-import { createSeen } from '../../src/seen.js';
+import { type RequestHandler, type Response, Router } from 'express';
 import type { AnswerService } from '../../src/service.js';
+import { type DedupeStore, memoryDedupe } from '../../src/stores/dedupe.js';
 import type { Logger, Surface } from '../../src/surface.js';
+import { asHandler } from '../http-handler.js';
 import { WhoCommissionsBot } from './bot.js';
 import { botFrameworkAuthOptions, type TeamsConfig } from './config.js';
 import { deliveryKey } from './dedupe.js';
+import { guardedResponse } from './guarded-response.js';
 import { readJson, requireActivity, requireJson } from './request.js';
 
 export type { TeamsConfig } from './config.js';
@@ -23,7 +25,12 @@ export const TEAMS_MESSAGES_PATH = '/api/messages';
  * the body and costs no parsing; botbuilder can only verify the token itself once the activity is
  * parsed, since the check reads the activity's channelId and serviceUrl.
  */
-export function createTeamsSurface(config: TeamsConfig, service: AnswerService, logger: Logger): Surface {
+export function createTeamsSurface(
+  config: TeamsConfig,
+  service: AnswerService,
+  logger: Logger,
+  stores: { dedupe?: DedupeStore } = {},
+): Surface {
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(botFrameworkAuthOptions(config)),
   );
@@ -64,10 +71,10 @@ export function createTeamsSurface(config: TeamsConfig, service: AnswerService, 
   // The channel redelivers an activity it thinks was not received (a slow answer, a dropped
   // connection). Checked inside the turn, after botbuilder has verified the token, so a forged
   // request cannot mark a real activity id as seen; a duplicate ends with 200 and no reply.
-  const firstDelivery = createSeen();
+  const dedupe = stores.dedupe ?? memoryDedupe();
   const runOnce = async (context: TurnContext): Promise<void> => {
     const key = deliveryKey(context.activity);
-    if (key !== undefined && !firstDelivery(key)) {
+    if (key !== undefined && !(await dedupe.firstTime(`teams:${key}`))) {
       logger.debug(
         { activityId: context.activity.id, activityType: context.activity.type },
         'Teams: dropped an activity seen before',
@@ -79,7 +86,8 @@ export function createTeamsSurface(config: TeamsConfig, service: AnswerService, 
 
   return {
     name: 'teams',
-    mount(app: Express) {
+    routes() {
+      const app = Router();
       app.post(
         TEAMS_MESSAGES_PATH,
         requireBearer,
@@ -87,13 +95,19 @@ export function createTeamsSurface(config: TeamsConfig, service: AnswerService, 
         readJson,
         requireActivity,
         async (req, res, next) => {
+          let turnStarted = false;
+          const guarded = guardedResponse(res, () => turnStarted);
           try {
-            await adapter.process(req, res, runOnce);
+            await adapter.process(req, guarded as unknown as Response, async (context) => {
+              turnStarted = true;
+              await runOnce(context);
+            });
           } catch (error) {
             next(error);
           }
         },
       );
+      return asHandler(app);
     },
   };
 }

@@ -17,11 +17,32 @@ export interface ReportOptions {
   since?: string;
 }
 
-interface Read<T> {
+export interface Read<T> {
   entries: T[];
   /** "unanswered.jsonl:17" for each line that is not a valid entry. */
   skipped: string[];
   missing: boolean;
+}
+
+/** Where the report reads from: DATA_DIR's JSON-lines files, or PostgreSQL (see report-pg.ts). */
+export interface ReportSource {
+  /** "DATA_DIR /srv/data" or "PostgreSQL postgres://…", for the report's first line. */
+  label: string;
+  unanswered(): Promise<Read<UnansweredEntry>>;
+  feedback(): Promise<Read<FeedbackEntry>>;
+  /** What to say when nothing is logged yet. */
+  missingText(what: 'unanswered' | 'feedback'): string;
+}
+
+/** The JSON-lines files under `dataDir`. */
+export function fileSource(dataDir: string): ReportSource {
+  return {
+    label: dataDir,
+    unanswered: () => readJsonl(dataDir, UNANSWERED_FILE, UnansweredEntry),
+    feedback: () => readJsonl(dataDir, FEEDBACK_FILE, FeedbackEntry),
+    missingText: (what) =>
+      `Nothing logged yet: ${what === 'unanswered' ? UNANSWERED_FILE : FEEDBACK_FILE} does not exist.`,
+  };
 }
 
 async function readJsonl<S extends z.ZodType>(
@@ -91,12 +112,14 @@ function groupBy<T>(
 const commonest = (wordings: Map<string, number>) => [...wordings].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 const pad = (value: string | number, width: number) => String(value).padStart(width);
 
-/** The report as text; reads DATA_DIR's JSON-lines files and never changes them. */
-export async function buildReport(dataDir: string, options: ReportOptions = {}): Promise<string> {
+/** The report as text; reads DATA_DIR's files (or the source given) and never changes them. */
+export async function buildReport(from: string | ReportSource, options: ReportOptions = {}): Promise<string> {
+  const source = typeof from === 'string' ? fileSource(from) : from;
+  const dataDir = source.label;
   const top = options.top ?? 20;
   const keep = (at: string) => options.since === undefined || at.slice(0, 10) >= options.since;
-  const unanswered = await readJsonl(dataDir, UNANSWERED_FILE, UnansweredEntry);
-  const feedback = await readJsonl(dataDir, FEEDBACK_FILE, FeedbackEntry);
+  const unanswered = await source.unanswered();
+  const feedback = await source.feedback();
   const questions = unanswered.entries.filter((e) => keep(e.at));
   const votes = feedback.entries.filter((e) => keep(e.at));
 
@@ -106,7 +129,7 @@ export async function buildReport(dataDir: string, options: ReportOptions = {}):
   ];
 
   out.push(`Most frequent unanswered questions (${questions.length} logged)`);
-  if (unanswered.missing) out.push(`  Nothing logged yet: ${UNANSWERED_FILE} does not exist.`);
+  if (unanswered.missing) out.push(`  ${source.missingText('unanswered')}`);
   const byQuestion = groupBy(
     questions,
     (e) => normaliseQuestion(e.question),
@@ -119,7 +142,7 @@ export async function buildReport(dataDir: string, options: ReportOptions = {}):
   out.push('  Add a phrasing or keyword to the topic each should have matched, or a new topic.', '');
 
   out.push(`Answers with the most "not helpful" votes (${votes.length} votes)`);
-  if (feedback.missing) out.push(`  Nothing logged yet: ${FEEDBACK_FILE} does not exist.`);
+  if (feedback.missing) out.push(`  ${source.missingText('feedback')}`);
   const answerKey = (e: FeedbackEntry) => e.topicId ?? `question "${normaliseQuestion(e.question)}"`;
   const byAnswer = groupBy(
     votes,
@@ -157,7 +180,7 @@ async function main() {
   });
   if (values.help) {
     process.stdout.write(
-      'npm run report -- [--top N] [--since YYYY-MM-DD]   (reads DATA_DIR, default ./data)\n',
+      'npm run report -- [--top N] [--since YYYY-MM-DD]   (reads DATABASE_URL when set, else DATA_DIR, default ./data)\n',
     );
     return;
   }
@@ -168,6 +191,17 @@ async function main() {
     throw new Error(
       `--since must be a real date written YYYY-MM-DD, e.g. --since 2026-10-01 (got "${values.since}")`,
     );
+  }
+  const databaseUrl = process.env.DATABASE_URL?.trim();
+  if (databaseUrl) {
+    const { pgSource } = await import('./report-pg.js');
+    const source = await pgSource(databaseUrl);
+    try {
+      process.stdout.write(await buildReport(source, { top, since: values.since }));
+    } finally {
+      await source.close();
+    }
+    return;
   }
   const dataDir = resolve(process.env.DATA_DIR?.trim() || 'data');
   process.stdout.write(await buildReport(dataDir, { top, since: values.since }));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { KnowledgeProblem } from '../service.js';
@@ -7,6 +8,24 @@ import { type ParsedFile, parseKnowledgeFile } from './parse.js';
 import { messages } from './problems.js';
 
 export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: KnowledgeProblem[] };
+
+/** One file as it was read: enough to tell whether it changed afterwards. */
+export interface FileStamp {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+}
+
+/** A load, with the files it read (empty when the folder itself could not be listed). */
+export type StampedLoad = LoadResult & { files: FileStamp[] };
+
+const stampOf = (path: string, text: string, info: { size: number; mtimeMs: number }): FileStamp => ({
+  path,
+  size: info.size,
+  mtimeMs: info.mtimeMs,
+  sha256: createHash('sha256').update(text).digest('hex'),
+});
 
 /** Every *.yaml under `dir`, sorted, so load order (and so error order) is stable. */
 async function yamlFiles(dir: string): Promise<string[]> {
@@ -18,29 +37,35 @@ async function yamlFiles(dir: string): Promise<string[]> {
 }
 
 /** Reads, validates and merges a knowledge folder. File reading lives here; the logic in parse/check. */
-export async function loadKnowledgeDir(dir: string, displayRoot = process.cwd()): Promise<LoadResult> {
+export async function loadKnowledgeDir(dir: string, displayRoot = process.cwd()): Promise<StampedLoad> {
   let paths: string[];
   try {
     paths = await yamlFiles(dir);
   } catch (error) {
     return {
       ok: false,
+      files: [],
       problems: [{ file: dir, line: 1, column: 1, field: '', message: messages.unreadable(String(error)) }],
     };
   }
   if (paths.length === 0) {
     return {
       ok: false,
+      files: [],
       problems: [{ file: dir, line: 1, column: 1, field: '', message: messages.emptyFolder(dir) }],
     };
   }
+  const files: FileStamp[] = [];
   const problems: KnowledgeProblem[] = [];
   const parsed: ParsedFile[] = [];
   let newest = 0;
   for (const path of paths) {
     const shown = relative(displayRoot, path) || path;
     try {
-      const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+      // Stat before reading: a write landing between the two then shows up as a change afterwards.
+      const info = await stat(path);
+      const text = await readFile(path, 'utf8');
+      files.push(stampOf(path, text, info));
       newest = Math.max(newest, info.mtimeMs);
       const result = parseKnowledgeFile(shown, text);
       if (result.ok) parsed.push(result.parsed);
@@ -55,6 +80,33 @@ export async function loadKnowledgeDir(dir: string, displayRoot = process.cwd())
       });
     }
   }
-  if (problems.length > 0) return { ok: false, problems };
-  return mergeAndCheck(parsed, new Date(newest).toISOString().slice(0, 10));
+  if (problems.length > 0) return { ok: false, problems, files };
+  return { ...mergeAndCheck(parsed, new Date(newest).toISOString().slice(0, 10)), files };
+}
+
+/**
+ * What changed in the folder since `files` were read (a file added, removed, or different in size,
+ * time or content), in words; undefined when nothing did. Knowledge read while an editor was saving
+ * must not be swapped in.
+ */
+export async function changedSince(dir: string, files: FileStamp[]): Promise<string | undefined> {
+  const paths = await yamlFiles(dir).catch(() => []);
+  const before = new Set(files.map((f) => f.path));
+  const added = paths.find((path) => !before.has(path));
+  if (added) return `${added} appeared`;
+  for (const file of files) {
+    const now = await Promise.all([stat(file.path), readFile(file.path, 'utf8')]).catch(() => undefined);
+    if (!now) return `${file.path} disappeared`;
+    const stamp = stampOf(file.path, now[1], now[0]);
+    if (stamp.size !== file.size || stamp.mtimeMs !== file.mtimeMs || stamp.sha256 !== file.sha256) {
+      return `${file.path} changed`;
+    }
+  }
+  return undefined;
+}
+
+/** The files served before that a new load lacks, by path. */
+export function lostFiles(served: FileStamp[], next: FileStamp[]): string[] {
+  const kept = new Set(next.map((f) => f.path));
+  return served.map((f) => f.path).filter((path) => !kept.has(path));
 }

@@ -1,5 +1,5 @@
 import jsyaml from 'js-yaml';
-import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { Body } from '../schemas/body.js';
 import { Condition, ConditionValue } from '../schemas/condition.js';
@@ -156,6 +156,25 @@ function fastParse(file: string, text: string): ParseResult | undefined {
   return { ok: true, parsed: { file, data: result.data, locate } };
 }
 
+/** Each `*name` with no `&name` before it, at its own line: the yaml library would throw at 1:1. */
+function unresolvedAliases(file: string, doc: Document, lineCounter: LineCounter): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  visit(doc, {
+    Alias(_key, node) {
+      if (!isAlias(node) || node.resolve(doc) !== undefined) return;
+      const pos = lineCounter.linePos(node.range?.[0] ?? 0);
+      problems.push({
+        file,
+        line: pos.line,
+        column: pos.col,
+        field: '',
+        message: messages.unresolvedAlias(node.source),
+      });
+    },
+  });
+  return problems;
+}
+
 function fullParse(file: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -175,7 +194,19 @@ function fullParse(file: string, text: string): ParseResult {
     };
   }
   const locate = locator(doc, lineCounter);
-  const raw = doc.toJS();
+  const aliases = unresolvedAliases(file, doc, lineCounter);
+  if (aliases.length > 0) return { ok: false, problems: aliases };
+  let raw: unknown;
+  try {
+    raw = doc.toJS();
+  } catch (error) {
+    // e.g. too many aliases (a "billion laughs" file): plain words, not the library's exception.
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      problems: [{ file, line: 1, column: 1, field: '', message: messages.notConvertible(detail) }],
+    };
+  }
   if (raw === null || raw === undefined) {
     return { ok: false, problems: [{ file, line: 1, column: 1, field: '', message: messages.emptyFile() }] };
   }

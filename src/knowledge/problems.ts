@@ -4,6 +4,10 @@ import type { KnowledgeProblem } from '../service.js';
 export const messages = {
   yamlSyntax: (detail: string) =>
     `the YAML is not well formed: ${detail}. Check indentation (spaces, not tabs) and that every "key: value" has a colon and a space.`,
+  unresolvedAlias: (name: string) =>
+    `"*${name}" repeats a value marked "&${name}", but no value is marked "&${name}" before this line. Mark the value to repeat with &${name} above, or write the value out here instead of *${name}.`,
+  notConvertible: (detail: string) =>
+    `the YAML could not be read as knowledge: ${detail}. Write the values out in full rather than with & and * references.`,
   emptyFile: () =>
     'the file is empty (or only comments). Add a section such as "topics:", or delete the file if it is not needed.',
   notAMapping: () =>

@@ -91,19 +91,51 @@ export function watchKnowledge(
   };
 }
 
+/**
+ * Watches every folder, each on its own (not recursively): Node's recursive watch on Linux follows each
+ * file's inode, so a file saved by replacement (written to a new file and renamed over the old one, as
+ * sed -i and many editors do) was never seen again. A folder's watch sees every name in it, whatever
+ * inode it has. A new sub-folder is picked up on the event that creates it.
+ */
 function startFsWatch(dir: string, changed: () => void, failed: (error: unknown) => void): () => void {
-  let watcher: FSWatcher;
+  const watchers = new Map<string, FSWatcher>();
+  let stopped = false;
+  const add = (folder: string) => {
+    if (stopped || watchers.has(folder)) return;
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(folder, (_event, name) => {
+        const text = name === null ? null : String(name);
+        if (isKnowledgeFile(text)) changed();
+        else void addFolders(dir, add).catch(failed);
+      });
+    } catch (error) {
+      // A sub-folder removed between listing and watching is simply gone; the top folder must exist.
+      if (folder !== dir && (error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    watcher.on('error', failed);
+    watchers.set(folder, watcher);
+  };
   try {
-    watcher = watch(dir, { recursive: true }, (_event, name) => {
-      if (isKnowledgeFile(name === null ? null : String(name))) changed();
-    });
+    add(dir);
   } catch (error) {
     // Defer so the caller has assigned its stop function before the fallback replaces it.
     queueMicrotask(() => failed(error));
     return () => {};
   }
-  watcher.on('error', failed);
-  return () => watcher.close();
+  void addFolders(dir, add).catch(failed);
+  return () => {
+    stopped = true;
+    for (const watcher of watchers.values()) watcher.close();
+    watchers.clear();
+  };
+}
+
+/** Calls `add` for every sub-folder of `dir`. */
+async function addFolders(dir: string, add: (folder: string) => void): Promise<void> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) if (entry.isDirectory()) add(join(entry.parentPath, entry.name));
 }
 
 /** Compares names, sizes and modification times of the YAML files; cheap for a few dozen files. */

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { AnswerStatus } from './answer.js';
 
-export const Surface = z.enum(['slack', 'teams', 'local', 'cli']);
+/**
+ * Which surface an entry came from ('slack', 'teams', 'local', 'cli', …). Each adapter names itself,
+ * so the core lists no platform and a new one needs no change here.
+ */
+export const Surface = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,31}$/, 'a surface name: lower-case letters, digits and -');
 export type Surface = z.infer<typeof Surface>;
 
 /** A helpful / not helpful click on an answer. */

@@ -1,26 +1,10 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { SlackConfig } from '../../adapters/slack/config.js';
-import { TeamsConfig } from '../../adapters/teams/config.js';
+import type { Adapter, ServerFacts } from '../adapter.js';
+import { messagesOf, optionalText } from '../env.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
-/** An unset variable and an empty one (`FOO=` in a .env file) mean the same: not configured. */
-const optionalText = z.preprocess(
-  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-  z.string().trim().optional(),
-);
-
-/** true/false, or 1/0 as many tools write flags; unset is false. */
-const flag = (name: string) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    z
-      .enum(['true', 'false', '1', '0'], { error: `${name} must be true or false` })
-      .optional()
-      .transform((value) => value === 'true' || value === '1'),
-  );
 
 function isDirectory(path: string): boolean {
   try {
@@ -30,11 +14,28 @@ function isDirectory(path: string): boolean {
   }
 }
 
+/** An optional URL whose scheme is one of `schemes`; the message shows an example. */
+const urlWithScheme = (name: string, schemes: string[], example: string) =>
+  optionalText.refine(
+    (value) => {
+      if (value === undefined) return true;
+      try {
+        return schemes.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `${name} must be a URL starting ${schemes.map((s) => `${s}//`).join(' or ')}, e.g. ${example}; unset it to run without`,
+  );
+
+const DRAIN_MESSAGE =
+  'DRAIN_SECONDS must be a number of seconds between 0 and 600, e.g. DRAIN_SECONDS=10 (0 stops at once)';
+
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
   error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent',
 });
 
-/** What the server runs with: its own settings, and each surface's settings in that adapter's schema. */
+/** The server's own settings; each adapter reads its own (see src/adapter.ts). */
 const ConfigSchema = z.object({
   port: z.number(),
   host: z.string(),
@@ -42,16 +43,22 @@ const ConfigSchema = z.object({
   /** Unset means the repository's knowledge/ folder. */
   knowledgeDir: z.string().optional(),
   logLevel: LogLevel,
-  slack: SlackConfig.optional(),
-  teams: TeamsConfig.optional(),
+  /** How long to keep answering after SIGTERM, with /readyz at 503, before stopping. */
+  drainMs: z.number(),
+  /** Set: de-duplication in this Redis, shared by every copy. Unset: in this process's memory. */
+  redisUrl: z.string().optional(),
+  /** Set: feedback and unanswered questions as rows in this PostgreSQL. Unset: JSON lines in dataDir. */
+  databaseUrl: z.string().optional(),
 });
-export type Config = z.output<typeof ConfigSchema>;
 
-/**
- * The environment as the server reads it; every message names the variable and says how to fix it.
- * Each variable is checked by the schema of the setting it fills (the Slack and Teams adapters own
- * theirs); only what is about the variables themselves (which go together, which HOST) is here.
- */
+/** What the server runs with: its own settings, the adapters it ships with, and each one's settings. */
+export type Config = z.output<typeof ConfigSchema> & {
+  adapters: readonly Adapter[];
+  /** Each adapter's settings by name; undefined for an adapter that is off. */
+  settings: Readonly<Record<string, unknown>>;
+};
+
+/** The server's own variables; every message names the variable and says how to fix it. */
 const EnvSchema = z
   .object({
     PORT: z.preprocess(
@@ -71,35 +78,20 @@ const EnvSchema = z
         'KNOWLEDGE_DIR is not a folder: point it at a folder of knowledge YAML files, or unset it to use ./knowledge',
       ),
     LOG_LEVEL: z.preprocess((value) => (value === undefined || value === '' ? 'info' : value), LogLevel),
-    SLACK_BOT_TOKEN: optionalText.pipe(SlackConfig.shape.botToken.optional()),
-    SLACK_APP_TOKEN: optionalText.pipe(SlackConfig.shape.appToken.optional()),
-    SLACK_SIGNING_SECRET: optionalText,
-    SLACK_API_URL: optionalText.pipe(SlackConfig.shape.apiUrl.optional()),
-    MicrosoftAppId: optionalText.pipe(TeamsConfig.shape.appId.optional()),
-    MicrosoftAppPassword: optionalText,
-    MicrosoftAppTenantId: optionalText.pipe(TeamsConfig.shape.tenantId.optional()),
-    MicrosoftAppType: optionalText.pipe(TeamsConfig.shape.appType),
-    TEAMS_ALLOW_UNAUTHENTICATED: flag('TEAMS_ALLOW_UNAUTHENTICATED'),
-  })
-  .superRefine((env, ctx) => {
-    const fail = (variable: string, message: string) =>
-      ctx.addIssue({ code: 'custom', path: [variable], message });
-    if (!env.SLACK_BOT_TOKEN && (env.SLACK_APP_TOKEN ?? env.SLACK_SIGNING_SECRET)) {
-      const which = env.SLACK_APP_TOKEN ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET';
-      fail(
-        which,
-        `${which} is set but SLACK_BOT_TOKEN is not: set SLACK_BOT_TOKEN (xoxb-…) too, or unset ${which}`,
-      );
-    }
-    if (!env.MicrosoftAppId && env.MicrosoftAppPassword) {
-      fail('MicrosoftAppId', 'MicrosoftAppPassword is set but MicrosoftAppId is not: set MicrosoftAppId too');
-    }
-    if (env.TEAMS_ALLOW_UNAUTHENTICATED && !LOOPBACK.has(env.HOST)) {
-      fail(
-        'TEAMS_ALLOW_UNAUTHENTICATED',
-        `TEAMS_ALLOW_UNAUTHENTICATED=true would accept anyone's messages on ${env.HOST}: use it only with HOST=127.0.0.1 (for the Bot Framework Emulator)`,
-      );
-    }
+    DRAIN_SECONDS: z.preprocess(
+      (value) => (value === undefined || value === '' ? '10' : value),
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?$/, DRAIN_MESSAGE)
+        .transform(Number)
+        .refine((seconds) => seconds <= 600, DRAIN_MESSAGE),
+    ),
+    REDIS_URL: urlWithScheme('REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+    DATABASE_URL: urlWithScheme(
+      'DATABASE_URL',
+      ['postgres:', 'postgresql:'],
+      'postgres://user:password@127.0.0.1:5432/whocommissions',
+    ),
   })
   .transform(
     (e): z.input<typeof ConfigSchema> => ({
@@ -108,38 +100,34 @@ const EnvSchema = z
       dataDir: e.DATA_DIR,
       knowledgeDir: e.KNOWLEDGE_DIR,
       logLevel: e.LOG_LEVEL,
-      // Slack is on with a bot token; Teams with an app id, or without one only when asked for.
-      slack: e.SLACK_BOT_TOKEN
-        ? {
-            botToken: e.SLACK_BOT_TOKEN,
-            appToken: e.SLACK_APP_TOKEN,
-            signingSecret: e.SLACK_SIGNING_SECRET,
-            apiUrl: e.SLACK_API_URL,
-          }
-        : undefined,
-      teams:
-        e.MicrosoftAppId || e.TEAMS_ALLOW_UNAUTHENTICATED
-          ? {
-              appId: e.MicrosoftAppId,
-              appPassword: e.MicrosoftAppPassword,
-              tenantId: e.MicrosoftAppTenantId,
-              appType: e.MicrosoftAppType,
-              allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED,
-            }
-          : undefined,
+      drainMs: Math.round(e.DRAIN_SECONDS * 1000),
+      redisUrl: e.REDIS_URL,
+      databaseUrl: e.DATABASE_URL,
     }),
   )
   .pipe(ConfigSchema);
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
-/** Reads the server's settings from environment variables; never throws. */
-export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
+/** Reads the server's settings, and each adapter's, from environment variables; never throws. */
+export function parseConfig(env: NodeJS.ProcessEnv, adapters: readonly Adapter[]): ConfigResult {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    return { ok: false, errors: [...new Set(parsed.error.issues.map((issue) => issue.message))] };
+  const errors = parsed.success ? [] : messagesOf(parsed.error);
+  const host = parsed.success ? parsed.data.host : env.HOST?.trim() || '127.0.0.1';
+  const facts: ServerFacts = { host, loopback: isLoopback(host) };
+  const settings: Record<string, unknown> = {};
+  for (const adapter of adapters) {
+    const reading = adapter.readSettings(env, facts);
+    if (reading.ok) settings[adapter.name] = reading.settings;
+    else errors.push(...reading.errors);
   }
-  return { ok: true, config: parsed.data };
+  if (!parsed.success || errors.length > 0) return { ok: false, errors: [...new Set(errors)] };
+  return { ok: true, config: { ...parsed.data, adapters, settings } };
+}
+
+/** The facts about the server an adapter may check its settings against. */
+export function serverFacts(config: Pick<Config, 'host'>): ServerFacts {
+  return { host: config.host, loopback: isLoopback(config.host) };
 }
 
 /** Whether only this machine can reach the server. */

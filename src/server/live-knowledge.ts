@@ -13,6 +13,8 @@ export interface LiveKnowledgeOptions {
   /** Watch the folder and reload on change (default true). */
   watch?: boolean;
   debounceMs?: number;
+  /** How long a folder that lost a whole file must stay unchanged before it is served (see EngineOptions). */
+  stableMs?: number;
   /** Plain words for a person watching the terminal while editing YAML (the log has the same, as JSON). */
   tell?: (text: string) => void;
 }
@@ -64,7 +66,12 @@ export function startLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledge
   const load = async () => {
     if (!engine) {
       try {
-        engine = await createEngine({ knowledgeDir: dir, logbook: options.logbook, now: options.now });
+        engine = await createEngine({
+          knowledgeDir: dir,
+          logbook: options.logbook,
+          now: options.now,
+          stableMs: options.stableMs,
+        });
       } catch (error) {
         if (!(error instanceof KnowledgeLoadError)) throw error;
         startupProblems = error.problems;
@@ -79,10 +86,24 @@ export function startLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledge
       return;
     }
     const result = await engine.reload();
+    if (result.held) {
+      logger.info({ reason: result.held.reason }, `Knowledge not reloaded yet: ${result.held.reason}`);
+      retryLater(result.held.retryInMs);
+      return;
+    }
     if (result.ok) {
       logger.info({ topics: result.summary.topics, updated: result.summary.updated }, 'knowledge reloaded');
       fixed('Knowledge reloaded');
     } else logProblems(result.problems, 'Knowledge NOT reloaded, still answering from the last good version');
+  };
+
+  let retryTimer: NodeJS.Timeout | undefined;
+  let closed = false;
+  /** Tries a held reload again later (a save in the meantime reloads sooner, through the watcher). */
+  const retryLater = (ms: number) => {
+    clearTimeout(retryTimer);
+    if (closed) return;
+    retryTimer = setTimeout(() => void enqueue(), ms);
   };
 
   // One load at a time, in order: the first load and reloads from the watcher share this queue.
@@ -112,6 +133,10 @@ export function startLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledge
       await watcher?.settled();
       await queue;
     },
-    close: () => watcher?.close(),
+    close: () => {
+      closed = true;
+      clearTimeout(retryTimer);
+      watcher?.close();
+    },
   };
 }

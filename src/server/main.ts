@@ -1,11 +1,13 @@
+import { ADAPTERS } from '../../adapters/index.js';
 import { parseConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 import { startupSummary } from './summary.js';
 
-// `npm start`: read the environment, start the one server, stop cleanly on SIGTERM / SIGINT.
+// `npm start`: read the environment, start the one server, stop cleanly on SIGTERM / SIGINT. This is
+// the composition root: the only place in src/ that names the adapters (adapters/index.ts lists them).
 
-const parsed = parseConfig(process.env);
+const parsed = parseConfig(process.env, ADAPTERS);
 if (!parsed.ok) {
   process.stderr.write(
     `whocommissions cannot start; fix these settings (environment variables) and run npm start again:\n${parsed.errors
@@ -38,14 +40,17 @@ server.ready.catch((error: unknown) => {
 });
 
 let stopping = false;
-const stop = (signal: NodeJS.Signals) => {
+const stop = (signal: NodeJS.Signals | 'parent gone') => {
   if (stopping) {
-    // A second Ctrl-C means "now".
-    process.exit(130);
+    // A second Ctrl-C means "now"; a repeated SIGTERM (npm and the process group both pass it on) does not.
+    if (signal === 'SIGINT') process.exit(130);
+    return;
   }
   stopping = true;
-  logger.info({ signal }, 'stopping: finishing requests in flight');
-  server.close().then(
+  // Ctrl-C is a person at a terminal, not a load balancer to wait for: no drain.
+  const drainMs = signal === 'SIGINT' ? 0 : config.drainMs;
+  logger.info({ signal, drainMs }, 'stopping: draining, then finishing requests in flight');
+  server.close({ drainMs }).then(
     () => {
       logger.info('stopped');
       process.exit(0);
@@ -58,3 +63,12 @@ const stop = (signal: NodeJS.Signals) => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+
+// npm does not pass SIGTERM on to the script it runs: it exits and leaves the server running. Under
+// npm, the parent going away is the same request to stop.
+if (process.env.npm_lifecycle_event) {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop('parent gone');
+  }, 200).unref();
+}

@@ -2,11 +2,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { formatProblem } from '../knowledge/problems.js';
-import { createLogbook } from '../logbook.js';
 import type { Logger, Surface } from '../surface.js';
 import { type Config, isLoopback } from './config.js';
 import { type LiveKnowledge, startLiveKnowledge } from './live-knowledge.js';
 import { loopbackHostOnly } from './loopback-host.js';
+import { openStores } from './stores.js';
 import { buildSurfaces } from './surfaces.js';
 
 export interface ServerOptions {
@@ -16,6 +16,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Wait after a knowledge file changes before reloading (default 150 ms). */
   reloadDebounceMs?: number;
+  /** How long a knowledge folder that lost a whole file must stay unchanged before it is served (default 3 s). */
+  reloadStableMs?: number;
   /**
    * Time allowed on shutdown for in-flight requests before connections are cut, and for a surface
    * still starting (e.g. Slack checking its token) before it is stopped anyway (default 10 s).
@@ -41,8 +43,13 @@ export interface RunningServer {
   knowledge: LiveKnowledge;
   /** Resolves when every unanswered question and feedback click logged so far is on disk. */
   flushLogbook(): Promise<void>;
-  /** Stop taking requests, let in-flight ones finish, close surfaces, flush the logbook. */
-  close(): Promise<void>;
+  /**
+   * Drain, then stop: /readyz answers 503 at once so a load balancer stops sending new requests, the
+   * server keeps answering for `drainMs` (default DRAIN_SECONDS) while it notices, then stops taking
+   * requests, lets in-flight ones finish, closes the surfaces and flushes the logbook. Called again
+   * while closing, it returns the same promise.
+   */
+  close(options?: { drainMs?: number }): Promise<void>;
 }
 
 /**
@@ -51,31 +58,22 @@ export interface RunningServer {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, logger } = options;
-  const logbook = createLogbook(config.dataDir, {
-    onError: (error) =>
-      logger.warn(
-        { err: error, dataDir: config.dataDir },
-        'could not write to DATA_DIR; the reply was sent anyway',
-      ),
-    onFull: (file, maxBytes) =>
-      logger.warn(
-        { file, dataDir: config.dataDir, maxBytes },
-        `${file} in DATA_DIR has reached ${Math.round(maxBytes / 1024 / 1024)} MB, so new entries are not written: ` +
-          'read it with npm run report, then move it away or trim it to start logging again',
-      ),
-  });
+  const stores = await openStores(config, logger);
+  const { logbook } = stores;
   const knowledge = startLiveKnowledge({
     knowledgeDir: config.knowledgeDir,
     logbook,
     logger,
     now: options.now,
     debounceMs: options.reloadDebounceMs,
+    stableMs: options.reloadStableMs,
     tell: options.tell,
   });
 
   let surfaces: Surface[] = [];
   let mounted = false;
   let closing: Promise<void> | undefined;
+  let draining = false;
   /** What start-up is doing now (loading the adapters, then starting them); settles, never rejects. */
   let startup: Promise<unknown> = Promise.resolve();
   let markStarted: () => void = () => {};
@@ -93,7 +91,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // While draining, every reply asks the client to reconnect, which a load balancer sends elsewhere.
+  app.use((_req, res, next) => {
+    if (draining) res.set('Connection', 'close');
+    next();
+  });
   app.get('/readyz', (_req, res) => {
+    if (draining) return void res.status(503).json({ status: 'draining: stopping soon' });
     if (mounted) return void res.json({ status: 'ready', knowledge: knowledge.engine()?.summary().updated });
     const problems = knowledge.startupProblems().map(formatProblem);
     res.status(503).json({ status: problems.length ? 'knowledge has problems' : 'loading', problems });
@@ -103,8 +107,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(notFound);
   app.use(lastResort(logger));
 
-  const server = await listen(app, config.port, config.host).catch((error: unknown) => {
+  const server = await listen(app, config.port, config.host).catch(async (error: unknown) => {
     knowledge.close();
+    await stores.close();
     throw error;
   });
   const address = server.address() as AddressInfo;
@@ -127,12 +132,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ready = knowledge.ready.then(async (engine) => {
     // Knowledge that finishes loading after shutdown began must not open Socket Mode again.
     if (closing) return;
-    const building = buildSurfaces(config, engine, logger);
+    const building = buildSurfaces(config, engine, logger, stores);
     startup = building.catch(() => {});
     const built = await building;
     if (closing) return;
     surfaces = built;
-    for (const surface of surfaces) surface.mount?.(chat);
+    for (const surface of surfaces) {
+      const routes = surface.routes?.();
+      if (routes) chat.use(routes);
+    }
     // Ready once the routes are in: a slow Slack connection must not keep the web chat and Teams at 503.
     mounted = true;
     logger.info({ surfaces: surfaces.map((s) => s.name), url }, 'ready');
@@ -147,8 +155,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       () => markStarted(),
     );
 
-  const close = () => {
+  const close = (closeOptions: { drainMs?: number } = {}) => {
     closing ??= (async () => {
+      draining = true;
+      const drainMs = closeOptions.drainMs ?? config.drainMs;
+      if (drainMs > 0) {
+        logger.info({ drainMs }, `draining: /readyz answers 503; still answering for ${drainMs / 1000} s`);
+        await new Promise((resolve) => setTimeout(resolve, drainMs));
+      }
       knowledge.close();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle keep-alive sockets would hold close() open; busy ones go idle once their reply is sent.
@@ -164,7 +178,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       clearInterval(sweep);
       clearTimeout(cut);
       await knowledge.settled();
-      await logbook.flush();
+      await stores.close();
     })();
     return closing;
   };

@@ -26,6 +26,13 @@ import { TODAY } from './helpers/server.js';
  */
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS) || 100;
 
+/**
+ * One seed for every property in this file, new each run and shown in the test names, so a failure
+ * can be replayed exactly: FUZZ_SEED=<seed> npx vitest run test/reliability/knowledge-mutation.test.ts
+ */
+const SEED = Number(process.env.FUZZ_SEED) || Math.floor(Math.random() * 2 ** 31);
+fc.configureGlobal({ seed: SEED });
+
 const ORIGINAL = knowledgeTexts();
 const UPDATED = '2026-11-01';
 
@@ -101,7 +108,7 @@ function expectWhole(kb: KnowledgeBase, files: MutatedFile[]) {
   }
 }
 
-describe('The knowledge loader under random edits', () => {
+describe(`The knowledge loader under random edits (seed ${SEED}; replay with FUZZ_SEED=${SEED})`, () => {
   it('loads the shipped files unchanged, so every failure below comes from a mutation', () => {
     const outcome = load(ORIGINAL.map((f) => ({ ...f })));
     expect(outcome.ok ? [] : outcome.problems).toEqual([]);
@@ -163,6 +170,29 @@ describe('The knowledge loader under random edits', () => {
       }),
       { numRuns: 80 },
     );
+  });
+
+  it('reports an alias with no anchor (*name) at its own line, in plain words', () => {
+    const files = ORIGINAL.map((f) => ({ ...f }));
+    const target = files.find((f) => /^\s+title: /m.test(f.text));
+    if (!target) throw new Error('no title in the shipped knowledge');
+    const lines = target.text.split('\n');
+    const index = lines.findIndex((l) => /^\s+title: /.test(l));
+    lines[index] = (lines[index] as string).replace(/title: .*/, 'title: *shared-title');
+    target.text = lines.join('\n');
+
+    const outcome = load(files);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems).toEqual([
+      expect.objectContaining({
+        file: target.file,
+        line: index + 1,
+        message: expect.stringMatching(
+          /^"\*shared-title" repeats a value marked "&shared-title", but no value/,
+        ),
+      }),
+    ]);
   });
 
   it('rejects 30 February in an era with the file and line of the date', () => {

@@ -179,3 +179,16 @@ describe('other routes', () => {
     expect((await errorOf(response)).error).toMatch(/the web chat is at \//);
   });
 });
+
+describe('WEB_CHAT=false', () => {
+  it('serves no page and no /api routes, but still the health checks', async () => {
+    const off = await startTestServer({ env: { WEB_CHAT: 'false' } });
+    try {
+      expect((await fetch(`${off.url}/`)).status).toBe(404);
+      expect((await off.ask({ question: 'who commissions immunisations?' })).status).toBe(404);
+      expect((await fetch(`${off.url}/readyz`)).status).toBe(200);
+    } finally {
+      await off.dispose();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ADAPTERS } from '../../adapters/index.js';
 import { type Config, parseConfig } from '../../src/server/config.js';
 import { startupSummary } from '../../src/server/summary.js';
 
@@ -6,13 +7,13 @@ const GUID = '6f1c9f4e-3b2a-4c1d-9e8f-0a1b2c3d4e5f';
 const TENANT = '0a1b2c3d-4e5f-4a1b-8c2d-3e4f5a6b7c8d';
 
 function config(env: Record<string, string>): Config {
-  const result = parseConfig(env);
+  const result = parseConfig(env, ADAPTERS);
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.config;
 }
 
 function errors(env: Record<string, string>): string[] {
-  const result = parseConfig(env);
+  const result = parseConfig(env, ADAPTERS);
   if (result.ok) throw new Error(`expected ${JSON.stringify(env)} to be refused`);
   return result.errors;
 }
@@ -23,21 +24,40 @@ describe('configuration from the environment', () => {
     expect(c).toMatchObject({ port: 3978, host: '127.0.0.1', logLevel: 'info' });
     expect(c.dataDir).toMatch(/\/data$/);
     expect(c.knowledgeDir).toBeUndefined();
-    expect(c.slack).toBeUndefined();
-    expect(c.teams).toBeUndefined();
+    expect(c.settings.slack).toBeUndefined();
+    expect(c.settings.teams).toBeUndefined();
+  });
+
+  it('runs the web chat unless WEB_CHAT=false, and reads REDIS_URL and DATABASE_URL only when set', () => {
+    expect(config({})).toMatchObject({ redisUrl: undefined, databaseUrl: undefined });
+    expect(config({}).settings['web chat']).toBe(true);
+    expect(config({ WEB_CHAT: 'false' }).settings['web chat']).toBeUndefined();
+    expect(
+      config({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://u:p@db:5432/wc' }),
+    ).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379', databaseUrl: 'postgres://u:p@db:5432/wc' });
+    expect(errors({ REDIS_URL: 'localhost:6379' })).toEqual([
+      expect.stringMatching(/^REDIS_URL must be a URL starting redis:\/\/ or rediss:\/\//),
+    ]);
+    expect(errors({ DATABASE_URL: 'mysql://db/wc' })).toEqual([
+      expect.stringMatching(/^DATABASE_URL must be a URL starting postgres:\/\/ or postgresql:\/\//),
+    ]);
+  });
+
+  it('drains for 10 s after SIGTERM unless DRAIN_SECONDS says otherwise', () => {
+    expect(config({}).drainMs).toBe(10_000);
+    expect(config({ DRAIN_SECONDS: '2.5' }).drainMs).toBe(2500);
+    expect(config({ DRAIN_SECONDS: '0' }).drainMs).toBe(0);
+    expect(errors({ DRAIN_SECONDS: 'soon' })).toEqual([expect.stringMatching(/^DRAIN_SECONDS must be/)]);
   });
 
   it('treats empty variables, as a .env file leaves them, as unset', () => {
-    expect(config({ SLACK_BOT_TOKEN: '', MicrosoftAppId: ' ', PORT: '', HOST: '' })).toMatchObject({
-      port: 3978,
-      host: '127.0.0.1',
-      slack: undefined,
-      teams: undefined,
-    });
+    const c = config({ SLACK_BOT_TOKEN: '', MicrosoftAppId: ' ', PORT: '', HOST: '' });
+    expect(c).toMatchObject({ port: 3978, host: '127.0.0.1' });
+    expect(c.settings).toMatchObject({ slack: undefined, teams: undefined });
   });
 
   it('turns Slack on in Socket Mode with a bot token and an app token', () => {
-    expect(config({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack).toEqual({
+    expect(config({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).settings.slack).toEqual({
       botToken: 'xoxb-1',
       appToken: 'xapp-1',
       signingSecret: undefined,
@@ -52,7 +72,7 @@ describe('configuration from the environment', () => {
         MicrosoftAppPassword: 'secret',
         MicrosoftAppType: 'SingleTenant',
         MicrosoftAppTenantId: TENANT,
-      }).teams,
+      }).settings.teams,
     ).toEqual({
       appId: GUID,
       appPassword: 'secret',
@@ -64,14 +84,14 @@ describe('configuration from the environment', () => {
 
   it('turns Teams on without authentication only when asked, for the emulator, with true or 1', () => {
     for (const value of ['true', '1']) {
-      expect(config({ TEAMS_ALLOW_UNAUTHENTICATED: value }).teams).toEqual({
+      expect(config({ TEAMS_ALLOW_UNAUTHENTICATED: value }).settings.teams).toEqual({
         appId: '',
         appPassword: '',
         appType: 'MultiTenant',
         allowUnauthenticated: true,
       });
     }
-    expect(config({ TEAMS_ALLOW_UNAUTHENTICATED: '0' }).teams).toBeUndefined();
+    expect(config({ TEAMS_ALLOW_UNAUTHENTICATED: '0' }).settings.teams).toBeUndefined();
   });
 
   const bad: [string, Record<string, string>, RegExp][] = [

@@ -2,6 +2,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ADAPTERS } from '../../adapters/index.js';
 import type { Answer } from '../../src/schemas/answer.js';
 import { parseConfig } from '../../src/server/config.js';
 import { type RunningServer, startServer } from '../../src/server/server.js';
@@ -57,16 +58,25 @@ export interface TestServer extends RunningServer {
 
 /** The real server on 127.0.0.1 and a free port, with the real engine, a pinned clock and quick reloads. */
 export async function startTestServer(
-  options: { knowledgeDir?: string; env?: Record<string, string>; waitReady?: boolean } = {},
+  options: {
+    knowledgeDir?: string;
+    env?: Record<string, string>;
+    waitReady?: boolean;
+    reloadStableMs?: number;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = await tempDir('data');
-  const parsed = parseConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    ...(options.knowledgeDir ? { KNOWLEDGE_DIR: options.knowledgeDir } : {}),
-    ...options.env,
-  });
+  const parsed = parseConfig(
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DRAIN_SECONDS: '0',
+      ...(options.knowledgeDir ? { KNOWLEDGE_DIR: options.knowledgeDir } : {}),
+      ...options.env,
+    },
+    ADAPTERS,
+  );
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const logger = recordingLogger();
   const told: string[] = [];
@@ -76,6 +86,7 @@ export async function startTestServer(
     logger,
     now: () => TODAY,
     reloadDebounceMs: 50,
+    ...(options.reloadStableMs !== undefined ? { reloadStableMs: options.reloadStableMs } : {}),
     shutdownGraceMs: 2000,
   });
   if (options.waitReady !== false) await server.ready;

@@ -62,7 +62,7 @@ describe('surfaces', () => {
     const server = await startTestServer({ env: { TEAMS_ALLOW_UNAUTHENTICATED: 'true' } });
     try {
       expect(server.logger.lines.find((line) => line.msg === 'ready')?.obj).toMatchObject({
-        surfaces: ['teams', 'web chat'],
+        surfaces: ['web chat', 'teams'],
       });
       const response = await fetch(`${server.url}/api/messages`, {
         method: 'POST',

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type KnowledgeWatcher, watchKnowledge } from '../../src/knowledge/watch.js';
@@ -28,6 +28,21 @@ describe('watching the knowledge folder', () => {
     await eventually(() => expect(reloads).toBe(1));
     await pause(200);
     expect(reloads).toBe(1);
+  });
+
+  it('keeps reloading a file saved by replacement, as sed -i and many editors save (issue 11)', async () => {
+    let reloads = 0;
+    const path = join(dir, 'nested', 'topics.yaml');
+    await writeFile(path, '# first\n');
+    watcher = watchKnowledge(dir, async () => void reloads++, { debounceMs: 30 });
+    await pause(100);
+    for (let save = 1; save <= 3; save++) {
+      // Written to a new file, then renamed over the old one: the old inode is gone.
+      await writeFile(`${path}.tmp-${save}`, `# save ${save}\n`);
+      await rename(`${path}.tmp-${save}`, path);
+      await eventually(() => expect(reloads).toBe(save));
+      await pause(100);
+    }
   });
 
   it('sees YAML files in sub-folders and ignores other files', async () => {

@@ -93,7 +93,8 @@ export async function startHttpSlack(): Promise<HttpSlack> {
     logger,
   );
   const app = express();
-  surface.mount?.(app);
+  const routes = surface.routes?.();
+  if (routes) app.use(routes);
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   await surface.start?.();

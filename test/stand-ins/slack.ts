@@ -258,6 +258,10 @@ export function mentionEvent(eventId: string, ts: string, question: string): str
   return JSON.stringify(eventBody(eventId, mention(question, ts)));
 }
 
+let triggers = 0;
+/** A fresh trigger_id, as Slack gives every command and click its own. */
+export const nextTriggerId = () => `${Date.now()}.${++triggers}.abc`;
+
 /** A slash command body as Slack form-encodes it. */
 export function commandBody(text: string, responseUrl: string, channel = 'C0GENERAL') {
   return {
@@ -272,7 +276,7 @@ export function commandBody(text: string, responseUrl: string, channel = 'C0GENE
     text,
     api_app_id: 'A0APP',
     response_url: responseUrl,
-    trigger_id: '1.2.3',
+    trigger_id: nextTriggerId(),
   };
 }
 
@@ -295,7 +299,7 @@ export function buttonClick(
       channel_id: channel,
       is_ephemeral: !!where.ephemeral,
     },
-    trigger_id: '1.2.3',
+    trigger_id: nextTriggerId(),
     channel: { id: channel, name: 'general' },
     response_url: responseUrl,
     actions: [

@@ -41,7 +41,8 @@ export async function startBotServer(
 ): Promise<{ url: string; close(): Promise<void> }> {
   const app = express();
   const surface = createTeamsSurface(config, service, logger);
-  surface.mount?.(app);
+  const routes = surface.routes?.();
+  if (routes) app.use(routes);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { ADAPTERS } from '../../../adapters/index.js';
 import { parseConfig } from '../../../src/server/config.js';
 import { startServer } from '../../../src/server/server.js';
 import type { Logger } from '../../../src/surface.js';
@@ -37,16 +38,20 @@ export async function startEverything(): Promise<Running> {
     startConnectorStandIn(),
     mkdtemp(join(tmpdir(), 'wc-reliability-')),
   ]);
-  const parsed = parseConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    TEAMS_ALLOW_UNAUTHENTICATED: 'true',
-  });
+  const parsed = parseConfig(
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      DRAIN_SECONDS: '0',
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+    },
+    ADAPTERS,
+  );
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const logger = quietLogger();
   const server = await startServer({

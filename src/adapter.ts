@@ -1,0 +1,42 @@
+import type { AnswerService } from './service.js';
+import type { DedupeStore } from './stores/dedupe.js';
+import type { Logger, Surface } from './surface.js';
+
+/** What a surface is built with: the answer service, the log, and the stores shared by every copy. */
+export interface SurfaceContext {
+  service: AnswerService;
+  logger: Logger;
+  dedupe: DedupeStore;
+}
+
+/** The server's own settings an adapter may check its own against. */
+export interface ServerFacts {
+  host: string;
+  /** Whether only this machine can reach the server. */
+  loopback: boolean;
+}
+
+/** An adapter's settings read from the environment: undefined when it is off; errors name the variable. */
+export type SettingsReading<S> = { ok: true; settings: S | undefined } | { ok: false; errors: string[] };
+
+/**
+ * A chat platform as the server sees it, described by the adapter itself: the settings it reads from
+ * the environment, its start-up line, and how to build its surface (routes and connections). The
+ * core names no platform; the composition root (src/server/main.ts, through adapters/index.ts)
+ * registers the adapters it ships with, so a new platform is one folder and one line there.
+ */
+export interface Adapter<S = unknown> {
+  readonly name: string;
+  /** The environment variables it reads, for the documentation and error messages. */
+  readonly variables: readonly string[];
+  readSettings(env: NodeJS.ProcessEnv, server: ServerFacts): SettingsReading<S>;
+  /** Its start-up line(s) in plain words: on, and where; or off, and what to set. */
+  summary(settings: S | undefined, url: string, server: ServerFacts): string[];
+  /** Builds the surface; a large SDK is imported only now, when the platform is on. */
+  create(settings: S, context: SurfaceContext): Promise<Surface>;
+}
+
+/** Keeps an adapter's own types inside it, for a list of adapters of different settings. */
+export function defineAdapter<S>(adapter: Adapter<S>): Adapter<unknown> {
+  return adapter as unknown as Adapter<unknown>;
+}

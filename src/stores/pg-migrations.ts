@@ -1,0 +1,61 @@
+import type pg from 'pg';
+
+/**
+ * The schema, one step per entry, applied in order and never edited once released: add a step to
+ * change it. Steps run at start, in one transaction, under a lock, so copies starting together
+ * apply each step once.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE feedback (
+     id bigserial PRIMARY KEY,
+     at timestamptz NOT NULL,
+     surface text NOT NULL,
+     helpful boolean NOT NULL,
+     question text NOT NULL,
+     as_of text NOT NULL,
+     topic_id text,
+     status text NOT NULL
+   );
+   CREATE TABLE unanswered (
+     id bigserial PRIMARY KEY,
+     at timestamptz NOT NULL,
+     surface text NOT NULL,
+     question text NOT NULL,
+     as_of text NOT NULL,
+     status text NOT NULL,
+     options jsonb NOT NULL DEFAULT '[]'
+   );
+   CREATE INDEX feedback_at ON feedback (at);
+   CREATE INDEX unanswered_at ON unanswered (at);`,
+];
+
+/** An arbitrary constant for pg_advisory_xact_lock: only copies of this server take it. */
+const LOCK_ID = 711_020_11;
+
+/** Applies the steps not yet applied; returns how many it applied. */
+export async function migrate(pool: pg.Pool): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_ID]);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS whocommissions_migrations (step integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const done = await client.query<{ step: number }>('SELECT step FROM whocommissions_migrations');
+    const applied = new Set(done.rows.map((row) => row.step));
+    let count = 0;
+    for (const [index, sql] of MIGRATIONS.entries()) {
+      if (applied.has(index + 1)) continue;
+      await client.query(sql);
+      await client.query('INSERT INTO whocommissions_migrations (step) VALUES ($1)', [index + 1]);
+      count += 1;
+    }
+    await client.query('COMMIT');
+    return count;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

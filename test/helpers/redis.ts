@@ -1,0 +1,61 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { freePort, sleep } from './free-port.js';
+
+export interface TestRedis {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const BINARY = '/usr/bin/redis-server';
+
+/** A throwaway Redis from Debian's package on 127.0.0.1, nothing saved to disk. */
+export async function startRedis(): Promise<TestRedis> {
+  if (!existsSync(BINARY)) {
+    throw new Error(`${BINARY} is missing: run bash scripts/ensure-test-services.sh (npm test does)`);
+  }
+  const port = await freePort();
+  const dir = await mkdtemp(join(tmpdir(), 'wc-redis-'));
+  const child: ChildProcess = spawn(
+    BINARY,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    { stdio: 'ignore' },
+  );
+  const url = `redis://127.0.0.1:${port}`;
+  await until(async () => {
+    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      return (await client.ping()) === 'PONG';
+    } catch {
+      return false;
+    } finally {
+      client.disconnect();
+    }
+  }, 'Redis did not answer PING');
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGKILL');
+        await once(child, 'exit');
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await sleep(100);
+  }
+  throw new Error(`${what} within ${timeoutMs / 1000} s`);
+}
