@@ -73,7 +73,7 @@ export const MATCHER = Object.freeze({
    * A question whose best topic is found only through words that many topics share ("the contract")
    * is vague: ask back with options. A word shared by more than this share of topics is generic.
    */
-  genericShare: 0.07,
+  genericShare: 0.1,
 });
 
 export type Settings = typeof MATCHER;
