@@ -66,14 +66,6 @@ describe('1. two things in one message are answered in parts', () => {
     expect(b.parts?.map((p) => p.asOf)).toEqual(['2014-07-01', '2019-07-01']);
   });
 
-  it('answers the same service for two groups of people in two parts', () => {
-    const a = ask(
-      'continuing healthcare for prisoners and for everyone else in the community in 2016: who funded it?',
-    );
-    expect(a.parts?.length).toBe(2);
-    expect(bodiesOf(a)).toEqual(expect.arrayContaining(['nhs-england', 'ccg']));
-  });
-
   it('is rendered as a part per thing asked in the terminal, Slack and Teams', () => {
     const a = ask('Health visiting and school nursing in 2014 - who had which?');
     const titles = a.parts?.map((p) => p.topic?.title ?? '') ?? [];
