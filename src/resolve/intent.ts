@@ -51,13 +51,6 @@ export function askedRoles(text: string): Set<Role> {
   return new Set(ROLE_CUES.filter(([, re]) => re.test(text)).map(([role]) => role));
 }
 
-/** The sentence that asks, when a question has several ("Did it cover dental? Who held dental in 2016?"). */
-export function askingSentence(text: string): string | undefined {
-  const sentences = text.split(/[.?!;]+/).filter((c) => c.trim());
-  if (sentences.length < 2) return undefined;
-  return sentences.find((c) => askStrength(c) > 0);
-}
-
 /** "Who would commission it under the Bill?": about a change not yet in effect. */
 export function asksAboutPending(text: string): boolean {
   return /(?<!\p{L})(would|proposed|proposals?|under the (?:health )?bill|in future)(?!\p{L})/u.test(text);
