@@ -9,9 +9,10 @@ import {
 import type { KnowledgeBase } from './knowledge/model.js';
 import { KnowledgeLoadError } from './knowledge/problems.js';
 import { type Logbook, nullLogbook } from './logbook.js';
+import { resolveTurn, type Turn } from './resolve/followup.js';
 import { longDate } from './resolve/format.js';
-import { resolve } from './resolve/resolve.js';
 import type { Answer } from './schemas/answer.js';
+import type { Recall } from './schemas/recall.js';
 import type { AnswerService, AskOptions, KnowledgeProblem, KnowledgeSummary } from './service.js';
 
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge/', import.meta.url));
@@ -60,6 +61,8 @@ export interface Engine extends AnswerService {
   /** Re-read and re-validate the folder; swap it in only if the whole of it is valid. */
   reload(): Promise<ReloadResult>;
   knowledge(): KnowledgeBase;
+  /** One turn of a conversation: the answer read against `previous`, and what to remember of it. */
+  turn(question: string, options: AskOptions & { previous?: Recall | undefined }): Promise<Turn>;
 }
 
 /** Loads the knowledge (throws KnowledgeLoadError listing every problem if it is invalid) and answers from it. */
@@ -108,8 +111,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     problems,
   });
 
-  const answerOf = (question: string, askOptions: AskOptions): Answer =>
-    resolve(kb, question, { asOf: askOptions.asOf, topicId: askOptions.topicId, today: now() });
+  const turnOf = (question: string, askOptions: AskOptions & { previous?: Recall | undefined }): Turn =>
+    resolveTurn(kb, question, {
+      asOf: askOptions.asOf,
+      topicId: askOptions.topicId,
+      today: now(),
+      previous: askOptions.previous,
+    });
+  // Without a remembered question a turn is the plain answer (resolveTurn is resolve then).
+  const answerOf = (question: string, askOptions: AskOptions): Answer => turnOf(question, askOptions).answer;
   /** Logs a question the bot could not answer outright; the logbook reports its own failures. */
   const record = async (question: string, askOptions: AskOptions, answer: Answer): Promise<void> => {
     if (!askOptions.surface || answer.status === 'answered') return;
@@ -135,6 +145,11 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       const answer = answerOf(question, askOptions);
       await record(question, askOptions, answer);
       return answer;
+    },
+    async turn(question, askOptions) {
+      const turn = turnOf(question, askOptions);
+      await record(question, askOptions, turn.answer);
+      return turn;
     },
     summary,
     feedback: (entry) =>

@@ -30,3 +30,19 @@ export function isHelpRequest(text: string): boolean {
       .trim(),
   );
 }
+
+/** How many knowledge examples a help text shows: the welcome, help and App Home texts alike. */
+export const EXAMPLES_SHOWN = 6;
+
+/**
+ * The examples every help text shows, in the knowledge's order (knowledge/scope.yaml `examples`):
+ * one list, so Slack, Teams, the web chat and the CLI offer the same questions. A test checks the
+ * resolver answers each.
+ */
+export function examplesToShow(examples: readonly string[]): string[] {
+  return examples.slice(0, EXAMPLES_SHOWN);
+}
+
+/** The one line every help text uses to say follow-ups work. */
+export const FOLLOW_UP_TIP =
+  'a follow-up such as "and in 2016?" or "what about dental?" is read against the question before it';

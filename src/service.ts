@@ -9,6 +9,11 @@ export interface AskOptions {
   topicId?: string;
   /** Which surface asked, for the maintainers' log. */
   surface?: Surface;
+  /**
+   * The conversation (a DM, a thread, a chat, a web chat page) the question is part of: a follow-up
+   * ("and in 2016?") is read against the last question answered there. Unset: every question stands alone.
+   */
+  conversation?: string;
 }
 
 /** A knowledge problem a maintainer can act on. */

@@ -31,9 +31,18 @@ const topicId = z.preprocess(
   z.string({ error: 'topicId must be text' }).max(100, 'topicId is too long').pipe(Id).optional(),
 );
 
+/** The page's own random id: follow-ups are read against the last question asked on the same page. */
+const conversation = z.preprocess(
+  blankToUndefined,
+  z
+    .string({ error: 'conversation must be text' })
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'conversation must be 8 to 64 letters, digits, "-" or "_"')
+    .optional(),
+);
+
 const AskRequest = z.strictObject(
-  { question, asOf, topicId },
-  { error: (issue) => unknownKeysMessage(issue, 'question, asOf and topicId') },
+  { question, asOf, topicId, conversation },
+  { error: (issue) => unknownKeysMessage(issue, 'question, asOf, topicId and conversation') },
 );
 
 const FeedbackRequest = z.strictObject(
@@ -111,6 +120,7 @@ export function apiRouter(service: AnswerService, logger: Logger): Router {
       asOf: parsed.data.asOf,
       topicId: parsed.data.topicId,
       surface: 'local',
+      ...(parsed.data.conversation ? { conversation: `local:${parsed.data.conversation}` } : {}),
     });
     logger.info(
       {

@@ -13,6 +13,10 @@ export const ACTION = {
 /** A clarify option's action id; Slack wants the ids in one actions block to differ. */
 export const clarifyActionId = (index: number) => `${ACTION.clarify}_${index}`;
 export const CLARIFY_ACTION_PATTERN = new RegExp(`^${ACTION.clarify}_\\d+$`);
+/** Any action id the adapter does not make now (a button on a message from an earlier version). */
+export const STALE_ACTION_PATTERN = new RegExp(
+  `^(?!(?:${CLARIFY_ACTION_PATTERN.source.slice(1, -1)}|${[ACTION.share, ACTION.helpful, ACTION.notHelpful].join('|')})$)`,
+);
 
 /**
  * What a button carries so a click can be answered without any server-side state: the question,

@@ -105,12 +105,26 @@ function clarifyButtons(answer: Answer): types.ActionsBlock {
   };
 }
 
-function asOfLine(answer: Answer, options: AnswerRenderOptions): string {
-  const parts = [`Answer as of *${escapeMrkdwn(answer.asOfText)}* (${AS_OF_REASONS[answer.asOfSource]})`];
-  if (answer.question) parts.push(`asked: “${escapeMrkdwn(clipPlainQuestion(answer.question))}”`);
+/**
+ * The as-of line. The question is shown as plain_text: mrkdwn has no escape for `*`, `_` or `~`, so
+ * "*urgent* _dental_" typed by a person would otherwise come out bold and italic.
+ */
+function asOfLine(answer: Answer, options: AnswerRenderOptions): types.ContextBlock {
+  const elements: types.ContextBlock['elements'] = [
+    {
+      type: 'mrkdwn',
+      text: `Answer as of *${escapeMrkdwn(answer.asOfText)}* (${AS_OF_REASONS[answer.asOfSource]})`,
+    },
+  ];
+  if (answer.question)
+    elements.push({
+      type: 'plain_text',
+      text: `asked: “${clipPlainQuestion(answer.question)}”`,
+      emoji: false,
+    });
   if (options.sharedBy && /^[UW][A-Z0-9]+$/.test(options.sharedBy))
-    parts.push(`shared by <@${options.sharedBy}>`);
-  return parts.join(' · ');
+    elements.push({ type: 'mrkdwn', text: `shared by <@${options.sharedBy}>` });
+  return { type: 'context', elements };
 }
 
 const clipPlainQuestion = (question: string) => clipPlain(question, 300);
@@ -143,6 +157,8 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
     const heading = answer.commissioners.length === 1 ? 'Commissioner' : 'Commissioners';
     blocks.push(listSection(heading, answer.commissioners.map(commissionerLine)));
   }
+  if (answer.followUp)
+    blocks.unshift(context(`:leftwards_arrow_with_hook: ${escapeMrkdwn(answer.followUp)}`));
   if (answer.conditionsAsked.length > 0) {
     blocks.push(context(`Read from your question: ${answer.conditionsAsked.map(escapeMrkdwn).join(', ')}`));
   }
@@ -161,7 +177,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
     const look = escapeMrkdwn(answer.lookInstead);
     blocks.push(answer.status === 'clarify' ? context(look) : section(look));
   }
-  blocks.push(context(asOfLine(answer, options)));
+  blocks.push(asOfLine(answer, options));
   blocks.push(feedbackAndShare(answer, options));
 
   return { text: clipMrkdwn(escapeMrkdwn(answer.text), MAX_FALLBACK), blocks: fitBlocks(blocks) };

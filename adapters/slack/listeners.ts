@@ -10,8 +10,9 @@ import type { Answer } from '../../src/schemas/answer.js';
 import type { AnswerService, AskOptions } from '../../src/service.js';
 import type { DedupeStore } from '../../src/stores/dedupe.js';
 import type { Logger } from '../../src/surface.js';
-import { ACTION, CLARIFY_ACTION_PATTERN, decodeValue } from './actions.js';
+import { ACTION, CLARIFY_ACTION_PATTERN, decodeValue, STALE_ACTION_PATTERN } from './actions.js';
 import { type AnswerRenderOptions, renderAnswer, renderFailure, type SlackMessage } from './blocks.js';
+import { conversationOf, writtenByAPerson } from './conversation.js';
 import { callSlack } from './errors.js';
 import { renderHelp, renderHome, SLASH_COMMAND } from './home.js';
 import { questionFromSlack } from './question.js';
@@ -54,9 +55,13 @@ export function registerListeners(
 
   app.event('app_mention', async ({ event, context, client }) => {
     // Other bots (and this one) never get an answer, so two bots cannot talk to each other forever.
-    if (event.bot_id || event.subtype) return;
+    if (!writtenByAPerson(event, context.botUserId)) return;
     if (!(await firstReply(event.channel, event.ts))) return;
-    const message = await reply(service, logger, questionFromSlack(event.text, context.botUserId));
+    // The reply goes in the mention's thread, so a follow-up there is read against this question.
+    const conversation = conversationOf(event.channel, event.thread_ts ?? event.ts);
+    const message = await reply(service, logger, questionFromSlack(event.text, context.botUserId), {
+      conversation,
+    });
     await callSlack(logger, 'chat.postMessage', () =>
       client.chat.postMessage({
         channel: event.channel,
@@ -68,15 +73,18 @@ export function registerListeners(
   });
 
   app.event('message', async ({ event, context, client }) => {
-    // Only plain messages in a DM: edits (message_changed), joins, deletions, bot posts all carry a subtype.
-    if (event.channel_type !== 'im' || event.subtype !== undefined) return;
-    if (event.bot_id || !event.user || event.user === context.botUserId) return;
+    // Messages a person wrote in a DM, with a file or sent to the channel too; not edits, joins, bots.
+    if (event.channel_type !== 'im' || !writtenByAPerson(event, context.botUserId)) return;
     if (!(await firstReply(event.channel, event.ts))) return;
-    const message = await reply(service, logger, questionFromSlack(event.text ?? '', context.botUserId));
+    const text = 'text' in event && typeof event.text === 'string' ? event.text : '';
+    const thread = 'thread_ts' in event && typeof event.thread_ts === 'string' ? event.thread_ts : undefined;
+    const message = await reply(service, logger, questionFromSlack(text, context.botUserId), {
+      conversation: conversationOf(event.channel, thread),
+    });
     await callSlack(logger, 'chat.postMessage', () =>
       client.chat.postMessage({
         channel: event.channel,
-        ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}),
+        ...(thread ? { thread_ts: thread } : {}),
         ...message,
         ...NO_UNFURL,
       }),
@@ -109,7 +117,19 @@ export function registerListeners(
     const value = decodeValue(action.value);
     if (!value) return warnBadValue(logger, action.action_id);
     const shareable = body.container.is_ephemeral === true;
-    const message = await reply(service, logger, value.q, { asOf: value.a, topicId: value.t }, { shareable });
+    // A private answer is no conversation; an option picked in a DM or thread is its last question.
+    const channel = body.channel?.id;
+    const conversation =
+      shareable || !channel
+        ? undefined
+        : conversationOf(channel, body.message?.thread_ts as string | undefined);
+    const message = await reply(
+      service,
+      logger,
+      value.q,
+      { asOf: value.a, topicId: value.t, ...(conversation ? { conversation } : {}) },
+      { shareable },
+    );
     // Answer in place: the clarify question is replaced by the answer to the option chosen.
     await callSlack(logger, 'response_url', () => respond({ replace_original: true, ...message }));
   });
@@ -163,6 +183,22 @@ export function registerListeners(
     };
   app.action<BlockAction<ButtonAction>>(ACTION.helpful, feedback(true));
   app.action<BlockAction<ButtonAction>>(ACTION.notHelpful, feedback(false));
+
+  // A button from an older version of the app (an old message): acknowledged, and the person told.
+  app.action<BlockAction>(STALE_ACTION_PATTERN, async ({ ack, action, respond }) => {
+    await ack();
+    logger.info(
+      { surface: 'slack', actionId: action.action_id },
+      'A button the app no longer makes was clicked',
+    );
+    await callSlack(logger, 'response_url', () =>
+      respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: 'That button is out of date: it is from an earlier version of whocommissions. Please ask your question again.',
+      }),
+    );
+  });
 
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;

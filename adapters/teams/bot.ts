@@ -13,6 +13,9 @@ import { type AskAction, type FeedbackAction, parseCardAction } from './actions.
 import { type AdaptiveCard, helpCard, renderAnswerCard, welcomeCard } from './card.js';
 import { textWithoutBotMention } from './mention.js';
 
+/** A chat, group chat or channel thread: Teams gives each its own conversation id. */
+const conversationKey = (activity: Activity) => `teams:${activity.conversation.id}`;
+
 function cardMessage(card: AdaptiveCard): Partial<Activity> {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
 }
@@ -60,7 +63,10 @@ export class WhoCommissionsBot extends TeamsActivityHandler {
       await context.sendActivity(cardMessage(helpCard(this.service.summary())));
       return;
     }
-    const answer = await this.service.answer(question, { surface: 'teams' });
+    const answer = await this.service.answer(question, {
+      surface: 'teams',
+      conversation: conversationKey(activity),
+    });
     this.logger.debug({ status: answer.status, topic: answer.topic?.id }, 'Teams: answered a message');
     await context.sendActivity(cardMessage(renderAnswerCard(answer)));
   }
@@ -71,6 +77,7 @@ export class WhoCommissionsBot extends TeamsActivityHandler {
       asOf: action.asOf,
       topicId: action.topicId,
       surface: 'teams',
+      conversation: conversationKey(context.activity),
     });
     const card = renderAnswerCard(answer);
     if (action.topicId) await this.replaceCard(context, card);

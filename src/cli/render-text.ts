@@ -5,6 +5,7 @@ export function renderText(answer: Answer): string {
   const lines: string[] = [];
   const title = answer.topic ? `${answer.topic.title} ` : '';
   lines.push(`${title}(as of ${answer.asOfText}${answer.asOfSource === 'today' ? ', today' : ''})`);
+  if (answer.followUp) lines.push(`↳ ${answer.followUp}`);
   if (answer.statusText) lines.push(`${answer.statusText.toUpperCase()}`);
   lines.push('');
   if (answer.parts && answer.parts.length > 1) {

@@ -59,6 +59,20 @@ const SENTENCE = /[^.?!;\n]+[.?!;\n]*/g;
 const REFERRING =
   /^(?:(?:and|so|or|but)\s+)?(?:is|was|are|were|does|did|do|has|had|would|could|will|can)\s+(?:it|that|this|they|those|these)(?![\p{L}])/u;
 
+const followUpOpener = perKnowledge(
+  (kb) => new RegExp(`^(?:${phraseAlternation(kb.reading.followUps)})(?![\\p{L}\\p{N}])`, 'u'),
+);
+
+/**
+ * Whether a normalised message reads as a follow-up to the question before it in the same
+ * conversation: it opens with a follow-up word ("and in 2016?", "what about dental?") or refers to
+ * what was asked ("was it the same in 2016?"), as REFERRING does for a second clause in one message.
+ */
+export function opensAsFollowUp(text: string, kb: KnowledgeBase): boolean {
+  const first = text.replace(/^[^\p{L}\p{N}]+/u, '');
+  return followUpOpener(kb).test(first) || REFERRING.test(first);
+}
+
 /** Splits a normalised message into clauses and says which ones ask. */
 export function readMessage(text: string, kb: KnowledgeBase): MessageReading {
   const p = patterns(kb);

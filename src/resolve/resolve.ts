@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer, AnswerPart } from '../schemas/answer.js';
 import { IsoDate } from '../schemas/common.js';
+import type { Topic } from '../schemas/topic.js';
 import { answerKey, composeTopicAnswer, type Situation } from './compose.js';
 import { defaultConditions, readConditions } from './conditions.js';
 import { type Settings, type SettingsOverrides, settingsWith } from './config.js';
@@ -54,7 +55,7 @@ function unknown(
 }
 
 /** A message read: its text, its clauses, its date, the conditions it states, and the rest of its words. */
-interface Read {
+export interface Read {
   question: string;
   today: string;
   text: string;
@@ -62,6 +63,8 @@ interface Read {
   asOf: string;
   asOfSource: Answer['asOfSource'];
   dateRead: string | undefined;
+  /** The date as written ("2016", "April 2013"), when the text gave one. */
+  datePhrase: string | undefined;
   conditions: ReturnType<typeof readConditions>;
 }
 
@@ -83,7 +86,7 @@ function questionPart(asking: string): string {
   return asking.slice(start);
 }
 
-function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: ResolveOptions): Read {
+export function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: ResolveOptions): Read {
   const question = typeof rawQuestion === 'string' ? rawQuestion.slice(0, 2000) : '';
   const today = options.today.toISOString().slice(0, 10);
   const text = normalise(question);
@@ -101,6 +104,7 @@ function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: ResolveOp
     asOf: given ?? dateReading?.date ?? today,
     asOfSource: given ? 'given' : dateReading ? 'text' : 'today',
     dateRead: given ? undefined : dateReading?.how,
+    datePhrase: given || !dateReading || dateReading.now ? undefined : dateReading.phrase.trim(),
     conditions: readConditions(corrected(text, kb), kb),
   };
 }
@@ -172,9 +176,16 @@ export function explain(kb: KnowledgeBase, question: string, options: ResolveOpt
 
 /** Question text in, Answer out. Pure over a loaded knowledge base; never throws on any string. */
 export function resolve(kb: KnowledgeBase, rawQuestion: string, options: ResolveOptions): Answer {
-  const settings = settingsWith(options.settings);
-  const r = readQuestion(kb, rawQuestion, options);
+  return resolveRead(kb, readQuestion(kb, rawQuestion, options), options);
+}
 
+/** The answer to a message already read (its date and conditions may come from an earlier question). */
+export function resolveRead(
+  kb: KnowledgeBase,
+  r: Read,
+  options: Pick<ResolveOptions, 'topicId' | 'settings'>,
+): Answer {
+  const settings = settingsWith(options.settings);
   if (options.topicId) {
     const chosen = kb.topicById.get(options.topicId);
     if (chosen) return composeTopicAnswer(kb, chosen, situation(kb, r, 1));
@@ -204,9 +215,9 @@ export function resolve(kb: KnowledgeBase, rawQuestion: string, options: Resolve
   }
 
   const parts = splitParts(kb, r, query, best, settings, (q) => rankFor(kb, r, q, settings));
-  if (parts) return compound(kb, r, parts);
+  if (parts) return compound(kb, r, parts.map(planned));
   const several = severalSituations(r, best);
-  if (several) return compound(kb, r, several);
+  if (several) return compound(kb, r, several.map(planned));
 
   const close = ranked
     .filter((c) => c.score >= best.score * settings.clarifyRatio)
@@ -249,10 +260,30 @@ export interface PartPlan {
   over: Partial<Situation>;
 }
 
+/** One thing to answer in a compound answer: a topic, how sure the reading is, and its own situation. */
+export interface TopicPlan {
+  topic: Topic;
+  confidence: number;
+  over: Partial<Situation>;
+}
+
+const planned = ({ candidate, over }: PartPlan): TopicPlan => ({
+  topic: candidate.entry.topic,
+  confidence: Math.min(1, candidate.coverage),
+  over,
+});
+
+/** The answer about topics already chosen (a follow-up carrying the last question's topics). */
+export function answerTopics(kb: KnowledgeBase, r: Read, plans: TopicPlan[]): Answer {
+  const only = plans.length === 1 ? plans[0] : undefined;
+  if (only) return composeTopicAnswer(kb, only.topic, situation(kb, r, only.confidence, only.over));
+  return compound(kb, r, plans);
+}
+
 /** One Answer with a part per thing asked; the union of their commissioners on top. */
-function compound(kb: KnowledgeBase, r: Read, plans: PartPlan[]): Answer {
-  const parts: AnswerPart[] = plans.map(({ candidate, over }) =>
-    composeTopicAnswer(kb, candidate.entry.topic, situation(kb, r, Math.min(1, candidate.coverage), over)),
+function compound(kb: KnowledgeBase, r: Read, plans: TopicPlan[]): Answer {
+  const parts: AnswerPart[] = plans.map(({ topic, confidence, over }) =>
+    composeTopicAnswer(kb, topic, situation(kb, r, confidence, over)),
   );
   const first = parts[0] as AnswerPart;
   const seen = new Set<string>();
@@ -273,7 +304,7 @@ function compound(kb: KnowledgeBase, r: Read, plans: PartPlan[]): Answer {
     changes: [],
     sources,
     options: parts.some((p) => p.status !== 'answered')
-      ? plans.map((p) => ({ topicId: p.candidate.entry.topic.id, title: p.candidate.entry.topic.title }))
+      ? plans.map((p) => ({ topicId: p.topic.id, title: p.topic.title }))
       : [],
     confidence: Math.min(...parts.map((p) => p.confidence)),
     parts,

@@ -70,5 +70,11 @@ export const Answer = AnswerPart.extend({
     .array(AnswerPart)
     .optional()
     .describe('One complete answer per thing asked, for a compound question.'),
+  followUp: z
+    .string()
+    .optional()
+    .describe(
+      'How a follow-up was read, saying what it took from the question before, e.g. "Dental services, in 2016 (from your last question)".',
+    ),
 });
 export type Answer = z.infer<typeof Answer>;

@@ -37,5 +37,10 @@ export const Reading = z.strictObject({
   greetings: Words('word or phrase').describe(
     'Openers and sign-offs ("hi all", "cheers"): a clause made only of these never asks anything.',
   ),
+  followUps: Words('word or phrase')
+    .default(['and', 'what about'])
+    .describe(
+      'Openers that make a message a follow-up to the last question in the same conversation ("and", "what about"): its date, condition or service replaces the old one and the rest carries over.',
+    ),
 });
 export type Reading = z.infer<typeof Reading>;

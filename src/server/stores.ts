@@ -1,11 +1,16 @@
 import { createLogbook, type Logbook } from '../logbook.js';
 import { type DedupeStore, memoryDedupe } from '../stores/dedupe.js';
+import { memoryRecall, type RecallStore } from '../stores/recall.js';
 import type { Logger } from '../surface.js';
 import type { Config } from './config.js';
 
-/** Where the server keeps what must outlive a request: seen deliveries, feedback, unanswered questions. */
+/**
+ * Where the server keeps what must outlive a request: seen deliveries, each conversation's last
+ * question, feedback, unanswered questions.
+ */
 export interface Stores {
   dedupe: DedupeStore;
+  recall: RecallStore;
   logbook: Logbook;
   close(): Promise<void>;
 }
@@ -20,21 +25,31 @@ export async function openStores(config: Config, logger: Logger): Promise<Stores
   const dedupe = config.redisUrl
     ? await (await import('../stores/redis-dedupe.js')).redisDedupe(config.redisUrl, logger)
     : memoryDedupe();
+  let recall: RecallStore;
   let logbook: Logbook;
+  try {
+    recall = config.redisUrl
+      ? await (await import('../stores/redis-recall.js')).redisRecall(config.redisUrl, logger)
+      : memoryRecall();
+  } catch (error) {
+    await dedupe.close();
+    throw error;
+  }
   try {
     logbook = config.databaseUrl
       ? await (await import('../stores/pg-logbook.js')).pgLogbook(config.databaseUrl, logger)
       : fileLogbook(config, logger);
   } catch (error) {
-    await dedupe.close();
+    await Promise.allSettled([dedupe.close(), recall.close()]);
     throw error;
   }
   return {
     dedupe,
+    recall,
     logbook,
     async close() {
       await logbook.flush();
-      await Promise.allSettled([logbook.close?.(), dedupe.close()]);
+      await Promise.allSettled([logbook.close?.(), dedupe.close(), recall.close()]);
     },
   };
 }

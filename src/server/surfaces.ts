@@ -1,4 +1,4 @@
-import type { AnswerService } from '../service.js';
+import { type TurnService, withFollowUps } from '../followups.js';
 import type { Logger, Surface } from '../surface.js';
 import type { Config } from './config.js';
 import type { Stores } from './stores.js';
@@ -9,11 +9,13 @@ import type { Stores } from './stores.js';
  */
 export async function buildSurfaces(
   config: Config,
-  service: AnswerService,
+  engine: TurnService,
   logger: Logger,
-  stores: Pick<Stores, 'dedupe'>,
+  stores: Pick<Stores, 'dedupe' | 'recall'>,
 ): Promise<Surface[]> {
   const surfaces: Surface[] = [];
+  // Every surface reads follow-ups the same way, against the conversation's last question.
+  const service = withFollowUps(engine, stores.recall);
   for (const adapter of config.adapters) {
     const settings = config.settings[adapter.name];
     if (settings === undefined) continue;

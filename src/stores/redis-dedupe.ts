@@ -1,7 +1,6 @@
-import { Redis } from 'ioredis';
 import type { Logger } from '../surface.js';
 import { DEDUPE_TTL_MS, type DedupeStore } from './dedupe.js';
-import { reasonOf, redacted } from './redacted.js';
+import { connectRedis } from './redis-client.js';
 
 const PREFIX = 'whocommissions:seen:';
 
@@ -17,39 +16,7 @@ export async function redisDedupe(
   options: { ttlMs?: number } = {},
 ): Promise<DedupeStore> {
   const ttlMs = options.ttlMs ?? DEDUPE_TTL_MS;
-  const client = new Redis(url, {
-    lazyConnect: true,
-    // Fail a command at once while disconnected instead of queueing it: a reply must not wait on Redis.
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    commandTimeout: 2000,
-    connectTimeout: 5000,
-  });
-  let lastWarning = 0;
-  const warn = (error: unknown, what: string) => {
-    // ioredis reports every reconnect attempt; once every 30 s is enough for a person to act on.
-    if (Date.now() - lastWarning < 30_000) return;
-    lastWarning = Date.now();
-    logger.warn({ err: error, redis: redacted(url) }, `Redis: ${what} (${reasonOf(error)})`);
-  };
-  let connected = false;
-  // Before the first connection the socket's own error (ECONNREFUSED) says more than connect()'s.
-  let firstError: unknown;
-  client.on('error', (error) => {
-    if (connected) warn(error, 'connection problem; retrying');
-    else firstError ??= error;
-  });
-  try {
-    await client.connect();
-    await client.ping();
-    connected = true;
-  } catch (error) {
-    client.disconnect();
-    throw new Error(
-      `REDIS_URL=${redacted(url)} could not be reached (${reasonOf(firstError ?? error)}): start Redis there, correct REDIS_URL, or unset it to keep de-duplication in this process`,
-      { cause: firstError ?? error },
-    );
-  }
+  const { client, warn } = await connectRedis(url, logger, 'de-duplication');
   return {
     kind: 'redis',
     async firstTime(key) {
