@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import express from 'express';
 import { createSlackSurface, type SlackSurface } from '../../adapters/slack/index.js';
 import { createEngine, type Engine } from '../../src/engine.js';
+import { withFollowUps } from '../../src/followups.js';
 import { createLogbook, FEEDBACK_FILE, type Logbook } from '../../src/logbook.js';
+import { memoryRecall } from '../../src/stores/recall.js';
 import type { Logger } from '../../src/surface.js';
 import {
   APP_TOKEN,
@@ -87,9 +89,10 @@ export async function startHttpSlack(): Promise<HttpSlack> {
   const { engine, feedback, cleanup } = await realEngine();
   const fake = await FakeSlack.start();
   const logger = recordingLogger();
+  // As the server builds it: follow-ups read against each conversation's last question.
   const surface = createSlackSurface(
     { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, retries: 0 },
-    engine,
+    withFollowUps(engine, memoryRecall()),
     logger,
   );
   const app = express();
