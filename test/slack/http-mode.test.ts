@@ -236,8 +236,10 @@ describe('Slack in HTTP mode', () => {
     const reply = await slack.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.thread_ts === ts);
 
     const seen = visibleText(reply.body);
-    expect(seen).not.toMatch(/<!channel>|<!here>|<@U0OTHER>/);
-    expect(seen).toContain('&lt;!here&gt;');
+    // The asked line is plain_text, which Slack shows as typed and never parses for mentions.
+    const mrkdwn = seen.replace(/"type":"plain_text","text":"asked: [^"]*"/, '');
+    expect(mrkdwn).not.toMatch(/<!channel>|<!here>|<@U0OTHER>/);
+    expect(seen).toContain('"type":"plain_text","text":"asked: “@channel @U0OTHER <!here> who');
     expect(seen).toContain('@channel');
     expect(seen).toMatch(/Local authority/);
   });
