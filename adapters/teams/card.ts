@@ -80,6 +80,8 @@ export function renderAnswerCard(answer: Answer, options: RenderOptions = {}): A
   const title = answer.topic?.title ?? answer.question;
   body.push(text(`**${escapeMarkdown(title)}**`, { size: 'Medium' }));
   body.push(text(asOfLine(answer), { isSubtle: true, spacing: 'None' }));
+  if (answer.followUp)
+    body.push(text(`↳ ${escapeMarkdown(answer.followUp)}`, { isSubtle: true, spacing: 'None' }));
 
   // Only answers that are not yet law carry a statusText; in-force and historic answers are plain fact.
   if (answer.status === 'answered' && answer.statusText)

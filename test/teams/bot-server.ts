@@ -7,8 +7,10 @@ import express from 'express';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createTeamsSurface, type TeamsConfig } from '../../adapters/teams/index.js';
 import { createEngine, type Engine } from '../../src/engine.js';
+import { withFollowUps } from '../../src/followups.js';
 import { createLogbook, type Logbook } from '../../src/logbook.js';
 import type { AnswerService } from '../../src/service.js';
+import { memoryRecall } from '../../src/stores/recall.js';
 import type { Logger } from '../../src/surface.js';
 import { type ConnectorStandIn, startConnectorStandIn } from '../stand-ins/connector.js';
 
@@ -105,7 +107,9 @@ export function useTeamsBot(options: { config?: TeamsConfig; logbook?: boolean }
     }
     bot.engine = await createEngine({ now: () => NOW, ...(bot.logbook ? { logbook: bot.logbook } : {}) });
     bot.connector = await startConnectorStandIn();
-    const server = await startBotServer(options.config ?? UNAUTHENTICATED, bot.engine, logger);
+    // As the server builds it: follow-ups read against each conversation's last question.
+    const service = withFollowUps(bot.engine, memoryRecall());
+    const server = await startBotServer(options.config ?? UNAUTHENTICATED, service, logger);
     bot.url = server.url;
     close = server.close;
   });
