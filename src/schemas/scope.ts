@@ -5,7 +5,9 @@ import { Id, Text } from './common.js';
 export const OutOfScope = z.strictObject({
   id: Id,
   reason: Text.describe('Shown to the person, e.g. "whocommissions covers England only."'),
-  lookInstead: Text.describe('Where to look, e.g. "NHS inform (Scotland)".'),
+  lookInstead: Text.describe(
+    'Where to look instead, as a sentence that reads on its own (every surface shows it alone), e.g. "A general search engine is the place to look for this."',
+  ),
   phrases: z.array(Text).min(1).describe('Lower-case words or phrases that mark such a question.'),
   unlessCommissioning: z
     .boolean()
