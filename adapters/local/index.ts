@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,20 +16,33 @@ const NHSUK_DIR = join(
 );
 
 /**
- * Everything the page needs is served from here (bar the NHS typeface, which falls back to Arial when
- * offline), and text from answers is only ever set as text, so inline scripts and styles are forbidden.
+ * Everything the page needs is served from here, and text from answers is only ever set as text, so
+ * inline scripts and styles are forbidden.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self'",
-  "font-src 'self' https://assets.nhs.uk",
+  "font-src 'self'",
   "connect-src 'self'",
   "form-action 'self'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+let styles: string | undefined;
+/**
+ * NHS.UK frontend's styles without their @font-face rules: those fetch the Frutiger typeface from
+ * assets.nhs.uk on every page load (a request to a third party from an NHS network, and errors
+ * offline), and the package does not ship the font. The styles' own fallback, Arial, is used instead.
+ */
+function nhsukStyles(): string {
+  styles ??= readFileSync(join(NHSUK_DIR, 'nhsuk-frontend.min.css'), 'utf8')
+    .replace(/@font-face\{[^}]*\}/g, '')
+    .replace(/\/\*# sourceMappingURL=[^*]*\*\//g, '');
+  return styles;
+}
 
 const securityHeaders: RequestHandler = (_req, res, next) => {
   res.set({
@@ -49,9 +63,9 @@ export function createLocalSurface(service: AnswerService, logger: Logger): Surf
       pages.get('/', securityHeaders, (_req, res) => res.sendFile(join(PUBLIC_DIR, 'index.html')));
       pages.use(['/app', '/assets'], securityHeaders);
       pages.use('/app', express.static(PUBLIC_DIR, { index: false, maxAge: 0 }));
-      pages.get('/assets/nhsuk-frontend.min.css', (_req, res) =>
-        res.sendFile(join(NHSUK_DIR, 'nhsuk-frontend.min.css'), { maxAge: '1d' }),
-      );
+      pages.get('/assets/nhsuk-frontend.min.css', (_req, res) => {
+        res.type('text/css').set('Cache-Control', 'public, max-age=86400').send(nhsukStyles());
+      });
       pages.use('/assets', express.static(join(NHSUK_DIR, 'assets'), { index: false, maxAge: '1d' }));
       app.use(pages);
       app.use(apiRouter(service, logger));

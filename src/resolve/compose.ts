@@ -175,7 +175,8 @@ function sourcesOf(kb: KnowledgeBase, eras: Era[]): Answer['sources'] {
   const ids = [...new Set(eras.flatMap((e) => e.sources))];
   return ids.map((id) => {
     const s = kb.sources.get(id);
-    return s?.url ? { id, title: s.title, url: s.url } : { id, title: s?.title ?? id };
+    const what = s ? { publisher: s.publisher, date: s.date } : {};
+    return s?.url ? { id, title: s.title, url: s.url, ...what } : { id, title: s?.title ?? id, ...what };
   });
 }
 

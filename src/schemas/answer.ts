@@ -12,7 +12,13 @@ export const AnswerCommissioner = z.object({
     .describe('Where it holds only under a condition, e.g. "fully delegated CCG".'),
 });
 
-export const AnswerSource = z.object({ id: z.string(), title: z.string(), url: z.string().optional() });
+export const AnswerSource = z.object({
+  id: z.string(),
+  title: z.string(),
+  url: z.string().optional(),
+  publisher: z.string().optional().describe('Who published it, to say what a source without a URL is.'),
+  date: z.string().optional().describe('When it was published: YYYY, YYYY-MM or YYYY-MM-DD.'),
+});
 
 export const AnswerOption = z.object({
   topicId: z.string(),

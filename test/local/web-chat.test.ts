@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -50,7 +51,8 @@ afterEach(async () => {
   expect(pageErrors).toEqual([]);
 });
 
-const latestAnswer = () => page.locator('article.answer').first();
+// The conversation reads top to bottom: the latest answer is the last.
+const latestAnswer = () => page.locator('article.answer').last();
 
 async function ask(question: string, asOf = '') {
   const before = await page.locator('article.answer').count();
@@ -120,6 +122,8 @@ describe('the web chat in a real browser', () => {
     );
     await clarify.getByRole('button', { name: 'Zebra crossing care in the circus' }).click();
     await expect.poll(() => page.locator('article.answer').count()).toBe(2);
+    // The option's answer comes below the card it was chosen on.
+    expect(await page.locator('article.answer').first().getAttribute('data-status')).toBe('clarify');
     expect(await latestAnswer().getAttribute('data-status')).toBe('answered');
     expect(await latestAnswer().locator('h2').textContent()).toBe('Zebra crossing care in the circus');
     expect(await latestAnswer().locator('.answer__commissioners dt').allTextContents()).toEqual([
@@ -213,5 +217,70 @@ describe('the web chat in a real browser', () => {
     const banner = page.getByRole('region', { name: 'Knowledge files have problems' });
     await expect.poll(() => banner.isVisible()).toBe(true);
     expect(await banner.locator('li').first().textContent()).toMatch(/zz-broken\.yaml:3:\d+/);
+  });
+});
+
+describe('the web chat as a conversation', () => {
+  it('reads a follow-up against the last question on the page, and a new page starts afresh', async () => {
+    await ask('who commissioned health visiting in 2014?');
+    const followed = await ask('and in 2016?');
+    expect(await followed.locator('.answer__follow-up').textContent()).toMatch(
+      /^Read as: Health visiting.*\(from your last question\), in 2016$/,
+    );
+    expect(await followed.locator('.answer__commissioners dt').allTextContents()).toEqual([
+      'Local authority (council)',
+    ]);
+    await page.reload();
+    const fresh = await ask('and in 2016?');
+    expect(await fresh.locator('.answer__follow-up').count()).toBe(0);
+  });
+
+  it('says where to look instead in a sentence of its own, not a highlighted fragment', async () => {
+    const answer = await ask("what's the weather forecast for tomorrow?");
+    expect(await answer.getAttribute('data-status')).toBe('unknown');
+    expect(await answer.locator('.nhsuk-inset-text').count()).toBe(0);
+    expect(await answer.locator('.answer__look').textContent()).toBe(
+      'A general search engine is the place to look for this.',
+    );
+  });
+
+  it('links each source that has a web address and says what the others are', async () => {
+    const answer = await ask('who commissions GP contracts?', '2016-01-01');
+    const linked = answer.locator('.answer__sources li:has(a)');
+    expect(await linked.count()).toBeGreaterThan(0);
+    expect(await linked.first().locator('a').getAttribute('href')).toMatch(/^https:\/\//);
+    const visiting = await ask('who commissions health visiting?', '2017-04-01');
+    expect(await visiting.locator('.answer__sources li').allTextContents()).toContain(
+      "Children's public health transfer (0-5) (Local Government Association, 2015; no web link: search for its title)",
+    );
+  });
+
+  it('asks nothing of any other host, fonts included', async () => {
+    const elsewhere: string[] = [];
+    const fresh = await browser.newPage();
+    fresh.on('request', (request) => {
+      if (!request.url().startsWith(server.url)) elsewhere.push(request.url());
+    });
+    await fresh.goto(`${server.url}/`);
+    await fresh.getByLabel('Your question').fill('who commissions health visiting?');
+    await fresh.getByRole('button', { name: 'Ask', exact: true }).click();
+    await fresh.locator('article.answer').waitFor();
+    await fresh.evaluate('document.fonts.ready');
+    await fresh.close();
+    expect(elsewhere).toEqual([]);
+  });
+
+  it('has no accessibility violations with a follow-up, a clarify card and an out-of-scope reply', async () => {
+    await ask('who commissioned health visiting in 2014?');
+    await ask('and in 2016?');
+    await ask('who commissions zebra crossing care?', '2017-04-01');
+    await ask("what's the weather forecast for tomorrow?");
+    const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    // Evaluated through the DevTools protocol, which the page's script-src policy does not govern.
+    await page.evaluate(axe);
+    const violations = await page.evaluate<{ id: string; nodes: unknown[] }[]>(
+      'axe.run(document).then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })))',
+    );
+    expect(violations).toEqual([]);
   });
 });

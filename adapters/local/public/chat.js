@@ -12,6 +12,14 @@ const NOT_YET_LAW = new Set(['planned', 'proposed', 'announced']);
 
 const $ = (id) => document.getElementById(id);
 
+/**
+ * This page's conversation: the server reads a follow-up ("and in 2016?") against the last question
+ * asked on the same page. A new page (or a reload) starts a new conversation.
+ */
+const CONVERSATION = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+  b.toString(16).padStart(2, '0'),
+).join('');
+
 /** Builds an element; children may be strings (set as text) or elements. */
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -36,8 +44,11 @@ function el(tag, props = {}, ...children) {
 const MONTH_NAMES =
   'January February March April May June July August September October November December'.split(' ');
 
-/** 2013-04-01 → "1 April 2013"; anything else is shown as it came. */
+/** 2013-04-01 → "1 April 2013", 2013-02 → "February 2013"; anything else is shown as it came. */
 function longDate(iso) {
+  const monthOnly = /^(\d{4})-(\d{2})$/.exec(iso ?? '');
+  if (monthOnly && MONTH_NAMES[Number(monthOnly[2]) - 1])
+    return `${MONTH_NAMES[Number(monthOnly[2]) - 1]} ${monthOnly[1]}`;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
   const month = match ? MONTH_NAMES[Number(match[2]) - 1] : undefined;
   return match && month ? `${Number(match[3])} ${month} ${match[1]}` : iso;
@@ -159,7 +170,7 @@ async function ask(request) {
   showFieldError('as-of', '');
   // A clicked option keeps the date of the answer it came from; a typed question uses the date field.
   const asOf = 'asOf' in request ? request.asOf : $('as-of').value;
-  const body = { question: request.question, ...(asOf ? { asOf } : {}) };
+  const body = { question: request.question, conversation: CONVERSATION, ...(asOf ? { asOf } : {}) };
   if (request.topicId) body.topicId = request.topicId;
   if (!body.question.trim()) {
     showFieldError('question', 'Type a question, for example: who commissions health visiting?');
@@ -179,7 +190,8 @@ async function ask(request) {
       return;
     }
     const card = renderAnswer(data);
-    $('answers').prepend(card);
+    // The conversation reads top to bottom: each answer (a clicked option's too) goes below the last.
+    $('answers').append(card);
     announce(`Answer: ${data.text}`);
     card.querySelector('h2').focus();
   } catch {
@@ -228,6 +240,10 @@ function renderAnswer(answer) {
     }),
   );
 
+  if (answer.followUp) {
+    content.append(el('p', { class: 'nhsuk-body-s answer__follow-up', text: `Read as: ${answer.followUp}` }));
+  }
+
   if (answer.status === 'answered' && answer.statusText) {
     content.append(
       el('p', {}, el('strong', { class: 'nhsuk-tag nhsuk-tag--yellow', text: answer.statusText })),
@@ -270,9 +286,9 @@ function renderAnswer(answer) {
 
   if (answer.options.length) content.append(renderOptions(answer));
 
-  if (answer.lookInstead) {
-    content.append(el('div', { class: 'nhsuk-inset-text' }, el('p', { text: answer.lookInstead })));
-  }
+  // A sentence that reads on its own (the knowledge writes it so), shown as plain text under the reason.
+  if (answer.lookInstead)
+    content.append(el('p', { class: 'nhsuk-body answer__look', text: answer.lookInstead }));
 
   if (answer.sources.length) {
     content.append(
@@ -286,6 +302,7 @@ function renderAnswer(answer) {
             'li',
             {},
             href ? el('a', { href, rel: 'noopener noreferrer', text: source.title }) : source.title,
+            sourceWhat(source, Boolean(href)),
           );
         }),
       ),
@@ -294,6 +311,13 @@ function renderAnswer(answer) {
 
   content.append(renderFeedback(answer));
   return card;
+}
+
+/** Who published a source and when; one without a link says so, so it can be found by its title. */
+function sourceWhat(source, linked) {
+  const what = [source.publisher, source.date && longDate(source.date)].filter(Boolean).join(', ');
+  if (linked) return what ? ` (${what})` : '';
+  return ` (${what ? `${what}; ` : ''}no web link: search for its title)`;
 }
 
 function renderPart(part) {
