@@ -8,6 +8,7 @@ import {
 } from './knowledge/load-fs.js';
 import type { KnowledgeBase } from './knowledge/model.js';
 import { KnowledgeLoadError } from './knowledge/problems.js';
+import { examplesToShow } from './help.js';
 import { type Logbook, nullLogbook } from './logbook.js';
 import { resolveTurn, type Turn } from './resolve/followup.js';
 import { longDate } from './resolve/format.js';
@@ -107,7 +108,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     topics: kb.topics.length,
     bodies: kb.bodies.size,
     sources: kb.sources.size,
-    examples: kb.examples,
+    // The examples every help text shows (src/help.ts), so each surface offers the same ones.
+    examples: examplesToShow(kb.examples),
     problems,
   });
 

@@ -33,6 +33,7 @@ export interface KnowledgeSummary {
   topics: number;
   bodies: number;
   sources: number;
+  /** The example questions every help text shows (the first few of knowledge/scope.yaml's). */
   examples: string[];
   /** Problems in the files on disk when the last reload failed (the last good knowledge is still served). */
   problems: KnowledgeProblem[];

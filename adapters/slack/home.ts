@@ -1,11 +1,11 @@
 import type { types } from '@slack/bolt';
+import { FOLLOW_UP_TIP } from '../../src/help.js';
 import type { KnowledgeSummary } from '../../src/service.js';
 import { type Block, context, listSection, type SlackMessage, section } from './blocks.js';
 import { escapeMrkdwn } from './escape.js';
 
 /** The slash command the manifest declares; listeners.ts registers the same string. */
 export const SLASH_COMMAND = '/whocommissions';
-const MAX_EXAMPLES = 6;
 
 const HOW_TO_ASK = [
   '*Ask me who commissions a service in the English NHS, on any date.*',
@@ -14,6 +14,7 @@ const HOW_TO_ASK = [
   `• Type \`${SLASH_COMMAND} your question\` for an answer only you see, with a button to share it.`,
   'Add a date or a year to ask about the past or a planned change, e.g. _…in 2017_. ' +
     'If it depends on local arrangements (such as a delegated CCG), say so in the question.',
+  `In a DM or a thread, ${escapeMrkdwn(FOLLOW_UP_TIP)}.`,
 ].join('\n');
 
 function knowledgeLine(summary: KnowledgeSummary): string {
@@ -24,7 +25,8 @@ function knowledgeLine(summary: KnowledgeSummary): string {
 }
 
 function exampleBlocks(summary: KnowledgeSummary): Block[] {
-  const examples = summary.examples.slice(0, MAX_EXAMPLES).map((e) => `_${escapeMrkdwn(e)}_`);
+  // The same examples as every other help text (src/help.ts chooses them).
+  const examples = summary.examples.map((e) => `_${escapeMrkdwn(e)}_`);
   return examples.length > 0 ? [listSection('Try asking', examples)] : [];
 }
 

@@ -148,7 +148,7 @@ export function renderAnswerCard(answer: Answer, options: RenderOptions = {}): A
 }
 
 function introCard(greeting: string, summary: KnowledgeSummary): AdaptiveCard {
-  const examples = summary.examples.slice(0, MAX_BUTTONS);
+  const examples = summary.examples.slice(0, MAX_BUTTONS); // chosen by src/help.ts for every surface
   const body: CardElement[] = [
     text(`**${greeting}**`, { size: 'Medium' }),
     text(

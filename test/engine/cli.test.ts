@@ -89,6 +89,46 @@ describe('the command line', () => {
     expect(none.code).toBe(2);
   });
 
+  it('ask --help prints the usage, its options and the examples every help text shows', async () => {
+    const help = await ask(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run ask -- \[options\] "your question"/);
+    for (const option of ['--as-of YYYY-MM-DD', '--json', '--explain', '--session', '-h, --help'])
+      expect(help.stdout).toContain(option);
+    const { createEngine } = await import('../../src/engine.js');
+    for (const example of (await createEngine()).summary().examples)
+      expect(help.stdout).toContain(`npm run ask -- "${example}"`);
+    expect((await ask(['-h'])).stdout).toBe(help.stdout);
+  });
+
+  it('ask --session reads each question against the one before; batch keeps every line on its own', () => {
+    const session = run(
+      'src/cli/ask.ts',
+      ['--session', '--json'],
+      'who commissioned health visiting in 2014?\nand in 2016?\n',
+    );
+    expect(session.status).toBe(0);
+    const [first, second] = session.stdout
+      .trim()
+      .split('\n')
+      .map((l) => Answer.parse(JSON.parse(l)));
+    expect(first?.followUp).toBeUndefined();
+    expect(second?.followUp).toMatch(/^Health visiting.*\(from your last question\), in 2016$/);
+    expect(second?.commissioners.map((c) => c.body)).toEqual(['local-authority']);
+
+    const batch = run(
+      'src/cli/batch.ts',
+      [],
+      [
+        JSON.stringify({ id: 'q', question: 'who commissioned health visiting in 2014?' }),
+        JSON.stringify({ id: 'f', question: 'and in 2016?' }),
+      ].join('\n'),
+    );
+    const followUp = JSON.parse(batch.stdout.trim().split('\n')[1] ?? '{}');
+    expect(followUp.followUp).toBeUndefined();
+    expect(followUp.topic).toBeUndefined();
+  }, 120_000);
+
   it('kb:check fails with file and line when a knowledge folder is broken', () => {
     const result = run('src/cli/kb-check.ts', ['test/engine/fixtures/broken-knowledge']);
     expect(result.status).toBe(1);

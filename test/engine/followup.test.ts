@@ -162,7 +162,11 @@ describe('the answer service with follow-ups', () => {
 
   it('remembers a clarify option clicked as the last question', async () => {
     const service = withFollowUps(engine, memoryRecall());
-    await service.answer('who handled it?', { conversation: 'c', topicId: 'health-visiting', asOf: '2014-07-01' });
+    await service.answer('who handled it?', {
+      conversation: 'c',
+      topicId: 'health-visiting',
+      asOf: '2014-07-01',
+    });
     const next = await service.answer('and in 2016?', { conversation: 'c' });
     expect(next.topic?.id).toBe('health-visiting');
     expect(next.asOf).toBe('2016-07-01');

@@ -99,7 +99,8 @@ async function refreshStatus() {
   if (!examplesShown && summary.examples?.length) {
     examplesShown = true;
     const list = $('examples-list');
-    for (const example of summary.examples.slice(0, 6)) {
+    // The server chooses the examples (src/help.ts), so every surface offers the same ones.
+    for (const example of summary.examples) {
       list.append(
         el(
           'li',
