@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { examplesToShow } from './help.js';
 import {
   changedSince,
   type FileStamp,
@@ -8,7 +9,6 @@ import {
 } from './knowledge/load-fs.js';
 import type { KnowledgeBase } from './knowledge/model.js';
 import { KnowledgeLoadError } from './knowledge/problems.js';
-import { examplesToShow } from './help.js';
 import { type Logbook, nullLogbook } from './logbook.js';
 import { resolveTurn, type Turn } from './resolve/followup.js';
 import { longDate } from './resolve/format.js';

@@ -122,7 +122,10 @@ export function registerListeners(
     const conversation =
       shareable || !channel
         ? undefined
-        : conversationOf(channel, (body.container.thread_ts ?? body.message?.thread_ts) as string | undefined);
+        : conversationOf(
+            channel,
+            (body.container.thread_ts ?? body.message?.thread_ts) as string | undefined,
+          );
     const message = await reply(
       service,
       logger,
