@@ -22,15 +22,15 @@ export async function redisRecall(
   return {
     kind: 'redis',
     async get(conversation) {
+      let stored: string | null;
       try {
-        const stored = await client.get(`${PREFIX}${conversation}`);
-        if (stored === null) return undefined;
-        const parsed = Recall.safeParse(JSON.parse(stored));
-        return parsed.success ? parsed.data : undefined;
+        stored = await client.get(`${PREFIX}${conversation}`);
       } catch (error) {
         lost(error);
         return undefined;
       }
+      // Written by an older or newer version, or by hand: read as no earlier question.
+      return stored === null ? undefined : readRecall(stored);
     },
     async set(conversation, recall) {
       try {
@@ -43,4 +43,13 @@ export async function redisRecall(
       await client.quit().catch(() => client.disconnect());
     },
   };
+}
+
+function readRecall(stored: string): Recall | undefined {
+  try {
+    const parsed = Recall.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,9 +1,11 @@
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/cli/report.js';
 import { pgSource } from '../../src/cli/report-pg.js';
 import { pgLogbook } from '../../src/stores/pg-logbook.js';
 import { redisDedupe } from '../../src/stores/redis-dedupe.js';
+import { redisRecall } from '../../src/stores/redis-recall.js';
 import { freePort, sleep } from '../helpers/free-port.js';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
@@ -28,6 +30,51 @@ const feedback = (question: string, helpful = false) => ({
   asOf: '2026-11-01',
   topicId: 'health-visiting',
   status: 'answered' as const,
+});
+
+describe('follow-up memory in Redis', () => {
+  it('shares each conversation between copies, forgets it after its time to live, and ignores junk', async () => {
+    const logger = recordingLogger();
+    const [a, b] = await Promise.all([
+      redisRecall(redis.url, logger, { ttlMs: 300 }),
+      redisRecall(redis.url, logger, { ttlMs: 300 }),
+    ]);
+    const recall = {
+      topicIds: ['health-visiting'],
+      asOf: '2014-07-01',
+      asOfSource: 'text' as const,
+      datePhrase: '2014',
+      conditions: { region: 'london' },
+      confidence: 0.9,
+    };
+    try {
+      await a.set('slack:D1:', recall);
+      expect(await b.get('slack:D1:')).toEqual(recall);
+      expect(await b.get('slack:D2:')).toBeUndefined();
+      await sleep(400);
+      expect(await b.get('slack:D1:')).toBeUndefined();
+      const raw = new Redis(redis.url);
+      await raw.set('whocommissions:recall:junk', '{"topicIds":[]}');
+      raw.disconnect();
+      expect(await a.get('junk')).toBeUndefined();
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('loses only the follow-up, never the answer, when Redis goes away later', async () => {
+    const own = await startRedis();
+    const logger = recordingLogger();
+    const store = await redisRecall(own.url, logger);
+    try {
+      await own.stop();
+      await store.set('c', { topicIds: ['x'], conditions: {}, confidence: 1 });
+      expect(await store.get('c')).toBeUndefined();
+      expect(JSON.stringify(logger.lines)).toMatch(/follow-up questions are read as new questions/);
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 describe('de-duplication in Redis', () => {
