@@ -15,7 +15,9 @@ export function startupSummary(config: Config, url: string): string[] {
       : `Questions the bot could not answer and feedback go to ${config.dataDir}; run npm run report to read them`,
   );
   if (config.redisUrl) {
-    lines.push(`Redeliveries are recognised across every copy through Redis (${redacted(config.redisUrl)})`);
+    lines.push(
+      `Redeliveries are recognised, and follow-up questions read, across every copy through Redis (${redacted(config.redisUrl)})`,
+    );
   }
   return lines;
 }

@@ -212,6 +212,8 @@ let answerCount = 0;
 function answerHeading(answer) {
   if (answer.status === 'clarify') return 'Which did you mean?';
   if (answer.status === 'unknown') return 'No answer found';
+  // A compound answer: each part has its own title below, so the heading does not repeat the first.
+  if (answer.parts?.length > 1) return `${answer.parts.length} things asked, answered in turn`;
   return answer.topic?.title ?? 'Answer';
 }
 
