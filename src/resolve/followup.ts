@@ -3,8 +3,17 @@ import type { Answer } from '../schemas/answer.js';
 import type { Recall } from '../schemas/recall.js';
 import type { Topic } from '../schemas/topic.js';
 import { longDate } from './format.js';
+import { prepare, questionTerms, toTerms } from './index.js';
+import { perKnowledge, phrasePattern } from './memo.js';
 import { opensAsFollowUp } from './message.js';
-import { answerTopics, type Read, type ResolveOptions, readQuestion, resolveRead } from './resolve.js';
+import {
+  answerTopics,
+  type Read,
+  type ResolveOptions,
+  readQuestion,
+  resolveRead,
+  withoutDates,
+} from './resolve.js';
 import { outOfScope } from './scope.js';
 
 /** An answer, and what to remember of its question for a follow-up (nothing when no topic was answered). */
@@ -77,6 +86,8 @@ function followUp(kb: KnowledgeBase, r: Read, previous: Recall, options: Resolve
   // Nothing new stated ("and?"): not a follow-up that can be read, so a new question.
   if (!newService && !ownDate && r.conditions.settled.size === 0 && r.conditions.excluded.size === 0)
     return undefined;
+  // Words that name nothing known ("what about zebras in 2016?"): not the last service, a new question.
+  if (!newService && strayWords(kb, r, options).length > 0) return undefined;
   const topics = newService ? ownTopics : previous.topicIds.map((id) => kb.topicById.get(id));
   // Only conditions the answered service depends on carry over: "joint" means nothing for school nursing.
   const relevant = new Set(topics.flatMap((t) => (t ? [...dependsOn(t)] : [])));
@@ -114,10 +125,28 @@ function dependsOn(topic: Topic): Set<string> {
   return new Set(topic.eras.flatMap((e) => e.holders.flatMap((h) => Object.keys(h.when ?? {}))));
 }
 
-/** The message read again without the phrases that settled or ruled out conditions. */
+/** Content words of a message besides its date, its conditions and the words a follow-up may use. */
+function strayWords(kb: KnowledgeBase, r: Read, options: ResolveOptions): string[] {
+  const allowed = followUpStems(kb);
+  const text = withoutDates(ownWords(kb, r, options).text, r.today, kb);
+  return questionTerms(text, prepare(kb)).filter((t) => !allowed.has(t));
+}
+
+const followUpStems = perKnowledge(
+  (kb) => new Set(kb.reading.followUpWords.flatMap((w) => toTerms(w, prepare(kb)))),
+);
+
+const followUpWordPattern = perKnowledge(
+  (kb) => new RegExp(phrasePattern(kb.reading.followUpWords).source, 'gu'),
+);
+
+/** The message read again without the phrases that settled or ruled out conditions, or follow-up words. */
 function ownWords(kb: KnowledgeBase, r: Read, options: ResolveOptions): Pick<Read, 'text' | 'message'> {
   const phrases = [...r.conditions.settledBy.values(), ...r.conditions.phrases].filter(Boolean);
-  const text = phrases.reduce((t, phrase) => t.split(phrase).join(' '), r.text);
+  // Nor the words any follow-up may use: "the same" names no service.
+  const text = phrases
+    .reduce((t, phrase) => t.split(phrase).join(' '), r.text)
+    .replace(followUpWordPattern(kb), ' ');
   const again = readQuestion(kb, text, options);
   return { text: again.text, message: again.message };
 }

@@ -110,7 +110,7 @@ export function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: Re
 }
 
 /** Every time phrase is about when, not what ("In February 2022, … after PHE closed"): removed before matching. */
-function withoutDates(text: string, today: string, kb: KnowledgeBase): string {
+export function withoutDates(text: string, today: string, kb: KnowledgeBase): string {
   let rest = text;
   for (let reading = readDate(rest, today, kb), n = 0; reading && !reading.anchor && n < 5; n++) {
     rest = rest.replace(reading.phrase, ' ');

@@ -42,5 +42,10 @@ export const Reading = z.strictObject({
     .describe(
       'Openers that make a message a follow-up to the last question in the same conversation ("and", "what about"): its date, condition or service replaces the old one and the rest carries over.',
     ),
+  followUpWords: Words('word')
+    .default(['same', 'different'])
+    .describe(
+      'Words a follow-up may use besides a date or condition ("was it the same in 2016?"). Any other word that names no service makes it a new question, so "what about zebras in 2016?" is not read as the last service in 2016.',
+    ),
 });
 export type Reading = z.infer<typeof Reading>;

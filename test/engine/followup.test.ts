@@ -104,6 +104,20 @@ describe('a follow-up is read against the last question', () => {
     }
   });
 
+  it('reads "was it the same in 2016?" as the last service in 2016', () => {
+    const turns = conversation(['who commissioned health visiting in 2014?', 'was it the same in 2016?']);
+    expect(turns[1]?.answer.topic?.id).toBe(turns[0]?.answer.topic?.id);
+    expect(turns[1]?.answer.asOf).toBe('2016-07-01');
+  });
+
+  it('never answers the last service for a follow-up that names something it does not know', () => {
+    for (const q of ['what about zebra grooming in 2016?', 'who commissioned blorf services in 2016?']) {
+      const turns = conversation(['who commissioned health visiting in 2014?', q]);
+      expect(turns[1]?.answer).toEqual(resolve(kb, q, { today: TODAY }));
+      expect(turns[1]?.answer.status).toBe('unknown');
+    }
+  });
+
   it('answers a follow-up with no earlier question as a question of its own', () => {
     const [turn] = conversation(['and in 2016?']);
     expect(turn?.answer).toEqual(resolve(kb, 'and in 2016?', { today: TODAY }));
