@@ -90,8 +90,23 @@ describe('POST /api/ask', () => {
     const response = await server.ask({ question: 'who commissions health visiting?', date: '2017-01-01' });
     expect(response.status).toBe(400);
     expect((await errorOf(response)).error).toBe(
-      'unknown field "date": the fields are question, asOf and topicId',
+      'unknown field "date": the fields are question, asOf, topicId and conversation',
     );
+  });
+
+  it('reads a follow-up against the last question with the same conversation id, and only that', async () => {
+    await server.answer('who commissioned health visiting in 2014?', { conversation: 'api-test-one' });
+    const followed = await server.answer('and in 2016?', { conversation: 'api-test-one' });
+    expect(followed.followUp).toMatch(/\(from your last question\), in 2016$/);
+    expect(followed.commissioners.map((c) => c.body)).toEqual(['local-authority']);
+    expect((await server.answer('and in 2016?', { conversation: 'api-test-two' })).followUp).toBeUndefined();
+    expect((await server.answer('and in 2016?')).followUp).toBeUndefined();
+    const bad = await server.ask({ question: 'and in 2016?', conversation: 'a b' });
+    expect(bad.status).toBe(400);
+    expect(await errorOf(bad)).toEqual({
+      error: 'conversation must be 8 to 64 letters, digits, "-" or "_"',
+      field: 'conversation',
+    });
   });
 
   it('rejects JSON that is not an object', async () => {

@@ -51,7 +51,10 @@ export interface TestServer extends RunningServer {
   told: string[];
   dataDir: string;
   ask(body: unknown, headers?: Record<string, string>): Promise<Response>;
-  answer(question: string, extra?: { asOf?: string; topicId?: string }): Promise<Answer>;
+  answer(
+    question: string,
+    extra?: { asOf?: string; topicId?: string; conversation?: string },
+  ): Promise<Answer>;
   /** Close the server and remove its folders. */
   dispose(): Promise<void>;
 }
