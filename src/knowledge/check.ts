@@ -1,6 +1,13 @@
 import type { Reading } from '../schemas/reading.js';
-import { PENDING } from '../schemas/topic.js';
+import { NOT_LAW } from '../schemas/topic.js';
 import type { KnowledgeProblem } from '../service.js';
+import {
+  checkEventReviewBy,
+  checkHolders,
+  checkReviewBy,
+  type ReviewItem,
+  sourceWarnings,
+} from './era-checks.js';
 import type { KnowledgeBase } from './model.js';
 import type { ParsedFile, PathKey } from './parse.js';
 import { formatPath } from './parse.js';
@@ -80,7 +87,9 @@ export function mergeAndCheck(
     });
     needSources(b, [...b.path, 'sources'], b.item.sources);
   }
+  const reviews: ReviewItem[] = [];
   for (const e of events.values()) {
+    checkEventReviewBy(e, e.item, report, reviews);
     e.item.bodies.forEach((id, i) => {
       needBody(e, [...e.path, 'bodies', i], id);
     });
@@ -109,7 +118,9 @@ export function mergeAndCheck(
     });
 
     let previous: { from?: string; to?: string } | undefined;
-    const lawEras = topic.eras.map((era, i) => ({ era, i })).filter(({ era }) => !PENDING.has(era.status));
+    checkHolders(t, topic, bodies, report);
+    checkReviewBy(t, topic, report, reviews);
+    const lawEras = topic.eras.map((era, i) => ({ era, i })).filter(({ era }) => !NOT_LAW.has(era.status));
     topic.eras.forEach((era, i) => {
       const eraPath = [...t.path, 'eras', i];
       if (era.from && era.to && era.to < era.from)
@@ -178,6 +189,8 @@ export function mergeAndCheck(
       outOfScope: files.flatMap((f) => f.data.outOfScope ?? []),
       examples: files.flatMap((f) => f.data.examples ?? []),
       reading,
+      reviews,
+      warnings: sourceWarnings(sources.values()),
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { KnowledgeProblem } from '../service.js';
+import type { ReviewItem } from './era-checks.js';
 import type { Body } from '../schemas/body.js';
 import type { Condition } from '../schemas/condition.js';
 import type { TimelineEvent } from '../schemas/event.js';
@@ -21,4 +23,8 @@ export interface KnowledgeBase {
   readonly outOfScope: readonly OutOfScope[];
   readonly examples: string[];
   readonly reading: Reading;
+  /** Every era and event not yet law (or superseded), with its review date and file:line. */
+  readonly reviews: readonly ReviewItem[];
+  /** Problems that do not stop the knowledge loading (a source without a url), with file:line. */
+  readonly warnings: readonly KnowledgeProblem[];
 }

@@ -51,6 +51,16 @@ export const messages = {
     `"reading:" is already given at ${other}. Keep one "reading:" section and merge the word lists into it.`,
   scopeClash: (phrase: string, topic: string) =>
     `the out-of-scope phrase "${phrase}" is also in the title or a phrasing of topic "${topic}", so questions that topic answers would be refused. Make the phrase more specific or remove it.`,
+  anachronism: (body: string, span: string, eraSide: string, bodySide: string) =>
+    `"${body}" did not exist for the whole of this era (${span}): the era ${eraSide}, but ${body} existed only ${bodySide} (bodies.yaml). Change the era's dates or name the body that held it then.`,
+  notACommissioner: (body: string, role: string) =>
+    `"${body}" is marked commissioner: false in bodies.yaml, so it cannot hold this with role "${role}". Use role: advises or subject, or name the body that commissions it.`,
+  missingReviewBy: (status: string) =>
+    `${/^[aeiou]/.test(status) ? 'an' : 'a'} ${status} era or event needs "reviewBy: YYYY-MM-DD", the day to check it again against its sources (e.g. a month after it was due to take effect).`,
+  reviewPassed: (status: string, reviewBy: string) =>
+    `the review date ${reviewBy} of this ${status} entry has passed. Check its sources: if it took effect, make it in-force (and end the era before it); if not, update the note, "checked:" and "reviewBy:".`,
+  sourceWithoutUrl: (id: string) =>
+    `source "${id}" has no url, so people cannot open it. Add the address of its public page (one you have opened); if it truly has none, add "offline:" saying what it is and where a person can find it.`,
   emptyFolder: (dir: string) =>
     `no .yaml files found in ${dir}. Point KNOWLEDGE_DIR at the knowledge folder.`,
   unreadable: (detail: string) => `the file could not be read: ${detail}.`,
