@@ -10,6 +10,7 @@ export const AnswerCommissioner = z.object({
     .string()
     .optional()
     .describe('Where it holds only under a condition, e.g. "fully delegated CCG".'),
+  note: z.string().optional().describe('What the knowledge says about this body\'s part, e.g. "For the 59 services."'),
 });
 
 export const AnswerSource = z.object({ id: z.string(), title: z.string(), url: z.string().optional() });
@@ -57,6 +58,10 @@ export const AnswerPart = z.object({
     .optional()
     .describe('How an approximate or named date was read, e.g. \'read "2016ish" as 1 July 2016\'.'),
   confidence: z.number().min(0).max(1),
+  seeAlso: z
+    .array(AnswerOption)
+    .optional()
+    .describe('Topics people often confuse with this one, offered after the answer.'),
 });
 export type AnswerPart = z.infer<typeof AnswerPart>;
 
