@@ -67,7 +67,10 @@ export function checkReviewBy(at: At, topic: Topic, report: Report, out: ReviewI
   topic.eras.forEach((era, i) => {
     if (!NOT_LAW.has(era.status)) return;
     const path = [...at.path, 'eras', i];
-    if (!era.reviewBy) return report(at, path, messages.missingReviewBy(era.status));
+    if (!era.reviewBy) {
+      report(at, path, messages.missingReviewBy(era.status));
+      return;
+    }
     out.push({
       kind: 'era',
       id: `${topic.id} (era ${i + 1})`,
@@ -83,7 +86,10 @@ export function checkReviewBy(at: At, topic: Topic, report: Report, out: ReviewI
 
 export function checkEventReviewBy(at: At, event: TimelineEvent, report: Report, out: ReviewItem[]): void {
   if (!NOT_LAW.has(event.status)) return;
-  if (!event.reviewBy) return report(at, at.path, messages.missingReviewBy(event.status));
+  if (!event.reviewBy) {
+    report(at, at.path, messages.missingReviewBy(event.status));
+    return;
+  }
   out.push({
     kind: 'event',
     id: event.id,

@@ -1,5 +1,3 @@
-import type { KnowledgeProblem } from '../service.js';
-import type { ReviewItem } from './era-checks.js';
 import type { Body } from '../schemas/body.js';
 import type { Condition } from '../schemas/condition.js';
 import type { TimelineEvent } from '../schemas/event.js';
@@ -8,6 +6,8 @@ import type { OutOfScope } from '../schemas/scope.js';
 import type { Source } from '../schemas/source.js';
 import type { Synonym } from '../schemas/synonym.js';
 import type { Topic } from '../schemas/topic.js';
+import type { KnowledgeProblem } from '../service.js';
+import type { ReviewItem } from './era-checks.js';
 
 /** The whole knowledge base, merged from every file and checked as a whole. Never mutated after load. */
 export interface KnowledgeBase {

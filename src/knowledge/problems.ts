@@ -4,6 +4,16 @@ import type { KnowledgeProblem } from '../service.js';
 export const messages = {
   yamlSyntax: (detail: string) =>
     `the YAML is not well formed: ${detail}. Check indentation (spaces, not tabs) and that every "key: value" has a colon and a space.`,
+  aliasOrAnchor: (char: '*' | '&') =>
+    `a value on this line starts with "${char}" (or has one after a comma in a [list]). In YAML, "&name" marks a value so it can be reused and "*name" repeats a value marked that way, so a value cannot start with * or & as ordinary text. Put the whole value in double quotes, e.g. "${char === '*' ? '*Important*' : 'A&E'} ...".`,
+  indentation: (spaces: number, above: number, tab: boolean) =>
+    tab
+      ? 'the YAML is not well formed: this line is indented with a tab. YAML needs spaces: replace the tab with spaces so the line lines up with the ones it belongs with.'
+      : `the YAML is not well formed: this line is indented ${spaces} space${spaces === 1 ? '' : 's'} but does not line up with the lines it belongs with (the line above has ${above}). Indent it exactly like the other fields of the same entry (list items one level in, with "- "), using spaces.`,
+  unquotedYear: (year: number, yearAllowed: boolean) =>
+    yearAllowed
+      ? `${year} without quotes is read as a number, not a date. Write the full date, e.g. ${year}-01-01, or put the year in quotes: "${year}".`
+      : `${year} without quotes is read as a number, not a date, and a year alone is not enough here. Write the full date, e.g. ${year}-04-01 (YYYY-MM-DD).`,
   unresolvedAlias: (name: string) =>
     `"*${name}" repeats a value marked "&${name}", but no value is marked "&${name}" before this line. Mark the value to repeat with &${name} above, or write the value out here instead of *${name}.`,
   notConvertible: (detail: string) =>

@@ -304,7 +304,9 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
         });
         const from = pending.from ? ` from ${longDate(pending.from)}` : '';
         if (!planEras.includes(pending)) planEras.push(pending);
-        plans.push(`${label}${from}: ${inSentence(shortName(kb, h.body))} would commission it. ${reviewNote(kb, pending)}`);
+        plans.push(
+          `${label}${from}: ${inSentence(shortName(kb, h.body))} would commission it. ${reviewNote(kb, pending)}`,
+        );
       }
     }
   }

@@ -39,9 +39,9 @@ export function reviewNote(kb: KnowledgeBase, era: Era): string {
 
 const planWords = perKnowledge((kb) => {
   const words = kb.reading.plans.map((w) => normalise(w)).filter(Boolean);
-  return words.length ? new RegExp(`(?:^| )(?:${words.map(escape).join('|')})(?: |$)`) : undefined;
+  return words.length ? new RegExp(`(?:^| )(?:${words.map(escapeRe).join('|')})(?: |$)`) : undefined;
 });
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Superseded plans, said as such, only when the question asks about plans. */
 function supersededLines(kb: KnowledgeBase, topic: Topic, question: string): string[] {

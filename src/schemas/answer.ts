@@ -10,7 +10,10 @@ export const AnswerCommissioner = z.object({
     .string()
     .optional()
     .describe('Where it holds only under a condition, e.g. "fully delegated CCG".'),
-  note: z.string().optional().describe('What the knowledge says about this body\'s part, e.g. "For the 59 services."'),
+  note: z
+    .string()
+    .optional()
+    .describe('What the knowledge says about this body\'s part, e.g. "For the 59 services."'),
 });
 
 export const AnswerSource = z.object({ id: z.string(), title: z.string(), url: z.string().optional() });

@@ -41,7 +41,9 @@ export const Holder = z.strictObject({
     .record(Id, z.union([Id, z.array(Id)]))
     .optional()
     .describe('Only where these conditions hold, e.g. { cocommissioning: delegated }.'),
-  note: Text.optional().describe('Shown with this body in the answer, e.g. "For the 59 services in joint committees."'),
+  note: Text.optional().describe(
+    'Shown with this body in the answer, e.g. "For the 59 services in joint committees."',
+  ),
 });
 export type Holder = z.infer<typeof Holder>;
 

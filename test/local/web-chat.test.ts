@@ -19,7 +19,7 @@ const TWIN_TOPICS = ['zoo', 'circus']
   .map(
     (place, index) => `  - id: zz-zebra-care-${place}
     title: Zebra crossing care in the ${place}
-    family: primary-care
+    kind: service
     keywords: [zebra crossing care]
     eras:
       - from: 2013-04-01

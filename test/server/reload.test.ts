@@ -9,7 +9,7 @@ const FILE = 'zz-test-moon-base.yaml';
 const topicFile = (body: string) => `topics:
   - id: zz-moon-base-dentistry
     title: Dentistry on the moon base
-    family: primary-care
+    kind: service
     eras:
       - from: 2020-01-01
         holders: [{ body: ${body} }]
