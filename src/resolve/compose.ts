@@ -179,7 +179,8 @@ function sourcesOf(kb: KnowledgeBase, eras: Era[]): Answer['sources'] {
   const ids = [...new Set(eras.flatMap((e) => e.sources))];
   return ids.map((id) => {
     const s = kb.sources.get(id);
-    return s?.url ? { id, title: s.title, url: s.url } : { id, title: s?.title ?? id };
+    if (s?.url) return { id, title: s.title, url: s.url };
+    return { id, title: s?.title ?? id, ...(s?.offline ? { where: s.offline } : {}) };
   });
 }
 

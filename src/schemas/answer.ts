@@ -16,7 +16,12 @@ export const AnswerCommissioner = z.object({
     .describe('What the knowledge says about this body\'s part, e.g. "For the 59 services."'),
 });
 
-export const AnswerSource = z.object({ id: z.string(), title: z.string(), url: z.string().optional() });
+export const AnswerSource = z.object({
+  id: z.string(),
+  title: z.string(),
+  url: z.string().optional(),
+  where: z.string().optional().describe('For a source with no public page: what it is and where to find it.'),
+});
 
 export const AnswerOption = z.object({
   topicId: z.string(),

@@ -270,6 +270,11 @@ function renderAnswer(answer) {
 
   if (answer.options.length) content.append(renderOptions(answer));
 
+  if (answer.seeAlso?.length) {
+    const titles = answer.seeAlso.map((o) => o.title).join('; ');
+    content.append(el('p', { class: 'nhsuk-body-s answer__see-also', text: `See also: ${titles}` }));
+  }
+
   if (answer.lookInstead) {
     content.append(el('div', { class: 'nhsuk-inset-text' }, el('p', { text: answer.lookInstead })));
   }
@@ -286,6 +291,7 @@ function renderAnswer(answer) {
             'li',
             {},
             href ? el('a', { href, rel: 'noopener noreferrer', text: source.title }) : source.title,
+            source.where ? ` (${source.where})` : null,
           );
         }),
       ),
@@ -321,6 +327,7 @@ function renderCommissioners(commissioners) {
           c.roleText,
           // A condition is a bare label ("delegated commissioning (level 3)"); "where" is said here, once.
           c.condition ? el('span', { class: 'answer__condition', text: `, where ${c.condition}` }) : null,
+          c.note ? el('span', { class: 'answer__note', text: ` (${c.note})` }) : null,
         ),
       ),
     ),
