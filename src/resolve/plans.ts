@@ -49,7 +49,11 @@ function supersededLines(kb: KnowledgeBase, topic: Topic, question: string): str
   if (!words?.test(` ${normalise(question)} `)) return [];
   return topic.eras
     .filter((e) => e.status === 'superseded')
-    .map((e) => `${STATUS_TEXT.superseded}${e.from ? ` (was to start ${longDate(e.from)})` : ''}: ${e.note}`);
+    .map((e) => {
+      const note = e.note.replace(/^superseded:\s*/i, '');
+      const when = e.from ? ` (was to start ${longDate(e.from)})` : '';
+      return `${STATUS_TEXT.superseded}${when}: ${note.charAt(0).toUpperCase()}${note.slice(1)} ${reviewNote(kb, e)}`;
+    });
 }
 
 /** Topics the knowledge says people confuse with this one, offered as "see also". */

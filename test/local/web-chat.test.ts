@@ -94,7 +94,7 @@ describe('the web chat in a real browser', () => {
   });
 
   it("labels an answer that is not yet law with the engine's status text", async () => {
-    const answer = await ask('ICB clusters and mergers');
+    const answer = await ask('Model ICB Blueprint');
     expect(await answer.locator('.nhsuk-tag').textContent()).toBe(
       'Announced by the government, not yet in effect',
     );
