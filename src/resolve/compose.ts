@@ -143,7 +143,8 @@ function cause(kb: KnowledgeBase, era: Era): string {
   const bodies = new Set(era.holders.map((h) => h.body));
   const onDay = kb.events.filter((e) => e.date === era.from && !PENDING.has(e.status));
   const event = onDay.find((e) => e.bodies.some((b) => bodies.has(b))) ?? onDay[0];
-  return event ? ` (${event.title})` : '';
+  // The instrument ("Health and Care Act 2022") tells a reader where to look the change up.
+  return event ? ` (${event.title}${event.instrument ? `: ${event.instrument}` : ''})` : '';
 }
 
 function changesAround(kb: KnowledgeBase, topic: Topic, era: Era | undefined): string[] {
