@@ -74,7 +74,8 @@ function fitBlocks(blocks: Block[]): Block[] {
 /** "*NHS England* commissioned it jointly, where joint commissioning (level 2)": the condition is a bare label. */
 function commissionerLine(c: Answer['commissioners'][number]): string {
   const where = c.condition ? `, where ${escapeMrkdwn(c.condition)}` : '';
-  return `*${escapeMrkdwn(c.name)}* ${escapeMrkdwn(c.roleText)}${where}`;
+  const note = c.note ? ` (${escapeMrkdwn(c.note)})` : '';
+  return `*${escapeMrkdwn(c.name)}* ${escapeMrkdwn(c.roleText)}${where}${note}`;
 }
 
 function feedbackAndShare(answer: Answer, options: AnswerRenderOptions): types.ActionsBlock {
@@ -168,10 +169,14 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
     blocks.push(
       listSection(
         'Sources',
-        answer.sources.map((s) => mrkdwnLink(s.url, s.title)),
+        answer.sources.map(
+          (s) => mrkdwnLink(s.url, s.title) + (s.where ? ` (${escapeMrkdwn(s.where)})` : ''),
+        ),
       ),
     );
   }
+  if (answer.seeAlso?.length)
+    blocks.push(context(`See also: ${answer.seeAlso.map((o) => escapeMrkdwn(o.title)).join('; ')}`));
   if (answer.lookInstead) {
     // The engine words it as advice ("Try naming the service…"); under clarify buttons it is a hint.
     const look = escapeMrkdwn(answer.lookInstead);

@@ -54,6 +54,7 @@ function commissionerLines(answer: Answer): CardElement[] {
     const lines = [text(`**${escapeMarkdown(c.name)}** ${escapeMarkdown(c.roleText)}`, { spacing: 'Small' })];
     if (c.condition)
       lines.push(text(`Where: ${escapeMarkdown(c.condition)}`, { isSubtle: true, spacing: 'None' }));
+    if (c.note) lines.push(text(escapeMarkdown(c.note), { isSubtle: true, spacing: 'None' }));
     return lines;
   });
 }
@@ -134,8 +135,19 @@ export function renderAnswerCard(answer: Answer, options: RenderOptions = {}): A
   if (answer.changes.length > 0)
     body.push(heading('What changed'), ...bullets(answer.changes.map(escapeMarkdown)));
   if (answer.sources.length > 0) {
-    body.push(heading('Sources'), ...bullets(answer.sources.map((s) => markdownLink(s.title, s.url))));
+    body.push(
+      heading('Sources'),
+      ...bullets(
+        answer.sources.map(
+          (s) => markdownLink(s.title, s.url) + (s.where ? ` (${escapeMarkdown(s.where)})` : ''),
+        ),
+      ),
+    );
   }
+  if (answer.seeAlso?.length)
+    body.push(
+      text(`See also: ${answer.seeAlso.map((o) => escapeMarkdown(o.title)).join('; ')}`, { isSubtle: true }),
+    );
 
   if (options.feedback !== undefined) {
     const thanks = options.feedback

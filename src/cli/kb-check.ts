@@ -1,14 +1,21 @@
 import { DEFAULT_KNOWLEDGE_DIR } from '../engine.js';
+import { overdueReviews } from '../knowledge/era-checks.js';
 import { loadKnowledgeDir } from '../knowledge/load-fs.js';
 import { formatProblem } from '../knowledge/problems.js';
 
-/** `npm run kb:check [folder]`: every problem with file:line:column, non-zero exit on any. */
+/**
+ * `npm run kb:check [folder]`: every problem with file:line:column, non-zero exit on any. Warnings
+ * (a source without a url, a plan past its review date) are printed but do not fail the check.
+ */
 const dir = process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR;
+const today = process.env.KB_TODAY ?? new Date().toISOString().slice(0, 10);
 const result = await loadKnowledgeDir(dir);
 if (result.ok) {
   const kb = result.kb;
+  const warnings = [...kb.warnings, ...overdueReviews(kb.reviews, today)];
+  for (const w of warnings) console.warn(`warning: ${formatProblem(w)}`);
   console.log(
-    `Knowledge OK: ${kb.topics.length} topics, ${kb.bodies.size} bodies, ${kb.sources.size} sources, ${kb.events.length} events, ${kb.synonyms.length} synonym groups.`,
+    `Knowledge OK: ${kb.topics.length} topics, ${kb.bodies.size} bodies, ${kb.sources.size} sources, ${kb.events.length} events, ${kb.synonyms.length} synonym groups${warnings.length ? `; ${warnings.length} warning(s) above` : ''}.`,
   );
 } else {
   for (const p of result.problems) console.error(formatProblem(p));

@@ -13,7 +13,9 @@ export function renderText(answer: Answer): string {
     for (const part of answer.parts) {
       lines.push(`${part.topic?.title ?? ''} (as of ${part.asOfText})`, part.text);
       for (const c of part.commissioners)
-        lines.push(`  • ${c.name} ${c.roleText}${c.condition ? `, where ${c.condition}` : ''}`);
+        lines.push(
+          `  • ${c.name} ${c.roleText}${c.condition ? `, where ${c.condition}` : ''}${c.note ? ` (${c.note})` : ''}`,
+        );
       lines.push('');
     }
     lines.pop();
@@ -21,7 +23,9 @@ export function renderText(answer: Answer): string {
   if (answer.commissioners.length > 0 && !(answer.parts && answer.parts.length > 1)) {
     lines.push('');
     for (const c of answer.commissioners) {
-      lines.push(`  • ${c.name} ${c.roleText}${c.condition ? `, where ${c.condition}` : ''}`);
+      lines.push(
+        `  • ${c.name} ${c.roleText}${c.condition ? `, where ${c.condition}` : ''}${c.note ? ` (${c.note})` : ''}`,
+      );
     }
   }
   if (answer.options.length > 0) {
@@ -34,10 +38,12 @@ export function renderText(answer: Answer): string {
     lines.push('', 'What changed:');
     for (const c of answer.changes) lines.push(`  - ${c}`);
   }
+  if (answer.seeAlso?.length) lines.push('', `See also: ${answer.seeAlso.map((o) => o.title).join('; ')}`);
   if (answer.lookInstead) lines.push('', `Where to look: ${answer.lookInstead}`);
   if (answer.sources.length > 0) {
     lines.push('', 'Sources:');
-    for (const s of answer.sources) lines.push(`  - ${s.title}${s.url ? ` <${s.url}>` : ''}`);
+    for (const s of answer.sources)
+      lines.push(`  - ${s.title}${s.url ? ` <${s.url}>` : ''}${s.where ? ` (${s.where})` : ''}`);
   }
   return lines.join('\n');
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { FEEDBACK_FILE, UNANSWERED_FILE } from '../logbook.js';
 import { IsoDate } from '../schemas/common.js';
 import { FeedbackEntry, UnansweredEntry } from '../schemas/feedback.js';
+import { reviewReport } from './report-reviews.js';
 
 // `npm run report`: which questions the bot could not answer, and which answers people found unhelpful,
 // so maintainers know which phrasings and topics to add to knowledge/.
@@ -198,6 +199,7 @@ async function main() {
     const source = await pgSource(databaseUrl);
     try {
       process.stdout.write(await buildReport(source, { top, since: values.since }));
+      process.stdout.write(await reviewReport(new Date().toISOString().slice(0, 10)));
     } finally {
       await source.close();
     }
@@ -205,6 +207,7 @@ async function main() {
   }
   const dataDir = resolve(process.env.DATA_DIR?.trim() || 'data');
   process.stdout.write(await buildReport(dataDir, { top, since: values.since }));
+  process.stdout.write(await reviewReport(new Date().toISOString().slice(0, 10)));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

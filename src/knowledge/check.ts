@@ -1,8 +1,15 @@
 import type { Reading } from '../schemas/reading.js';
-import { PENDING } from '../schemas/topic.js';
+import { NOT_LAW } from '../schemas/topic.js';
 import type { KnowledgeProblem } from '../service.js';
+import {
+  checkEventReviewBy,
+  checkHolders,
+  checkReviewBy,
+  type ReviewItem,
+  sourceWarnings,
+} from './era-checks.js';
 import type { KnowledgeBase } from './model.js';
-import type { ParsedFile, PathKey } from './parse.js';
+import type { ParsedFile, ParseResult, PathKey } from './parse.js';
 import { formatPath } from './parse.js';
 import { messages } from './problems.js';
 
@@ -22,8 +29,11 @@ function normalisePhrase(text: string): string {
 export function mergeAndCheck(
   files: ParsedFile[],
   updated: string,
+  options: { partial?: boolean } = {},
 ): { ok: true; kb: KnowledgeBase } | { ok: false; problems: KnowledgeProblem[] } {
   const problems: KnowledgeProblem[] = [];
+  // With a file that could not be read, an id it defines looks missing: say nothing about missing ids then.
+  const missing = (message: string) => !options.partial && message;
   const report = (at: { file: ParsedFile; path: PathKey[] }, path: PathKey[], message: string) => {
     problems.push({ file: at.file.file, ...at.file.locate(path), field: formatPath(path), message });
   };
@@ -66,11 +76,11 @@ export function mergeAndCheck(
   );
 
   const needBody = (at: Located<unknown>, path: PathKey[], id: string) => {
-    if (!bodies.has(id)) report(at, path, messages.unknownBody(id));
+    if (!bodies.has(id) && missing('body')) report(at, path, messages.unknownBody(id));
   };
   const needSources = (at: Located<unknown>, path: PathKey[], ids: string[]) => {
     ids.forEach((id, i) => {
-      if (!sources.has(id)) report(at, [...path, i], messages.unknownSource(id));
+      if (!sources.has(id) && missing('source')) report(at, [...path, i], messages.unknownSource(id));
     });
   };
 
@@ -80,7 +90,9 @@ export function mergeAndCheck(
     });
     needSources(b, [...b.path, 'sources'], b.item.sources);
   }
+  const reviews: ReviewItem[] = [];
   for (const e of events.values()) {
+    checkEventReviewBy(e, e.item, report, reviews);
     e.item.bodies.forEach((id, i) => {
       needBody(e, [...e.path, 'bodies', i], id);
     });
@@ -105,11 +117,14 @@ export function mergeAndCheck(
         phrasings.set(key, { topic: topic.id, at: { ...t, path: [...t.path, 'phrasings', i] } });
     });
     topic.related.forEach((id, i) => {
-      if (!topics.has(id)) report(t, [...t.path, 'related', i], messages.unknownTopic(id));
+      if (!topics.has(id) && missing('topic'))
+        report(t, [...t.path, 'related', i], messages.unknownTopic(id));
     });
 
     let previous: { from?: string; to?: string } | undefined;
-    const lawEras = topic.eras.map((era, i) => ({ era, i })).filter(({ era }) => !PENDING.has(era.status));
+    checkHolders(t, topic, bodies, report);
+    checkReviewBy(t, topic, report, reviews);
+    const lawEras = topic.eras.map((era, i) => ({ era, i })).filter(({ era }) => !NOT_LAW.has(era.status));
     topic.eras.forEach((era, i) => {
       const eraPath = [...t.path, 'eras', i];
       if (era.from && era.to && era.to < era.from)
@@ -121,7 +136,8 @@ export function mergeAndCheck(
         for (const [conditionId, value] of Object.entries(holder.when ?? {})) {
           const condition = conditions.get(conditionId);
           if (!condition) {
-            report(t, [...hPath, 'when', conditionId], messages.unknownCondition(conditionId));
+            if (missing('condition'))
+              report(t, [...hPath, 'when', conditionId], messages.unknownCondition(conditionId));
             continue;
           }
           const allowed = condition.item.values.map((v) => v.id);
@@ -150,7 +166,7 @@ export function mergeAndCheck(
 
   const reading = readingSection(files, report, where);
   checkScopePhrases(files, [...topics.values()], report);
-  if (!reading) {
+  if (!reading && missing('reading')) {
     const first = files[0];
     problems.push({
       file: first?.file ?? 'knowledge',
@@ -178,6 +194,8 @@ export function mergeAndCheck(
       outOfScope: files.flatMap((f) => f.data.outOfScope ?? []),
       examples: files.flatMap((f) => f.data.examples ?? []),
       reading,
+      reviews,
+      warnings: sourceWarnings(sources.values()),
     },
   };
 }
@@ -232,4 +250,19 @@ function checkScopePhrases(
       });
     });
   }
+}
+
+/**
+ * Every problem in one run: files that parsed are checked together even when another file could not
+ * be read, so a maintainer fixing a YAML slip in one file also sees an unknown field in the next.
+ */
+export function checkAll(
+  results: ParseResult[],
+  updated: string,
+): { ok: true; kb: KnowledgeBase } | { ok: false; problems: KnowledgeProblem[] } {
+  const parsed = results.flatMap((r) => (r.ok ? [r.parsed] : []));
+  const failed = results.flatMap((r) => (r.ok ? [] : r.problems));
+  const merged = mergeAndCheck(parsed, updated, { partial: failed.length > 0 });
+  if (failed.length === 0) return merged;
+  return { ok: false, problems: [...failed, ...(merged.ok ? [] : merged.problems)] };
 }

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { KnowledgeProblem } from '../service.js';
-import { mergeAndCheck } from './check.js';
+import { checkAll } from './check.js';
 import type { KnowledgeBase } from './model.js';
-import { type ParsedFile, parseKnowledgeFile } from './parse.js';
+import { type ParseResult, parseKnowledgeFile } from './parse.js';
 import { messages } from './problems.js';
 
 export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: KnowledgeProblem[] };
@@ -56,8 +56,7 @@ export async function loadKnowledgeDir(dir: string, displayRoot = process.cwd())
     };
   }
   const files: FileStamp[] = [];
-  const problems: KnowledgeProblem[] = [];
-  const parsed: ParsedFile[] = [];
+  const results: ParseResult[] = [];
   let newest = 0;
   for (const path of paths) {
     const shown = relative(displayRoot, path) || path;
@@ -67,21 +66,19 @@ export async function loadKnowledgeDir(dir: string, displayRoot = process.cwd())
       const text = await readFile(path, 'utf8');
       files.push(stampOf(path, text, info));
       newest = Math.max(newest, info.mtimeMs);
-      const result = parseKnowledgeFile(shown, text);
-      if (result.ok) parsed.push(result.parsed);
-      else problems.push(...result.problems);
+      results.push(parseKnowledgeFile(shown, text));
     } catch (error) {
-      problems.push({
+      const problem = {
         file: shown,
         line: 1,
         column: 1,
         field: '',
         message: messages.unreadable(String(error)),
-      });
+      };
+      results.push({ ok: false, problems: [problem] });
     }
   }
-  if (problems.length > 0) return { ok: false, problems, files };
-  return { ...mergeAndCheck(parsed, new Date(newest).toISOString().slice(0, 10)), files };
+  return { ...checkAll(results, new Date(newest).toISOString().slice(0, 10)), files };
 }
 
 /**

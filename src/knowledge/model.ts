@@ -6,6 +6,8 @@ import type { OutOfScope } from '../schemas/scope.js';
 import type { Source } from '../schemas/source.js';
 import type { Synonym } from '../schemas/synonym.js';
 import type { Topic } from '../schemas/topic.js';
+import type { KnowledgeProblem } from '../service.js';
+import type { ReviewItem } from './era-checks.js';
 
 /** The whole knowledge base, merged from every file and checked as a whole. Never mutated after load. */
 export interface KnowledgeBase {
@@ -21,4 +23,8 @@ export interface KnowledgeBase {
   readonly outOfScope: readonly OutOfScope[];
   readonly examples: string[];
   readonly reading: Reading;
+  /** Every era and event not yet law (or superseded), with its review date and file:line. */
+  readonly reviews: readonly ReviewItem[];
+  /** Problems that do not stop the knowledge loading (a source without a url), with file:line. */
+  readonly warnings: readonly KnowledgeProblem[];
 }

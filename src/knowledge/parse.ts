@@ -12,6 +12,7 @@ import { Synonym } from '../schemas/synonym.js';
 import { Era, Holder, Topic } from '../schemas/topic.js';
 import type { KnowledgeProblem } from '../service.js';
 import { messages } from './problems.js';
+import { aliasMarker, syntaxProblems } from './yaml-errors.js';
 
 export type PathKey = string | number;
 
@@ -78,12 +79,20 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
+const DATE_FIELDS = new Set(['date', 'from', 'to', 'updated', 'reviewBy', 'checked']);
+const isYear = (v: unknown): v is number =>
+  Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100;
+
 /** Turns one zod issue into a sentence a maintainer can act on. */
 function friendlyMessage(issue: z.core.$ZodIssue, data: unknown): string {
   const value = valueAt(data, issue.path);
   switch (issue.code) {
     case 'invalid_type':
-      return value === undefined ? messages.missing() : messages.wrongType(issue.expected, describe(value));
+      if (value === undefined) return messages.missing();
+      if (isYear(value) && DATE_FIELDS.has(String(issue.path.at(-1))))
+        // "date: 2015" is a number in YAML: say so, and how to write it.
+        return messages.unquotedYear(value, issue.path[0] === 'sources');
+      return messages.wrongType(issue.expected, describe(value));
     case 'unrecognized_keys': {
       const shape = allowedKeys(data, issue.path);
       return issue.keys.map((k) => messages.unknownKey(k, shape)).join(' ');
@@ -179,19 +188,7 @@ function fullParse(file: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
-        return {
-          file,
-          line: pos.line,
-          column: pos.col,
-          field: '',
-          message: messages.yamlSyntax(e.message.split('\n')[0] ?? e.code),
-        };
-      }),
-    };
+    return { ok: false, problems: syntaxProblems(file, text, doc.errors, lineCounter) };
   }
   const locate = locator(doc, lineCounter);
   const aliases = unresolvedAliases(file, doc, lineCounter);
@@ -225,11 +222,14 @@ function fullParse(file: string, text: string): ParseResult {
         // An unknown key is best pointed at the key itself.
         const at =
           issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...path, issue.keys[0]] : path;
+        const pos = locate(at, issue.code === 'unrecognized_keys');
+        // "[A&E, &E]": the & made an empty anchored value; say what & means rather than "found nothing".
+        const marker = valueAt(raw, path) == null && aliasMarker(text.split(/\r?\n/)[pos.line - 1] ?? '');
         return {
           file,
-          ...locate(at, issue.code === 'unrecognized_keys'),
+          ...pos,
           field: formatPath(path),
-          message: friendlyMessage(issue, raw),
+          message: marker ? messages.aliasOrAnchor(marker.char) : friendlyMessage(issue, raw),
         };
       }),
     };

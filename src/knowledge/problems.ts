@@ -4,6 +4,16 @@ import type { KnowledgeProblem } from '../service.js';
 export const messages = {
   yamlSyntax: (detail: string) =>
     `the YAML is not well formed: ${detail}. Check indentation (spaces, not tabs) and that every "key: value" has a colon and a space.`,
+  aliasOrAnchor: (char: '*' | '&') =>
+    `a value on this line starts with "${char}" (or has one after a comma in a [list]). In YAML, "&name" marks a value so it can be reused and "*name" repeats a value marked that way, so a value cannot start with * or & as ordinary text. Put the whole value in double quotes, e.g. "${char === '*' ? '*Important*' : 'A&E'} ...".`,
+  indentation: (spaces: number, above: number, tab: boolean) =>
+    tab
+      ? 'the YAML is not well formed: this line is indented with a tab. YAML needs spaces: replace the tab with spaces so the line lines up with the ones it belongs with.'
+      : `the YAML is not well formed: this line is indented ${spaces} space${spaces === 1 ? '' : 's'} but does not line up with the lines it belongs with (the line above has ${above}). Indent it exactly like the other fields of the same entry (list items one level in, with "- "), using spaces.`,
+  unquotedYear: (year: number, yearAllowed: boolean) =>
+    yearAllowed
+      ? `${year} without quotes is read as a number, not a date. Write the full date, e.g. ${year}-01-01, or put the year in quotes: "${year}".`
+      : `${year} without quotes is read as a number, not a date, and a year alone is not enough here. Write the full date, e.g. ${year}-04-01 (YYYY-MM-DD).`,
   unresolvedAlias: (name: string) =>
     `"*${name}" repeats a value marked "&${name}", but no value is marked "&${name}" before this line. Mark the value to repeat with &${name} above, or write the value out here instead of *${name}.`,
   notConvertible: (detail: string) =>
@@ -51,6 +61,16 @@ export const messages = {
     `"reading:" is already given at ${other}. Keep one "reading:" section and merge the word lists into it.`,
   scopeClash: (phrase: string, topic: string) =>
     `the out-of-scope phrase "${phrase}" is also in the title or a phrasing of topic "${topic}", so questions that topic answers would be refused. Make the phrase more specific or remove it.`,
+  anachronism: (body: string, span: string, eraSide: string, bodySide: string) =>
+    `"${body}" did not exist for the whole of this era (${span}): the era ${eraSide}, but ${body} existed only ${bodySide} (bodies.yaml). Change the era's dates or name the body that held it then.`,
+  notACommissioner: (body: string, role: string) =>
+    `"${body}" is marked commissioner: false in bodies.yaml, so it cannot hold this with role "${role}". Use role: advises or subject, or name the body that commissions it.`,
+  missingReviewBy: (status: string) =>
+    `${/^[aeiou]/.test(status) ? 'an' : 'a'} ${status} era or event needs "reviewBy: YYYY-MM-DD", the day to check it again against its sources (e.g. a month after it was due to take effect).`,
+  reviewPassed: (status: string, reviewBy: string) =>
+    `the review date ${reviewBy} of this ${status} entry has passed. Check its sources: if it took effect, make it in-force (and end the era before it); if not, update the note, "checked:" and "reviewBy:".`,
+  sourceWithoutUrl: (id: string) =>
+    `source "${id}" has no url, so people cannot open it. Add the address of its public page (one you have opened); if it truly has none, add "offline:" saying what it is and where a person can find it.`,
   emptyFolder: (dir: string) =>
     `no .yaml files found in ${dir}. Point KNOWLEDGE_DIR at the knowledge folder.`,
   unreadable: (detail: string) => `the file could not be read: ${detail}.`,

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer } from '../schemas/answer.js';
 import { type Era, type Holder, PENDING, type Role, type Topic } from '../schemas/topic.js';
 import { longDate, ROLE_TEXT, STATUS_TEXT } from './format.js';
+import { asksAboutPlanDate, liveTopic, reviewNote, withPlans } from './plans.js';
 
 const SECONDARY: ReadonlySet<Role> = new Set(['accountable', 'advises']);
 
@@ -142,7 +143,8 @@ function cause(kb: KnowledgeBase, era: Era): string {
   const bodies = new Set(era.holders.map((h) => h.body));
   const onDay = kb.events.filter((e) => e.date === era.from && !PENDING.has(e.status));
   const event = onDay.find((e) => e.bodies.some((b) => bodies.has(b))) ?? onDay[0];
-  return event ? ` (${event.title})` : '';
+  // The instrument ("Health and Care Act 2022") tells a reader where to look the change up.
+  return event ? ` (${event.title}${event.instrument ? `: ${event.instrument}` : ''})` : '';
 }
 
 function changesAround(kb: KnowledgeBase, topic: Topic, era: Era | undefined): string[] {
@@ -166,7 +168,10 @@ function changesAround(kb: KnowledgeBase, topic: Topic, era: Era | undefined): s
     const note = pending.note.startsWith(`${label}:`)
       ? pending.note.slice(label.length + 1).trim()
       : pending.note;
-    out.push(`${label}${when}: ${eraSummary(kb, pending)}. ${note.charAt(0).toUpperCase()}${note.slice(1)}`);
+    const review = reviewNote(kb, pending);
+    out.push(
+      `${label}${when}: ${eraSummary(kb, pending)}. ${note.charAt(0).toUpperCase()}${note.slice(1)}${review ? ` ${review}` : ''}`,
+    );
   }
   return out;
 }
@@ -176,7 +181,8 @@ function sourcesOf(kb: KnowledgeBase, eras: Era[]): Answer['sources'] {
   return ids.map((id) => {
     const s = kb.sources.get(id);
     const what = s ? { publisher: s.publisher, date: s.date } : {};
-    return s?.url ? { id, title: s.title, url: s.url, ...what } : { id, title: s?.title ?? id, ...what };
+    if (s?.url) return { id, title: s.title, url: s.url, ...what };
+    return { id, title: s?.title ?? id, ...what, ...(s?.offline ? { where: s.offline } : {}) };
   });
 }
 
@@ -193,7 +199,8 @@ function timeline(kb: KnowledgeBase, topic: Topic): Answer['timeline'] {
  * The bodies (with their conditions) a topic's answer would name in this situation, as one string,
  * or '' when it has no record then: enough to tell whether two readings of a question agree.
  */
-export function answerKey(kb: KnowledgeBase, topic: Topic, situation: Situation): string {
+export function answerKey(kb: KnowledgeBase, anyTopic: Topic, situation: Situation): string {
+  const topic = liveTopic(anyTopic);
   const era = pickEra(topic, situation.asOf);
   if (!era || (topic.kind === 'service' && !era.holders.some((h) => existed(kb, h.body, situation.asOf))))
     return '';
@@ -206,8 +213,19 @@ export function answerKey(kb: KnowledgeBase, topic: Topic, situation: Situation)
 /** Lifetimes apply to services: a topic about a change or a body may name one that has since gone. */
 const lifetimes = (kb: KnowledgeBase, topic: Topic) => (topic.kind === 'service' ? kb : undefined);
 
-/** Builds the answer for one topic at one date. */
+/**
+ * Builds the answer for one topic at one date. A superseded plan never answers; a date after today
+ * that a plan covers asks about the plan too (plans.ts).
+ */
 export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: Situation): Answer {
+  const current = liveTopic(topic);
+  const asksAboutPending =
+    situation.asksAboutPending || asksAboutPlanDate(current, situation.asOf, situation.today);
+  const answer = composeLive(kb, current, { ...situation, asksAboutPending });
+  return withPlans(kb, topic, situation.question, answer);
+}
+
+function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Answer {
   const era = pickEra(topic, situation.asOf);
   const conditionsAsked = [...situation.settled].map(
     ([c, v]) => kb.conditions.get(c)?.values.find((x) => x.id === v)?.label ?? v,
@@ -265,8 +283,11 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
       role: h.role,
       roleText,
       ...(condition ? { condition } : {}),
+      ...(h.note ? { note: h.note } : {}),
     };
   });
+  const plans: string[] = [];
+  const planEras: Era[] = [];
   // "Who would commission it under the Bill?": name the pending arrangement too, labelled as not law.
   if (situation.asksAboutPending && !PENDING.has(era.status)) {
     for (const pending of topic.eras.filter((e) => PENDING.has(e.status))) {
@@ -282,11 +303,17 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
           role: h.role,
           roleText: 'would commission it',
           condition,
+          ...(h.note ? { note: h.note } : {}),
         });
+        const from = pending.from ? ` from ${longDate(pending.from)}` : '';
+        if (!planEras.includes(pending)) planEras.push(pending);
+        plans.push(
+          `${label}${from}: ${inSentence(shortName(kb, h.body))} would commission it. ${reviewNote(kb, pending)}`,
+        );
       }
     }
   }
-  const statusNote = STATUS_TEXT[era.status] ? `${STATUS_TEXT[era.status]}. ` : '';
+  const statusNote = STATUS_TEXT[era.status] ? `${STATUS_TEXT[era.status]}. ${reviewNote(kb, era)}` : '';
   const dateNote = situation.dateRead ? `(I ${situation.dateRead}.)` : '';
   const lead =
     topic.kind === 'service'
@@ -297,12 +324,12 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
     ...base,
     status: 'answered',
     commissioners,
-    text: [statusNote.trim(), lead, `${era.note}${ended}`, dateNote].filter(Boolean).join(' '),
+    text: [statusNote.trim(), lead, ...plans, `${era.note}${ended}`, dateNote].filter(Boolean).join(' '),
     ...(situation.dateRead ? { dateRead: situation.dateRead } : {}),
     changes: changesAround(kb, topic, era),
     eraStatus: era.status,
     ...(STATUS_TEXT[era.status] ? { statusText: STATUS_TEXT[era.status] } : {}),
-    sources: sourcesOf(kb, [era]),
+    sources: sourcesOf(kb, [era, ...planEras]),
     confidence: situation.confidence,
   };
 }

@@ -75,7 +75,12 @@ const anchorsOf = perKnowledge((kb) => {
   const a = kb.reading.anchors;
   const shiftRe = (words: string[]) =>
     new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${phraseAlternation(words)})[\\s-]+(?:the\\s+|of\\s+)?$`, 'u');
+  // Events first: their names are longer and more specific ("after NHS England is abolished" must not
+  // stop at the body "NHS England").
   const moments = [
+    ...kb.events
+      .filter((e) => e.aliases.length > 0)
+      .map((e) => ({ names: e.aliases, from: e.date, to: undefined, label: e.aliases[0] ?? e.title })),
     ...[...kb.bodies.values()]
       .filter((b) => b.from || b.to)
       .map((b) => ({
@@ -84,9 +89,6 @@ const anchorsOf = perKnowledge((kb) => {
         to: b.to,
         label: b.short ?? b.name,
       })),
-    ...kb.events
-      .filter((e) => e.aliases.length > 0)
-      .map((e) => ({ names: e.aliases, from: e.date, to: undefined, label: e.aliases[0] ?? e.title })),
   ].map((m) => {
     const names = phraseAlternation(m.names.filter((n) => n.length >= 2));
     const art = '(?:(?:a|an|the)\\s+)?';

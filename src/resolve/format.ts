@@ -46,6 +46,8 @@ export const STATUS_TEXT: Partial<Record<Status, string>> = {
   planned: 'Planned, not confirmed in effect',
   proposed: 'Proposed in a bill, not law',
   announced: 'Announced by the government, not yet in effect',
+  approved: 'Approved, not verified in effect',
+  superseded: 'Superseded, never took effect',
 };
 
 /** The same day n years on; 29 February becomes 28 February in a year that has none. */

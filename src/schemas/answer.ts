@@ -10,6 +10,10 @@ export const AnswerCommissioner = z.object({
     .string()
     .optional()
     .describe('Where it holds only under a condition, e.g. "fully delegated CCG".'),
+  note: z
+    .string()
+    .optional()
+    .describe('What the knowledge says about this body\'s part, e.g. "For the 59 services."'),
 });
 
 export const AnswerSource = z.object({
@@ -18,6 +22,7 @@ export const AnswerSource = z.object({
   url: z.string().optional(),
   publisher: z.string().optional().describe('Who published it, to say what a source without a URL is.'),
   date: z.string().optional().describe('When it was published: YYYY, YYYY-MM or YYYY-MM-DD.'),
+  where: z.string().optional().describe('For a source with no public page: what it is and where to find it.'),
 });
 
 export const AnswerOption = z.object({
@@ -63,6 +68,10 @@ export const AnswerPart = z.object({
     .optional()
     .describe('How an approximate or named date was read, e.g. \'read "2016ish" as 1 July 2016\'.'),
   confidence: z.number().min(0).max(1),
+  seeAlso: z
+    .array(AnswerOption)
+    .optional()
+    .describe('Topics people often confuse with this one, offered after the answer.'),
 });
 export type AnswerPart = z.infer<typeof AnswerPart>;
 

@@ -10,7 +10,12 @@ export const Body = z.strictObject({
   from: IsoDate.optional().describe('First day the body existed or held duties; leave out if long-standing.'),
   to: IsoDate.optional().describe('Last day the body existed; leave out if it still exists.'),
   successors: z.array(Id).default([]).describe('Ids of the bodies that took over its work.'),
-  commissioner: z.boolean().default(true).describe('false for bodies that never commission, e.g. the CQC.'),
+  commissioner: z
+    .boolean()
+    .default(true)
+    .describe(
+      'false for bodies that never commission, e.g. the CQC: kb:check refuses them as a commissioning holder.',
+    ),
   note: Text.optional(),
   sources: z.array(Id).default([]),
 });

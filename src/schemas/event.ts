@@ -13,9 +13,13 @@ export const TimelineEvent = z.strictObject({
     .describe(
       'Names people use for this moment, e.g. "the 0-5 transfer": "just before the 0-5 transfer" reads as a date.',
     ),
-  instrument: Text.optional().describe('The Act, order, paper or statement that made the change.'),
+  instrument: Text.optional().describe(
+    'The Act, order, paper or statement that made the change; named in answers after the event title.',
+  ),
   status: Status,
-  summary: Text,
+  reviewBy: IsoDate.optional().describe(
+    'Required unless in-force or historic: the day to check again; kb:check warns once it has passed.',
+  ),
   bodies: z.array(Id).default([]),
   sources: z.array(Id).min(1, 'every event needs at least one source id'),
 });

@@ -34,6 +34,12 @@ export const Reading = z.strictObject({
   approximately: Words('word or phrase').describe(
     'Words that make a date approximate ("ish", "around", "circa"); the answer says how the date was read.',
   ),
+  plans: z
+    .array(Text)
+    .default([])
+    .describe(
+      'Words that ask about plans ("plan", "superseded"): only then is a superseded plan mentioned in an answer.',
+    ),
   greetings: Words('word or phrase').describe(
     'Openers and sign-offs ("hi all", "cheers"): a clause made only of these never asks anything.',
   ),

@@ -17,6 +17,9 @@ export const Source = z.strictObject({
     })
     .describe('Publication date, as precise as known.'),
   url: z.url({ message: 'must be a full web address starting with https://' }).optional(),
+  offline: Text.optional().describe(
+    'Only for a source with no public web page: what it is and where a person can find it.',
+  ),
   note: Text.optional(),
 });
 export type Source = z.infer<typeof Source>;

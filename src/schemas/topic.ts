@@ -12,12 +12,26 @@ export const Role = z.enum([
 ]);
 export type Role = z.infer<typeof Role>;
 
-/** in-force and historic are law or fact; planned, proposed and announced are not yet in effect. */
-export const Status = z.enum(['in-force', 'historic', 'planned', 'proposed', 'announced']);
+/**
+ * in-force and historic are law or fact; planned, approved, proposed and announced are not yet in
+ * effect; superseded is a plan that was replaced before it took effect.
+ */
+export const Status = z.enum([
+  'in-force',
+  'historic',
+  'planned',
+  'approved',
+  'proposed',
+  'announced',
+  'superseded',
+]);
 export type Status = z.infer<typeof Status>;
 
 /** Statuses of changes not yet in effect: shown as pending, never as the answer in law. */
-export const PENDING: ReadonlySet<Status> = new Set<Status>(['planned', 'proposed', 'announced']);
+export const PENDING: ReadonlySet<Status> = new Set<Status>(['planned', 'approved', 'proposed', 'announced']);
+
+/** Statuses that are not the law on their dates: pending ones and superseded plans (never a holder). */
+export const NOT_LAW: ReadonlySet<Status> = new Set<Status>([...PENDING, 'superseded']);
 
 /** A body's part in an era, optionally only where a condition holds. */
 export const Holder = z.strictObject({
@@ -27,7 +41,9 @@ export const Holder = z.strictObject({
     .record(Id, z.union([Id, z.array(Id)]))
     .optional()
     .describe('Only where these conditions hold, e.g. { cocommissioning: delegated }.'),
-  note: Text.optional(),
+  note: Text.optional().describe(
+    'Shown with this body in the answer, e.g. "For the 59 services in joint committees."',
+  ),
 });
 export type Holder = z.infer<typeof Holder>;
 
@@ -36,6 +52,12 @@ export const Era = z.strictObject({
   from: IsoDate.optional().describe('First day; leave out for "since before 2013".'),
   to: IsoDate.optional().describe('Last day; leave out while it still holds.'),
   status: Status.default('in-force'),
+  reviewBy: IsoDate.optional().describe(
+    'Required unless in-force or historic: the day to check the plan again; kb:check warns once it has passed.',
+  ),
+  checked: IsoDate.optional().describe(
+    'The day a maintainer last checked a plan against its sources; answers say "last checked" this date.',
+  ),
   holders: z.array(Holder).min(1, 'name at least one body that holds it'),
   note: Text.describe('One or two sentences, in your own words, shown with the answer.'),
   sources: z.array(Id).min(1, 'every era needs at least one source id from sources.yaml'),
@@ -50,10 +72,12 @@ export const Topic = z.strictObject({
     .enum(['service', 'change', 'body'])
     .default('service')
     .describe('service: who commissions X; change or body: a question about an event or an organisation.'),
-  family: Id.describe('Area it belongs to, e.g. "primary-care".'),
   phrasings: z.array(Text).default([]).describe('Other ways people name it, in their words.'),
   keywords: z.array(Text).default([]).describe('Distinctive words and terms: abbreviations, service names.'),
-  related: z.array(Id).default([]).describe('Topics people often confuse with this one.'),
+  related: z
+    .array(Id)
+    .default([])
+    .describe('Topics people often confuse with this one; answers offer them as "see also".'),
   eras: z.array(Era).min(1, 'a topic needs at least one era'),
 });
 export type Topic = z.infer<typeof Topic>;

@@ -1,7 +1,7 @@
-import { mergeAndCheck } from '../../src/knowledge/check.js';
+import { checkAll } from '../../src/knowledge/check.js';
 import { loadKnowledgeDir } from '../../src/knowledge/load-fs.js';
 import type { KnowledgeBase } from '../../src/knowledge/model.js';
-import { type ParsedFile, parseKnowledgeFile } from '../../src/knowledge/parse.js';
+import { parseKnowledgeFile } from '../../src/knowledge/parse.js';
 import type { KnowledgeProblem } from '../../src/service.js';
 
 /** Today, pinned: the knowledge date of the domain brief. */
@@ -23,15 +23,8 @@ export async function shippedKnowledge(): Promise<KnowledgeBase> {
 export function loadStrings(
   files: Record<string, string>,
 ): { ok: true; kb: KnowledgeBase } | { ok: false; problems: KnowledgeProblem[] } {
-  const parsed: ParsedFile[] = [];
-  const problems: KnowledgeProblem[] = [];
-  for (const [file, text] of Object.entries(files)) {
-    const r = parseKnowledgeFile(file, text);
-    if (r.ok) parsed.push(r.parsed);
-    else problems.push(...r.problems);
-  }
-  if (problems.length) return { ok: false, problems };
-  return mergeAndCheck(parsed, '2026-11-22');
+  const results = Object.entries(files).map(([file, text]) => parseKnowledgeFile(file, text));
+  return checkAll(results, '2026-11-22');
 }
 
 /** A small valid knowledge base to break one thing at a time. */
@@ -61,7 +54,7 @@ export const BASE = {
   'topics.yaml': `topics:
   - id: maternity
     title: Maternity services
-    family: hospital
+    kind: service
     phrasings: [midwifery]
     eras:
       - from: 2013-04-01

@@ -12,6 +12,6 @@ describe('the editor schema for knowledge files', () => {
     const schema = JSON.parse(knowledgeJsonSchema());
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     const topic = schema.properties.topics.items;
-    expect(topic.required).toEqual(['id', 'title', 'family', 'eras']);
+    expect(topic.required).toEqual(['id', 'title', 'eras']);
   });
 });

@@ -20,7 +20,7 @@ describe('knowledge errors a maintainer can act on', () => {
   });
 
   it('reports a YAML syntax error with its line', () => {
-    expect(problemsWith('topics.yaml', '    family: hospital', '    family: [hospital')).toEqual([
+    expect(problemsWith('topics.yaml', '    kind: service', '    kind: [service')).toEqual([
       expect.stringMatching(/^topics\.yaml:\d+:\d+ the YAML is not well formed: .+Check indentation/),
     ]);
   });
@@ -38,10 +38,8 @@ describe('knowledge errors a maintainer can act on', () => {
   });
 
   it('names an unknown field, where it is and the fields allowed', () => {
-    expect(
-      problemsWith('topics.yaml', '    family: hospital', '    family: hospital\n    colour: red'),
-    ).toEqual([
-      'topics.yaml:5:5 topics[0]: "colour" is not a field here. Allowed fields: id, title, kind, family, phrasings, keywords, related, eras. Check the spelling or remove it.',
+    expect(problemsWith('topics.yaml', '    kind: service', '    kind: service\n    colour: red')).toEqual([
+      'topics.yaml:5:5 topics[0]: "colour" is not a field here. Allowed fields: id, title, kind, phrasings, keywords, related, eras. Check the spelling or remove it.',
     ]);
   });
 

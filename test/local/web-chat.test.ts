@@ -20,7 +20,7 @@ const TWIN_TOPICS = ['zoo', 'circus']
   .map(
     (place, index) => `  - id: zz-zebra-care-${place}
     title: Zebra crossing care in the ${place}
-    family: primary-care
+    kind: service
     keywords: [zebra crossing care]
     eras:
       - from: 2013-04-01
@@ -96,7 +96,7 @@ describe('the web chat in a real browser', () => {
   });
 
   it("labels an answer that is not yet law with the engine's status text", async () => {
-    const answer = await ask('ICB clusters and mergers');
+    const answer = await ask('Model ICB Blueprint');
     expect(await answer.locator('.nhsuk-tag').textContent()).toBe(
       'Announced by the government, not yet in effect',
     );

@@ -11,7 +11,7 @@ const SCOTLAND = 'who commissions GP services in Scotland?';
 const EXTRA_TOPIC = `topics:
   - id: zz-moon-base-dentistry
     title: Dentistry on the moon base
-    family: primary-care
+    kind: service
     eras:
       - from: 2020-01-01
         holders: [{ body: nhs-england }]

@@ -4,14 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeSummary } from '../../src/service.js';
 import { copyKnowledge, eventually, startTestServer, type TestServer } from './helpers.js';
 
-// A topic of the test's own, so edits to the real knowledge files cannot break these tests.
+// A topic of the test's own, so edits to the real knowledge files cannot break these tests. It starts in
+// 2023 so that every body the tests swap in (an ICB among them) existed for the whole era.
 const FILE = 'zz-test-moon-base.yaml';
 const topicFile = (body: string) => `topics:
   - id: zz-moon-base-dentistry
     title: Dentistry on the moon base
-    family: primary-care
+    kind: service
     eras:
-      - from: 2020-01-01
+      - from: 2023-01-01
         holders: [{ body: ${body} }]
         note: Made up for the live reload tests.
         sources: [s9]

@@ -14,8 +14,7 @@ const TSX = 'node_modules/.bin/tsx';
 describe('readiness', () => {
   it('answers /healthz at once, and /readyz with 503 until the knowledge loads', async () => {
     const dir = await copyKnowledge();
-    const bad =
-      'topics:\n  - id: zz-broken\n    title: Broken on purpose\n    family: primary-care\n    eras: []\n';
+    const bad = 'topics:\n  - id: zz-broken\n    title: Broken on purpose\n    kind: service\n    eras: []\n';
     await writeFile(join(dir, 'zz-broken.yaml'), bad);
     const server = await startTestServer({ knowledgeDir: dir, waitReady: false });
     try {

@@ -58,7 +58,9 @@ describe('renderAnswer', () => {
   });
 
   it("labels an answer that is not yet law with the engine's status text", () => {
-    const announced = engine.ask('ICB clusters and mergers', { topicId: 'icb-clusters-mergers' });
+    const announced = engine.ask('ICBs as strategic commissioners', {
+      topicId: 'icb-strategic-commissioner',
+    });
     expect(announced.statusText).toBe('Announced by the government, not yet in effect');
     expect(renderAnswer(announced).blocks[0]).toEqual({
       type: 'section',

@@ -51,7 +51,7 @@ describe('renderAnswerCard', () => {
 
   it("labels an answer that is not yet law with the engine's status text, and only such an answer", () => {
     const announced = renderAnswerCard(
-      engine.ask('ICB clusters and mergers', { topicId: 'icb-clusters-mergers' }),
+      engine.ask('ICBs as strategic commissioners', { topicId: 'icb-strategic-commissioner' }),
     );
     expect(announced.body).toContainEqual(
       expect.objectContaining({

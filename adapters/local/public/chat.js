@@ -289,6 +289,11 @@ function renderAnswer(answer) {
 
   if (answer.options.length) content.append(renderOptions(answer));
 
+  if (answer.seeAlso?.length) {
+    const titles = answer.seeAlso.map((o) => o.title).join('; ');
+    content.append(el('p', { class: 'nhsuk-body-s answer__see-also', text: `See also: ${titles}` }));
+  }
+
   // A sentence that reads on its own (the knowledge writes it so), shown as plain text under the reason.
   if (answer.lookInstead)
     content.append(el('p', { class: 'nhsuk-body answer__look', text: answer.lookInstead }));
@@ -320,7 +325,8 @@ function renderAnswer(answer) {
 function sourceWhat(source, linked) {
   const what = [source.publisher, source.date && longDate(source.date)].filter(Boolean).join(', ');
   if (linked) return what ? ` (${what})` : '';
-  return ` (${what ? `${what}; ` : ''}no web link: search for its title)`;
+  const where = source.where ?? 'no web link: search for its title';
+  return ` (${what ? `${what}; ` : ''}${where})`;
 }
 
 function renderPart(part) {
@@ -348,6 +354,7 @@ function renderCommissioners(commissioners) {
           c.roleText,
           // A condition is a bare label ("delegated commissioning (level 3)"); "where" is said here, once.
           c.condition ? el('span', { class: 'answer__condition', text: `, where ${c.condition}` }) : null,
+          c.note ? el('span', { class: 'answer__note', text: ` (${c.note})` }) : null,
         ),
       ),
     ),
