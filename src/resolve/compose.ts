@@ -98,34 +98,6 @@ function shortName(kb: KnowledgeBase, id: string): string {
   return body?.short ?? body?.name ?? id;
 }
 
-/** "the ICB", "the council", but "NHS England" and "DHSC", as people write them in a sentence. */
-function inSentence(name: string): string {
-  if (/^(NHS |DHSC$)/.test(name)) return name;
-  return `the ${/^[A-Z][a-z]+$/.test(name) ? name.toLowerCase() : name}`;
-}
-
-function holdersSentence(kb: KnowledgeBase, holders: Holder[], situation: Situation, past: boolean): string {
-  // "where joint commissioning (level 2), NHS England and CCG commissioned it jointly": one clause per condition.
-  const groups = new Map<string, Holder[]>();
-  for (const h of holders) {
-    const key = conditionLabel(kb, { ...h, when: unsettled(h, situation) }) ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), h]);
-  }
-  return [...groups]
-    .map(([condition, group]) => {
-      const byRole = new Map<Role, string[]>();
-      for (const h of group)
-        byRole.set(h.role, [...(byRole.get(h.role) ?? []), inSentence(shortName(kb, h.body))]);
-      const clause = [...byRole]
-        .map(([role, names]) =>
-          [names.join(' and '), ROLE_TEXT[role][past ? 1 : 0]].filter(Boolean).join(' '),
-        )
-        .join(', and ');
-      return condition ? `where ${condition}, ${clause}` : clause;
-    })
-    .join('; ');
-}
-
 function primaryBodies(kb: KnowledgeBase, era: Era): string[] {
   const ids = era.holders.filter((h) => !SECONDARY.has(h.role)).map((h) => shortName(kb, h.body));
   return [...new Set(ids)];
@@ -163,10 +135,12 @@ function changesAround(kb: KnowledgeBase, topic: Topic, era: Era | undefined): s
       ? ` (${pending.status === 'planned' ? 'from' : 'since'} ${longDate(pending.from)})`
       : '';
     const label = STATUS_TEXT[pending.status] ?? '';
+    // The answer's own status label is said once, above the text; another era of that status is "also".
+    const said = pending.status === era?.status ? `Also ${pending.status}` : label;
     const note = pending.note.startsWith(`${label}:`)
       ? pending.note.slice(label.length + 1).trim()
       : pending.note;
-    out.push(`${label}${when}: ${eraSummary(kb, pending)}. ${note.charAt(0).toUpperCase()}${note.slice(1)}`);
+    out.push(`${said}${when}: ${eraSummary(kb, pending)}. ${note.charAt(0).toUpperCase()}${note.slice(1)}`);
   }
   return out;
 }
@@ -285,18 +259,15 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
       }
     }
   }
-  const statusNote = STATUS_TEXT[era.status] ? `${STATUS_TEXT[era.status]}. ` : '';
+  // Every surface shows the as-of date, the status label and the commissioners above the text, so the
+  // text says only what they do not: repeating them read as the same line twice.
   const dateNote = situation.dateRead ? `(I ${situation.dateRead}.)` : '';
-  const lead =
-    topic.kind === 'service'
-      ? `As of ${longDate(situation.asOf)}, ${holdersSentence(kb, holders, situation, past)}.`
-      : '';
   const ended = era.to && era.to < situation.asOf ? ` This held until ${longDate(era.to)}.` : '';
   return {
     ...base,
     status: 'answered',
     commissioners,
-    text: [statusNote.trim(), lead, `${era.note}${ended}`, dateNote].filter(Boolean).join(' '),
+    text: [`${era.note}${ended}`, dateNote].filter(Boolean).join(' '),
     ...(situation.dateRead ? { dateRead: situation.dateRead } : {}),
     changes: changesAround(kb, topic, era),
     eraStatus: era.status,
