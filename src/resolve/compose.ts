@@ -117,7 +117,12 @@ function cause(kb: KnowledgeBase, era: Era): string {
   return event ? ` (${event.title})` : '';
 }
 
-function changesAround(kb: KnowledgeBase, topic: Topic, era: Era | undefined): string[] {
+function changesAround(
+  kb: KnowledgeBase,
+  topic: Topic,
+  era: Era | undefined,
+  labelled: ReadonlySet<Era['status']> = new Set(),
+): string[] {
   const out: string[] = [];
   const law = topic.eras.filter((e) => !PENDING.has(e.status));
   const index = era ? law.indexOf(era) : -1;
@@ -135,8 +140,10 @@ function changesAround(kb: KnowledgeBase, topic: Topic, era: Era | undefined): s
       ? ` (${pending.status === 'planned' ? 'from' : 'since'} ${longDate(pending.from)})`
       : '';
     const label = STATUS_TEXT[pending.status] ?? '';
-    // The answer's own status label is said once, above the text; another era of that status is "also".
-    const said = pending.status === era?.status ? `Also ${pending.status}` : label;
+    // A status label the answer already gives (its own, or a would-be holder's) is said once: here, its word.
+    const said = labelled.has(pending.status)
+      ? `${pending.status.charAt(0).toUpperCase()}${pending.status.slice(1)}`
+      : label;
     const note = pending.note.startsWith(`${label}:`)
       ? pending.note.slice(label.length + 1).trim()
       : pending.note;
@@ -240,6 +247,7 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
       ...(condition ? { condition } : {}),
     };
   });
+  const labelled = new Set<Era['status']>(STATUS_TEXT[era.status] ? [era.status] : []);
   // "Who would commission it under the Bill?": name the pending arrangement too, labelled as not law.
   if (situation.asksAboutPending && !PENDING.has(era.status)) {
     for (const pending of topic.eras.filter((e) => PENDING.has(e.status))) {
@@ -256,6 +264,7 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
           roleText: 'would commission it',
           condition,
         });
+        labelled.add(pending.status);
       }
     }
   }
@@ -269,7 +278,7 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
     commissioners,
     text: [`${era.note}${ended}`, dateNote].filter(Boolean).join(' '),
     ...(situation.dateRead ? { dateRead: situation.dateRead } : {}),
-    changes: changesAround(kb, topic, era),
+    changes: changesAround(kb, topic, era, labelled),
     eraStatus: era.status,
     ...(STATUS_TEXT[era.status] ? { statusText: STATUS_TEXT[era.status] } : {}),
     sources: sourcesOf(kb, [era]),

@@ -80,11 +80,14 @@ describe('the text says what the lines above it do not', () => {
     }
   });
 
-  it('names the status of an answer that is not yet law once, and another era of that status as "also"', () => {
-    const a = ask('ICB clusters and mergers');
-    expect(a.statusText).toBe('Announced by the government, not yet in effect');
-    const said = [a.text, ...a.changes].join('\n').toLowerCase();
-    expect(said.split(a.statusText?.toLowerCase() ?? '').length - 1).toBe(0);
-    expect(a.changes.some((c) => c.startsWith('Also announced'))).toBe(true);
+  it.each([
+    ['ICB clusters and mergers', 'Announced by the government, not yet in effect'],
+    ['under the Health Bill, who would commission proton beam therapy?', 'Proposed in a bill, not law'],
+  ])('"%s" gives the status label "%s" once; a later mention is its one word', (question, label) => {
+    const a = ask(question);
+    const said = [a.statusText ?? '', a.text, ...a.commissioners.map((c) => c.condition ?? ''), ...a.changes];
+    expect(said.join('\n').toLowerCase().split(label.toLowerCase())).toHaveLength(2);
+    const word = label.split(' ')[0] as string;
+    expect(a.changes.some((c) => c.startsWith(`${word} (since`))).toBe(true);
   });
 });

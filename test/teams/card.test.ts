@@ -65,6 +65,10 @@ describe('renderAnswerCard', () => {
     const said = cardText(announced).toLowerCase().split('announced by the government, not yet in effect');
     expect(said).toHaveLength(2);
     expect(JSON.stringify(announced)).not.toMatch(/"color":"Warning"/i);
+    const proposed = renderAnswerCard(
+      engine.ask('under the Health Bill, who would commission proton beam therapy?'),
+    );
+    expect(cardText(proposed).toLowerCase().split('proposed in a bill, not law')).toHaveLength(2);
     expect(renderAnswerCard(answer()).body).not.toContainEqual(expect.objectContaining({ style: 'warning' }));
   });
 
