@@ -52,6 +52,7 @@ beforeAll(async () => {
   playgroundUrl = url as string;
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(playgroundUrl);
 }, 120_000);
 
 afterAll(async () => {
@@ -88,7 +89,6 @@ async function ask(question: string): Promise<Locator> {
 
 describe('a conversation in the Microsoft 365 Agents Playground (npm run teams:playground)', () => {
   it('welcomes, answers, asks which was meant and answers in place, and takes feedback', async () => {
-    await page.goto(playgroundUrl);
     // The personal chat opens with the bot installed: the welcome card, examples in full.
     await expect.poll(() => cards().first().innerText(), { timeout: 30_000 }).toContain('Hello!');
     await expect(cards().first().locator('.ac-selectable').count()).resolves.toBeGreaterThan(0);
@@ -124,4 +124,27 @@ describe('a conversation in the Microsoft 365 Agents Playground (npm run teams:p
       status: 'answered',
     });
   }, 120_000);
+
+  it("answers a channel post that @mentions the bot and a colleague, asking without the mentions' tags", async () => {
+    await page.locator('button[aria-label="My Team - General"]').click();
+    // The channel's "new post" box; the Playground's mention picker inserts the mention entities.
+    await page.locator('[data-lexical-editor="true"]').first().click();
+    await page.keyboard.type('Hey @');
+    await page.getByRole('menuitem', { name: 'Test Bot' }).click();
+    await page.keyboard.type(' who commissions school nursing in 2017? cc @');
+    await page.getByRole('menuitem', { name: /Megan Bowen/ }).click();
+    await page.keyboard.press('Enter');
+
+    const answer = cards().filter({ hasText: 'School nursing' });
+    await expect.poll(() => answer.count(), { timeout: 20_000 }).toBe(1);
+    expect((await answer.innerText()).split('\n')[0]).toMatch(/^School nursing/);
+    expect(await answer.innerText()).not.toMatch(/<at>|Test Bot/);
+    await answer.getByRole('button', { name: 'Not helpful', exact: true }).click();
+    await expect.poll(() => answer.innerText(), { timeout: 20_000 }).toContain('marked as not helpful');
+    const lines = (await readFile(join(dataDir, FEEDBACK_FILE), 'utf8')).trim().split('\n');
+    expect(JSON.parse(lines.at(-1) ?? '')).toMatchObject({
+      helpful: false,
+      question: 'Hey who commissions school nursing in 2017? cc Megan Bowen',
+    });
+  }, 60_000);
 });
