@@ -14,8 +14,8 @@ export interface AdaptiveCard {
   msteams: { width: 'Full' };
 }
 
-/** Teams shows at most six buttons in one set. */
-const MAX_BUTTONS = 6;
+/** At most six choices on a card, as Teams allows in one button set: more would bury the answer. */
+const MAX_CHOICES = 6;
 
 function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
   return {
@@ -42,6 +42,33 @@ function bullets(items: string[]): CardElement[] {
 
 function submit(title: string, data: AskAction | FeedbackAction): CardElement {
   return { type: 'Action.Submit', title, data };
+}
+
+/**
+ * A choice people click that reads in full however long it is: Teams lays buttons side by side and
+ * cuts their titles ("W…"), so each choice is a full-width container whose text wraps.
+ */
+function choice(label: string, data: AskAction): CardElement {
+  return {
+    type: 'Container',
+    style: 'emphasis',
+    spacing: 'Small',
+    selectAction: submit(label, data),
+    items: [text(escapeMarkdown(label), { color: 'Accent', weight: 'Bolder' })],
+  };
+}
+
+/**
+ * The label of an answer that is not yet law, said once near the top: dark text on Teams' warning
+ * background (a Warning-coloured TextBlock is yellow on white, 1.47:1, unreadable).
+ */
+function statusBanner(statusText: string): CardElement {
+  return {
+    type: 'Container',
+    style: 'warning',
+    spacing: 'Small',
+    items: [text(`**${escapeMarkdown(statusText)}**`)],
+  };
 }
 
 function asOfLine(answer: Answer): string {
@@ -85,8 +112,7 @@ export function renderAnswerCard(answer: Answer, options: RenderOptions = {}): A
     body.push(text(`↳ ${escapeMarkdown(answer.followUp)}`, { isSubtle: true, spacing: 'None' }));
 
   // Only answers that are not yet law carry a statusText; in-force and historic answers are plain fact.
-  if (answer.status === 'answered' && answer.statusText)
-    body.push(text(`**${escapeMarkdown(answer.statusText)}**`, { color: 'Warning' }));
+  if (answer.status === 'answered' && answer.statusText) body.push(statusBanner(answer.statusText));
 
   if (answer.parts && answer.parts.length > 1) {
     // A compound question: a container per thing asked, each with its own title, date and commissioners.
@@ -118,13 +144,12 @@ export function renderAnswerCard(answer: Answer, options: RenderOptions = {}): A
   }
 
   if (answer.status === 'clarify' && answer.options.length > 0) {
-    const shown = answer.options.slice(0, MAX_BUTTONS);
-    body.push({
-      type: 'ActionSet',
-      actions: shown.map((o) =>
-        submit(o.title, { action: 'ask', question: answer.question, asOf: answer.asOf, topicId: o.topicId }),
+    const shown = answer.options.slice(0, MAX_CHOICES);
+    body.push(
+      ...shown.map((o) =>
+        choice(o.title, { action: 'ask', question: answer.question, asOf: answer.asOf, topicId: o.topicId }),
       ),
-    });
+    );
     const more = answer.options.length - shown.length;
     if (more > 0)
       body.push(text(`…and ${more} more. Ask again with more detail to narrow it down.`, { isSubtle: true }));
@@ -160,7 +185,7 @@ export function renderAnswerCard(answer: Answer, options: RenderOptions = {}): A
 }
 
 function introCard(greeting: string, summary: KnowledgeSummary): AdaptiveCard {
-  const examples = summary.examples.slice(0, MAX_BUTTONS); // chosen by src/help.ts for every surface
+  const examples = summary.examples.slice(0, MAX_CHOICES); // chosen by src/help.ts for every surface
   const body: CardElement[] = [
     text(`**${greeting}**`, { size: 'Medium' }),
     text(
@@ -175,10 +200,7 @@ function introCard(greeting: string, summary: KnowledgeSummary): AdaptiveCard {
     ),
   ];
   if (examples.length > 0) {
-    body.push(heading('Try one of these'), {
-      type: 'ActionSet',
-      actions: examples.map((q) => submit(q, { action: 'ask', question: q })),
-    });
+    body.push(heading('Try one of these'), ...examples.map((q) => choice(q, { action: 'ask', question: q })));
   }
   return card(body);
 }

@@ -99,34 +99,6 @@ function shortName(kb: KnowledgeBase, id: string): string {
   return body?.short ?? body?.name ?? id;
 }
 
-/** "the ICB", "the council", but "NHS England" and "DHSC", as people write them in a sentence. */
-function inSentence(name: string): string {
-  if (/^(NHS |DHSC$)/.test(name)) return name;
-  return `the ${/^[A-Z][a-z]+$/.test(name) ? name.toLowerCase() : name}`;
-}
-
-function holdersSentence(kb: KnowledgeBase, holders: Holder[], situation: Situation, past: boolean): string {
-  // "where joint commissioning (level 2), NHS England and CCG commissioned it jointly": one clause per condition.
-  const groups = new Map<string, Holder[]>();
-  for (const h of holders) {
-    const key = conditionLabel(kb, { ...h, when: unsettled(h, situation) }) ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), h]);
-  }
-  return [...groups]
-    .map(([condition, group]) => {
-      const byRole = new Map<Role, string[]>();
-      for (const h of group)
-        byRole.set(h.role, [...(byRole.get(h.role) ?? []), inSentence(shortName(kb, h.body))]);
-      const clause = [...byRole]
-        .map(([role, names]) =>
-          [names.join(' and '), ROLE_TEXT[role][past ? 1 : 0]].filter(Boolean).join(' '),
-        )
-        .join(', and ');
-      return condition ? `where ${condition}, ${clause}` : clause;
-    })
-    .join('; ');
-}
-
 function primaryBodies(kb: KnowledgeBase, era: Era): string[] {
   const ids = era.holders.filter((h) => !SECONDARY.has(h.role)).map((h) => shortName(kb, h.body));
   return [...new Set(ids)];
@@ -147,7 +119,12 @@ function cause(kb: KnowledgeBase, era: Era): string {
   return event ? ` (${event.title}${event.instrument ? `: ${event.instrument}` : ''})` : '';
 }
 
-function changesAround(kb: KnowledgeBase, topic: Topic, era: Era | undefined): string[] {
+function changesAround(
+  kb: KnowledgeBase,
+  topic: Topic,
+  era: Era | undefined,
+  labelled: ReadonlySet<Era['status']> = new Set(),
+): string[] {
   const out: string[] = [];
   const law = topic.eras.filter((e) => !PENDING.has(e.status));
   const index = era ? law.indexOf(era) : -1;
@@ -165,12 +142,16 @@ function changesAround(kb: KnowledgeBase, topic: Topic, era: Era | undefined): s
       ? ` (${pending.status === 'planned' ? 'from' : 'since'} ${longDate(pending.from)})`
       : '';
     const label = STATUS_TEXT[pending.status] ?? '';
+    // A status label the answer already gives (its own, or a would-be holder's) is said once: here, its word.
+    const said = labelled.has(pending.status)
+      ? `${pending.status.charAt(0).toUpperCase()}${pending.status.slice(1)}`
+      : label;
     const note = pending.note.startsWith(`${label}:`)
       ? pending.note.slice(label.length + 1).trim()
       : pending.note;
     const review = reviewNote(kb, pending);
     out.push(
-      `${label}${when}: ${eraSummary(kb, pending)}. ${note.charAt(0).toUpperCase()}${note.slice(1)}${review ? ` ${review}` : ''}`,
+      `${said}${when}: ${eraSummary(kb, pending)}. ${note.charAt(0).toUpperCase()}${note.slice(1)}${review ? ` ${review}` : ''}`,
     );
   }
   return out;
@@ -286,8 +267,8 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
       ...(h.note ? { note: h.note } : {}),
     };
   });
-  const plans: string[] = [];
   const planEras: Era[] = [];
+  const labelled = new Set<Era['status']>(STATUS_TEXT[era.status] ? [era.status] : []);
   // "Who would commission it under the Bill?": name the pending arrangement too, labelled as not law.
   if (situation.asksAboutPending && !PENDING.has(era.status)) {
     for (const pending of topic.eras.filter((e) => PENDING.has(e.status))) {
@@ -305,28 +286,29 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
           condition,
           ...(h.note ? { note: h.note } : {}),
         });
-        const from = pending.from ? ` from ${longDate(pending.from)}` : '';
         if (!planEras.includes(pending)) planEras.push(pending);
-        plans.push(
-          `${label}${from}: ${inSentence(shortName(kb, h.body))} would commission it. ${reviewNote(kb, pending)}`,
-        );
+        labelled.add(pending.status);
       }
     }
   }
-  const statusNote = STATUS_TEXT[era.status] ? `${STATUS_TEXT[era.status]}. ${reviewNote(kb, era)}` : '';
+  // Every surface shows the as-of date, the status label and the commissioners above the text, so the
+  // text says only what they do not: repeating them read as the same line twice. What it adds for an
+  // arrangement not yet law is when the knowledge last checked it.
+  const reviews = [
+    reviewNote(kb, era),
+    ...planEras.map(
+      (p) => `${reviewNote(kb, p).slice(0, -1)} (the change${p.from ? ` from ${longDate(p.from)}` : ''}).`,
+    ),
+  ];
   const dateNote = situation.dateRead ? `(I ${situation.dateRead}.)` : '';
-  const lead =
-    topic.kind === 'service'
-      ? `As of ${longDate(situation.asOf)}, ${holdersSentence(kb, holders, situation, past)}.`
-      : '';
   const ended = era.to && era.to < situation.asOf ? ` This held until ${longDate(era.to)}.` : '';
   return {
     ...base,
     status: 'answered',
     commissioners,
-    text: [statusNote.trim(), lead, ...plans, `${era.note}${ended}`, dateNote].filter(Boolean).join(' '),
+    text: [`${era.note}${ended}`, ...reviews, dateNote].filter(Boolean).join(' '),
     ...(situation.dateRead ? { dateRead: situation.dateRead } : {}),
-    changes: changesAround(kb, topic, era),
+    changes: changesAround(kb, topic, era, labelled),
     eraStatus: era.status,
     ...(STATUS_TEXT[era.status] ? { statusText: STATUS_TEXT[era.status] } : {}),
     sources: sourcesOf(kb, [era, ...planEras]),

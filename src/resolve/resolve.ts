@@ -95,13 +95,17 @@ export function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: Re
   // commissioned it in 2019/20?"); an explicit date anywhere beats "now".
   const inQuestion = readDate(questionPart(message.asking), today, kb) ?? readDate(message.asking, today, kb);
   const dateReading = inQuestion && !inQuestion.now ? inQuestion : (readDate(text, today, kb) ?? inQuestion);
-  const given = IsoDate.safeParse(options.asOf).success ? (options.asOf as string) : undefined;
+  const read = dateReading?.date ?? today;
+  // A date given that is the one the words give anyway (a clarify option carries its answer's date) is
+  // not a choice: the answer says "today" or reads the date from the question, as when typed.
+  const given =
+    IsoDate.safeParse(options.asOf).success && options.asOf !== read ? (options.asOf as string) : undefined;
   return {
     question,
     today,
     text,
     message,
-    asOf: given ?? dateReading?.date ?? today,
+    asOf: given ?? read,
     asOfSource: given ? 'given' : dateReading ? 'text' : 'today',
     dateRead: given ? undefined : dateReading?.how,
     datePhrase: given || !dateReading || dateReading.now ? undefined : dateReading.phrase.trim(),

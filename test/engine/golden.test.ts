@@ -122,7 +122,7 @@ describe('changes and bodies', () => {
     const a = ask('is NHS England being abolished?');
     expect(a.status).toBe('answered');
     expect(['announced', 'proposed']).toContain(a.eraStatus);
-    expect(a.text).toMatch(/not (yet )?(in effect|law)/i);
+    expect(a.statusText).toMatch(/not (yet )?(in effect|law)/i);
   });
 
   it('names a proposed arrangement, labelled, when the question asks what would happen', () => {

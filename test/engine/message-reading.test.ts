@@ -127,7 +127,8 @@ describe('3. dates as people write them', () => {
   });
 
   it('answers "last year" in the past tense', () => {
-    expect(ask('who commissioned wheelchair services last year?').text).toMatch(/commissioned it/);
+    const roles = ask('who commissioned wheelchair services last year?').commissioners.map((c) => c.roleText);
+    expect(roles).toContain('commissioned it');
   });
 });
 

@@ -252,7 +252,9 @@ describe('the web chat as a conversation', () => {
     // The 2006-13 era cites a Commons Library paper the knowledge gives no web address for.
     const prisons = await ask('who commissions prison healthcare?', '2008-06-01');
     const unlinked = await prisons.locator('.answer__sources li:not(:has(a))').allTextContents();
-    expect(unlinked.join('\n')).toContain('(House of Commons Library, 2016; House of Commons Library briefing paper 05607');
+    expect(unlinked.join('\n')).toContain(
+      '(House of Commons Library, 2016; House of Commons Library briefing paper 05607',
+    );
   });
 
   it('asks nothing of any other host, fonts included', async () => {

@@ -74,3 +74,21 @@ export function personalInstall(serviceUrl: string) {
     channelData: { tenant: TENANT, eventType: 'teamMemberAdded' },
   };
 }
+
+/**
+ * A channel message shaped as Microsoft documents it for Teams: the mention entity's text has an @
+ * (`<at>@Name</at>`) that the message text does not (`<at>Name</at>`), another person is mentioned
+ * too, and the entities carry clientInfo alongside the mentions.
+ */
+export function documentedChannelMention(serviceUrl: string, before: string, after: string) {
+  const colleague = { id: '29:sam-lee', name: 'Sam Lee' };
+  return {
+    ...channelMention(serviceUrl, ''),
+    text: `${before}<at>${BOT.name}</at> ${after} cc <at>${colleague.name}</at>`,
+    entities: [
+      { type: 'mention', mentioned: BOT, text: `<at>@${BOT.name}</at>` },
+      { type: 'mention', mentioned: colleague, text: `<at>@${colleague.name}</at>` },
+      { type: 'clientInfo', locale: 'en-GB', country: 'GB', platform: 'Web' },
+    ],
+  };
+}

@@ -80,6 +80,9 @@ describe('the Teams bot over HTTP, with the real engine', () => {
     const text = cardText(cardOf(update));
     expect(text).toContain(escapeMarkdown(chosen.title));
     for (const c of answer.commissioners) expect(text).toContain(escapeMarkdown(c.name));
+    // The clarify card was "as of today"; the answer it turns into says so too, as a typed question would.
+    expect(cardText(cardOf(clarify))).toContain('As of today, 1 November 2026');
+    expect(text).toContain('As of today, 1 November 2026');
   });
 
   it('records a helpful click in the feedback log and thanks the person on the card', async () => {

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCardAction } from '../../adapters/teams/actions.js';
-import { helpCard, renderAnswerCard } from '../../adapters/teams/card.js';
+import { type AdaptiveCard, helpCard, renderAnswerCard, welcomeCard } from '../../adapters/teams/card.js';
 import { createEngine, type Engine } from '../../src/engine.js';
 import type { KnowledgeSummary } from '../../src/service.js';
 import { answer } from '../fixtures/answer.js';
+import { cardProblems, contrast, horizontalButtonTitles, textColours } from './adaptive-cards.js';
 import { cardText, submitActions } from './cards.js';
+import { TEAMS_LIGHT_HOST_CONFIG } from './teams-host-config.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -49,17 +51,25 @@ describe('renderAnswerCard', () => {
     expect(text).toContain('• An unpublished letter');
   });
 
-  it("labels an answer that is not yet law with the engine's status text, and only such an answer", () => {
+  it("labels an answer that is not yet law once, with the engine's status text in a readable banner", () => {
     const announced = renderAnswerCard(
       engine.ask('ICBs as strategic commissioners', { topicId: 'icb-strategic-commissioner' }),
     );
     expect(announced.body).toContainEqual(
       expect.objectContaining({
-        text: '**Announced by the government, not yet in effect**',
-        color: 'Warning',
+        type: 'Container',
+        style: 'warning',
+        items: [expect.objectContaining({ text: '**Announced by the government, not yet in effect**' })],
       }),
     );
-    expect(renderAnswerCard(answer()).body).not.toContainEqual(expect.objectContaining({ color: 'Warning' }));
+    const said = cardText(announced).toLowerCase().split('announced by the government, not yet in effect');
+    expect(said).toHaveLength(2);
+    expect(JSON.stringify(announced)).not.toMatch(/"color":"Warning"/i);
+    const proposed = renderAnswerCard(
+      engine.ask('under the Health Bill, who would commission proton beam therapy?'),
+    );
+    expect(cardText(proposed).toLowerCase().split('proposed in a bill, not law')).toHaveLength(2);
+    expect(renderAnswerCard(answer()).body).not.toContainEqual(expect.objectContaining({ style: 'warning' }));
   });
 
   it('says "as of today" when no date was asked for', () => {
@@ -197,5 +207,81 @@ describe('parseCardAction', () => {
     expect(parseCardAction({ ...feedback, asOf: '2023-02-29' })).toBeUndefined();
     expect(parseCardAction({ ...feedback, status: 'maybe' })).toBeUndefined();
     expect(parseCardAction({ action: 'ask', question: 'x', topicId: 'Not An Id' })).toBeUndefined();
+  });
+});
+
+describe("the cards in Microsoft's renderer with Teams' host config", () => {
+  const summary = (): KnowledgeSummary => ({ ...engine.summary(), problems: [] });
+  const cards = (): [string, AdaptiveCard][] => [
+    ['answered', renderAnswerCard(engine.ask('who held GP contracts?', { asOf: '2016-07-01' }))],
+    ['announced', renderAnswerCard(engine.ask('ICB clusters and mergers'))],
+    [
+      'proposed',
+      renderAnswerCard(engine.ask('under the Health Bill, who would commission proton beam therapy?')),
+    ],
+    ['compound', renderAnswerCard(engine.ask('who commissions health visiting and school nursing in 2014?'))],
+    ['clarify', renderAnswerCard(engine.ask('who commissions mental health'))],
+    ['unknown', renderAnswerCard(engine.ask('what is the weather in Leeds?'))],
+    ['thanked', renderAnswerCard(engine.ask('who commissions dental services?'), { feedback: true })],
+    ['help', helpCard(summary())],
+    ['welcome', welcomeCard(summary())],
+  ];
+
+  it('parses and validates every card with no errors', () => {
+    for (const [name, card] of cards()) expect(cardProblems(card), name).toEqual([]);
+    // The check can fail: an unknown element and a bad colour are both reported.
+    const broken = {
+      ...renderAnswerCard(answer()),
+      body: [{ type: 'Bogus' }, { type: 'TextBlock', text: 'x', color: 'Purple' }],
+    };
+    expect(cardProblems(broken)).toHaveLength(2);
+  });
+
+  it('puts no button text over 20 characters side by side', () => {
+    for (const [name, card] of cards()) {
+      for (const title of horizontalButtonTitles(card as unknown as Record<string, unknown>))
+        expect(title.length, `${name}: "${title}"`).toBeLessThanOrEqual(20);
+    }
+  });
+
+  it('gives every clarify option and example its own full-width element whose text wraps in full', () => {
+    const clarify = engine.ask('who commissions mental health');
+    const examples = summary().examples;
+    expect(clarify.options.some((o) => o.title.length > 20) && examples.some((e) => e.length > 20)).toBe(
+      true,
+    );
+    const expected: [AdaptiveCard, string[]][] = [
+      [renderAnswerCard(clarify), clarify.options.map((o) => o.title)],
+      [welcomeCard(summary()), examples.slice(0, 6)],
+    ];
+    for (const [card, labels] of expected) {
+      const choices = card.body.filter((e) => e.selectAction);
+      expect(choices.map((c) => (c.selectAction as { title: string }).title)).toEqual(labels);
+      for (const c of choices) {
+        expect(c).toMatchObject({ type: 'Container', items: [{ type: 'TextBlock', wrap: true }] });
+        expect((c.selectAction as { type: string }).type).toBe('Action.Submit');
+      }
+    }
+  });
+
+  it('has every text at a contrast of at least 4.5:1 on its background, the status banner included', () => {
+    const { containerStyles } = TEAMS_LIGHT_HOST_CONFIG;
+    // What the issue saw: Teams' Warning colour on the white card.
+    expect(
+      contrast(
+        containerStyles.default.foregroundColors.warning.default,
+        containerStyles.default.backgroundColor,
+      ),
+    ).toBeCloseTo(1.47, 1);
+    for (const [name, card] of cards()) {
+      for (const t of textColours(card as unknown as Record<string, unknown>))
+        expect(t.ratio, `${name}: "${t.text}" ${t.foreground} on ${t.background}`).toBeGreaterThanOrEqual(
+          4.5,
+        );
+    }
+    const banner = textColours(
+      renderAnswerCard(engine.ask('ICB clusters and mergers')) as unknown as Record<string, unknown>,
+    ).find((t) => t.text.includes('not yet in effect'));
+    expect(banner?.background).toBe(containerStyles.warning.backgroundColor);
   });
 });

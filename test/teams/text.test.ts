@@ -43,8 +43,42 @@ describe('textWithoutBotMention', () => {
     ],
   };
 
-  it("removes only the bot's own mention and tidies the spaces", () => {
-    expect(textWithoutBotMention(activity)).toBe('who commissions <at>Sam</at> health visiting?');
+  it("removes only the bot's own mention, gives other people's as their names, and tidies the spaces", () => {
+    expect(textWithoutBotMention(activity)).toBe('who commissions Sam health visiting?');
+  });
+
+  it("finds the bot's mention by id and position when the entity's text differs from the message's", () => {
+    // Microsoft's channel example: "<at>@Name</at>" in the entity, "<at>Name</at>" in the text.
+    const documented = {
+      text: 'Hey <at>Who commissions</at> who commissions health visiting? cc <at>Sam Lee</at>',
+      recipient: bot,
+      entities: [
+        { type: 'mention', mentioned: bot, text: '<at>@Who commissions</at>' },
+        { type: 'mention', mentioned: { id: '29:sam', name: 'Sam Lee' }, text: '<at>@Sam Lee</at>' },
+        { type: 'clientInfo', locale: 'en-GB' },
+      ],
+    };
+    expect(textWithoutBotMention(documented)).toBe('Hey who commissions health visiting? cc Sam Lee');
+  });
+
+  it('tells the bot from a person of the same name by id, and falls back to its name if tags and entities disagree', () => {
+    const namesake = {
+      text: '<at>Who commissions</at> <at>Who commissions</at> dental',
+      recipient: bot,
+      entities: [
+        { type: 'mention', mentioned: { id: '29:namesake', name: 'Who commissions' }, text: '' },
+        { type: 'mention', mentioned: bot, text: '<at>@Who commissions</at>' },
+      ],
+    };
+    expect(textWithoutBotMention(namesake)).toBe('Who commissions dental');
+    const noEntities = { text: '<at>@Who commissions</at> dental', recipient: bot, entities: [] };
+    expect(textWithoutBotMention(noEntities)).toBe('Who commissions dental');
+    const missingOne = {
+      text: '<at>Who commissions</at> dental <at>Sam</at>',
+      recipient: bot,
+      entities: [{ type: 'mention', mentioned: bot, text: '<at>@Who commissions</at>' }],
+    };
+    expect(textWithoutBotMention(missingOne)).toBe('dental Sam');
   });
 
   it('does not change the activity', () => {
