@@ -111,7 +111,7 @@ describe(`Teams cards rendered by Microsoft's renderer at ${WIDTH} px in Chromiu
   it('cuts no button on an answer, a planned change, help or feedback', async () => {
     const cards = {
       answered: renderAnswerCard(engine.ask('who held GP contracts?', { asOf: '2016-07-01' })),
-      announced: renderAnswerCard(engine.ask('ICB clusters and mergers')),
+      announced: renderAnswerCard(engine.ask('Model ICB Blueprint')),
       help: helpCard(engine.summary()),
     };
     for (const [name, card] of Object.entries(cards)) {

@@ -214,7 +214,7 @@ describe("the cards in Microsoft's renderer with Teams' host config", () => {
   const summary = (): KnowledgeSummary => ({ ...engine.summary(), problems: [] });
   const cards = (): [string, AdaptiveCard][] => [
     ['answered', renderAnswerCard(engine.ask('who held GP contracts?', { asOf: '2016-07-01' }))],
-    ['announced', renderAnswerCard(engine.ask('ICB clusters and mergers'))],
+    ['announced', renderAnswerCard(engine.ask('Model ICB Blueprint'))],
     [
       'proposed',
       renderAnswerCard(engine.ask('under the Health Bill, who would commission proton beam therapy?')),
@@ -280,7 +280,7 @@ describe("the cards in Microsoft's renderer with Teams' host config", () => {
         );
     }
     const banner = textColours(
-      renderAnswerCard(engine.ask('ICB clusters and mergers')) as unknown as Record<string, unknown>,
+      renderAnswerCard(engine.ask('Model ICB Blueprint')) as unknown as Record<string, unknown>,
     ).find((t) => t.text.includes('not yet in effect'));
     expect(banner?.background).toBe(containerStyles.warning.backgroundColor);
   });
