@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { formatProblem } from '../knowledge/problems.js';
 import type { Logger, Surface } from '../surface.js';
+import { createTicketDesk } from '../tickets/desk.js';
 import { type Config, isLoopback } from './config.js';
 import { type LiveKnowledge, startLiveKnowledge } from './live-knowledge.js';
 import { loopbackHostOnly } from './loopback-host.js';
@@ -60,6 +61,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { config, logger } = options;
   const stores = await openStores(config, logger);
   const { logbook } = stores;
+  const tickets = createTicketDesk(stores.tickets, options.now);
   const knowledge = startLiveKnowledge({
     knowledgeDir: config.knowledgeDir,
     logbook,
@@ -132,7 +134,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ready = knowledge.ready.then(async (engine) => {
     // Knowledge that finishes loading after shutdown began must not open Socket Mode again.
     if (closing) return;
-    const building = buildSurfaces(config, engine, logger, stores);
+    const building = buildSurfaces(config, engine, logger, stores, tickets);
     startup = building.catch(() => {});
     const built = await building;
     if (closing) return;

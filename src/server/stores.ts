@@ -1,12 +1,15 @@
 import { createLogbook, type Logbook } from '../logbook.js';
 import { type DedupeStore, memoryDedupe } from '../stores/dedupe.js';
 import type { Logger } from '../surface.js';
+import type { TicketStore } from '../tickets/store.js';
 import type { Config } from './config.js';
 
 /** Where the server keeps what must outlive a request: seen deliveries, feedback, unanswered questions. */
 export interface Stores {
   dedupe: DedupeStore;
   logbook: Logbook;
+  /** "Ask an expert" tickets, beside the feedback: JSON lines in DATA_DIR or rows in PostgreSQL. */
+  tickets: TicketStore;
   close(): Promise<void>;
 }
 
@@ -20,21 +23,27 @@ export async function openStores(config: Config, logger: Logger): Promise<Stores
   const dedupe = config.redisUrl
     ? await (await import('../stores/redis-dedupe.js')).redisDedupe(config.redisUrl, logger)
     : memoryDedupe();
-  let logbook: Logbook;
+  let logbook: Logbook | undefined;
+  let tickets: TicketStore;
   try {
     logbook = config.databaseUrl
       ? await (await import('../stores/pg-logbook.js')).pgLogbook(config.databaseUrl, logger)
       : fileLogbook(config, logger);
+    tickets = config.databaseUrl
+      ? await (await import('../stores/pg-tickets.js')).pgTickets(config.databaseUrl, logger)
+      : await (await import('../stores/jsonl-tickets.js')).jsonlTickets(config.dataDir);
   } catch (error) {
-    await dedupe.close();
+    await Promise.allSettled([dedupe.close(), logbook?.close?.()]);
     throw error;
   }
+  const opened = logbook;
   return {
     dedupe,
-    logbook,
+    logbook: opened,
+    tickets,
     async close() {
-      await logbook.flush();
-      await Promise.allSettled([logbook.close?.(), dedupe.close()]);
+      await opened.flush();
+      await Promise.allSettled([opened.close?.(), tickets.close?.(), dedupe.close()]);
     },
   };
 }

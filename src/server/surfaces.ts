@@ -1,5 +1,6 @@
 import type { AnswerService } from '../service.js';
 import type { Logger, Surface } from '../surface.js';
+import type { TicketDesk } from '../tickets/desk.js';
 import type { Config } from './config.js';
 import type { Stores } from './stores.js';
 
@@ -12,12 +13,13 @@ export async function buildSurfaces(
   service: AnswerService,
   logger: Logger,
   stores: Pick<Stores, 'dedupe'>,
+  tickets: TicketDesk,
 ): Promise<Surface[]> {
   const surfaces: Surface[] = [];
   for (const adapter of config.adapters) {
     const settings = config.settings[adapter.name];
     if (settings === undefined) continue;
-    surfaces.push(await adapter.create(settings, { service, logger, dedupe: stores.dedupe }));
+    surfaces.push(await adapter.create(settings, { service, logger, dedupe: stores.dedupe, tickets }));
   }
   return surfaces;
 }
