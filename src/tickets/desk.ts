@@ -56,10 +56,7 @@ export interface TicketDesk {
 
 export function createTicketDesk(store: TicketStore, now: () => Date = () => new Date()): TicketDesk {
   const stamp = () => now().toISOString();
-  const change = async (
-    id: string,
-    apply: (ticket: Ticket) => Ticket | undefined,
-  ): Promise<TicketChange> => {
+  const change = async (id: string, apply: (ticket: Ticket) => Ticket | undefined): Promise<TicketChange> => {
     let closed: Ticket | undefined;
     const ticket = await store.update(id, (current) => {
       if (current.state === 'closed') {
