@@ -1,12 +1,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { DEFAULT_KNOWLEDGE_DIR } from '../engine.js';
 import { formatProblem } from '../knowledge/problems.js';
 import type { Logger, Surface } from '../surface.js';
 import { createTicketDesk } from '../tickets/desk.js';
 import { type Config, isLoopback } from './config.js';
 import { type LiveKnowledge, startLiveKnowledge } from './live-knowledge.js';
 import { loopbackHostOnly } from './loopback-host.js';
+import { maintainersRouter } from './maintainers/router.js';
 import { openStores } from './stores.js';
 import { buildSurfaces } from './surfaces.js';
 
@@ -105,6 +107,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.status(503).json({ status: problems.length ? 'knowledge has problems' : 'loading', problems });
   });
   app.use(notReadyYet(() => mounted, knowledge));
+  app.use(
+    maintainersRouter({
+      token: config.maintainersToken,
+      tickets,
+      log: stores.log,
+      knowledge: () => knowledge.engine()?.knowledge(),
+      knowledgeDir: config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR,
+      now: options.now ?? (() => new Date()),
+      logger,
+    }),
+  );
   app.use(chat);
   app.use(notFound);
   app.use(lastResort(logger));

@@ -1,3 +1,4 @@
+import { fileSource, type ReportSource } from '../cli/report.js';
 import { createLogbook, type Logbook } from '../logbook.js';
 import { type DedupeStore, memoryDedupe } from '../stores/dedupe.js';
 import type { Logger } from '../surface.js';
@@ -10,6 +11,8 @@ export interface Stores {
   logbook: Logbook;
   /** "Ask an expert" tickets, beside the feedback: JSON lines in DATA_DIR or rows in PostgreSQL. */
   tickets: TicketStore;
+  /** Reads back the unanswered questions and feedback, for the maintainers' page. */
+  log: ReportSource;
   close(): Promise<void>;
 }
 
@@ -24,7 +27,8 @@ export async function openStores(config: Config, logger: Logger): Promise<Stores
     ? await (await import('../stores/redis-dedupe.js')).redisDedupe(config.redisUrl, logger)
     : memoryDedupe();
   let logbook: Logbook | undefined;
-  let tickets: TicketStore;
+  let tickets: TicketStore | undefined;
+  let log: (ReportSource & { close?(): Promise<void> }) | undefined;
   try {
     logbook = config.databaseUrl
       ? await (await import('../stores/pg-logbook.js')).pgLogbook(config.databaseUrl, logger)
@@ -32,18 +36,22 @@ export async function openStores(config: Config, logger: Logger): Promise<Stores
     tickets = config.databaseUrl
       ? await (await import('../stores/pg-tickets.js')).pgTickets(config.databaseUrl, logger)
       : await (await import('../stores/jsonl-tickets.js')).jsonlTickets(config.dataDir);
+    log = config.databaseUrl
+      ? await (await import('../cli/report-pg.js')).pgSource(config.databaseUrl)
+      : fileSource(config.dataDir);
   } catch (error) {
-    await Promise.allSettled([dedupe.close(), logbook?.close?.()]);
+    await Promise.allSettled([dedupe.close(), logbook?.close?.(), tickets?.close?.()]);
     throw error;
   }
-  const opened = logbook;
+  const [opened, kept, reader] = [logbook, tickets, log];
   return {
     dedupe,
     logbook: opened,
-    tickets,
+    tickets: kept,
+    log: reader,
     async close() {
       await opened.flush();
-      await Promise.allSettled([opened.close?.(), tickets.close?.(), dedupe.close()]);
+      await Promise.allSettled([opened.close?.(), kept.close?.(), reader.close?.(), dedupe.close()]);
     },
   };
 }
