@@ -8,7 +8,7 @@ import { pgTickets } from '../../src/stores/pg-tickets.js';
 import { createTicketDesk } from '../../src/tickets/desk.js';
 import type { TicketStore } from '../../src/tickets/store.js';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.js';
-import { recordingLogger } from '../server/helpers.js';
+import { recordingLogger, startTestServer } from '../server/helpers.js';
 
 // Tickets in both stores feedback uses: JSON lines in DATA_DIR, and PostgreSQL shared by several copies.
 
@@ -100,6 +100,51 @@ describe('tickets in PostgreSQL', () => {
       expect(opened.filter((o) => o?.created)).toHaveLength(1);
     } finally {
       await Promise.all([one.close?.(), two.close?.()]);
+    }
+  });
+
+  it('are what the server keeps with DATABASE_URL: one ticket for a retry on another copy, listed for maintainers', async () => {
+    const url = await postgres.createDatabase('server_tickets');
+    const copies = await Promise.all([
+      startTestServer({ env: { DATABASE_URL: url } }),
+      startTestServer({ env: { DATABASE_URL: url } }),
+    ]);
+    try {
+      const body = JSON.stringify({
+        key: 'pg-retry-0001',
+        question: 'who commissions zebra care?',
+        asOf: '2026-11-01',
+        note: 'urgent',
+      });
+      const send = (i: number) =>
+        fetch(`${copies[i]?.url}/api/tickets`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body,
+        });
+      const [first, retry] = [await send(0), await send(1)];
+      expect([first.status, retry.status]).toEqual([201, 200]);
+      const reference = ((await first.json()) as { reference: string }).reference;
+      expect(((await retry.json()) as { reference: string }).reference).toBe(reference);
+      const vote = {
+        helpful: false,
+        question: 'who commissions GP contracts?',
+        asOf: '2026-11-01',
+        topicId: 'gp-contracts',
+        status: 'answered',
+      };
+      await fetch(`${copies[1]?.url}/api/feedback`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(vote),
+      });
+      const page = await (await fetch(`${copies[0]?.url}/maintainers`)).text();
+      expect(page).toContain(reference);
+      expect(page).toContain('urgent');
+      expect(page).toMatch(/Answers voted not helpful[\s\S]*gp-contracts[\s\S]*primary-care\.yaml line \d+/);
+      expect(page).toContain('in PostgreSQL');
+    } finally {
+      await Promise.all(copies.map((c) => c.dispose()));
     }
   });
 });
