@@ -6,7 +6,7 @@ import { createEngine, type Engine } from '../../src/engine.js';
 import { jsonlTickets } from '../../src/stores/jsonl-tickets.js';
 import { createTicketDesk, type TicketDesk } from '../../src/tickets/desk.js';
 import { type ConnectorStandIn, startConnectorStandIn } from '../stand-ins/connector.js';
-import { cardSubmit, personalMessage } from './activities.js';
+import { BOT, cardSubmit, personalMessage } from './activities.js';
 import { NOW, postActivity, recordingLogger, startBotServer, UNAUTHENTICATED } from './bot-server.js';
 import { cardOf, cardText, submitActions } from './cards.js';
 
@@ -22,7 +22,8 @@ let desk: TicketDesk;
 let dataDir: string;
 let withExperts: { url: string; close(): Promise<void> };
 let plain: { url: string; close(): Promise<void> };
-const logger = recordingLogger();
+const logger = Object.assign(recordingLogger(), { infos: [] as string[] });
+logger.info = (_obj: unknown, msg?: string) => void logger.infos.push(msg ?? '');
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'wc-teams-experts-'));
@@ -144,5 +145,25 @@ describe('Ask an expert in Teams', () => {
     expect(cardText(cardOf(closed))).toContain('Closed by Sam Expert');
     expect(submitActions(cardOf(closed))).toEqual([]);
     expect((await desk.get(ticket?.id ?? ''))?.state).toBe('closed');
+  });
+
+  it('logs the ids to set when it is added to a team, so a maintainer can pick the experts channel', async () => {
+    const install = {
+      type: 'conversationUpdate',
+      id: 'install-1',
+      channelId: 'msteams',
+      serviceUrl: connector.serviceUrl,
+      from: EXPERT,
+      recipient: BOT,
+      membersAdded: [BOT],
+      conversation: { id: '19:team-general@thread.tacv2', conversationType: 'channel', isGroup: true },
+      channelData: { team: { id: '19:team-general@thread.tacv2', name: 'Commissioning experts' } },
+    };
+    const response = await postActivity(withExperts.url, install);
+    await response.arrayBuffer();
+    expect(response.status).toBe(200);
+    expect(logger.infos.join('\n')).toContain(
+      `TEAMS_EXPERTS_CONVERSATION=19:team-general@thread.tacv2 and TEAMS_EXPERTS_SERVICE_URL=${connector.serviceUrl}`,
+    );
   });
 });
