@@ -44,6 +44,9 @@ export function withAskExpert(message: SlackMessage, answer: Answer): SlackMessa
   return { ...message, blocks };
 }
 
+/** A reply a person wrote: plain, also sent to the channel, or with a file attached. Not edits or joins. */
+const PERSON_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share']);
+
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 export interface ExpertSetup {
@@ -139,8 +142,7 @@ export function registerExpertListeners(app: App, setup: ExpertSetup): void {
     };
     // Only a person's reply in a thread of the experts' channel; the ticket itself is the thread's top.
     if (message.channel !== expertsChannel || !message.thread_ts || message.thread_ts === message.ts) return;
-    if (message.bot_id || !message.user || (message.subtype && message.subtype !== 'thread_broadcast'))
-      return;
+    if (message.bot_id || !message.user || !PERSON_SUBTYPES.has(message.subtype)) return;
     const ticket = await tickets.byPost(postKey(expertsChannel, message.thread_ts));
     if (!ticket) return;
     const tellThread = (text: string) =>

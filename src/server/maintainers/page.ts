@@ -82,7 +82,7 @@ function ticketsSection(data: MaintainersData): Html {
       )
     : html`<p class="nhsuk-body">No open tickets.</p>`;
   return html`<h2 class="nhsuk-heading-m" id="tickets">Open tickets (${data.tickets.length})</h2>
-<p class="nhsuk-body-s">Questions people asked an expert about. Slack and Teams tickets are answered in the experts’ channel; web chat tickets are answered by a maintainer directly.</p>
+<p class="nhsuk-body-s">Questions people asked an expert about. Where a chat platform has an experts’ channel, experts answer there; the others wait here for a maintainer, with their reference.</p>
 ${body}`;
 }
 
