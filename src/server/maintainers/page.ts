@@ -66,7 +66,7 @@ const STATUS_WORDS: Record<Ticket['answer']['status'], string> = {
 
 function ticketRows(data: MaintainersData): Html[][] {
   return data.tickets.map((t) => [
-    html`<strong>${t.id}</strong><br><span class="nhsuk-body-s">${longDate(t.createdAt.slice(0, 10))}</span>`,
+    html`<strong class="nhsuk-u-nowrap">${t.id}</strong><br><span class="nhsuk-body-s">${longDate(t.createdAt.slice(0, 10))}</span>`,
     html`${t.question}<br><span class="nhsuk-body-s">as of ${longDate(t.asOf)}</span>${t.note ? html`<br><span class="nhsuk-body-s">Note: ${t.note}</span>` : ''}`,
     html`${STATUS_WORDS[t.answer.status]}${t.answer.bodies.length ? html`: ${t.answer.bodies.join(', ')}` : ''}${t.answer.topic ? html`<br>${topicLink(data, t.answer.topic.id)}` : ''}`,
     html`${t.asker.name ?? t.asker.id}<br><span class="nhsuk-body-s">${t.whereText}</span>`,
