@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { IsoDate } from '../../src/schemas/common.js';
+import { Id, IsoDate } from '../../src/schemas/common.js';
 import type { AnswerService } from '../../src/service.js';
 import type { Logger } from '../../src/surface.js';
 import { summariseAnswer, type TicketDesk } from '../../src/tickets/desk.js';
@@ -17,7 +17,7 @@ const TicketRequest = z.strictObject(
       .regex(/^[A-Za-z0-9-]{8,100}$/, 'key must be 8 to 100 letters, digits or hyphens'),
     question,
     asOf: z.string({ error: 'asOf is missing: send the answer’s asOf date' }).pipe(IsoDate),
-    topicId: z.string().max(100).optional(),
+    topicId: z.string({ error: 'topicId must be text' }).max(100, 'topicId is too long').pipe(Id).optional(),
     note: z
       .string({ error: 'note must be text' })
       .trim()

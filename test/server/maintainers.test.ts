@@ -131,6 +131,9 @@ describe('the maintainers page', () => {
     const second = await post(open, '/api/tickets', body);
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
+    const bad = await post(open, '/api/tickets', { ...body, key: 'other-key-0001', topicId: 'Not An Id!' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ field: 'topicId' });
     const reference = (response: Response) =>
       response.json().then((b) => (b as { reference: string }).reference);
     expect(await reference(second)).toBe(await reference(first));
