@@ -5,13 +5,20 @@ import { Ticket } from '../schemas/ticket.js';
 import type { TicketStore } from '../tickets/store.js';
 
 export const TICKETS_FILE = 'tickets.jsonl';
+/** The most tickets the file takes; beyond it new ones are refused until old ones are moved away. */
+export const MAX_TICKETS = 20_000;
 
 /**
  * Tickets as JSON lines under DATA_DIR, beside feedback.jsonl: each change appends the whole ticket,
  * and the last line for an id is its state, so a crash mid-write loses at most that change. Read
  * once at start and kept in memory (tickets are few); for one copy of the server, as JSONL is.
  */
-export async function jsonlTickets(dataDir: string): Promise<TicketStore> {
+export async function jsonlTickets(
+  dataDir: string,
+  options: { maxTickets?: number } = {},
+): Promise<TicketStore> {
+  // A web chat open to many people could otherwise fill the disk and memory with tickets.
+  const maxTickets = options.maxTickets ?? MAX_TICKETS;
   await mkdir(dataDir, { recursive: true });
   const path = join(dataDir, TICKETS_FILE);
   await repairTornLine(path);
@@ -45,6 +52,11 @@ export async function jsonlTickets(dataDir: string): Promise<TicketStore> {
       serial(async () => {
         const existing = tickets.get(byKey.get(ticket.key) ?? '');
         if (existing) return { ticket: existing, created: false };
+        if (tickets.size >= maxTickets) {
+          throw new Error(
+            `${TICKETS_FILE} in ${dataDir} holds ${tickets.size} tickets, the most it takes: move it away (or keep tickets in PostgreSQL with DATABASE_URL) to take new ones`,
+          );
+        }
         await write(ticket);
         return { ticket, created: true };
       }),

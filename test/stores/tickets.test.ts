@@ -59,6 +59,19 @@ async function lifeOfATicket(store: TicketStore) {
 }
 
 describe('tickets as JSON lines', () => {
+  it('refuse new tickets past their limit, saying what to do, and still find old ones', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wc-tickets-full-'));
+    try {
+      const desk = createTicketDesk(await jsonlTickets(dir, { maxTickets: 2 }));
+      await desk.open(draft('a'));
+      await desk.open(draft('b'));
+      await expect(desk.open(draft('c'))).rejects.toThrow(/holds 2 tickets, the most it takes: move it away/);
+      expect((await desk.open(draft('a'))).created).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keep their life across a restart and skip a line torn by a crash', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wc-tickets-'));
     try {
