@@ -37,7 +37,9 @@ export async function openStores(config: Config, logger: Logger): Promise<Stores
       ? await (await import('../stores/pg-tickets.js')).pgTickets(config.databaseUrl, logger)
       : await (await import('../stores/jsonl-tickets.js')).jsonlTickets(config.dataDir);
     log = config.databaseUrl
-      ? await (await import('../cli/report-pg.js')).pgSource(config.databaseUrl)
+      ? await (await import('../cli/report-pg.js')).pgSource(config.databaseUrl, (error) =>
+          logger.warn({ err: error }, `PostgreSQL (maintainers' page): ${error.message}`),
+        )
       : fileSource(config.dataDir);
   } catch (error) {
     await Promise.allSettled([dedupe.close(), logbook?.close?.(), tickets?.close?.()]);
