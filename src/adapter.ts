@@ -1,12 +1,15 @@
 import type { AnswerService } from './service.js';
 import type { DedupeStore } from './stores/dedupe.js';
 import type { Logger, Surface } from './surface.js';
+import type { TicketDesk } from './tickets/desk.js';
 
 /** What a surface is built with: the answer service, the log, and the stores shared by every copy. */
 export interface SurfaceContext {
   service: AnswerService;
   logger: Logger;
   dedupe: DedupeStore;
+  /** Where "ask an expert" tickets go; a surface without expert settings only opens them from its own page. */
+  tickets: TicketDesk;
 }
 
 /** The server's own settings an adapter may check its own against. */

@@ -27,5 +27,5 @@ export const webChatAdapter = defineAdapter<true>({
     }
     return lines;
   },
-  create: async (_on, { service, logger }) => createLocalSurface(service, logger),
+  create: async (_on, { service, logger, tickets }) => createLocalSurface(service, logger, tickets),
 });

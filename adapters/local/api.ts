@@ -12,7 +12,7 @@ export const MAX_BODY = '8kb';
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
-const question = z
+export const question = z
   .string({
     error: (issue) =>
       issue.input === undefined ? 'question is missing: send {"question": "…"}' : 'question must be text',
@@ -68,19 +68,19 @@ function unknownKeysMessage(issue: z.core.$ZodRawIssue, allowed: string): string
 }
 
 /** 400 with the first problem, naming the field, so a caller can fix one thing at a time. */
-function badRequest(error: z.ZodError): { error: string; field?: string } {
+export function badRequest(error: z.ZodError): { error: string; field?: string } {
   const issue = error.issues[0];
   const field = issue?.path[0];
   return { error: issue?.message ?? 'bad request', ...(typeof field === 'string' ? { field } : {}) };
 }
 
-const requireJson: RequestHandler = (req, res, next) => {
+export const requireJson: RequestHandler = (req, res, next) => {
   if (req.is('application/json')) return next();
   res.status(415).json({ error: 'send the request as JSON with the header Content-Type: application/json' });
 };
 
 /** Turns body-parser failures into answers a caller can act on, instead of express's HTML error page. */
-function bodyErrors(logger: Logger): ErrorRequestHandler {
+export function bodyErrors(logger: Logger): ErrorRequestHandler {
   return (error: { type?: string; status?: number; message?: string }, _req, res, next) => {
     if (res.headersSent) return next(error);
     switch (error.type) {

@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler } from 'express';
 import type { AnswerService } from '../../src/service.js';
 import type { Logger, Surface } from '../../src/surface.js';
+import type { TicketDesk } from '../../src/tickets/desk.js';
 import { asHandler } from '../http-handler.js';
 import { apiRouter } from './api.js';
+import { ticketsRouter } from './tickets-api.js';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 const NHSUK_DIR = join(
@@ -54,7 +56,7 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
 };
 
 /** The local web chat: a page at `/` and its JSON API, answering from the same service as Slack and Teams. */
-export function createLocalSurface(service: AnswerService, logger: Logger): Surface {
+export function createLocalSurface(service: AnswerService, logger: Logger, tickets?: TicketDesk): Surface {
   return {
     name: 'web chat',
     routes() {
@@ -69,6 +71,7 @@ export function createLocalSurface(service: AnswerService, logger: Logger): Surf
       pages.use('/assets', express.static(join(NHSUK_DIR, 'assets'), { index: false, maxAge: '1d' }));
       app.use(pages);
       app.use(apiRouter(service, logger));
+      if (tickets) app.use(ticketsRouter(service, tickets, logger));
       return asHandler(app);
     },
   };

@@ -10,6 +10,7 @@ const SlackEnv = z
     SLACK_APP_TOKEN: optionalText.pipe(SlackConfig.shape.appToken.optional()),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_API_URL: optionalText.pipe(SlackConfig.shape.apiUrl.optional()),
+    SLACK_EXPERTS_CHANNEL: optionalText,
   })
   .superRefine((env, ctx) => {
     if (!env.SLACK_BOT_TOKEN && (env.SLACK_APP_TOKEN ?? env.SLACK_SIGNING_SECRET)) {
@@ -28,6 +29,7 @@ const SlackEnv = z
           appToken: e.SLACK_APP_TOKEN,
           signingSecret: e.SLACK_SIGNING_SECRET,
           apiUrl: e.SLACK_API_URL,
+          expertsChannel: e.SLACK_EXPERTS_CHANNEL,
         }
       : undefined,
   )
@@ -36,7 +38,13 @@ const SlackEnv = z
 /** Slack, as the composition root registers it. */
 export const slackAdapter = defineAdapter<SlackConfig>({
   name: 'slack',
-  variables: ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL'],
+  variables: [
+    'SLACK_BOT_TOKEN',
+    'SLACK_APP_TOKEN',
+    'SLACK_SIGNING_SECRET',
+    'SLACK_API_URL',
+    'SLACK_EXPERTS_CHANNEL',
+  ],
   readSettings(env) {
     const parsed = SlackEnv.safeParse(env);
     return parsed.success
@@ -45,12 +53,16 @@ export const slackAdapter = defineAdapter<SlackConfig>({
   },
   summary(settings, url) {
     if (!settings) return ['Slack: off — set SLACK_BOT_TOKEN and SLACK_APP_TOKEN to turn it on'];
-    if (settings.appToken) return ['Slack: on, Socket Mode (SLACK_APP_TOKEN); no public URL needed'];
-    return [`Slack: on, events at ${url}/slack/events (SLACK_SIGNING_SECRET)`];
+    const experts = settings.expertsChannel
+      ? [`  Ask an expert: tickets go to channel ${settings.expertsChannel} (SLACK_EXPERTS_CHANNEL)`]
+      : [];
+    if (settings.appToken)
+      return ['Slack: on, Socket Mode (SLACK_APP_TOKEN); no public URL needed', ...experts];
+    return [`Slack: on, events at ${url}/slack/events (SLACK_SIGNING_SECRET)`, ...experts];
   },
-  async create(settings, { service, logger, dedupe }) {
+  async create(settings, { service, logger, dedupe, tickets }) {
     // Bolt is large: imported only when Slack is on.
     const { createSlackSurface } = await import('./index.js');
-    return createSlackSurface(settings, service, logger, { dedupe });
+    return createSlackSurface(settings, service, logger, { dedupe, tickets });
   },
 });

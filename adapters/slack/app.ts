@@ -2,7 +2,9 @@ import { App, type AuthorizeResult, ExpressReceiver, LogLevel, SocketModeReceive
 import type { AnswerService } from '../../src/service.js';
 import { type DedupeStore, memoryDedupe } from '../../src/stores/dedupe.js';
 import type { Logger } from '../../src/surface.js';
+import type { TicketDesk } from '../../src/tickets/desk.js';
 import { slackDeliveryKey } from './delivery.js';
+import { registerExpertListeners, withAskExpert } from './experts.js';
 import { registerListeners } from './listeners.js';
 import { boltLogger } from './logger.js';
 
@@ -20,6 +22,8 @@ export interface BoltSetup {
   retries?: number;
   /** Where delivery ids are remembered; one process's memory unless given (Redis for several copies). */
   dedupe?: DedupeStore;
+  /** "Ask an expert": the experts' channel and where tickets go; without it there is no button. */
+  experts?: { channel: string; tickets: TicketDesk };
 }
 
 /**
@@ -129,7 +133,9 @@ export function createBoltApp(setup: BoltSetup, service: AnswerService, logger: 
     logger.error({ surface: 'slack', err: error }, 'A Slack listener failed');
   });
 
-  registerListeners(app, service, logger, dedupe);
+  const decorate = setup.experts ? withAskExpert : undefined;
+  registerListeners(app, service, logger, dedupe, decorate);
+  if (setup.experts) registerExpertListeners(app, { service, logger, ...setup.experts });
 
   return {
     app,

@@ -35,6 +35,17 @@ export const SlackConfig = z
         'SLACK_API_URL must be a full URL such as https://slack.com/api/ (leave it unset for the real Slack)',
       )
       .optional(),
+    /**
+     * Channel ID of the experts' channel (SLACK_EXPERTS_CHANNEL): set, answers get an "Ask an expert"
+     * button and tickets are posted there; unset, there is no button.
+     */
+    expertsChannel: z
+      .string()
+      .regex(
+        /^[CG][A-Z0-9]{2,}$/,
+        'SLACK_EXPERTS_CHANNEL must be a channel ID like C0123ABCDEF (open the channel → its name → About → Channel ID), not its name',
+      )
+      .optional(),
     /** How often a failed Web API call is retried (default 2; tests use 0 so a failure shows at once). */
     retries: z.number().int().min(0).optional(),
     /** How long start() waits for Socket Mode to connect before letting the server go on (default 15 s). */

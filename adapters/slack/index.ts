@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AnswerService } from '../../src/service.js';
 import type { DedupeStore } from '../../src/stores/dedupe.js';
 import type { Logger, Surface } from '../../src/surface.js';
+import type { TicketDesk } from '../../src/tickets/desk.js';
 import { asHandler } from '../http-handler.js';
 import { createBoltApp, EVENTS_PATH } from './app.js';
 import { SlackConfig } from './config.js';
@@ -47,7 +48,7 @@ export function createSlackSurface(
   settings: SlackConfig,
   service: AnswerService,
   logger: Logger,
-  stores: { dedupe?: DedupeStore } = {},
+  stores: { dedupe?: DedupeStore; tickets?: TicketDesk } = {},
 ): SlackSurface {
   const config = checked(settings);
   const { app, mode, expressReceiver, idle } = createBoltApp(
@@ -57,6 +58,9 @@ export function createSlackSurface(
       ...(config.apiUrl ? { apiUrl: withSlash(config.apiUrl) } : {}),
       ...(config.retries !== undefined ? { retries: config.retries } : {}),
       ...(stores.dedupe ? { dedupe: stores.dedupe } : {}),
+      ...(config.expertsChannel && stores.tickets
+        ? { experts: { channel: config.expertsChannel, tickets: stores.tickets } }
+        : {}),
     },
     service,
     logger,

@@ -17,23 +17,28 @@ import { callSlack } from './errors.js';
 import { renderHelp, renderHome, SLASH_COMMAND } from './home.js';
 import { questionFromSlack } from './question.js';
 
+/** Adds to a rendered answer what an optional feature needs (the "Ask an expert" button). */
+export type Decorate = (message: SlackMessage, answer: Answer) => SlackMessage;
+
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 /** Links may unfurl into large previews of guidance pages; answers stay compact. */
 const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
 /** Every way into the answer engine goes through here, so a failure becomes an apology, not silence. */
-async function reply(
+async function answerReply(
   service: AnswerService,
   logger: Logger,
   question: string,
   ask: Omit<AskOptions, 'surface'> = {},
   render: AnswerRenderOptions = {},
+  decorate?: Decorate,
 ): Promise<SlackMessage> {
   try {
     if (!ask.topicId && isHelpRequest(question)) return renderHelp(service.summary());
     const answer: Answer = await service.answer(question, { ...ask, surface: 'slack' });
-    return renderAnswer(answer, render);
+    const message = renderAnswer(answer, render);
+    return decorate ? decorate(message, answer) : message;
   } catch (error) {
     logger.error(
       { surface: 'slack', err: error, question: question.slice(0, 200) },
@@ -49,7 +54,10 @@ export function registerListeners(
   service: AnswerService,
   logger: Logger,
   dedupe: DedupeStore,
+  decorate?: Decorate,
 ): void {
+  const reply = (...args: Parameters<typeof answerReply>) =>
+    answerReply(args[0], args[1], args[2], args[3], args[4], decorate);
   // One reply per Slack message, whichever events it arrives as (a mention can also be a DM).
   const firstReply = (channel: string, ts: string) => dedupe.firstTime(`slack:message:${channel}:${ts}`);
 

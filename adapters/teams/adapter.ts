@@ -12,6 +12,8 @@ const teamsEnv = (server: ServerFacts) =>
       MicrosoftAppTenantId: optionalText.pipe(TeamsConfig.shape.tenantId.optional()),
       MicrosoftAppType: optionalText.pipe(TeamsConfig.shape.appType),
       TEAMS_ALLOW_UNAUTHENTICATED: flag('TEAMS_ALLOW_UNAUTHENTICATED'),
+      TEAMS_EXPERTS_CONVERSATION: optionalText,
+      TEAMS_EXPERTS_SERVICE_URL: optionalText,
     })
     .superRefine((env, ctx) => {
       const fail = (variable: string, message: string) =>
@@ -38,6 +40,8 @@ const teamsEnv = (server: ServerFacts) =>
             tenantId: e.MicrosoftAppTenantId,
             appType: e.MicrosoftAppType,
             allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED,
+            expertsConversation: e.TEAMS_EXPERTS_CONVERSATION,
+            expertsServiceUrl: e.TEAMS_EXPERTS_SERVICE_URL,
           }
         : undefined,
     )
@@ -52,6 +56,8 @@ export const teamsAdapter = defineAdapter<TeamsConfig>({
     'MicrosoftAppTenantId',
     'MicrosoftAppType',
     'TEAMS_ALLOW_UNAUTHENTICATED',
+    'TEAMS_EXPERTS_CONVERSATION',
+    'TEAMS_EXPERTS_SERVICE_URL',
   ],
   readSettings(env, server) {
     const parsed = teamsEnv(server).safeParse(env);
@@ -60,19 +66,28 @@ export const teamsAdapter = defineAdapter<TeamsConfig>({
       : { ok: false, errors: messagesOf(parsed.error) };
   },
   summary(settings, url) {
-    if (!settings) {
-      return [
-        'Teams: off — set MicrosoftAppId and MicrosoftAppPassword to turn it on (or TEAMS_ALLOW_UNAUTHENTICATED=true for the Bot Framework Emulator)',
-      ];
-    }
-    if (settings.allowUnauthenticated) {
-      return [`Teams: on at ${url}/api/messages WITHOUT authentication (TEAMS_ALLOW_UNAUTHENTICATED=true)`];
-    }
-    return [`Teams: on at ${url}/api/messages (${settings.appType}, app ${settings.appId})`];
+    const experts = settings?.expertsConversation
+      ? [
+          `  Ask an expert: tickets go to Teams channel ${settings.expertsConversation} (TEAMS_EXPERTS_CONVERSATION)`,
+        ]
+      : [];
+    return [...teamsLine(settings, url), ...experts];
   },
-  async create(settings, { service, logger, dedupe }) {
+  async create(settings, { service, logger, dedupe, tickets }) {
     // botbuilder is large: imported only when Teams is on.
     const { createTeamsSurface } = await import('./index.js');
-    return createTeamsSurface(settings, service, logger, { dedupe });
+    return createTeamsSurface(settings, service, logger, { dedupe, tickets });
   },
 });
+
+function teamsLine(settings: TeamsConfig | undefined, url: string): string[] {
+  if (!settings) {
+    return [
+      'Teams: off — set MicrosoftAppId and MicrosoftAppPassword to turn it on (or TEAMS_ALLOW_UNAUTHENTICATED=true for the Bot Framework Emulator)',
+    ];
+  }
+  if (settings.allowUnauthenticated) {
+    return [`Teams: on at ${url}/api/messages WITHOUT authentication (TEAMS_ALLOW_UNAUTHENTICATED=true)`];
+  }
+  return [`Teams: on at ${url}/api/messages (${settings.appType}, app ${settings.appId})`];
+}

@@ -7,6 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { isHelpRequest } from '../../src/help.js';
+import type { Answer } from '../../src/schemas/answer.js';
 import type { AnswerService } from '../../src/service.js';
 import type { Logger } from '../../src/surface.js';
 import { type AskAction, type FeedbackAction, parseCardAction } from './actions.js';
@@ -28,6 +29,8 @@ export class WhoCommissionsBot extends TeamsActivityHandler {
   constructor(
     private readonly service: AnswerService,
     private readonly logger: Logger,
+    /** Adds to an answer card what an optional feature needs (the "Ask an expert" button). */
+    private readonly decorate: (card: AdaptiveCard, answer: Answer) => AdaptiveCard = (card) => card,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -68,7 +71,7 @@ export class WhoCommissionsBot extends TeamsActivityHandler {
       conversation: conversationKey(activity),
     });
     this.logger.debug({ status: answer.status, topic: answer.topic?.id }, 'Teams: answered a message');
-    await context.sendActivity(cardMessage(renderAnswerCard(answer)));
+    await context.sendActivity(cardMessage(this.decorate(renderAnswerCard(answer), answer)));
   }
 
   /** A clarify option turns its card into the answer; an example button gets a new card. */
@@ -79,7 +82,7 @@ export class WhoCommissionsBot extends TeamsActivityHandler {
       surface: 'teams',
       conversation: conversationKey(context.activity),
     });
-    const card = renderAnswerCard(answer);
+    const card = this.decorate(renderAnswerCard(answer), answer);
     if (action.topicId) await this.replaceCard(context, card);
     else await context.sendActivity(cardMessage(card));
   }
@@ -97,7 +100,10 @@ export class WhoCommissionsBot extends TeamsActivityHandler {
     // Redraw the same answer (same question, date and topic) with a thank-you where the buttons were;
     // no surface, so the redraw is not logged as a second question.
     const answer = this.service.ask(action.question, { asOf: action.asOf, topicId: action.topicId });
-    await this.replaceCard(context, renderAnswerCard(answer, { feedback: action.helpful }));
+    await this.replaceCard(
+      context,
+      this.decorate(renderAnswerCard(answer, { feedback: action.helpful }), answer),
+    );
   }
 
   /** Update the card the button was on; if Teams will not (e.g. the message is gone), post a new one. */

@@ -34,9 +34,34 @@ export const TeamsConfig = z
     appType: TeamsAppType.default('MultiTenant'),
     /** TEAMS_ALLOW_UNAUTHENTICATED=true: accept requests without a token, for a local Bot Framework client only. */
     allowUnauthenticated: z.boolean().default(false),
+    /**
+     * The experts' channel (TEAMS_EXPERTS_CONVERSATION): set, answers get "Ask an expert" and tickets
+     * are posted there as cards; unset, there is no button.
+     */
+    expertsConversation: z
+      .string()
+      .regex(
+        /^19:\S+$/,
+        'TEAMS_EXPERTS_CONVERSATION must be a channel id starting 19: (in Teams: the channel → … → Get link to channel; the part after /channel/, with %3a as : and %40 as @)',
+      )
+      .optional(),
+    /** Where the experts' team is served (TEAMS_EXPERTS_SERVICE_URL); Teams' global address by default. */
+    expertsServiceUrl: z
+      .string()
+      .refine(
+        (url) => /^https?:\/\//.test(url) && URL.canParse(url),
+        'TEAMS_EXPERTS_SERVICE_URL must be a URL such as https://smba.trafficmanager.net/emea/ (the serviceUrl of activities from that team), or unset for the global one',
+      )
+      .optional(),
   })
   .superRefine((config, ctx) => {
     const fail = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+    if (config.expertsServiceUrl && !config.expertsConversation) {
+      fail(
+        'expertsServiceUrl',
+        'TEAMS_EXPERTS_SERVICE_URL is set but TEAMS_EXPERTS_CONVERSATION is not: set the experts channel too, or unset it',
+      );
+    }
     if (config.appId === '') {
       if (!config.allowUnauthenticated) {
         fail(

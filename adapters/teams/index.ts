@@ -3,10 +3,12 @@ import { type RequestHandler, type Response, Router } from 'express';
 import type { AnswerService } from '../../src/service.js';
 import { type DedupeStore, memoryDedupe } from '../../src/stores/dedupe.js';
 import type { Logger, Surface } from '../../src/surface.js';
+import type { TicketDesk } from '../../src/tickets/desk.js';
 import { asHandler } from '../http-handler.js';
 import { WhoCommissionsBot } from './bot.js';
 import { botFrameworkAuthOptions, type TeamsConfig } from './config.js';
 import { deliveryKey } from './dedupe.js';
+import { TeamsExperts } from './experts.js';
 import { guardedResponse } from './guarded-response.js';
 import { readJson, requireActivity, requireJson } from './request.js';
 
@@ -29,12 +31,25 @@ export function createTeamsSurface(
   config: TeamsConfig,
   service: AnswerService,
   logger: Logger,
-  stores: { dedupe?: DedupeStore } = {},
+  stores: { dedupe?: DedupeStore; tickets?: TicketDesk } = {},
 ): Surface {
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(botFrameworkAuthOptions(config)),
   );
-  const bot = new WhoCommissionsBot(service, logger);
+  // "Ask an expert" only with an experts' channel: without one the cards are as they always were.
+  const experts =
+    config.expertsConversation && stores.tickets
+      ? new TeamsExperts({
+          adapter,
+          appId: config.appId,
+          conversationId: config.expertsConversation,
+          ...(config.expertsServiceUrl ? { serviceUrl: config.expertsServiceUrl } : {}),
+          service,
+          tickets: stores.tickets,
+          logger,
+        })
+      : undefined;
+  const bot = new WhoCommissionsBot(service, logger, experts?.decorate);
   if (config.allowUnauthenticated) {
     logger.warn(
       { path: TEAMS_MESSAGES_PATH },
@@ -81,6 +96,8 @@ export function createTeamsSurface(
       );
       return;
     }
+    logTeamInstall(context, logger);
+    if (experts && (await experts.handle(context))) return;
     await bot.run(context);
   };
 
@@ -110,4 +127,19 @@ export function createTeamsSurface(
       return asHandler(app);
     },
   };
+}
+
+/**
+ * When the bot is added to a team, logs the ids a maintainer needs to make one of its channels the
+ * experts' channel: the General channel's id is the team's id, and the serviceUrl is that team's.
+ */
+function logTeamInstall(context: TurnContext, logger: Logger): void {
+  const { activity } = context;
+  const team = (activity.channelData as { team?: { id?: unknown; name?: unknown } } | undefined)?.team;
+  const added = activity.membersAdded?.some((m) => m.id === activity.recipient.id);
+  if (activity.type !== 'conversationUpdate' || !added || typeof team?.id !== 'string') return;
+  logger.info(
+    { team: team.id, teamName: team.name, serviceUrl: activity.serviceUrl },
+    `Teams: added to team ${typeof team.name === 'string' ? team.name : team.id}. To send expert tickets to its General channel, set TEAMS_EXPERTS_CONVERSATION=${team.id} and TEAMS_EXPERTS_SERVICE_URL=${activity.serviceUrl}`,
+  );
 }

@@ -4,8 +4,13 @@ import { redacted } from '../stores/redacted.js';
 import type { Read, ReportSource } from './report.js';
 
 /** Rows as the server stored them, read back into the entries the report counts. */
-export async function pgSource(url: string): Promise<ReportSource & { close(): Promise<void> }> {
+export async function pgSource(
+  url: string,
+  /** An idle connection lost (the database went away); without a listener it would end the process. */
+  onError: (error: Error) => void = () => {},
+): Promise<ReportSource & { close(): Promise<void> }> {
   const pool = await openPool(url);
+  pool.on('error', onError);
   const tables = await pool.query<{ name: string }>(
     "SELECT table_name AS name FROM information_schema.tables WHERE table_name IN ('feedback', 'unanswered')",
   );

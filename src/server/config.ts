@@ -49,6 +49,8 @@ const ConfigSchema = z.object({
   redisUrl: z.string().optional(),
   /** Set: feedback and unanswered questions as rows in this PostgreSQL. Unset: JSON lines in dataDir. */
   databaseUrl: z.string().optional(),
+  /** Set: /maintainers opens from other machines to whoever has it. Unset: only from this machine. */
+  maintainersToken: z.string().optional(),
 });
 
 /** What the server runs with: its own settings, the adapters it ships with, and each one's settings. */
@@ -92,6 +94,10 @@ const EnvSchema = z
       ['postgres:', 'postgresql:'],
       'postgres://user:password@127.0.0.1:5432/whocommissions',
     ),
+    MAINTAINERS_TOKEN: optionalText.refine(
+      (token) => token === undefined || (token.length >= 16 && !/\s/.test(token)),
+      'MAINTAINERS_TOKEN must be at least 16 characters without spaces, e.g. from openssl rand -hex 24; unset it to open /maintainers only from this machine',
+    ),
   })
   .transform(
     (e): z.input<typeof ConfigSchema> => ({
@@ -103,6 +109,7 @@ const EnvSchema = z
       drainMs: Math.round(e.DRAIN_SECONDS * 1000),
       redisUrl: e.REDIS_URL,
       databaseUrl: e.DATABASE_URL,
+      maintainersToken: e.MAINTAINERS_TOKEN,
     }),
   )
   .pipe(ConfigSchema);

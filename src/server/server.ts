@@ -1,11 +1,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { DEFAULT_KNOWLEDGE_DIR } from '../engine.js';
 import { formatProblem } from '../knowledge/problems.js';
 import type { Logger, Surface } from '../surface.js';
+import { createTicketDesk } from '../tickets/desk.js';
 import { type Config, isLoopback } from './config.js';
 import { type LiveKnowledge, startLiveKnowledge } from './live-knowledge.js';
 import { loopbackHostOnly } from './loopback-host.js';
+import { maintainersRouter } from './maintainers/router.js';
 import { openStores } from './stores.js';
 import { buildSurfaces } from './surfaces.js';
 
@@ -60,6 +63,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { config, logger } = options;
   const stores = await openStores(config, logger);
   const { logbook } = stores;
+  const tickets = createTicketDesk(stores.tickets, options.now);
   const knowledge = startLiveKnowledge({
     knowledgeDir: config.knowledgeDir,
     logbook,
@@ -103,6 +107,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.status(503).json({ status: problems.length ? 'knowledge has problems' : 'loading', problems });
   });
   app.use(notReadyYet(() => mounted, knowledge));
+  app.use(
+    maintainersRouter({
+      token: config.maintainersToken,
+      tickets,
+      log: stores.log,
+      knowledge: () => knowledge.engine()?.knowledge(),
+      knowledgeDir: config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR,
+      now: options.now ?? (() => new Date()),
+      logger,
+    }),
+  );
   app.use(chat);
   app.use(notFound);
   app.use(lastResort(logger));
@@ -132,7 +147,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ready = knowledge.ready.then(async (engine) => {
     // Knowledge that finishes loading after shutdown began must not open Socket Mode again.
     if (closing) return;
-    const building = buildSurfaces(config, engine, logger, stores);
+    const building = buildSurfaces(config, engine, logger, stores, tickets);
     startup = building.catch(() => {});
     const built = await building;
     if (closing) return;

@@ -1,7 +1,9 @@
+import { fileSource, type ReportSource } from '../cli/report.js';
 import { createLogbook, type Logbook } from '../logbook.js';
 import { type DedupeStore, memoryDedupe } from '../stores/dedupe.js';
 import { memoryRecall, type RecallStore } from '../stores/recall.js';
 import type { Logger } from '../surface.js';
+import type { TicketStore } from '../tickets/store.js';
 import type { Config } from './config.js';
 
 /**
@@ -12,6 +14,10 @@ export interface Stores {
   dedupe: DedupeStore;
   recall: RecallStore;
   logbook: Logbook;
+  /** "Ask an expert" tickets, beside the feedback: JSON lines in DATA_DIR or rows in PostgreSQL. */
+  tickets: TicketStore;
+  /** Reads back the unanswered questions and feedback, for the maintainers' page. */
+  log: ReportSource;
   close(): Promise<void>;
 }
 
@@ -26,7 +32,9 @@ export async function openStores(config: Config, logger: Logger): Promise<Stores
     ? await (await import('../stores/redis-dedupe.js')).redisDedupe(config.redisUrl, logger)
     : memoryDedupe();
   let recall: RecallStore;
-  let logbook: Logbook;
+  let logbook: Logbook | undefined;
+  let tickets: TicketStore | undefined;
+  let log: (ReportSource & { close?(): Promise<void> }) | undefined;
   try {
     recall = config.redisUrl
       ? await (await import('../stores/redis-recall.js')).redisRecall(config.redisUrl, logger)
@@ -39,17 +47,34 @@ export async function openStores(config: Config, logger: Logger): Promise<Stores
     logbook = config.databaseUrl
       ? await (await import('../stores/pg-logbook.js')).pgLogbook(config.databaseUrl, logger)
       : fileLogbook(config, logger);
+    tickets = config.databaseUrl
+      ? await (await import('../stores/pg-tickets.js')).pgTickets(config.databaseUrl, logger)
+      : await (await import('../stores/jsonl-tickets.js')).jsonlTickets(config.dataDir);
+    log = config.databaseUrl
+      ? await (await import('../cli/report-pg.js')).pgSource(config.databaseUrl, (error) =>
+          logger.warn({ err: error }, `PostgreSQL (maintainers' page): ${error.message}`),
+        )
+      : fileSource(config.dataDir);
   } catch (error) {
-    await Promise.allSettled([dedupe.close(), recall.close()]);
+    await Promise.allSettled([dedupe.close(), recall.close(), logbook?.close?.(), tickets?.close?.()]);
     throw error;
   }
+  const [opened, kept, reader] = [logbook, tickets, log];
   return {
     dedupe,
     recall,
-    logbook,
+    logbook: opened,
+    tickets: kept,
+    log: reader,
     async close() {
-      await logbook.flush();
-      await Promise.allSettled([logbook.close?.(), dedupe.close(), recall.close()]);
+      await opened.flush();
+      await Promise.allSettled([
+        opened.close?.(),
+        kept.close?.(),
+        reader.close?.(),
+        dedupe.close(),
+        recall.close(),
+      ]);
     },
   };
 }

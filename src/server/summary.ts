@@ -11,8 +11,13 @@ export function startupSummary(config: Config, url: string): string[] {
   lines.push(`Knowledge: ${config.knowledgeDir ?? 'knowledge/'} (edits are picked up live)`);
   lines.push(
     config.databaseUrl
-      ? `Questions the bot could not answer and feedback go to PostgreSQL (${redacted(config.databaseUrl)}); run npm run report with the same DATABASE_URL to read them`
-      : `Questions the bot could not answer and feedback go to ${config.dataDir}; run npm run report to read them`,
+      ? `Questions the bot could not answer, feedback and expert tickets go to PostgreSQL (${redacted(config.databaseUrl)}); run npm run report with the same DATABASE_URL to read them`
+      : `Questions the bot could not answer, feedback and expert tickets go to ${config.dataDir}; run npm run report to read them`,
+  );
+  lines.push(
+    config.maintainersToken
+      ? `Maintainers' page: ${url}/maintainers (from other machines, sign in with MAINTAINERS_TOKEN)`
+      : `Maintainers' page: ${url}/maintainers (this machine only; set MAINTAINERS_TOKEN to open it from elsewhere)`,
   );
   if (config.redisUrl) {
     lines.push(

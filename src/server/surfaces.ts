@@ -1,5 +1,6 @@
 import { type TurnService, withFollowUps } from '../followups.js';
 import type { Logger, Surface } from '../surface.js';
+import type { TicketDesk } from '../tickets/desk.js';
 import type { Config } from './config.js';
 import type { Stores } from './stores.js';
 
@@ -12,6 +13,7 @@ export async function buildSurfaces(
   engine: TurnService,
   logger: Logger,
   stores: Pick<Stores, 'dedupe' | 'recall'>,
+  tickets: TicketDesk,
 ): Promise<Surface[]> {
   const surfaces: Surface[] = [];
   // Every surface reads follow-ups the same way, against the conversation's last question.
@@ -19,7 +21,7 @@ export async function buildSurfaces(
   for (const adapter of config.adapters) {
     const settings = config.settings[adapter.name];
     if (settings === undefined) continue;
-    surfaces.push(await adapter.create(settings, { service, logger, dedupe: stores.dedupe }));
+    surfaces.push(await adapter.create(settings, { service, logger, dedupe: stores.dedupe, tickets }));
   }
   return surfaces;
 }

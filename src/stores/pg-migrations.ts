@@ -27,6 +27,17 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX feedback_at ON feedback (at);
    CREATE INDEX unanswered_at ON unanswered (at);`,
+  // Tickets for experts (src/tickets/): the whole ticket as JSON, with the columns it is looked up by.
+  `CREATE TABLE tickets (
+     id text PRIMARY KEY,
+     key text NOT NULL UNIQUE,
+     state text NOT NULL,
+     created_at timestamptz NOT NULL,
+     post_key text,
+     data jsonb NOT NULL
+   );
+   CREATE INDEX tickets_state ON tickets (state, created_at);
+   CREATE INDEX tickets_post_key ON tickets (post_key);`,
 ];
 
 /** An arbitrary constant for pg_advisory_xact_lock: only copies of this server take it. */

@@ -214,6 +214,35 @@ describe('the start-up summary', () => {
     expect(lines.find((line) => line.startsWith('Teams: off'))).toMatch(
       /set MicrosoftAppId and MicrosoftAppPassword/,
     );
+    expect(lines).toContain(
+      "Maintainers' page: http://127.0.0.1:3978/maintainers (this machine only; set MAINTAINERS_TOKEN to open it from elsewhere)",
+    );
+  });
+
+  it('names the experts channels when Ask an expert is on, and refuses a short MAINTAINERS_TOKEN', () => {
+    const lines = startupSummary(
+      config({
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_APP_TOKEN: 'xapp-1',
+        SLACK_EXPERTS_CHANNEL: 'C0EXPERTS',
+        TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+        TEAMS_EXPERTS_CONVERSATION: '19:experts@thread.tacv2',
+        MAINTAINERS_TOKEN: 'a-long-enough-token-1234',
+      }),
+      'http://127.0.0.1:3978',
+    );
+    expect(lines.join('\n')).toContain('tickets go to channel C0EXPERTS (SLACK_EXPERTS_CHANNEL)');
+    expect(lines.join('\n')).toContain('tickets go to Teams channel 19:experts@thread.tacv2');
+    expect(lines.join('\n')).toContain('sign in with MAINTAINERS_TOKEN');
+    expect(errors({ MAINTAINERS_TOKEN: 'short' })).toEqual([
+      expect.stringContaining('MAINTAINERS_TOKEN must be at least 16'),
+    ]);
+    expect(
+      errors({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_EXPERTS_CHANNEL: '#experts' }),
+    ).toEqual([expect.stringContaining('SLACK_EXPERTS_CHANNEL must be a channel ID')]);
+    expect(errors({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', TEAMS_EXPERTS_CONVERSATION: 'experts' })).toEqual([
+      expect.stringContaining('TEAMS_EXPERTS_CONVERSATION must be a channel id starting 19:'),
+    ]);
   });
 
   it('says which Slack mode is on and warns when listening beyond this machine', () => {

@@ -11,6 +11,7 @@ import { withFollowUps } from '../../src/followups.js';
 import { createLogbook, FEEDBACK_FILE, type Logbook } from '../../src/logbook.js';
 import { memoryRecall } from '../../src/stores/recall.js';
 import type { Logger } from '../../src/surface.js';
+import type { TicketDesk } from '../../src/tickets/desk.js';
 import {
   APP_TOKEN,
   BOT_TOKEN,
@@ -79,21 +80,30 @@ export interface HttpSlack {
   command(text: string, channel?: string): Promise<number>;
   click(
     button: { action_id: string; value: string },
-    where?: { ephemeral?: boolean; channel?: string },
+    where?: Parameters<typeof buttonClick>[2],
   ): Promise<number>;
   close(): Promise<void>;
 }
 
 /** The Slack surface in HTTP mode, mounted on an express app on 127.0.0.1, talking to a FakeSlack. */
-export async function startHttpSlack(): Promise<HttpSlack> {
+export async function startHttpSlack(
+  options: { expertsChannel?: string; tickets?: TicketDesk } = {},
+): Promise<HttpSlack> {
   const { engine, feedback, cleanup } = await realEngine();
   const fake = await FakeSlack.start();
   const logger = recordingLogger();
   // As the server builds it: follow-ups read against each conversation's last question.
   const surface = createSlackSurface(
-    { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, retries: 0 },
+    {
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      apiUrl: fake.apiUrl,
+      retries: 0,
+      ...(options.expertsChannel ? { expertsChannel: options.expertsChannel } : {}),
+    },
     withFollowUps(engine, memoryRecall()),
     logger,
+    options.tickets ? { tickets: options.tickets } : {},
   );
   const app = express();
   const routes = surface.routes?.();

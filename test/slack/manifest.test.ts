@@ -11,8 +11,22 @@ type BotEvents = NonNullable<
 >;
 
 // Typed against Slack's own manifest type, so a misspelt scope or event fails type-checking.
-const SCOPES: BotScopes = ['app_mentions:read', 'chat:write', 'commands', 'im:history'];
-const EVENTS: BotEvents = ['app_home_opened', 'app_mention', 'message.im'];
+// channels:history, groups:history and message.channels / message.groups: replies in the experts' channel.
+const SCOPES: BotScopes = [
+  'app_mentions:read',
+  'channels:history',
+  'chat:write',
+  'commands',
+  'groups:history',
+  'im:history',
+];
+const EVENTS: BotEvents = [
+  'app_home_opened',
+  'app_mention',
+  'message.channels',
+  'message.groups',
+  'message.im',
+];
 
 const manifest = parse(
   await readFile(new URL('../../adapters/slack/manifest.yaml', import.meta.url), 'utf8'),

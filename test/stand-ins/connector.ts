@@ -17,6 +17,12 @@ export interface ConnectorStandIn {
   memberLookups: string[];
   /** The replies: POSTs to …/activities/{id}, in the order they arrived. */
   readonly replies: ConnectorCall[];
+  /** New messages (not replies) the bot sent to a conversation, proactively or not: POSTs to …/activities. */
+  postsTo(conversationId: string): ConnectorCall[];
+  /** Card updates (PUTs to …/activities/{id}) in a conversation. */
+  updatesIn(conversationId: string): ConnectorCall[];
+  /** Resolves with the first call matching, or rejects naming what was sent instead. */
+  waitFor(match: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
   /** How many replies each activity id got. */
   repliesByActivity(): Map<string, number>;
   /** Resolves with the first reply to this activity, or rejects naming what was replied to instead. */
@@ -27,7 +33,7 @@ export interface ConnectorStandIn {
 /**
  * A local HTTP server answering the few Bot Framework connector calls the bot makes: replies
  * (POST …/activities/{id}), new messages (POST …/activities), updates (PUT …/activities/{id})
- * and member lookups (GET …/members/{id}).
+ * member lookups (GET …/members/{id}) and new conversations (POST /v3/conversations, a new channel thread).
  */
 export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
   const calls: ConnectorCall[] = [];
@@ -57,6 +63,20 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
         });
         return;
       }
+      // A new conversation: in Teams, a new thread in a channel (the activity is its first post).
+      if (req.method === 'POST' && path === '/v3/conversations') {
+        const body = JSON.parse(raw) as { channelData?: { channel?: { id?: string } }; activity?: object };
+        const channel = body.channelData?.channel?.id ?? 'a:new-chat';
+        const activityId = `bot-msg-${nextId++}`;
+        // Recorded as the activity posted, like every other call, with the new conversation's parameters.
+        calls.push({
+          method: 'POST',
+          conversationId: channel,
+          body: { ...body.activity, conversationParameters: body },
+        });
+        send(201, { id: `${channel};messageid=${activityId}`, activityId });
+        return;
+      }
       const activity = path.match(/^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/);
       if (activity && (req.method === 'POST' || req.method === 'PUT')) {
         calls.push({
@@ -82,6 +102,24 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
     memberLookups,
     get replies() {
       return replies();
+    },
+    postsTo: (conversationId) =>
+      calls.filter((c) => c.method === 'POST' && !c.activityId && c.conversationId === conversationId),
+    updatesIn: (conversationId) =>
+      calls.filter(
+        (c) => c.method === 'PUT' && c.conversationId.split(';')[0] === conversationId.split(';')[0],
+      ),
+    async waitFor(match, timeoutMs = 5000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const found = calls.find(match);
+        if (found) return found;
+        if (Date.now() > until) {
+          const seen = calls.map((c) => `${c.method} ${c.conversationId}/${c.activityId ?? ''}`);
+          throw new Error(`No matching connector call within ${timeoutMs} ms; sent: ${seen.join(', ')}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
     },
     repliesByActivity() {
       const counts = new Map<string, number>();

@@ -163,6 +163,8 @@ export class FakeSlack {
         return { status: 200, body: { ok: true, channel: body.channel, ts: `${++this.ts}.000100` } };
       case 'chat.postEphemeral':
         return { status: 200, body: { ok: true, message_ts: `${++this.ts}.000200` } };
+      case 'chat.update':
+        return { status: 200, body: { ok: true, channel: body.channel, ts: body.ts } };
       case 'views.publish':
         return { status: 200, body: { ok: true, view: { id: 'V0HOME' } } };
       default:
@@ -284,23 +286,31 @@ export function commandBody(text: string, responseUrl: string, channel = 'C0GENE
 export function buttonClick(
   button: { action_id: string; value: string },
   responseUrl: string,
-  where: { channel?: string; ephemeral?: boolean } = {},
+  where: {
+    channel?: string;
+    ephemeral?: boolean;
+    /** The message the button is on: its ts, and the thread it is in. */
+    message?: { ts: string; thread_ts?: string };
+    user?: string;
+  } = {},
 ) {
   const channel = where.channel ?? 'C0GENERAL';
+  const user = where.user ?? 'U0ASKER';
   return {
     type: 'block_actions',
     team: { id: TEAM, domain: 'nhs-test' },
-    user: { id: 'U0ASKER', username: 'asker', team_id: TEAM },
+    user: { id: user, username: user === 'U0ASKER' ? 'asker' : user.toLowerCase(), team_id: TEAM },
     api_app_id: 'A0APP',
     token: 'legacy-verification-token',
     container: {
       type: 'message',
-      message_ts: '1700000001.000100',
+      message_ts: where.message?.ts ?? '1700000001.000100',
       channel_id: channel,
       is_ephemeral: !!where.ephemeral,
     },
     trigger_id: nextTriggerId(),
     channel: { id: channel, name: 'general' },
+    ...(where.message ? { message: { type: 'message', user: BOT_USER, ...where.message } } : {}),
     response_url: responseUrl,
     actions: [
       {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/cli/report.js';
 import { pgSource } from '../../src/cli/report-pg.js';
 import { pgLogbook } from '../../src/stores/pg-logbook.js';
+import { MIGRATIONS } from '../../src/stores/pg-migrations.js';
 import { redisDedupe } from '../../src/stores/redis-dedupe.js';
 import { redisRecall } from '../../src/stores/redis-recall.js';
 import { freePort, sleep } from '../helpers/free-port.js';
@@ -130,8 +131,8 @@ describe('feedback and unanswered questions in PostgreSQL', () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query('SELECT step FROM whocommissions_migrations');
-      expect(rows).toEqual([{ step: 1 }]);
+      const { rows } = await client.query('SELECT step FROM whocommissions_migrations ORDER BY step');
+      expect(rows).toEqual(MIGRATIONS.map((_, i) => ({ step: i + 1 })));
     } finally {
       await client.end();
     }

@@ -40,9 +40,10 @@ export async function startBotServer(
   config: TeamsConfig,
   service: AnswerService,
   logger: Logger,
+  stores: Parameters<typeof createTeamsSurface>[3] = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
   const app = express();
-  const surface = createTeamsSurface(config, service, logger);
+  const surface = createTeamsSurface(config, service, logger, stores);
   const routes = surface.routes?.();
   if (routes) app.use(routes);
   const server: Server = await new Promise((resolve) => {

@@ -1,4 +1,6 @@
-// The web chat's only script. Every piece of text from the server is set with textContent, never as HTML.
+// The web chat's script. Every piece of text from the server is set with textContent, never as HTML.
+
+import { renderAskExpert } from './expert.js';
 
 const STATUS_POLL_MS = 5000;
 
@@ -318,6 +320,7 @@ function renderAnswer(answer) {
   }
 
   content.append(renderFeedback(answer));
+  content.append(renderAskExpert(answer));
   return card;
 }
 

@@ -1,0 +1,47 @@
+import type { KnowledgeBase } from '../../knowledge/model.js';
+import type { Era } from '../../schemas/topic.js';
+
+/**
+ * An era's review date, when the knowledge has one. Read through this accessor so the page works
+ * whether or not the schema carries `reviewBy` (YYYY-MM-DD) yet.
+ */
+export function reviewByOf(era: Era): string | undefined {
+  const value = (era as Era & { reviewBy?: unknown }).reviewBy;
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+}
+
+export interface OverdueEra {
+  topicId: string;
+  topicTitle: string;
+  /** Position of the era in the topic's list, from 0. */
+  index: number;
+  from?: string;
+  to?: string;
+  status: string;
+  reviewBy: string;
+}
+
+/** Eras whose review date is before `today` (YYYY-MM-DD), oldest first; and whether any era has one. */
+export function overdueEras(kb: KnowledgeBase, today: string): { overdue: OverdueEra[]; anyDates: boolean } {
+  const overdue: OverdueEra[] = [];
+  let anyDates = false;
+  for (const topic of kb.topics) {
+    topic.eras.forEach((era, index) => {
+      const reviewBy = reviewByOf(era);
+      if (!reviewBy) return;
+      anyDates = true;
+      if (reviewBy >= today) return;
+      overdue.push({
+        topicId: topic.id,
+        topicTitle: topic.title,
+        index,
+        ...(era.from ? { from: era.from } : {}),
+        ...(era.to ? { to: era.to } : {}),
+        status: era.status,
+        reviewBy,
+      });
+    });
+  }
+  overdue.sort((a, b) => a.reviewBy.localeCompare(b.reviewBy) || a.topicId.localeCompare(b.topicId));
+  return { overdue, anyDates };
+}
