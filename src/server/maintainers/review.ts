@@ -1,13 +1,9 @@
 import type { KnowledgeBase } from '../../knowledge/model.js';
 import type { Era } from '../../schemas/topic.js';
 
-/**
- * An era's review date, when the knowledge has one. Read through this accessor so the page works
- * whether or not the schema carries `reviewBy` (YYYY-MM-DD) yet.
- */
+/** An era's review date (YYYY-MM-DD); only eras not yet law carry one. */
 export function reviewByOf(era: Era): string | undefined {
-  const value = (era as Era & { reviewBy?: unknown }).reviewBy;
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+  return era.reviewBy;
 }
 
 export interface OverdueEra {
