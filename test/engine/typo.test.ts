@@ -27,10 +27,17 @@ describe('typo correction by deletion index', () => {
     const slip = fc
       .tuple(
         fc.constantFrom(...long),
-        fc.array(fc.tuple(fc.nat(20), fc.constantFrom('del', 'ins', 'sub', 'swap'), fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz')), {
-          minLength: 1,
-          maxLength: 2,
-        }),
+        fc.array(
+          fc.tuple(
+            fc.nat(20),
+            fc.constantFrom('del', 'ins', 'sub', 'swap'),
+            fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'),
+          ),
+          {
+            minLength: 1,
+            maxLength: 2,
+          },
+        ),
       )
       .map(([w, edits]) => {
         let out = w;
