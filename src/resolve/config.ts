@@ -51,6 +51,8 @@ export const MATCHER = Object.freeze({
   /** The runner-up must score below this share of the best for a confident answer. */
   clarifyRatio: 0.8,
   maxOptions: 4,
+  /** Ranking keeps this many best candidates (at least maxOptions): the answer needs no more. */
+  rankKeep: 8,
   /** Topics with less than this share of the best evidence are not scored in full. */
   pruneBelow: 0.2,
   /**

@@ -3,6 +3,7 @@ import type { Topic } from '../schemas/topic.js';
 import { MATCHER } from './config.js';
 import { perKnowledge } from './memo.js';
 import { normalise, STOP_WORDS, stem, words } from './normalise.js';
+import { buildPhraseIndex, type PhraseIndex } from './phrases.js';
 import { buildTypoIndex, type TypoIndex } from './typo.js';
 
 /** A topic reduced to what the matcher compares: stemmed terms (with field weight) and multi-word phrases. */
@@ -20,6 +21,8 @@ export interface TopicEntry {
 export interface Prepared {
   entries: TopicEntry[];
   postings: Map<string, { index: number; weight: number }[]>;
+  /** Every entry's phrases by term, so ranking checks a phrase only when all its words matched. */
+  phrases: PhraseIndex;
   idf: Map<string, number>;
   unknownIdf: number;
   stop: Set<string>;
@@ -163,6 +166,7 @@ function build(kb: KnowledgeBase): Prepared {
   const prepared: Prepared = {
     entries,
     postings,
+    phrases: buildPhraseIndex(entries),
     idf,
     unknownIdf: Math.log(1 + n),
     stop,
