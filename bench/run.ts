@@ -46,6 +46,8 @@ for (const factor of [1, 100]) {
   scaling.push((await runChild<ScaleFigures>('./scale-child.ts', [String(factor)])).value);
 }
 
+// npm start runs the build in dist/ (made by the discarded first run when missing); the second command
+// is how npm start ran before the build: the TypeScript through tsx. npm start pays npm's own start-up too.
 const COMMANDS = [
   ['npm', 'start'],
   [process.execPath, '--import', 'tsx', 'src/server/main.ts'],
