@@ -1,30 +1,19 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeDir } from '../src/knowledge/load-fs.js';
 import { resolve } from '../src/resolve/resolve.js';
 import type { Answer } from '../src/schemas/answer.js';
-import { type DevQuestion, parseQuestionLines, verdict } from './dev-set.js';
+import { type DevQuestion, verdict } from './dev-set.js';
+import { questionFiles } from './sets.js';
 
 // npm run eval: every question set, one table (accuracy, wrong, abstained, clarify). The shared dev sets
 // are read from ../shared/eval when present; test/regression holds the sets already tuned against.
 // `npm run eval -- --failures NAME` also lists what was not right in the sets whose name contains NAME.
 
-const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const shared = here('../../shared/eval/');
-const regression = here('../test/regression/');
-const sets: { name: string; path: string }[] = [
-  ...['dev.jsonl', 'dev-chat.jsonl']
-    .map((f) => ({ name: f.replace('.jsonl', ''), path: `${shared}${f}` }))
-    .filter((s) => existsSync(s.path)),
-  ...readdirSync(regression)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .map((f) => ({ name: `regression/${f.replace('.jsonl', '')}`, path: `${regression}${f}` })),
-];
+const sets = questionFiles();
 const args = process.argv.slice(2);
 const failuresOf = args.includes('--failures') ? (args[args.indexOf('--failures') + 1] ?? '') : undefined;
 
-const loaded = await loadKnowledgeDir(here('../knowledge/'));
+const loaded = await loadKnowledgeDir(fileURLToPath(new URL('../knowledge/', import.meta.url)));
 if (!loaded.ok) {
   console.error('the knowledge does not load: run npm run kb:check');
   process.exit(1);
@@ -33,7 +22,7 @@ const today = new Date();
 const rows: string[][] = [['set', 'n', 'accuracy', 'wrong', 'abstained', 'clarify']];
 const total = { n: 0, correct: 0, wrong: 0, abstained: 0, clarify: 0 };
 for (const set of sets) {
-  const questions = parseQuestionLines(readFileSync(set.path, 'utf8'), set.path);
+  const { questions } = set;
   const t = { n: questions.length, correct: 0, wrong: 0, abstained: 0, clarify: 0 };
   for (const q of questions) {
     const answer = resolve(loaded.kb, q.question, { asOf: q.asOf, today });

@@ -1,125 +1,151 @@
-import type { MatcherFigures } from './compare.js';
+import type { Comparison } from './compare.js';
+import type { Tally } from './dev-set.js';
 import type { DoorFigures } from './end-to-end.js';
 import type { Machine } from './machine.js';
+import type { Spread } from './stats.js';
 
 export interface ScaleFigures {
   factor: number;
   topics: number;
   vocabulary: number;
   indexMs: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  samples: number;
+  p50: Spread;
+  p99: Spread;
+  max: Spread;
+  samplesPerRun: number;
+  runs: number;
   rssMiB: number;
+  loadBefore: number[];
+  loadAfter: number[];
 }
 
 export interface ColdStartFigures {
   runs: number;
-  /** Medians over the runs, milliseconds. */
+  /** From starting each command to the first 200 from GET /readyz: median and spread. */
+  toReady: { command: string; ms: Spread }[];
+  /** In a fresh process: imports, then read + validate, then index (medians, milliseconds). */
   importMs: number;
   readValidateMs: number;
   indexMs: number;
-  /** read + validate + index: the figure the target is about. */
   readValidateIndexMs: number;
-  /** import + read + validate + index. */
-  totalMs: number;
-  /** From process start (Node and tsx boot included) to the index built. */
-  sinceProcessStartMs: number;
 }
 
-export interface Target {
+export interface Check {
   what: string;
-  limitMs: number;
-  valueMs: number;
+  limit: string;
+  measured: string;
   met: boolean;
 }
 
 export interface BenchResults {
   at: string;
   revision: { commit: string; uncommittedChanges: boolean };
-  machine: Machine & { loadAverage: number[] };
-  questions: string;
-  matchers: MatcherFigures[];
+  machine: Machine & { loadAverage: number[]; loadAverageAtEnd: number[] };
+  sets: { name: string; n: number }[];
+  comparison: Comparison;
+  scoreCheck: string;
   scaling: ScaleFigures[];
   coldStart: ColdStartFigures;
   endToEnd: DoorFigures[];
-  targets: Target[];
+  checks: Check[];
 }
 
-const ms = (v: number) => (Number.isFinite(v) ? `${v} ms` : 'n/a');
+export const ms = (v: number) => (Number.isFinite(v) ? `${v} ms` : 'n/a');
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const table = (head: string[], rows: (string | number)[][]) =>
   [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+export const spreadText = (s: Spread) => `${ms(s.median)} (${s.min}–${s.max})`;
+const load = (l: number[]) => l.join(' / ');
 
-/** The figures as Markdown tables, as printed by `npm run bench` and pasted into README's Performance section. */
-export function renderResults(r: BenchResults): string {
-  const [ours, base] = r.matchers;
+function matcherTable(r: BenchResults): string {
+  const ms = r.comparison.matchers;
+  const ours = ms.find((m) => m.name === 'ours');
+  const bm25 = ms.find((m) => m.name === 'BM25');
   const ratio = (a?: number, b?: number) => (a !== undefined && b ? `${(a / b).toFixed(2)}×` : 'n/a');
-  const matcherRows = r.matchers.map((m) => [
-    m.name,
-    m.accuracy
-      ? `${pct(m.accuracy.accuracy)} (${m.accuracy.correct}/${m.accuracy.n}, ${m.accuracy.wrong} wrong, ${m.accuracy.abstained} abstained)`
-      : 'n/a',
-    ms(m.p50Ms),
-    ms(m.p99Ms),
-    m.perSecond,
+  const points = (a?: Tally, b?: Tally) =>
+    a && b ? `${((a.accuracy - b.accuracy) * 100).toFixed(1)} points` : 'n/a';
+  const rows: (string | number)[][] = [];
+  for (const set of r.sets) {
+    const t = (name?: string) => ms.find((m) => m.name === name)?.accuracy[set.name];
+    rows.push([
+      `${set.name} accuracy (n=${set.n})`,
+      ...ms.map((m) => (m.accuracy[set.name] ? pct(m.accuracy[set.name]?.accuracy ?? 0) : 'n/a')),
+      points(t('ours'), t('BM25')),
+    ]);
+    rows.push([
+      `${set.name} wrong / abstained`,
+      ...ms.map((m) => {
+        const a = m.accuracy[set.name];
+        return a ? `${a.wrong} / ${a.abstained}` : 'n/a';
+      }),
+      t('ours') && t('BM25') ? `${t('ours')?.wrong} vs ${t('BM25')?.wrong} wrong` : 'n/a',
+    ]);
+  }
+  rows.push([
+    'p50, median of 5 (min–max)',
+    ...ms.map((m) => spreadText(m.p50)),
+    ratio(ours?.p50.median, bm25?.p50.median),
   ]);
-  matcherRows.splice(2, 0, [
-    'ratio ours / baseline',
-    ours?.accuracy && base?.accuracy ? ratio(ours.accuracy.accuracy, base.accuracy.accuracy) : 'n/a',
-    ratio(ours?.p50Ms, base?.p50Ms),
-    ratio(ours?.p99Ms, base?.p99Ms),
-    ratio(ours?.perSecond, base?.perSecond),
+  rows.push([
+    'p99, median of 5 (min–max)',
+    ...ms.map((m) => spreadText(m.p99)),
+    ratio(ours?.p99.median, bm25?.p99.median),
   ]);
+  rows.push(['resolves per run', ...ms.map((m) => m.runs[0]?.samples ?? 0), '']);
+  return table(['', ...ms.map((m) => m.name), 'ours / BM25'], rows);
+}
 
+/** The figures as Markdown, as printed by `npm run bench` and pasted into README's Performance section. */
+export function renderResults(r: BenchResults): string {
   return [
-    `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node} (${r.machine.os}); load average at start ${r.machine.loadAverage.join(' / ')}`,
-    `Code: ${r.revision.commit}${r.revision.uncommittedChanges ? ' plus uncommitted changes in src/, adapters/ or knowledge/' : ''}. Questions: ${r.questions}. Measured ${r.at}.`,
+    `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node} (${r.machine.os}); load average (1 / 5 / 15 min) ${load(r.machine.loadAverage)} at start, ${load(r.machine.loadAverageAtEnd)} at end`,
+    `Code: ${r.revision.commit}${r.revision.uncommittedChanges ? ' plus uncommitted changes in src/, adapters/ or knowledge/' : ''}. Measured ${r.at}.`,
+    `Questions: ${r.sets.map((s) => `${s.name} ${s.n}`).join(', ')}. ${r.scoreCheck}`,
     '',
-    '**Resolver vs naive baseline** (one question at a time, in process, accuracy by score.mjs rules)',
+    `**Ours vs baselines** (one question at a time, in process; accuracy by the rules of score.mjs; load ${load(r.comparison.loadBefore)} before the timed runs, ${load(r.comparison.loadAfter)} after)`,
     '',
-    table(['matcher', 'accuracy', 'p50', 'p99', 'questions/s'], matcherRows),
+    matcherTable(r),
     '',
-    '**Scaling** (knowledge grown with synthetic topic variants, in memory only; fresh process per size)',
+    ...r.comparison.matchers.map((m) => `- ${m.name}: ${m.about}`),
+    '',
+    '**Scaling** (knowledge grown with synthetic topic variants, in memory only; fresh process per size; 5 runs over every question set)',
     '',
     table(
-      ['size', 'topics', 'vocabulary', 'index build', 'p50', 'p99', 'max', 'RSS'],
+      [
+        'size',
+        'topics',
+        'vocabulary',
+        'index build',
+        'p50 (min–max)',
+        'p99 (min–max)',
+        'max (median)',
+        'resolves per run',
+        'RSS',
+        'load before → after',
+      ],
       r.scaling.map((s) => [
         s.factor === 1 ? 'shipped (1×)' : `${s.factor}× (synthetic)`,
         s.topics,
         s.vocabulary,
         ms(s.indexMs),
-        ms(s.p50Ms),
-        ms(s.p99Ms),
-        ms(s.maxMs),
+        spreadText(s.p50),
+        spreadText(s.p99),
+        ms(s.max.median),
+        s.samplesPerRun,
         `${s.rssMiB} MiB`,
+        `${s.loadBefore[0]} → ${s.loadAfter[0]}`,
       ]),
     ),
     '',
-    `**Cold start** (fresh process, median of ${r.coldStart.runs})`,
+    `**Cold start** (fresh processes, one discarded then ${r.coldStart.runs} timed; median (min–max))`,
     '',
     table(
-      [
-        'import modules',
-        'read + validate',
-        'index',
-        'read + validate + index',
-        'with imports',
-        'since process start',
-      ],
-      [
-        [
-          ms(r.coldStart.importMs),
-          ms(r.coldStart.readValidateMs),
-          ms(r.coldStart.indexMs),
-          ms(r.coldStart.readValidateIndexMs),
-          ms(r.coldStart.totalMs),
-          ms(r.coldStart.sinceProcessStartMs),
-        ],
-      ],
+      ['from', 'to GET /readyz 200'],
+      r.coldStart.toReady.map((c) => [`\`${c.command}\``, spreadText(c.ms)]),
     ),
+    '',
+    `Inside the process (medians): imports ${ms(r.coldStart.importMs)}, read + validate ${ms(r.coldStart.readValidateMs)}, index ${ms(r.coldStart.indexMs)}.`,
     '',
     '**End to end** (real server in process on 127.0.0.1, autocannon at 50 connections)',
     '',
@@ -137,11 +163,11 @@ export function renderResults(r: BenchResults): string {
       ]),
     ),
     '',
-    '**Targets**',
+    '**Targets** (a target is met only when the median of the runs meets it)',
     '',
     table(
       ['target', 'limit', 'measured', 'met'],
-      r.targets.map((t) => [t.what, ms(t.limitMs), ms(t.valueMs), t.met ? 'yes' : 'NO']),
+      r.checks.map((c) => [c.what, c.limit, c.measured, c.met ? 'yes' : 'NO']),
     ),
   ].join('\n');
 }

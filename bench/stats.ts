@@ -56,3 +56,36 @@ export function round(value: number): number {
   if (Math.abs(value) < 100) return Math.round(value * 100) / 100;
   return Math.round(value);
 }
+
+/** The median of several runs' figures and how far the runs spread around it. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export function spread(values: readonly number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    median: round(percentile(sorted, 50)),
+    min: round(sorted[0] ?? Number.NaN),
+    max: round(sorted.at(-1) ?? Number.NaN),
+  };
+}
+
+/**
+ * One timed run: one untimed warm-up pass over `items`, then whole passes until at least `samples`
+ * timings (one per call of `fn`). `beforePass` runs untimed before every pass (e.g. to empty a cache).
+ */
+export function timeRun<T>(
+  items: readonly T[],
+  fn: (item: T) => unknown,
+  options: { samples: number; beforePass?: () => void },
+): number[] {
+  const passes = Math.max(1, Math.ceil(options.samples / Math.max(1, items.length)));
+  return timeEach(items, fn, {
+    warmup: 1,
+    passes,
+    ...(options.beforePass ? { beforePass: options.beforePass } : {}),
+  });
+}

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer } from '../schemas/answer.js';
 import { type Era, type Holder, PENDING, type Role, type Topic } from '../schemas/topic.js';
+import { changesOnce, timelineOnce } from './era-lines.js';
 import { longDate, ROLE_TEXT, STATUS_TEXT } from './format.js';
 import { asksAboutPlanDate, liveTopic, reviewNote, withPlans } from './plans.js';
 
@@ -219,7 +220,7 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
     topic: { id: topic.id, title: topic.title },
     conditionsAsked,
     options: [],
-    timeline: timeline(kb, topic),
+    timeline: timelineOnce(kb, topic, () => timeline(kb, topic)),
   };
   // A PCT cannot hold anything in 1995: an era whose bodies did not exist on the date is no answer.
   const holders = era ? applicableHolders(era, situation, lifetimes(kb, topic)) : [];
@@ -244,7 +245,7 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
       status: 'unknown',
       commissioners: [],
       text: `The knowledge base has no record of who held this on ${longDate(situation.asOf)}. ${bound}`,
-      changes: changesAround(kb, topic, nearest),
+      changes: changesOnce(kb, topic, nearest, '', () => changesAround(kb, topic, nearest)),
       sources: sourcesOf(kb, nearest ? [nearest] : []),
       lookInstead: after
         ? 'NHS England and the relevant ICB publish current commissioning responsibilities.'
@@ -308,7 +309,9 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
     commissioners,
     text: [`${era.note}${ended}`, ...reviews, dateNote].filter(Boolean).join(' '),
     ...(situation.dateRead ? { dateRead: situation.dateRead } : {}),
-    changes: changesAround(kb, topic, era, labelled),
+    changes: changesOnce(kb, topic, era, [...labelled].sort().join(), () =>
+      changesAround(kb, topic, era, labelled),
+    ),
     eraStatus: era.status,
     ...(STATUS_TEXT[era.status] ? { statusText: STATUS_TEXT[era.status] } : {}),
     sources: sourcesOf(kb, [era, ...planEras]),

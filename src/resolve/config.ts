@@ -6,24 +6,13 @@
 export const MATCHER = Object.freeze({
   /** Questions are cut to this many characters before matching: nobody asks in 100 kB. */
   maxQuestionChars: 600,
-  /**
-   * fuse.js settings for typo correction of single words against the knowledge vocabulary.
-   * Words are short, so location does not matter, and a whole question is never one pattern
-   * (Fuse cuts patterns over 32 characters into chunks and averages them).
-   */
-  fuse: Object.freeze({
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 0.4,
-    minMatchCharLength: 3,
-    isCaseSensitive: false,
-    shouldSort: true,
-    keys: Object.freeze([Object.freeze({ name: 'word', weight: 1 })]),
-  }),
   /** Only words at least this long are typo-corrected: short ones collide ("gp"/"go"). */
   minTypoLength: 5,
-  /** Fuse proposes this many near words; the one fewest edits away wins (Fuse alone favours substrings). */
-  typoCandidates: 20,
+  /**
+   * Typo correction looks words up in a deletion index (src/resolve/typo.ts) built over the first this
+   * many letters of each vocabulary word; a longer prefix finds no more words, only costs memory.
+   */
+  typoPrefix: 7,
   /** Corrections remembered; the memory is emptied when full (typos recur, but not endlessly). */
   typoCacheSize: 5000,
   /** Most edits allowed for a correction: 1 up to 7 letters, 2 from 8 letters. */
@@ -62,6 +51,8 @@ export const MATCHER = Object.freeze({
   /** The runner-up must score below this share of the best for a confident answer. */
   clarifyRatio: 0.8,
   maxOptions: 4,
+  /** Ranking keeps this many best candidates (at least maxOptions): the answer needs no more. */
+  rankKeep: 8,
   /** Topics with less than this share of the best evidence are not scored in full. */
   pruneBelow: 0.2,
   /**

@@ -94,6 +94,7 @@ const anchorsOf = perKnowledge((kb) => {
     const art = '(?:(?:a|an|the)\\s+)?';
     return {
       ...m,
+      named: bound(`(?:${names})`),
       ended: bound(
         `(?:${names})\\s+(?:(?:was|were|got|had been|has been|have been|being)\\s+)?(?:${phraseAlternation(a.ending)})`,
       ),
@@ -106,6 +107,8 @@ const anchorsOf = perKnowledge((kb) => {
     };
   });
   return {
+    /** Every moment name in one pattern: text naming none needs no moment tried. */
+    anyName: bound(`(?:${phraseAlternation(moments.flatMap((m) => m.names).filter((n) => n.length >= 2))})`),
     before: shiftRe(a.before),
     after: shiftRe(a.after),
     since: shiftRe(a.since),
@@ -154,6 +157,8 @@ function numericForms(text: string): Found | undefined {
 
 /** Day and month dates, as people write them (14/2/14, 1.4.2014, 1st April 2013, Oct 21, 3 years ago): chrono's en-GB parser. */
 function chronoForms(text: string, today: string): Found | undefined {
+  // Every reading kept below has a digit or a relative word, so text with neither needs no parse.
+  if (!/\d|ago|last|previous|next/.test(text)) return undefined;
   const ref = new Date(`${today}T12:00:00Z`);
   for (const r of chrono.en.GB.parse(text, ref)) {
     // "now", "today", "tonight": read below as today, where an explicit date may override them.
@@ -226,7 +231,11 @@ function yearForms(text: string, today: string): Found | undefined {
 
 /** "just before the 0-5 transfer", "in the CCG days", "when we were a PCT", "after PHE closed". */
 function anchored(text: string, kb: KnowledgeBase, today: string): DateReading | undefined {
-  for (const moment of anchorsOf(kb).moments) {
+  const { anyName, moments } = anchorsOf(kb);
+  // Each pattern below needs the moment's name, whole: most messages name no moment, or one.
+  if (!anyName.test(text)) return undefined;
+  for (const moment of moments) {
+    if (!moment.named.test(text)) continue;
     const how = (phrase: string, date: string) => `read "${phrase}" as ${longDate(date)}`;
     const b = moment.before.exec(text);
     const ended = moment.to ? moment.ended.exec(text) : null;
@@ -268,6 +277,21 @@ const NOW = bound(
  * Order: dates written out (ISO, financial years, day and month forms, years), then named moments, then "now".
  */
 export function readDate(text: string, today: string, kb: KnowledgeBase): DateReading | undefined {
+  // One resolve reads the same stretch of text several times (question part, asking clauses, whole
+  // message, then again to take dates out): remember the last few readings.
+  const recent = recentReadings(kb);
+  const key = `${today}|${text}`;
+  if (recent.has(key)) return recent.get(key);
+  const reading = readDateOnce(text, today, kb);
+  if (recent.size >= RECENT_READINGS) recent.delete(recent.keys().next().value as string);
+  recent.set(key, reading);
+  return reading;
+}
+
+const RECENT_READINGS = 8;
+const recentReadings = perKnowledge(() => new Map<string, DateReading | undefined>());
+
+function readDateOnce(text: string, today: string, kb: KnowledgeBase): DateReading | undefined {
   const found = [numericForms(text), chronoForms(text, today), yearForms(text, today)]
     .filter((f): f is Found => Boolean(f))
     .sort((x, y) => x.index - y.index || y.reading.phrase.length - x.reading.phrase.length)[0];

@@ -1,10 +1,10 @@
-import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Topic } from '../schemas/topic.js';
 import { MATCHER } from './config.js';
-import { editDistance } from './distance.js';
 import { perKnowledge } from './memo.js';
 import { normalise, STOP_WORDS, stem, words } from './normalise.js';
+import { buildPhraseIndex, type PhraseIndex } from './phrases.js';
+import { buildTypoIndex, type TypoIndex } from './typo.js';
 
 /** A topic reduced to what the matcher compares: stemmed terms (with field weight) and multi-word phrases. */
 export interface TopicEntry {
@@ -21,6 +21,8 @@ export interface TopicEntry {
 export interface Prepared {
   entries: TopicEntry[];
   postings: Map<string, { index: number; weight: number }[]>;
+  /** Every entry's phrases by term, so ranking checks a phrase only when all its words matched. */
+  phrases: PhraseIndex;
   idf: Map<string, number>;
   unknownIdf: number;
   stop: Set<string>;
@@ -32,11 +34,8 @@ export interface Prepared {
   bodyPatterns: { id: string; re: RegExp }[];
   /** Every word (before stemming) the knowledge and the stop list use: what a typo is corrected towards. */
   vocabulary: Set<string>;
-  /**
-   * Near-word search, one small index per first letter and word length (holding words of that length
-   * and one either side): a slip rarely hits the first letter or changes the length by more than one.
-   */
-  fuse: Map<string, Fuse<{ word: string }>>;
+  /** Near-word lookup for typo correction: every vocabulary word within the edit budget of a misspelt one. */
+  typos: TypoIndex;
   typoCache: Map<string, string | null>;
 }
 
@@ -164,27 +163,10 @@ function build(kb: KnowledgeBase): Prepared {
     if (t.length === 1 && words(normalise(name)).length === 1) incidental.add(t[0] as string);
   }
 
-  // Each word goes in the buckets of its own length and the lengths either side, so one search per
-  // misspelt word covers every word one letter longer or shorter.
-  const buckets = new Map<string, { word: string }[]>();
-  for (const word of vocabulary) {
-    for (let length = word.length - 1; length <= word.length + 1; length++) {
-      const key = bucketKey(word[0] ?? '', length);
-      const list = buckets.get(key) ?? [];
-      list.push({ word });
-      buckets.set(key, list);
-    }
-  }
-  const fuse = new Map(
-    [...buckets].map(([key, list]) => [
-      key,
-      new Fuse(list, { ...MATCHER.fuse, keys: MATCHER.fuse.keys.map((k) => ({ ...k })) }),
-    ]),
-  );
-
   const prepared: Prepared = {
     entries,
     postings,
+    phrases: buildPhraseIndex(entries),
     idf,
     unknownIdf: Math.log(1 + n),
     stop,
@@ -192,35 +174,21 @@ function build(kb: KnowledgeBase): Prepared {
     synonyms,
     bodyPatterns,
     vocabulary,
-    fuse,
+    typos: buildTypoIndex(vocabulary, MATCHER),
     typoCache: new Map(),
   };
   return prepared;
 }
 
-const bucketKey = (letter: string, length: number) => `${letter}${length}`;
-
 /**
- * The knowledge word a misspelt word most likely meant, or the word itself. Fuse finds near words
- * quickly; the fewest edits decide, because Fuse with ignoreLocation also likes substrings
- * ("ordinary" inside "genitourinary"). Cached: the same typos recur.
+ * The knowledge word a misspelt word most likely meant (fewest edits, same first letter, length one
+ * either side), or the word itself. Cached: the same typos recur.
  */
 export function correct(word: string, prepared: Prepared): string {
   if (prepared.vocabulary.has(word) || word.length < MATCHER.minTypoLength || /\d/.test(word)) return word;
   const cached = prepared.typoCache.get(word);
   if (cached !== undefined) return cached ?? word;
-  const maxEdits = word.length >= 8 ? MATCHER.maxEditsLong : MATCHER.maxEditsShort;
-  let best: string | null = null;
-  let bestEdits = maxEdits + 1;
-  // One edit changes the length by one at most; two-edit slips that also change it by two are rare.
-  const index = prepared.fuse.get(bucketKey(word[0] ?? '', word.length));
-  for (const hit of index?.search(word, { limit: MATCHER.typoCandidates }) ?? []) {
-    const edits = editDistance(word, hit.item.word, maxEdits);
-    if (edits < bestEdits) {
-      best = hit.item.word;
-      bestEdits = edits;
-    }
-  }
+  const best = prepared.typos.nearest(word);
   if (prepared.typoCache.size > MATCHER.typoCacheSize) prepared.typoCache.clear();
   prepared.typoCache.set(word, best);
   return best ?? word;

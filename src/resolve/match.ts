@@ -1,6 +1,7 @@
 import type { Topic } from '../schemas/topic.js';
 import { MATCHER, type Settings } from './config.js';
 import type { Prepared, TopicEntry } from './index.js';
+import { wholePhrases } from './phrases.js';
 
 export interface QueryTerm {
   term: string;
@@ -85,20 +86,15 @@ export function rank(
   let most = 0;
   for (const i of touched) most = Math.max(most, evidence[i] ?? 0);
   const present = new Map(query.map((q) => [q.term, q.weight]));
+  const phraseWeight = wholePhrases(prepared.phrases, present, prepared.idf);
   const settledConditions = [...settled.keys()];
-  const candidates: Candidate[] = [];
+  const keep = new TopFew(Math.max(settings.rankKeep, settings.maxOptions, 2));
   for (const i of touched) {
     const ev = evidence[i] ?? 0;
     const entry = prepared.entries[i];
     if (!entry || ev < most * settings.pruneBelow) continue;
-    let bonus = 0;
     // A whole phrasing or keyword in the question ("GP services" is all of "gp") is strong evidence.
-    for (const phrase of entry.phrases) {
-      if (phrase.every((t) => present.has(t))) {
-        const weight = phrase.reduce((sum, t) => sum + (prepared.idf.get(t) ?? 0) * (present.get(t) ?? 0), 0);
-        bonus = Math.max(bonus, settings.phraseBonus * weight);
-      }
-    }
+    const bonus = Math.max(0, settings.phraseBonus * (phraseWeight.get(i) ?? 0));
     // The words that settled a condition this topic depends on ("serving RAF officer") are about this topic.
     let m = matched[i] ?? 0;
     for (const [condition, terms] of settled) {
@@ -113,9 +109,9 @@ export function rank(
     const coverage = Math.min(1, (m + c) / (m + c + settings.unmatchedPenalty * Math.max(0, total - m)));
     const kindFactor =
       (asksAbout === 'service') === (entry.topic.kind === 'service') ? 1 : settings.otherKindFactor;
-    const titleShare = entry.titleTerms.length
-      ? entry.titleTerms.filter((t) => present.has(t)).length / entry.titleTerms.length
-      : 0;
+    let titleHeld = 0;
+    for (const t of entry.titleTerms) if (present.has(t)) titleHeld++;
+    const titleShare = entry.titleTerms.length ? titleHeld / entry.titleTerms.length : 0;
     const conditionFactor =
       entry.topic.kind === 'service' && settledConditions.some((c) => entry.conditions.has(c))
         ? settings.conditionFactor
@@ -129,8 +125,27 @@ export function rank(
       conditionFactor *
       dateFactor *
       (1 + settings.titleBonus * titleShare);
-    candidates.push({ entry, evidence: m + c, coverage, score });
+    keep.offer({ entry, evidence: m + c, coverage, score });
   }
-  const id = (c: Candidate) => c.entry.topic.id;
-  return candidates.sort((a, b) => b.score - a.score || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+  return keep.best;
+}
+
+/** Best first: higher score, then topic id, so equal scores rank the same on every run. */
+function before(a: Candidate, b: Candidate): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  return a.entry.topic.id < b.entry.topic.id;
+}
+
+/** The best few candidates, kept in order as they are offered: no sort of every candidate. */
+class TopFew {
+  readonly best: Candidate[] = [];
+  constructor(private readonly size: number) {}
+  offer(c: Candidate): void {
+    const list = this.best;
+    if (list.length === this.size && !before(c, list[list.length - 1] as Candidate)) return;
+    let at = list.length;
+    while (at > 0 && before(c, list[at - 1] as Candidate)) at--;
+    list.splice(at, 0, c);
+    if (list.length > this.size) list.pop();
+  }
 }

@@ -32,3 +32,18 @@ export function phraseAlternation(phrases: readonly string[]): string {
   );
   return list.length ? list.map(escapeRe).join('|') : '(?!)';
 }
+
+/**
+ * A pure function of a string that remembers its last `size` results: one resolve passes the same
+ * text through it several times (the message, its clauses, then each again on the way to terms).
+ */
+export function lastFew<T>(size: number, fn: (text: string) => T): (text: string) => T {
+  const recent = new Map<string, T>();
+  return (text) => {
+    if (recent.has(text)) return recent.get(text) as T;
+    const value = fn(text);
+    if (recent.size >= size) recent.delete(recent.keys().next().value as string);
+    recent.set(text, value);
+    return value;
+  };
+}

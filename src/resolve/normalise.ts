@@ -1,8 +1,13 @@
 import { MATCHER } from './config.js';
+import { lastFew } from './memo.js';
 
 /** Case, unicode, apostrophes and dashes made uniform; whitespace collapsed. Keeps digits and "/" for dates. */
 export function normalise(input: string): string {
-  return input
+  return normaliseText(input);
+}
+
+const normaliseText = lastFew(16, (input: string) =>
+  input
     .slice(0, MATCHER.maxQuestionChars)
     .normalize('NFKC')
     .toLowerCase()
@@ -11,18 +16,23 @@ export function normalise(input: string): string {
     .replace(/&/g, ' and ')
     .replace(/\p{Cc}|\p{Cf}/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 /** Words only: punctuation becomes space, possessive "'s" dropped. */
 export function words(text: string): string[] {
-  return text
+  // A copy: callers may change their list.
+  return [...wordsOf(text)];
+}
+
+const wordsOf = lastFew(32, (text: string): readonly string[] =>
+  text
     .replace(/'s\b/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
-    .filter(Boolean);
-}
+    .filter(Boolean),
+);
 
 /** A light suffix stripper: enough to join "commissioned"/"commissions", "nurses"/"nursing". */
 export function stem(word: string): string {

@@ -19,8 +19,11 @@ export interface ServerProcess {
  * The real server as its own process (`node --import tsx src/server/main.ts`, what `npm start` runs),
  * on 127.0.0.1 and a free port; resolves once /readyz answers 200.
  */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+export async function startServerProcess(
+  env: Record<string, string>,
+  args: string[] = ['--import', 'tsx', 'src/server/main.ts'],
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,37 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type DevQuestion, parseQuestionLines } from './dev-set.js';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const SHARED = here('../../shared/eval/');
+const REGRESSION = here('../test/regression/');
+
+export interface QuestionFile {
+  /** "dev", "dev-chat", "regression/holdout-2", … */
+  name: string;
+  path: string;
+  questions: DevQuestion[];
+}
+
+/** The shared dev sets (when ../shared/eval is there) and every test/regression/*.jsonl, in that order. */
+export function questionFiles(): QuestionFile[] {
+  const files = [
+    ...['dev', 'dev-chat']
+      .map((name) => ({ name, path: `${SHARED}${name}.jsonl` }))
+      .filter((f) => existsSync(f.path)),
+    ...readdirSync(REGRESSION)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort()
+      .map((f) => ({ name: `regression/${f.replace('.jsonl', '')}`, path: `${REGRESSION}${f}` })),
+  ];
+  return files.map((f) => ({ ...f, questions: parseQuestionLines(readFileSync(f.path, 'utf8'), f.path) }));
+}
+
+/** The sets the benchmark reports: dev, dev-chat, and the regression files together. */
+export function benchSets(files = questionFiles()): { name: string; questions: DevQuestion[] }[] {
+  const regression = files.filter((f) => f.name.startsWith('regression/')).flatMap((f) => f.questions);
+  return [
+    ...files.filter((f) => !f.name.startsWith('regression/')),
+    ...(regression.length ? [{ name: 'regression', questions: regression }] : []),
+  ];
+}

@@ -1,0 +1,112 @@
+// npm start. Runs the server from a build of the TypeScript (dist/, made with esbuild), because
+// Node loading the TypeScript through tsx costs more at every start than building once. The build is
+// made at the first start and again whenever a file it was built from is newer, so `npm ci && npm
+// start` needs no other step. If building fails (no esbuild, a read-only folder), the server runs
+// through tsx as before.
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = join(ROOT, 'dist');
+const CURRENT = join(DIST, 'current.json');
+const ENTRY = 'src/server/main.ts';
+
+/** The build's entry file when every input is older than the build; otherwise undefined. */
+function freshBuild() {
+  if (!existsSync(CURRENT)) return undefined;
+  const { dir, inputs, builtAt } = JSON.parse(readFileSync(CURRENT, 'utf8'));
+  for (const input of inputs) {
+    try {
+      if (statSync(join(ROOT, input)).mtimeMs > builtAt) return undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  const entry = join(DIST, dir, 'main.mjs');
+  return existsSync(entry) ? entry : undefined;
+}
+
+/**
+ * Each file's own `import.meta.url` stands for where its source is, so the paths it resolves against
+ * it (../knowledge/, ./public/) still point into the source tree from the bundle in dist/.
+ */
+const sourceUrls = (outdir) => ({
+  name: 'source-urls',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
+      const rel = relative(outdir, args.path).split(sep).join('/');
+      const source = readFileSync(args.path, 'utf8');
+      return {
+        contents: source.replaceAll(
+          'import.meta.url',
+          `new URL(${JSON.stringify(rel)}, import.meta.url).href`,
+        ),
+        loader: 'ts',
+      };
+    });
+  },
+});
+
+async function build() {
+  const esbuild = await import('esbuild');
+  const dir = `build-${Date.now()}-${process.pid}`;
+  const outdir = join(DIST, dir);
+  const started = Date.now();
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: { main: ENTRY },
+    bundle: true,
+    // Lazily imported parts (a platform's SDK, Redis, PostgreSQL) stay lazy: their own files.
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [sourceUrls(outdir)],
+  });
+  const inputs = [...Object.keys(result.metafile.inputs), 'package.json', 'scripts/start.mjs'];
+  mkdirSync(DIST, { recursive: true });
+  // Written aside and renamed: a start running at the same time reads the old build or the new one.
+  writeFileSync(`${CURRENT}.${process.pid}`, JSON.stringify({ dir, inputs, builtAt: started }));
+  renameSync(`${CURRENT}.${process.pid}`, CURRENT);
+  // Older builds go once nothing can still be starting from them (a server loads its parts at start).
+  for (const old of readdirSync(DIST)) {
+    const path = join(DIST, old);
+    if (old.startsWith('build-') && old !== dir && statSync(path).mtimeMs < Date.now() - 3_600_000)
+      rmSync(path, { recursive: true, force: true });
+  }
+  return join(outdir, 'main.mjs');
+}
+
+let entry = freshBuild();
+if (!entry) {
+  try {
+    entry = await build();
+  } catch (error) {
+    process.stderr.write(
+      `whocommissions: could not build dist/ (${error instanceof Error ? error.message : String(error)}); running the TypeScript through tsx instead\n`,
+    );
+  }
+}
+if (entry) await import(pathToFileURL(entry).href);
+else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(pathToFileURL(join(ROOT, ENTRY)).href);
+}
