@@ -1,10 +1,11 @@
 import type { types } from '@slack/bolt';
 import type { Ticket } from '../../src/schemas/ticket.js';
+/** Action ids of the expert buttons: on an answer, and on the ticket in the experts' channel. */
+import { EXPERT_ACTION } from './actions.js';
 import { type Block, context, type SlackMessage, section } from './blocks.js';
 import { clipMrkdwn, escapeMrkdwn } from './escape.js';
 
-/** Action ids of the expert buttons: on an answer, and on the ticket in the experts' channel. */
-export const EXPERT_ACTION = { ask: 'wc_ask_expert', close: 'wc_ticket_close' } as const;
+export { EXPERT_ACTION };
 
 const STATUS_WORDS: Record<Ticket['answer']['status'], string> = {
   answered: 'answered',
