@@ -185,7 +185,17 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   blocks.push(asOfLine(answer, options));
   blocks.push(feedbackAndShare(answer, options));
 
-  return { text: clipMrkdwn(escapeMrkdwn(answer.text), MAX_FALLBACK), blocks: fitBlocks(blocks) };
+  return { text: clipMrkdwn(escapeMrkdwn(fallbackText(answer)), MAX_FALLBACK), blocks: fitBlocks(blocks) };
+}
+
+/**
+ * The notification and screen-reader text: the answer's text no longer names the commissioners (the
+ * blocks show them above it), so the fallback names them itself.
+ */
+function fallbackText(answer: Answer): string {
+  const who = answer.commissioners.map((c) => `${c.name} ${c.roleText}`).join('; ');
+  const title = answer.topic?.title;
+  return [title && who ? `${title}: ${who}.` : who && `${who}.`, answer.text].filter(Boolean).join(' ');
 }
 
 /** A short message for when the engine itself failed: the person should not be left without a reply. */

@@ -22,6 +22,12 @@ function texts(blocks: unknown): string[] {
 }
 
 describe('renderAnswer', () => {
+  it('names the commissioners in the notification text, which the answer text no longer does', () => {
+    const hv = engine.ask('who commissions health visiting?', { asOf: '2017-04-01' });
+    const message = renderAnswer(hv);
+    expect(message.text).toMatch(/^Health visiting[^:]*: Local authority \(council\) commissioned it\. /);
+  });
+
   it("names each commissioner in the engine's words, with its condition after one “where”", () => {
     const gp = engine.ask('who held GP contracts?', { asOf: '2016-07-01', topicId: 'gp-contracts' });
     const shown = visibleText(renderAnswer(gp));
