@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler } from 'express';
+import { NHSUK_DIR, nhsukStyles } from '../../src/server/nhsuk-styles.js';
 import type { AnswerService } from '../../src/service.js';
 import type { Logger, Surface } from '../../src/surface.js';
 import type { TicketDesk } from '../../src/tickets/desk.js';
@@ -11,11 +10,6 @@ import { apiRouter } from './api.js';
 import { ticketsRouter } from './tickets-api.js';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
-const NHSUK_DIR = join(
-  dirname(createRequire(import.meta.url).resolve('nhsuk-frontend/package.json')),
-  'dist',
-  'nhsuk',
-);
 
 /**
  * Everything the page needs is served from here, and text from answers is only ever set as text, so
@@ -32,19 +26,6 @@ const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-let styles: string | undefined;
-/**
- * NHS.UK frontend's styles without their @font-face rules: those fetch the Frutiger typeface from
- * assets.nhs.uk on every page load (a request to a third party from an NHS network, and errors
- * offline), and the package does not ship the font. The styles' own fallback, Arial, is used instead.
- */
-function nhsukStyles(): string {
-  styles ??= readFileSync(join(NHSUK_DIR, 'nhsuk-frontend.min.css'), 'utf8')
-    .replace(/@font-face\{[^}]*\}/g, '')
-    .replace(/\/\*# sourceMappingURL=[^*]*\*\//g, '');
-  return styles;
-}
 
 const securityHeaders: RequestHandler = (_req, res, next) => {
   res.set({

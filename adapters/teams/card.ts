@@ -17,7 +17,8 @@ export interface AdaptiveCard {
 /** At most six choices on a card, as Teams allows in one button set: more would bury the answer. */
 const MAX_CHOICES = 6;
 
-function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+/** A full-width card; every card the bot sends is one. */
+export function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -28,7 +29,8 @@ function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
   };
 }
 
-function text(markdown: string, extra: CardElement = {}): CardElement {
+/** A wrapping text block: Teams cuts text that does not wrap. */
+export function text(markdown: string, extra: CardElement = {}): CardElement {
   return { type: 'TextBlock', text: markdown, wrap: true, ...extra };
 }
 

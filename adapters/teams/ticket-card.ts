@@ -1,5 +1,5 @@
 import type { Ticket } from '../../src/schemas/ticket.js';
-import type { AdaptiveCard, CardElement } from './card.js';
+import { type AdaptiveCard, type CardElement, card, text } from './card.js';
 import { escapeMarkdown } from './markdown.js';
 
 const STATUS_WORDS: Record<Ticket['answer']['status'], string> = {
@@ -7,10 +7,6 @@ const STATUS_WORDS: Record<Ticket['answer']['status'], string> = {
   clarify: 'asked which topic was meant',
   unknown: 'could not answer',
 };
-
-function text(markdown: string, extra: CardElement = {}): CardElement {
-  return { type: 'TextBlock', text: markdown, wrap: true, ...extra };
-}
 
 const who = (person: { id: string; name?: string } | undefined) =>
   escapeMarkdown(person?.name ?? 'an expert');
@@ -58,12 +54,5 @@ export function ticketCard(ticket: Ticket): AdaptiveCard {
       { type: 'Action.Submit', title: 'Close ticket', data: { action: 'ticket-close', ticket: ticket.id } },
     );
   }
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body,
-    ...(actions.length > 0 ? { actions } : {}),
-    msteams: { width: 'Full' },
-  };
+  return card(body, actions);
 }

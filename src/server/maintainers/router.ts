@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { ReportSource } from '../../cli/report.js';
 import type { KnowledgeBase } from '../../knowledge/model.js';
 import type { Logger } from '../../surface.js';
 import type { TicketDesk } from '../../tickets/desk.js';
+import { nhsukStyles } from '../nhsuk-styles.js';
 import { COOKIE, hasToken, isLocalRequest, sessionValue, tokenMatches } from './access.js';
 import { readMaintainersData } from './data.js';
 import { html } from './html.js';
@@ -12,18 +11,12 @@ import { locateTopics } from './locate.js';
 import { ASSETS, layout, MAINTAINERS_PATH, maintainersPage } from './page.js';
 import { topicPage } from './topic-page.js';
 
-const NHSUK_DIR = join(
-  dirname(createRequire(import.meta.url).resolve('nhsuk-frontend/package.json')),
-  'dist',
-  'nhsuk',
-);
-
 /** The page has no script at all, and everything it shows is escaped text. */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "style-src 'self'",
   "img-src 'self'",
-  "font-src 'self' https://assets.nhs.uk",
+  "font-src 'self'",
   "form-action 'self'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
@@ -87,7 +80,7 @@ export function maintainersRouter(options: MaintainersOptions): Router {
   const router = express.Router();
   router.use(MAINTAINERS_PATH, headers);
   router.get(`${ASSETS}/nhsuk-frontend.min.css`, (_req, res) =>
-    res.sendFile(join(NHSUK_DIR, 'nhsuk-frontend.min.css'), { maxAge: '1d' }),
+    res.type('text/css').set('Cache-Control', 'public, max-age=86400').send(nhsukStyles()),
   );
 
   const allowed = (req: Request) =>
