@@ -61,7 +61,8 @@ async function waitFor<T>(
   check: () => T | undefined | Promise<T | undefined>,
   exited: Promise<unknown>,
   output: () => string,
-  timeoutMs = 20_000,
+  // Generous: a first start through tsx on a loaded 2-core CI machine has taken over 20 s.
+  timeoutMs = 60_000,
 ): Promise<T> {
   let ended = false;
   void exited.then(() => {

@@ -20,13 +20,14 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('watching the knowledge folder', () => {
   it('reloads once for a burst of saves, after the burst', async () => {
     let reloads = 0;
-    watcher = watchKnowledge(dir, async () => void reloads++, { debounceMs: 100 });
+    // The debounce is long beside the gaps between saves, so a loaded machine still sees one burst.
+    watcher = watchKnowledge(dir, async () => void reloads++, { debounceMs: 500 });
     for (let i = 0; i < 5; i++) {
       await writeFile(join(dir, 'topics.yaml'), `# save ${i}\n`);
       await pause(10);
     }
     await eventually(() => expect(reloads).toBe(1));
-    await pause(200);
+    await pause(700);
     expect(reloads).toBe(1);
   });
 
@@ -59,13 +60,18 @@ describe('watching the knowledge folder', () => {
     let running = 0;
     let overlapped = false;
     const seen: string[] = [];
+    // The first reload lasts until both later saves have been seen, however slow the machine.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     watcher = watchKnowledge(
       dir,
       async () => {
         running += 1;
         overlapped ||= running > 1;
         seen.push('start');
-        await pause(150);
+        if (seen.length === 1) await held;
         running -= 1;
       },
       { debounceMs: 20 },
@@ -75,6 +81,9 @@ describe('watching the knowledge folder', () => {
     await writeFile(join(dir, 'a.yaml'), '# 2\n');
     await pause(60);
     await writeFile(join(dir, 'a.yaml'), '# 3\n');
+    await pause(300);
+    release();
+    await eventually(() => expect(seen).toHaveLength(2));
     await watcher.settled();
     expect(overlapped).toBe(false);
     expect(seen).toHaveLength(2);

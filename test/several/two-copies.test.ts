@@ -46,7 +46,7 @@ beforeAll(async () => {
   // One after the other: both copies would otherwise race to create the tables (the lock is tested elsewhere).
   copies = [await startServerProcess(await env()), await startServerProcess(await env())];
   proxy = await startRoundRobin(copies.map((c) => c.url));
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await proxy?.close();
