@@ -247,7 +247,12 @@ export function resolveRead(
   const confidence = Math.round(Math.min(1, best.coverage * (1 - (second / best.score) * 0.5)) * 100) / 100;
   // One service at two or more dates ("dental in 2010 vs now"): a complete answer per date.
   const dates = dateSituations(kb, r, query.asking, settings.compound.maxParts);
-  if (dates) return compound(kb, r, dates.map((over) => ({ topic: best.entry.topic, confidence, over })));
+  if (dates)
+    return compound(
+      kb,
+      r,
+      dates.map((over) => ({ topic: best.entry.topic, confidence, over })),
+    );
   return composeTopicAnswer(kb, best.entry.topic, situation(kb, r, confidence));
 }
 
