@@ -65,7 +65,7 @@ function asksAboutABody(text: string, kb: KnowledgeBase): boolean {
  * "the council does the testing", "our CCG keeps saying …", "we're a practice manager": a body (or
  * "we") followed by a verb states something; it is context, not a second thing asked.
  */
-const statementPattern = perKnowledge((kb) => {
+export const statementPattern = perKnowledge((kb) => {
   const names = [...kb.bodies.values()]
     .flatMap((b) => [b.short ?? '', ...b.aliases])
     .filter((n) => n.length >= 2);
@@ -88,11 +88,15 @@ export function isVague(kb: KnowledgeBase, top: Candidate, terms: QueryTerm[], s
 }
 
 /** Where one thing asked ends and the next begins: "A and B", "A vs B", "A, B", "A / B", "A or B". */
-const COORDINATOR = /\s(?:and|vs|versus|v|plus|as well as)\s|[/+?]/u;
+// A slash between digits is a financial year ("14/15"), not two things asked.
+export const COORDINATOR = /\s(?:and|vs|versus|v|plus|as well as)\s|(?<!\d)\/|\/(?!\d)|[+?]/u;
 
-/** A segment that starts "is that …" or "like …" refers to what came before; it is not a new thing asked. */
+/**
+ * A segment that starts "is that …", "like …" or "who holds it …" refers to what came before; it is not a
+ * new thing asked (its verb is how it asks, not what about).
+ */
 const REFERS_BACK =
-  /^\s*(?:(?:is|was|are|were|does|did|do|has|had)\s+(?:it|that|this|they|those|these)|like|as part of|such as|similar to|same as|unlike|under|including)(?![\p{L}])/u;
+  /^\s*(?:(?:is|was|are|were|does|did|do|has|had)\s+(?:it|that|this|they|those|these)|(?:who|which\s+bod(?:y|ies))\s+\p{L}+\s+(?:it|them|that|this)|like|as part of|such as|similar to|same as|unlike|under|including)(?![\p{L}])/u;
 
 /**
  * A message that asks about two or more things ("HIV testing vs HIV treatment", "did dental and pharmacy

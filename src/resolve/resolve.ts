@@ -5,6 +5,7 @@ import type { Topic } from '../schemas/topic.js';
 import { answerKey, composeTopicAnswer, type Situation } from './compose.js';
 import { defaultConditions, readConditions } from './conditions.js';
 import { type Settings, type SettingsOverrides, settingsWith } from './config.js';
+import { dateSituations } from './date-parts.js';
 import { readDate } from './dates.js';
 import { longDate } from './format.js';
 import { correct, namesABody, prepare, questionTerms } from './index.js';
@@ -244,6 +245,14 @@ export function resolveRead(
   }
   const second = ranked[1]?.score ?? 0;
   const confidence = Math.round(Math.min(1, best.coverage * (1 - (second / best.score) * 0.5)) * 100) / 100;
+  // One service at two or more dates ("dental in 2010 vs now"): a complete answer per date.
+  const dates = dateSituations(kb, r, query.asking, settings.compound.maxParts);
+  if (dates)
+    return compound(
+      kb,
+      r,
+      dates.map((over) => ({ topic: best.entry.topic, confidence, over })),
+    );
   return composeTopicAnswer(kb, best.entry.topic, situation(kb, r, confidence));
 }
 

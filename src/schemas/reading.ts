@@ -53,5 +53,17 @@ export const Reading = z.strictObject({
     .describe(
       'Words a follow-up may use besides a date or condition ("was it the same in 2016?"). Any other word that names no service makes it a new question, so "what about zebras in 2016?" is not read as the last service in 2016.',
     ),
+  dateSeparators: z
+    .array(Text)
+    .default(['then', 'compared with', 'compared to'])
+    .describe(
+      'Words that separate two dates asked about one service, besides "and", "vs", "/" and "?": "dental in 2010, then in 2016" is answered once per date.',
+    ),
+  spans: z
+    .array(Text)
+    .default(['between', 'from'])
+    .describe(
+      'Words before a date that make "X and Y" one span, not two dates: "between 2013 and 2015" is one question, read at its start.',
+    ),
 });
 export type Reading = z.infer<typeof Reading>;
