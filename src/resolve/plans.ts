@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer } from '../schemas/answer.js';
 import { type Era, PENDING, type Topic } from '../schemas/topic.js';
 import { longDate, STATUS_TEXT } from './format.js';
-import { perKnowledge } from './memo.js';
+import { perKnowledge, phrasePattern } from './memo.js';
 import { normalise } from './normalise.js';
 
 /**
@@ -37,16 +37,11 @@ export function reviewNote(kb: KnowledgeBase, era: Era): string {
   return `Not confirmed; last checked ${longDate(era.checked ?? kb.updated)}.`;
 }
 
-const planWords = perKnowledge((kb) => {
-  const words = kb.reading.plans.map((w) => normalise(w)).filter(Boolean);
-  return words.length ? new RegExp(`(?:^| )(?:${words.map(escapeRe).join('|')})(?: |$)`) : undefined;
-});
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const planWords = perKnowledge((kb) => phrasePattern(kb.reading.plans.map((w) => normalise(w))));
 
 /** Superseded plans, said as such, only when the question asks about plans. */
 function supersededLines(kb: KnowledgeBase, topic: Topic, question: string): string[] {
-  const words = planWords(kb);
-  if (!words?.test(` ${normalise(question)} `)) return [];
+  if (!planWords(kb).test(normalise(question))) return [];
   return topic.eras
     .filter((e) => e.status === 'superseded')
     .map((e) => {
