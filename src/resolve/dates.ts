@@ -78,6 +78,14 @@ const anchorsOf = perKnowledge((kb) => {
   // Events first: their names are longer and more specific ("after NHS England is abolished" must not
   // stop at the body "NHS England").
   const moments = [
+    // A public event is a point in time: "during" or "the year of" it is its own date.
+    ...kb.reading.publicEvents.map((e) => ({
+      names: e.names,
+      from: e.date,
+      to: e.date,
+      label: e.names[0] ?? '',
+      public: true,
+    })),
     ...kb.events
       .filter((e) => e.aliases.length > 0)
       .map((e) => ({ names: e.aliases, from: e.date, to: undefined, label: e.aliases[0] ?? e.title })),
@@ -92,6 +100,7 @@ const anchorsOf = perKnowledge((kb) => {
   ].map((m) => {
     const names = phraseAlternation(m.names.filter((n) => n.length >= 2));
     const art = '(?:(?:a|an|the)\\s+)?';
+    const period = phraseAlternation(kb.reading.periodWords);
     return {
       ...m,
       named: bound(`(?:${names})`),
@@ -104,6 +113,17 @@ const anchorsOf = perKnowledge((kb) => {
       during: bound(
         `(?:(?:${phraseAlternation(a.during)})\\s+${art}(?:${names})|${art}(?:${names})\\s+(?:${phraseAlternation(a.duringAfter)}))`,
       ),
+      // "the first year of CCGs", "the last months of PCTs": half a year in from the start or end.
+      edge: bound(
+        `(first|early|opening|last|final|closing)\\s+(?:year|years|months|days)\\s+of\\s+${art}(?:${names})`,
+      ),
+      // "the year of the London Olympics", "the month the Queen died", "the COVID year": public events only.
+      period:
+        'public' in m
+          ? bound(
+              `(?:(?:${period})\\s+(?:of\\s+|when\\s+|that\\s+)?${art}(?:${names})|${art}(?:${names})\\s+(?:${period})|(?:in|during|around|at the time of)\\s+${art}(?:${names}))`,
+            )
+          : undefined,
     };
   });
   return {
@@ -229,6 +249,52 @@ function yearForms(text: string, today: string): Found | undefined {
   };
 }
 
+const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = [
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const TWO_DIGITS = `(?:${TEENS.join('|')}|(?:${TENS.join('|')})(?:[\\s-]+(?:${UNITS.join('|')}))?|(?:oh|o)[\\s-]+(?:${UNITS.join('|')}))`;
+const WORD_YEAR = bound(
+  `(?:(twenty|nineteen)[\\s-]+(${TWO_DIGITS})|two thousand(?:\\s+and)?(?:[\\s-]+(${TWO_DIGITS}|${UNITS.join('|')}))?)`,
+);
+
+/** 0..99 from number words ("twelve", "ninety nine", "oh nine", "nine"). */
+function wordsToNumber(text: string): number {
+  let n = 0;
+  for (const w of text.split(/[\s-]+/)) {
+    if (UNITS.includes(w)) n += UNITS.indexOf(w) + 1;
+    else if (TEENS.includes(w)) n += TEENS.indexOf(w) + 10;
+    else if (TENS.includes(w)) n += (TENS.indexOf(w) + 2) * 10;
+  }
+  return n;
+}
+
+/** A year in words: "twenty sixteen", "two thousand and nine", "nineteen ninety-nine". Read as the year. */
+function wordYearForms(text: string): Found | undefined {
+  const m = WORD_YEAR.exec(text);
+  if (!m) return undefined;
+  const y = m[1]
+    ? (m[1] === 'twenty' ? 2000 : 1900) + wordsToNumber(m[2] ?? '')
+    : 2000 + wordsToNumber(m[3] ?? '');
+  // "twenty twenty" is 2020, "nineteen" alone or "twenty one" (a count) is no year.
+  if (!valid(y, 1, 1) || (m[1] && !m[2])) return undefined;
+  const date = iso(y, 7, 1);
+  return {
+    reading: { date, from: iso(y, 1, 1), to: iso(y, 12, 31), phrase: m[0], how: `read "${m[0]}" as ${y}` },
+    index: m.index,
+  };
+}
+
 /** "just before the 0-5 transfer", "in the CCG days", "when we were a PCT", "after PHE closed". */
 function anchored(text: string, kb: KnowledgeBase, today: string): DateReading | undefined {
   const { anyName, moments } = anchorsOf(kb);
@@ -257,6 +323,14 @@ function anchored(text: string, kb: KnowledgeBase, today: string): DateReading |
       return point(date, s ? text.slice(s.index, end.index + end[0].length) : end[0], how(end[0], date));
     }
     if (s && moment.from) return point(moment.from, s[0], how(s[0], moment.from));
+    const e = moment.edge.exec(text);
+    if (e && moment.from && !('public' in moment)) {
+      const start = /first|early|opening/.test(e[1] ?? '');
+      const date = start ? addDays(moment.from, 182) : addDays(moment.to ?? today, -182);
+      return point(date, e[0], how(e[0], date));
+    }
+    const p = moment.period?.exec(text);
+    if (p && moment.from) return point(moment.from, p[0], how(p[0].trim(), moment.from));
     const d = moment.during.exec(text);
     if (d && moment.from) {
       const to = moment.to ?? today;
@@ -292,7 +366,7 @@ const RECENT_READINGS = 8;
 const recentReadings = perKnowledge(() => new Map<string, DateReading | undefined>());
 
 function readDateOnce(text: string, today: string, kb: KnowledgeBase): DateReading | undefined {
-  const found = [numericForms(text), chronoForms(text, today), yearForms(text, today)]
+  const found = [numericForms(text), chronoForms(text, today), yearForms(text, today), wordYearForms(text)]
     .filter((f): f is Found => Boolean(f))
     .sort((x, y) => x.index - y.index || y.reading.phrase.length - x.reading.phrase.length)[0];
   if (found) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Text } from './common.js';
+import { IsoDate, Text } from './common.js';
 
 const Words = (what: string) =>
   z.array(Text).min(1, `give at least one ${what}`).describe(`Lower-case ${what}s.`);
@@ -16,6 +16,13 @@ export const AnchorWords = z.strictObject({
   ending: Words('word or phrase').describe(
     'Words after a name that mean it ended: "when PCTs were abolished" reads as the day after they ended.',
   ),
+});
+
+/** A public event people date things by ("the year of the London Olympics", "the COVID year"). */
+export const PublicEvent = z.strictObject({
+  names: Words('name').describe('How people name it, lower case: "london olympics", "brexit referendum".'),
+  date: IsoDate.describe('The day it happened (or the middle of the time it stands for), YYYY-MM-DD.'),
+  source: z.string().optional().describe('Where the date can be checked.'),
 });
 
 /**
@@ -58,6 +65,30 @@ export const Reading = z.strictObject({
     .default(['then', 'compared with', 'compared to'])
     .describe(
       'Words that separate two dates asked about one service, besides "and", "vs", "/" and "?": "dental in 2010, then in 2016" is answered once per date.',
+    ),
+  publicEvents: z
+    .array(PublicEvent)
+    .default([])
+    .describe(
+      'Public events people date things by: "in the year of the London Olympics", "when the NHS turned 70", "before the Brexit vote". Read like the timeline\'s own events.',
+    ),
+  periodWords: z
+    .array(Text)
+    .default(['year', 'month'])
+    .describe(
+      'Words for a stretch of time before a public event\'s name: "the year of the London Olympics", "the month the Queen died". The event\'s date is read.',
+    ),
+  timeCues: z
+    .array(Text)
+    .default([])
+    .describe(
+      'Words that say a message is about a time ("ago", "back then", "last year", month names): when none of its dates is read, the decision asks which date is meant rather than answering for today.',
+    ),
+  joiners: z
+    .array(Text)
+    .default([])
+    .describe(
+      'Words that join two things asked ("and", "vs", "both", "each"): counted by the decision, since a message that asks two things must be answered in two parts.',
     ),
   spans: z
     .array(Text)
