@@ -19,6 +19,23 @@ export const QuestionLine = z.strictObject({
   /** Why the expectation holds, for the person reading a failure. */
   fact: z.string().optional(),
   category: z.string().optional(),
+  /**
+   * Per-component labels (sets written from December 2026 on): the intent, why a message is out of
+   * scope, and per part the service in the writer's words, the date and the conditions stated.
+   */
+  labels: z
+    .strictObject({
+      intent: z.enum(['which-body', 'about-body', 'out-of-scope']),
+      scopeReason: z.string().optional(),
+      parts: z.array(
+        z.strictObject({
+          service: z.string(),
+          date: z.string(),
+          conditions: z.array(z.string()).default([]),
+        }),
+      ),
+    })
+    .optional(),
 });
 export type DevQuestion = z.output<typeof QuestionLine>;
 

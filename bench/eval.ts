@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeDir } from '../src/knowledge/load-fs.js';
-import { resolve } from '../src/resolve/resolve.js';
+import { answer as resolve } from '../src/resolve/resolve.js';
 import type { Answer } from '../src/schemas/answer.js';
 import { type DevQuestion, verdict } from './dev-set.js';
 import { questionFiles } from './sets.js';

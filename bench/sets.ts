@@ -5,6 +5,7 @@ import { type DevQuestion, parseQuestionLines } from './dev-set.js';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const SHARED = here('../../shared/eval/');
 const REGRESSION = here('../test/regression/');
+const SETS = here('./sets/');
 
 export interface QuestionFile {
   /** "dev", "dev-chat", "regression/holdout-2", … */
@@ -13,7 +14,10 @@ export interface QuestionFile {
   questions: DevQuestion[];
 }
 
-/** The shared dev sets (when ../shared/eval is there) and every test/regression/*.jsonl, in that order. */
+/**
+ * The shared dev sets (when ../shared/eval is there), every test/regression/*.jsonl, then every labelled
+ * set in bench/sets/, in that order.
+ */
 export function questionFiles(): QuestionFile[] {
   const files = [
     ...['dev', 'dev-chat']
@@ -23,15 +27,20 @@ export function questionFiles(): QuestionFile[] {
       .filter((f) => f.endsWith('.jsonl'))
       .sort()
       .map((f) => ({ name: `regression/${f.replace('.jsonl', '')}`, path: `${REGRESSION}${f}` })),
+    ...readdirSync(SETS)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort()
+      .map((f) => ({ name: `sets/${f.replace('.jsonl', '')}`, path: `${SETS}${f}` })),
   ];
   return files.map((f) => ({ ...f, questions: parseQuestionLines(readFileSync(f.path, 'utf8'), f.path) }));
 }
 
 /** The sets the benchmark reports: dev, dev-chat, and the regression files together. */
 export function benchSets(files = questionFiles()): { name: string; questions: DevQuestion[] }[] {
-  const regression = files.filter((f) => f.name.startsWith('regression/')).flatMap((f) => f.questions);
+  const labelled = (f: QuestionFile) => f.name.startsWith('regression/') || f.name.startsWith('sets/');
+  const regression = files.filter(labelled).flatMap((f) => f.questions);
   return [
-    ...files.filter((f) => !f.name.startsWith('regression/')),
+    ...files.filter((f) => !labelled(f)),
     ...(regression.length ? [{ name: 'regression', questions: regression }] : []),
   ];
 }

@@ -1,3 +1,5 @@
+import { buildDecision, type Decision } from '../decide/decision.js';
+import { FEATURES } from '../decide/features.js';
 import type { Reading } from '../schemas/reading.js';
 import { NOT_LAW } from '../schemas/topic.js';
 import type { KnowledgeProblem } from '../service.js';
@@ -165,6 +167,7 @@ export function mergeAndCheck(
   }
 
   const reading = readingSection(files, report, where);
+  const decision = decisionOf(files, report);
   checkScopePhrases(files, [...topics.values()], report);
   if (!reading && missing('reading')) {
     const first = files[0];
@@ -194,10 +197,38 @@ export function mergeAndCheck(
       outOfScope: files.flatMap((f) => f.data.outOfScope ?? []),
       examples: files.flatMap((f) => f.data.examples ?? []),
       reading,
+      ...decision,
       reviews,
       warnings: sourceWarnings(sources.values()),
     },
   };
+}
+
+/**
+ * The decision model of the file holding it, with maintainers' example messages learnt on top. A model
+ * trained on other features, or damaged, is a problem: answering without the decision it was meant to
+ * give would be answering with no safety net.
+ */
+function decisionOf(files: ParsedFile[], report: Report): { decision?: Decision } {
+  const file = files.find((f) => f.data.decisionModel);
+  const model = file?.data.decisionModel;
+  if (!file || !model) return {};
+  const at = { file, path: ['decisionModel'] as PathKey[] };
+  if (model.features.join() !== FEATURES.join()) {
+    report(at, ['decisionModel', 'features'], messages.decisionStale(model.features.join(', ')));
+    return {};
+  }
+  try {
+    return {
+      decision: buildDecision(
+        model,
+        files.flatMap((f) => f.data.exampleMessages ?? []),
+      ),
+    };
+  } catch (error) {
+    report(at, ['decisionModel', 'classifiers'], messages.decisionUnreadable((error as Error).message));
+    return {};
+  }
 }
 
 type Report = (at: { file: ParsedFile; path: PathKey[] }, path: PathKey[], message: string) => void;

@@ -37,10 +37,14 @@ async function yamlFiles(dir: string): Promise<string[]> {
 }
 
 /** Reads, validates and merges a knowledge folder. File reading lives here; the logic in parse/check. */
-export async function loadKnowledgeDir(dir: string, displayRoot = process.cwd()): Promise<StampedLoad> {
+export async function loadKnowledgeDir(
+  dir: string,
+  displayRoot = process.cwd(),
+  options: { ignore?: (path: string) => boolean } = {},
+): Promise<StampedLoad> {
   let paths: string[];
   try {
-    paths = await yamlFiles(dir);
+    paths = (await yamlFiles(dir)).filter((path) => !options.ignore?.(path));
   } catch (error) {
     return {
       ok: false,

@@ -1,3 +1,4 @@
+import type { Decision } from '../decide/decision.js';
 import type { Body } from '../schemas/body.js';
 import type { Condition } from '../schemas/condition.js';
 import type { TimelineEvent } from '../schemas/event.js';
@@ -23,6 +24,8 @@ export interface KnowledgeBase {
   readonly outOfScope: readonly OutOfScope[];
   readonly examples: string[];
   readonly reading: Reading;
+  /** The learnt decision (knowledge/decision-model.yaml plus maintainers' example messages), when trained. */
+  readonly decision?: Decision;
   /** Every era and event not yet law (or superseded), with its review date and file:line. */
   readonly reviews: readonly ReviewItem[];
   /** Problems that do not stop the knowledge loading (a source without a url), with file:line. */

@@ -55,6 +55,10 @@ export const messages = {
     `the title "${title}" is also used at ${other}. Titles must differ so people can tell topics apart.`,
   sharedPhrasing: (phrase: string, topic: string, other: string) =>
     `the phrasing "${phrase}" also belongs to topic "${topic}" (${other}). A phrasing may point to one topic only: remove it from one of them.`,
+  decisionUnreadable: (why: string) =>
+    `the learnt decision cannot be read (${why}). This file is written by \`npm run train\`: run it again rather than editing the file.`,
+  decisionStale: (features: string) =>
+    `the learnt decision was trained on other features (${features}) than this version of the bot reads. Run \`npm run train\`.`,
   missingReading: () =>
     'no file has a "reading:" section (negations, date anchors and the other word lists the resolver reads with). Restore knowledge/reading.yaml.',
   duplicateReading: (other: string) =>

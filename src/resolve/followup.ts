@@ -8,6 +8,7 @@ import { perKnowledge, phrasePattern } from './memo.js';
 import { opensAsFollowUp } from './message.js';
 import {
   answerTopics,
+  decided,
   type Read,
   type ResolveOptions,
   readQuestion,
@@ -38,7 +39,7 @@ const FROM_BEFORE = '(from your last question)';
  */
 export function resolveTurn(kb: KnowledgeBase, question: string, options: TurnOptions): Turn {
   const r = readQuestion(kb, question, options);
-  const fresh = resolveRead(kb, r, options);
+  const fresh = decided(kb, r, options);
   const previous = options.topicId ? undefined : usable(kb, options.previous);
   const asFollowUp =
     previous !== undefined &&

@@ -1,3 +1,4 @@
+import { decide } from '../decide/decision.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer, AnswerPart } from '../schemas/answer.js';
 import { IsoDate } from '../schemas/common.js';
@@ -179,9 +180,48 @@ export function explain(kb: KnowledgeBase, question: string, options: ResolveOpt
   };
 }
 
-/** Question text in, Answer out. Pure over a loaded knowledge base; never throws on any string. */
+/** What the matcher saw on the way to an answer: the decision (src/decide) reads its features from it. */
+export interface Trace {
+  query?: Query;
+  ranked?: Candidate[];
+  strength?: number;
+}
+
+/**
+ * Question text in, the reader's Answer out, before the decision (src/decide) weighs it: the stage the
+ * reading tests check. Pure over a loaded knowledge base; never throws on any string. People get
+ * `answer` (or a turn of `resolveTurn`), which adds the decision.
+ */
 export function resolve(kb: KnowledgeBase, rawQuestion: string, options: ResolveOptions): Answer {
   return resolveRead(kb, readQuestion(kb, rawQuestion, options), options);
+}
+
+/** Question text in, the Answer a person gets: the reader's answer, then the decision on giving it. */
+export function answer(kb: KnowledgeBase, rawQuestion: string, options: ResolveOptions): Answer {
+  return decided(kb, readQuestion(kb, rawQuestion, options), options);
+}
+
+/** The resolver's answer to a message read, then the decision on whether to give it (src/decide). */
+export function decided(
+  kb: KnowledgeBase,
+  r: Read,
+  options: Pick<ResolveOptions, 'topicId' | 'settings'>,
+): Answer {
+  const trace: Trace = {};
+  const answer = resolveRead(kb, r, options, trace);
+  // A chosen option is the asker's own reading: nothing left to decide.
+  return options.topicId ? answer : decide(kb, r, trace, answer);
+}
+
+/** The reading, what the matcher saw, and the answer: everything the decision weighs. */
+export function resolveTraced(
+  kb: KnowledgeBase,
+  rawQuestion: string,
+  options: ResolveOptions,
+): { read: Read; trace: Trace; answer: Answer } {
+  const read = readQuestion(kb, rawQuestion, options);
+  const trace: Trace = {};
+  return { read, trace, answer: resolveRead(kb, read, options, trace) };
 }
 
 /** The answer to a message already read (its date and conditions may come from an earlier question). */
@@ -189,6 +229,7 @@ export function resolveRead(
   kb: KnowledgeBase,
   r: Read,
   options: Pick<ResolveOptions, 'topicId' | 'settings'>,
+  trace?: Trace,
 ): Answer {
   const settings = settingsWith(options.settings);
   if (options.topicId) {
@@ -208,6 +249,7 @@ export function resolveRead(
   const query = messageQuery(kb, r);
   const ranked = rankFor(kb, r, query, settings);
   const best = ranked[0];
+  if (trace) Object.assign(trace, { query, ranked, strength: r.message.strength });
   // The plainer the message asks which body, the less of its asking clauses must match a topic.
   // "What happened to PHE?" asks about a body without asking who commissions: that counts as asking.
   const aboutABody = query.kind === 'change' && namesABody(r.message.asking, prepare(kb));

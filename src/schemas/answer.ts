@@ -68,6 +68,10 @@ export const AnswerPart = z.object({
     .optional()
     .describe('How an approximate or named date was read, e.g. \'read "2016ish" as 1 July 2016\'.'),
   confidence: z.number().min(0).max(1),
+  readAs: z
+    .string()
+    .optional()
+    .describe('What the bot read, in one line: "Health visiting · 1 April 2014 · fully delegated CCG".'),
   seeAlso: z
     .array(AnswerOption)
     .optional()

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { DecisionModel } from '../decide/model.js';
 import { Body } from './body.js';
 import { IsoDate } from './common.js';
 import { Condition } from './condition.js';
 import { TimelineEvent } from './event.js';
+import { ExampleMessage } from './example.js';
 import { Reading } from './reading.js';
 import { OutOfScope } from './scope.js';
 import { Source } from './source.js';
@@ -25,5 +27,12 @@ export const KnowledgeFile = z.strictObject({
     "How people's wording is read (negations, date anchors); in one file only.",
   ),
   examples: z.array(z.string().trim().min(1)).optional().describe('Example questions shown to people.'),
+  exampleMessages: z
+    .array(ExampleMessage)
+    .optional()
+    .describe('Messages labelled by a maintainer, learnt by the scope classifier when the knowledge loads.'),
+  decisionModel: DecisionModel.optional().describe(
+    'Written by `npm run train`, never by hand: the learnt decision (in knowledge/decision-model.yaml only).',
+  ),
 });
 export type KnowledgeFile = z.infer<typeof KnowledgeFile>;

@@ -1,0 +1,114 @@
+import type { KnowledgeBase } from '../knowledge/model.js';
+import type { Read, Trace } from '../resolve/resolve.js';
+import type { Answer, AnswerPart } from '../schemas/answer.js';
+import type { ExampleMessage } from '../schemas/example.js';
+import { featuresOf, withComponents } from './features.js';
+import { type DecisionModel, probabilityRight } from './model.js';
+import { COMPONENTS, type Component, loadText, type TextClassifier } from './text-classifier.js';
+
+/** The learnt decision a knowledge base carries: the model file's weights and its component classifiers. */
+export interface Decision {
+  model: DecisionModel;
+  classifiers: Record<Component, TextClassifier>;
+}
+
+/** Every threshold of the decision in one place, beside the trained one in the model file. */
+export const DECIDE = Object.freeze({
+  /** A withheld answer more likely out of scope than not is refused; otherwise the bot asks back. */
+  refuseAbove: 0.5,
+  maxOptions: 4,
+});
+
+/** The model file's decision; the maintainers' labelled example messages are learnt by the scope classifier. */
+export function buildDecision(model: DecisionModel, examples: readonly ExampleMessage[]): Decision {
+  const scopeExamples = examples.map((e) => ({ text: e.text, yes: e.scope === 'out' }));
+  const classifiers = Object.fromEntries(
+    COMPONENTS.map((c) => [c, loadText(model.classifiers[c], c === 'outOfScope' ? scopeExamples : [])]),
+  ) as Record<Component, TextClassifier>;
+  return { model, classifiers };
+}
+
+/** "Health visiting · 1 April 2014 · fully delegated CCG": what was read, so a person can see a misreading. */
+export function readAs(
+  part: Pick<AnswerPart, 'topic' | 'asOfText' | 'asOfSource' | 'conditionsAsked'>,
+): string {
+  if (!part.topic) return '';
+  const when = part.asOfSource === 'today' ? `${part.asOfText} (today)` : part.asOfText;
+  return [part.topic.title, when, ...part.conditionsAsked].join(' · ');
+}
+
+function withReadAs(answer: Answer): Answer {
+  const parts = answer.parts?.map((p) => ({ ...p, readAs: readAs(p) }));
+  const line = parts ? parts.map((p) => p.readAs).join(' + ') : readAs(answer);
+  return { ...answer, ...(parts ? { parts } : {}), ...(line ? { readAs: line } : {}) };
+}
+
+/** The topics a withheld answer offers: what it would have answered, then the runner-up readings. */
+function optionsFor(kb: KnowledgeBase, trace: Trace, answer: Answer): Answer['options'] {
+  const chosen = (answer.parts ?? [answer]).flatMap((p) => (p.topic ? [p.topic] : []));
+  const rivals = (trace.ranked ?? []).map((c) => ({ id: c.entry.topic.id, title: c.entry.topic.title }));
+  const seen = new Set<string>();
+  return [...chosen, ...rivals]
+    .filter((t) => kb.topicById.has(t.id) && !seen.has(t.id) && seen.add(t.id))
+    .slice(0, DECIDE.maxOptions)
+    .map((t) => ({ topicId: t.id, title: t.title }));
+}
+
+/** An answer the decision does not trust: refused when it looks out of scope, else asked back. */
+function withhold(kb: KnowledgeBase, trace: Trace, answer: Answer, p: number, pOut: number): Answer {
+  const { parts: _, ...single } = answer;
+  const base = { ...single, commissioners: [], changes: [], sources: [], timeline: [], confidence: round(p) };
+  if (pOut >= DECIDE.refuseAbove)
+    return {
+      ...base,
+      status: 'unknown',
+      options: [],
+      text: 'That does not look like a question about which body commissions an NHS service in England, so I will not guess.',
+      lookInstead:
+        'Ask which body commissions (plans and pays for) a service, at a date if it matters, e.g. "who commissioned health visiting in 2014?".',
+    };
+  const read = `I am not sure I read that right (I read it as: ${answer.readAs ?? 'no single service'}), so I will not guess.`;
+  const options = optionsFor(kb, trace, answer);
+  // Asking back needs a choice: with one reading only, say what was read and how to ask again.
+  if (options.length < 2)
+    return {
+      ...base,
+      status: 'unknown',
+      options: [],
+      text: read,
+      lookInstead:
+        'Ask again naming the service and the date, e.g. "who commissioned school nursing in 2016?".',
+    };
+  return {
+    ...base,
+    status: 'clarify',
+    options,
+    text: `${read} Which of these did you mean? You can also ask again, naming the service and the date.`,
+  };
+}
+
+const round = (p: number) => Math.round(p * 100) / 100;
+
+/** The component classifiers' probabilities for a message. */
+export function componentsOf(decision: Decision, text: string): Record<Component, number> {
+  return Object.fromEntries(COMPONENTS.map((c) => [c, decision.classifiers[c].probability(text)])) as Record<
+    Component,
+    number
+  >;
+}
+
+/**
+ * The decision stage: the resolver's answer, given only when the model puts the chance it is right at or
+ * above the trained threshold. Without a model file the answer passes unchanged.
+ */
+export function decide(kb: KnowledgeBase, r: Read, trace: Trace, raw: Answer): Answer {
+  const answer = withReadAs(raw);
+  const decision = kb.decision;
+  if (!decision || answer.status !== 'answered') return answer;
+  const components = componentsOf(decision, r.text);
+  const p = probabilityRight(
+    decision.model.weights,
+    withComponents(featuresOf(kb, r, trace, answer), components),
+  );
+  return p >= decision.model.threshold ? answer : withhold(kb, trace, answer, p, components.outOfScope);
+}

@@ -1,0 +1,147 @@
+import type { KnowledgeBase } from '../knowledge/model.js';
+import { prepare } from '../resolve/index.js';
+import { perKnowledge, phrasePattern } from '../resolve/memo.js';
+import { normalise, stem, words } from '../resolve/normalise.js';
+import type { Read, Trace } from '../resolve/resolve.js';
+import type { Answer } from '../schemas/answer.js';
+
+/**
+ * What the decision knows of one reading, as numbers: how well the best topic explains the asking words,
+ * how close the runner-up is, what was left unread (a time phrase, a second service, words the knowledge
+ * never uses), and what the answer rests on. The names are the model file's column names: a model
+ * trained on other names is refused, so model and code never disagree silently.
+ */
+export const FEATURES = [
+  'bias',
+  'coverage',
+  'evidence',
+  'margin',
+  'strength0',
+  'strength2',
+  'askChange',
+  'parts',
+  'dateFromText',
+  'dateGiven',
+  'dateApprox',
+  'timeCueUnread',
+  'numberUnread',
+  'unknownWords',
+  'offTopicShare',
+  'residualEvidence',
+  'joiners',
+  'questionMarks',
+  'lengthLog',
+  'conditionsOpen',
+  'conditionalHolders',
+  'conditionsStated',
+  'notInForce',
+  'holders',
+  // The component classifiers' probabilities (src/decide/text-classifier.ts), and where the reading
+  // disagrees with them (two things asked but one part answered, a date stated but none read, a
+  // condition stated but none settled) or agrees.
+  'outOfScope',
+  'multi',
+  'dated',
+  'conditioned',
+  'multiOnePart',
+  'datedUnread',
+  'conditionUnread',
+  'multiInParts',
+  'datedRead',
+] as const;
+export type FeatureName = (typeof FEATURES)[number];
+export type Features = Record<FeatureName, number>;
+
+/** The component classifiers' probabilities for one message. */
+export type ComponentProbabilities = Record<'outOfScope' | 'multi' | 'dated' | 'conditioned', number>;
+type Derived = 'multiOnePart' | 'datedUnread' | 'conditionUnread' | 'multiInParts' | 'datedRead';
+/** The features of the reading alone, before the component classifiers have looked at the text. */
+export type ReadingFeatures = Omit<Features, keyof ComponentProbabilities | Derived>;
+
+const cues = perKnowledge((kb) => ({
+  time: phrasePattern(kb.reading.timeCues),
+  joiners: new RegExp(phrasePattern(kb.reading.joiners).source, 'gu'),
+}));
+
+/** Content words of the asking clauses the knowledge never uses, after the date phrase is taken out. */
+function unknownWords(kb: KnowledgeBase, asking: string): number {
+  const prepared = prepare(kb);
+  return words(asking).filter(
+    (w) => w.length > 2 && !/\d/.test(w) && !prepared.vocabulary.has(w) && !prepared.stop.has(stem(w)),
+  ).length;
+}
+
+/** How much of the query the chosen topic leaves unexplained, and how strongly another topic claims it. */
+function offTopic(trace: Trace): { share: number; residual: number } {
+  const best = trace.ranked?.[0];
+  const terms = trace.query?.terms.filter((t) => !t.context && !t.term.startsWith('@')) ?? [];
+  if (!best || terms.length === 0) return { share: 0, residual: 0 };
+  const left = terms.filter((t) => !best.entry.terms.has(t.term));
+  let residual = 0;
+  for (const other of trace.ranked?.slice(1, 6) ?? []) {
+    const claimed = left.filter((t) => other.entry.terms.has(t.term)).reduce((s, t) => s + t.weight, 0);
+    residual = Math.max(residual, claimed);
+  }
+  return { share: left.length / terms.length, residual };
+}
+
+/** The features of one message's reading and the answer the resolver made of it. */
+export function featuresOf(kb: KnowledgeBase, r: Read, trace: Trace, answer: Answer): ReadingFeatures {
+  const ranked = trace.ranked ?? [];
+  const best = ranked[0];
+  const second = ranked[1];
+  const asking = r.message.asking || r.text;
+  const datePhrase = r.datePhrase ? normalise(r.datePhrase) : '';
+  const undated = datePhrase ? asking.replace(datePhrase, ' ') : asking;
+  const { time, joiners } = cues(kb);
+  const { share, residual } = offTopic(trace);
+  const parts = answer.parts?.length ?? 1;
+  const commissioners = answer.parts ? answer.parts.flatMap((p) => p.commissioners) : answer.commissioners;
+  const settled = r.conditions.settled;
+  const topicConditions = best?.entry.conditions ?? new Set<string>();
+  return {
+    bias: 1,
+    coverage: best?.coverage ?? 0,
+    evidence: Math.min(best?.evidence ?? 0, 8) / 8,
+    margin: best && second ? second.score / best.score : 0,
+    strength0: trace.strength === 0 ? 1 : 0,
+    strength2: trace.strength === 2 ? 1 : 0,
+    askChange: trace.query?.kind === 'change' ? 1 : 0,
+    parts: parts - 1,
+    dateFromText: r.asOfSource === 'text' ? 1 : 0,
+    dateGiven: r.asOfSource === 'given' ? 1 : 0,
+    dateApprox: r.dateRead ? 1 : 0,
+    timeCueUnread: r.asOfSource === 'today' && time.test(asking) ? 1 : 0,
+    numberUnread: /\d/.test(undated.replace(/\b(?:0|5|19|111|999|7a|0-5|5-19)\b/g, '')) ? 1 : 0,
+    unknownWords: Math.min(unknownWords(kb, undated), 6) / 6,
+    offTopicShare: share,
+    residualEvidence: Math.min(residual, 4) / 4,
+    joiners: Math.min((asking.match(joiners) ?? []).length, 4) / 4,
+    questionMarks: Math.min((r.question.match(/\?/g) ?? []).length, 3) / 3,
+    lengthLog: Math.log1p(words(r.text).length) / 5,
+    conditionsOpen: [...topicConditions].filter((c) => !settled.has(c)).length > 0 ? 1 : 0,
+    conditionalHolders: commissioners.some((c) => c.condition) ? 1 : 0,
+    conditionsStated: Math.min(settled.size + r.conditions.several.size, 3) / 3,
+    notInForce: answer.eraStatus && answer.eraStatus !== 'in-force' ? 1 : 0,
+    holders: Math.min(new Set(commissioners.map((c) => c.body)).size, 4) / 4,
+  };
+}
+
+/** All the features: the reading's, the components' probabilities, and where the two disagree. */
+export function withComponents(f: ReadingFeatures, p: ComponentProbabilities): Features {
+  return {
+    ...f,
+    ...p,
+    multiOnePart: f.parts === 0 ? p.multi : 0,
+    datedUnread: f.dateFromText + f.dateGiven === 0 ? p.dated : 0,
+    conditionUnread: f.conditionsStated === 0 ? p.conditioned : 0,
+    // Where they agree: two things asked and answered in parts, a date stated and read.
+    multiInParts: f.parts > 0 ? p.multi : 0,
+    datedRead: f.dateFromText > 0 ? p.dated : 0,
+  };
+}
+
+/** The features as a row in FEATURES order. */
+export function featureRow(f: Features): number[] {
+  return FEATURES.map((name) => f[name]);
+}
