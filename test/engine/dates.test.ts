@@ -51,6 +51,24 @@ describe('reading the as-of date from a question', () => {
     ['last year', '2025-11-22'],
     ['five years ago', '2021-11-22'],
     ["in '15", '2015-07-01'],
+    // Years in words.
+    ['in twenty sixteen', '2016-07-01'],
+    ['twenty-twelve', '2012-07-01'],
+    ['in two thousand and nine', '2009-07-01'],
+    ['two thousand fifteen', '2015-07-01'],
+    ['twenty twenty-one', '2021-07-01'],
+    ['nineteen ninety nine', '1999-07-01'],
+    // Public events people date things by (reading.yaml publicEvents).
+    ['in the year of the London Olympics', '2012-07-27'],
+    ['the COVID year', '2020-06-01'],
+    ['in the first lockdown', '2020-06-01'],
+    ['when the NHS turned 70', '2018-07-05'],
+    ['the month the Queen died', '2022-09-08'],
+    ['just before the Brexit referendum', '2016-06-22'],
+    // A body's or event's time, from its edges and its end.
+    ['in the first year of CCGs', '2013-09-30'],
+    ['the year PHE was wound up', '2021-10-01'],
+    ["when Lansley's reforms landed", '2013-04-01'],
   ])('reads "%s" as %s', (text, expected) => {
     expect(readDate(normalise(text), TODAY, kb)?.date).toBe(expected);
   });
@@ -68,6 +86,10 @@ describe('reading the as-of date from a question', () => {
     'health visiting for 0-5 year olds',
     'level 3 delegation',
     'section 7A agreement',
+    // A public event's name is no date unless time words say so; a number in words is no year.
+    'who commissions covid vaccinations',
+    'who plans pandemic flu preparedness',
+    'twenty one practices merged',
   ])('finds no date in "%s"', (text) => {
     expect(readDate(normalise(text), TODAY, kb)).toBeUndefined();
   });

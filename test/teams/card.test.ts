@@ -66,7 +66,10 @@ describe('renderAnswerCard', () => {
     expect(said).toHaveLength(2);
     expect(JSON.stringify(announced)).not.toMatch(/"color":"Warning"/i);
     const proposed = renderAnswerCard(
-      engine.ask('under the Health Bill, who would commission proton beam therapy?'),
+      // The topic is pinned (as a clicked option pins it): this checks the card, not the decision.
+      engine.ask('under the Health Bill, who would commission proton beam therapy?', {
+        topicId: 'highly-specialised-services',
+      }),
     );
     expect(cardText(proposed).toLowerCase().split('proposed in a bill, not law')).toHaveLength(2);
     expect(renderAnswerCard(answer()).body).not.toContainEqual(expect.objectContaining({ style: 'warning' }));
