@@ -1,6 +1,7 @@
 import type { Reading } from '../schemas/reading.js';
 import { NOT_LAW } from '../schemas/topic.js';
 import type { KnowledgeProblem } from '../service.js';
+import { countWarnings } from './count-checks.js';
 import {
   checkEventReviewBy,
   checkHolders,
@@ -89,6 +90,12 @@ export function mergeAndCheck(
       needBody(b, [...b.path, 'successors', i], id);
     });
     needSources(b, [...b.path, 'sources'], b.item.sources);
+    b.item.counts.forEach((count, i) => {
+      const path = [...b.path, 'counts', i];
+      if (count.to && count.to < count.from)
+        report(b, [...path, 'to'], messages.eraBackwards(count.from, count.to));
+      needSources(b, [...path, 'sources'], count.sources);
+    });
   }
   const reviews: ReviewItem[] = [];
   for (const e of events.values()) {
@@ -195,7 +202,7 @@ export function mergeAndCheck(
       examples: files.flatMap((f) => f.data.examples ?? []),
       reading,
       reviews,
-      warnings: sourceWarnings(sources.values()),
+      warnings: [...sourceWarnings(sources.values()), ...countWarnings(topics.values(), bodies.values())],
     },
   };
 }
