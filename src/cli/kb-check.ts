@@ -14,6 +14,11 @@ if (result.ok) {
   const kb = result.kb;
   const warnings = [...kb.warnings, ...overdueReviews(kb.reviews, today)];
   for (const w of warnings) console.warn(`warning: ${formatProblem(w)}`);
+  const closed = [...kb.sources.values()].filter((s) => !s.url);
+  const share = kb.sources.size ? (100 * closed.length) / kb.sources.size : 0;
+  console.log(
+    `Sources without a link a person can open: ${closed.length} of ${kb.sources.size} (${share.toFixed(1)}%; aim for 10% or less)${closed.length ? `: ${closed.map((s) => s.id).join(', ')}` : ''}.`,
+  );
   console.log(
     `Knowledge OK: ${kb.topics.length} topics, ${kb.bodies.size} bodies, ${kb.sources.size} sources, ${kb.events.length} events, ${kb.synonyms.length} synonym groups${warnings.length ? `; ${warnings.length} warning(s) above` : ''}.`,
   );

@@ -3,6 +3,7 @@ import { FEATURES } from '../decide/features.js';
 import type { Reading } from '../schemas/reading.js';
 import { NOT_LAW } from '../schemas/topic.js';
 import type { KnowledgeProblem } from '../service.js';
+import { countWarnings } from './count-checks.js';
 import {
   checkEventReviewBy,
   checkHolders,
@@ -91,6 +92,12 @@ export function mergeAndCheck(
       needBody(b, [...b.path, 'successors', i], id);
     });
     needSources(b, [...b.path, 'sources'], b.item.sources);
+    b.item.counts.forEach((count, i) => {
+      const path = [...b.path, 'counts', i];
+      if (count.to && count.to < count.from)
+        report(b, [...path, 'to'], messages.eraBackwards(count.from, count.to));
+      needSources(b, [...path, 'sources'], count.sources);
+    });
   }
   const reviews: ReviewItem[] = [];
   for (const e of events.values()) {
@@ -199,7 +206,7 @@ export function mergeAndCheck(
       reading,
       ...decision,
       reviews,
-      warnings: sourceWarnings(sources.values()),
+      warnings: [...sourceWarnings(sources.values()), ...countWarnings(topics.values(), bodies.values())],
     },
   };
 }

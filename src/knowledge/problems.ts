@@ -75,6 +75,14 @@ export const messages = {
     `the review date ${reviewBy} of this ${status} entry has passed. Check its sources: if it took effect, make it in-force (and end the era before it); if not, update the note, "checked:" and "reviewBy:".`,
   sourceWithoutUrl: (id: string) =>
     `source "${id}" has no url, so people cannot open it. Add the address of its public page (one you have opened); if it truly has none, add "offline:" saying what it is and where a person can find it.`,
+  countOutlivesDates: (
+    said: string,
+    from: string,
+    to: string | undefined,
+    eraFrom?: string,
+    eraTo?: string,
+  ) =>
+    `"${said}" holds ${to ? `from ${from} to ${to}` : `from ${from}`} (counts in bodies.yaml), but this text is shown for ${eraFrom || eraTo ? `${eraFrom ?? 'the start'} to ${eraTo ?? 'now'}` : 'every date'}. Tie the number to its dates in the same sentence ("42 ICBs on 1 July 2022", "from 1 July 2022 to 31 March 2026"), or move it to an era inside them.`,
   emptyFolder: (dir: string) =>
     `no .yaml files found in ${dir}. Point KNOWLEDGE_DIR at the knowledge folder.`,
   unreadable: (detail: string) => `the file could not be read: ${detail}.`,

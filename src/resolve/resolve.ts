@@ -30,7 +30,7 @@ export interface ResolveOptions {
 }
 
 const GENERAL_LOOK =
-  'Try naming the service and a year, e.g. "who commissioned health visiting in 2014?". For anything else, NHS England\'s "Who commissions NHS services" page is the place to start.';
+  'Try naming the service and a year, e.g. "who commissioned health visiting in 2014?". For anything else, NHS England\'s "Who commissions NHS services" page (https://www.england.nhs.uk/commissioning/who-commissions-nhs-services/) is the place to start.';
 
 function unknown(
   question: string,

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { Id, IsoDate, Text } from './common.js';
 
+/**
+ * How many of a body there were between two dates ("42 ICBs from 1 July 2022 to 31 March 2026"). kb:check
+ * warns when an answer's text states the number for dates outside these, so a count cannot outlive them.
+ */
+export const BodyCount = z.strictObject({
+  number: z.number().int().positive().describe('How many, e.g. 42.'),
+  from: IsoDate.describe('First day the number held.'),
+  to: IsoDate.optional().describe('Last day it held; leave out while it still holds.'),
+  sources: z.array(Id).min(1, 'every count needs at least one source id from sources.yaml'),
+});
+export type BodyCount = z.infer<typeof BodyCount>;
+
 /** An organisation that commissions, advises, regulates or is talked about. */
 export const Body = z.strictObject({
   id: Id.describe('Stable id used everywhere else, e.g. "icb".'),
@@ -18,5 +30,11 @@ export const Body = z.strictObject({
     ),
   note: Text.optional(),
   sources: z.array(Id).default([]),
+  counts: z
+    .array(BodyCount)
+    .default([])
+    .describe(
+      'How many there were and when, e.g. { number: 42, from: 2022-07-01, to: 2026-03-31, sources: [s20] }.',
+    ),
 });
 export type Body = z.infer<typeof Body>;

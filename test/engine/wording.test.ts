@@ -85,7 +85,7 @@ describe('the text says what the lines above it do not', () => {
     [a.statusText ?? '', a.text, ...a.commissioners.map((c) => c.condition ?? ''), ...a.changes].join('\n');
 
   it.each([
-    ['ICB clusters and mergers', 'Approved, not verified in effect'],
+    ['ICB clusters and mergers', 'Planned, not confirmed in effect'],
     ['Model ICB Blueprint', 'Announced by the government, not yet in effect'],
   ])('"%s" gives the status label "%s" once', (question, label) => {
     expect(said(ask(question)).toLowerCase().split(label.toLowerCase())).toHaveLength(2);
