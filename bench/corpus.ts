@@ -45,7 +45,11 @@ export function readCorpus(kb: KnowledgeBase, today: Date, files = questionFiles
       const raw = verdict(q, answer);
       const row = {
         text: q.question,
-        labels: componentLabels(q),
+        // Whether the reader got it wrong is a label too, on the lines it answered.
+        labels: {
+          ...componentLabels(q),
+          ...(answer.status === 'answered' ? { misread: raw !== 'correct' } : {}),
+        },
         answered: answer.status === 'answered',
         right: raw === 'correct',
         calibrates: !f.name.startsWith('regression/'),

@@ -33,6 +33,7 @@ export async function trainedModel(dir = fileURLToPath(new URL('../knowledge/', 
       multi: trained.classifiers.multi.toJSON(),
       dated: trained.classifiers.dated.toJSON(),
       conditioned: trained.classifiers.conditioned.toJSON(),
+      misread: trained.classifiers.misread.toJSON(),
     },
     trainedOn: {
       sets: files.map((f) => f.name),

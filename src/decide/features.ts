@@ -43,6 +43,7 @@ export const FEATURES = [
   'multi',
   'dated',
   'conditioned',
+  'misread',
   'multiOnePart',
   'datedUnread',
   'conditionUnread',
@@ -53,7 +54,10 @@ export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
 
 /** The component classifiers' probabilities for one message. */
-export type ComponentProbabilities = Record<'outOfScope' | 'multi' | 'dated' | 'conditioned', number>;
+export type ComponentProbabilities = Record<
+  'outOfScope' | 'multi' | 'dated' | 'conditioned' | 'misread',
+  number
+>;
 type Derived = 'multiOnePart' | 'datedUnread' | 'conditionUnread' | 'multiInParts' | 'datedRead';
 /** The features of the reading alone, before the component classifiers have looked at the text. */
 export type ReadingFeatures = Omit<Features, keyof ComponentProbabilities | Derived>;

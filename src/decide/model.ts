@@ -19,6 +19,7 @@ export const DecisionModel = z.strictObject({
     multi: z.string().min(2),
     dated: z.string().min(2),
     conditioned: z.string().min(2),
+    misread: z.string().min(2),
   }),
   /** What it was trained on, for the person reading the file and for the staleness test. */
   trainedOn: z.strictObject({

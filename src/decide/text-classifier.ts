@@ -4,8 +4,9 @@ import { normalise, stem, words } from '../resolve/normalise.js';
 /**
  * A yes/no text classifier: naive Bayes over stemmed words and word pairs, trained on labelled messages.
  * Each reading component the labels cover has one ("is it out of scope?", "does it ask two things?",
- * "does it state a date?", "does it state a condition?"); their probabilities are features of the
- * decision, never rules on their own.
+ * "does it state a date?", "does it state a condition?"), and one learns wording the reader has misread
+ * before ("was the reader's answer wrong?"); their probabilities are features of the decision, never
+ * rules on their own.
  */
 export interface TextClassifier {
   /** The probability that the text is a "yes", 0..1. */
@@ -14,7 +15,7 @@ export interface TextClassifier {
 }
 
 /** The components learnt from labels, each a yes/no question about a message. */
-export const COMPONENTS = ['outOfScope', 'multi', 'dated', 'conditioned'] as const;
+export const COMPONENTS = ['outOfScope', 'multi', 'dated', 'conditioned', 'misread'] as const;
 export type Component = (typeof COMPONENTS)[number];
 
 /** Stems and adjacent pairs: "write a letter" and "who commissions" say more as pairs than as words. */

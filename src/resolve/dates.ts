@@ -70,6 +70,23 @@ function shift(reading: DateReading, how: Shift): DateReading {
   return reading;
 }
 
+/**
+ * An event's names with each body name in them also written the other ways people name that body:
+ * "nhs england is abolished" is also "nhse is abolished". Lower case, as phrases are matched.
+ */
+function withBodyAliases(names: readonly string[], kb: KnowledgeBase): string[] {
+  const out = new Set(names.map((n) => n.toLowerCase()));
+  for (const body of kb.bodies.values()) {
+    const all = [body.short ?? '', ...body.aliases].map((a) => a.toLowerCase()).filter((a) => a.length >= 2);
+    for (const name of [...out])
+      for (const a of all) {
+        if (!` ${name} `.includes(` ${a} `)) continue;
+        for (const b of all) out.add(` ${name} `.replace(` ${a} `, ` ${b} `).trim());
+      }
+  }
+  return [...out];
+}
+
 /** Per knowledge base: the anchor words as patterns, and every named moment (bodies' lifetimes, events). */
 const anchorsOf = perKnowledge((kb) => {
   const a = kb.reading.anchors;
@@ -88,7 +105,12 @@ const anchorsOf = perKnowledge((kb) => {
     })),
     ...kb.events
       .filter((e) => e.aliases.length > 0)
-      .map((e) => ({ names: e.aliases, from: e.date, to: undefined, label: e.aliases[0] ?? e.title })),
+      .map((e) => ({
+        names: withBodyAliases(e.aliases, kb),
+        from: e.date,
+        to: undefined,
+        label: e.aliases[0] ?? e.title,
+      })),
     ...[...kb.bodies.values()]
       .filter((b) => b.from || b.to)
       .map((b) => ({
@@ -96,6 +118,7 @@ const anchorsOf = perKnowledge((kb) => {
         from: b.from,
         to: b.to,
         label: b.short ?? b.name,
+        body: true,
       })),
   ].map((m) => {
     const names = phraseAlternation(m.names.filter((n) => n.length >= 2));
@@ -311,7 +334,8 @@ function anchored(text: string, kb: KnowledgeBase, today: string): DateReading |
       return point(date, b[0], how(b[0], date));
     }
     const a = moment.after.exec(text);
-    if (a && (moment.to || moment.from)) {
+    // "After NHS England" means after it ends: for a body still in being that is no date read.
+    if (a && (moment.to || (moment.from && !('body' in moment)))) {
       const date = moment.to ? addDays(moment.to, 1) : (moment.from as string);
       return point(date, a[0], how(a[0], date));
     }

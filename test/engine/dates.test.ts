@@ -69,6 +69,9 @@ describe('reading the as-of date from a question', () => {
     ['in the first year of CCGs', '2013-09-30'],
     ['the year PHE was wound up', '2021-10-01'],
     ["when Lansley's reforms landed", '2013-04-01'],
+    // An event named with another of a body's names; "after" a body still in being is after it ends.
+    ['once NHSE is gone', '2027-04-01'],
+    ['after nhse is abolished', '2027-04-01'],
   ])('reads "%s" as %s', (text, expected) => {
     expect(readDate(normalise(text), TODAY, kb)?.date).toBe(expected);
   });
@@ -90,6 +93,7 @@ describe('reading the as-of date from a question', () => {
     'who commissions covid vaccinations',
     'who plans pandemic flu preparedness',
     'twenty one practices merged',
+    'after NHS England, who will run screening',
   ])('finds no date in "%s"', (text) => {
     expect(readDate(normalise(text), TODAY, kb)).toBeUndefined();
   });
