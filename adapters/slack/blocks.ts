@@ -117,6 +117,9 @@ function asOfLine(answer: Answer, options: AnswerRenderOptions): types.ContextBl
       text: `Answer as of *${escapeMrkdwn(answer.asOfText)}* (${AS_OF_REASONS[answer.asOfSource]})`,
     },
   ];
+  // What the bot read, so a person sees at a glance when it misread the question.
+  if (answer.status === 'answered' && answer.readAs)
+    elements.push({ type: 'plain_text', text: `Read as: ${clipPlain(answer.readAs, 300)}`, emoji: false });
   if (answer.question)
     elements.push({
       type: 'plain_text',

@@ -112,6 +112,9 @@ export function renderAnswerCard(answer: Answer, options: RenderOptions = {}): A
   body.push(text(asOfLine(answer), { isSubtle: true, spacing: 'None' }));
   if (answer.followUp)
     body.push(text(`↳ ${escapeMarkdown(answer.followUp)}`, { isSubtle: true, spacing: 'None' }));
+  // What the bot read, so a misreading shows at a glance.
+  if (answer.status === 'answered' && answer.readAs)
+    body.push(text(`Read as: ${escapeMarkdown(answer.readAs)}`, { isSubtle: true, spacing: 'None' }));
 
   // Only answers that are not yet law carry a statusText; in-force and historic answers are plain fact.
   if (answer.status === 'answered' && answer.statusText) body.push(statusBanner(answer.statusText));

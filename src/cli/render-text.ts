@@ -6,6 +6,7 @@ export function renderText(answer: Answer): string {
   const title = answer.topic ? `${answer.topic.title} ` : '';
   lines.push(`${title}(as of ${answer.asOfText}${answer.asOfSource === 'today' ? ', today' : ''})`);
   if (answer.followUp) lines.push(`↳ ${answer.followUp}`);
+  if (answer.status === 'answered' && answer.readAs) lines.push(`Read as: ${answer.readAs}`);
   if (answer.statusText) lines.push(`${answer.statusText.toUpperCase()}`);
   lines.push('');
   if (answer.parts && answer.parts.length > 1) {

@@ -275,6 +275,9 @@ function renderAnswer(answer) {
   if (answer.conditionsAsked.length)
     asOfLine.append(` Read from your question: ${answer.conditionsAsked.join(', ')}.`);
   content.append(asOfLine);
+  // What the bot read, so a misreading shows at a glance.
+  if (answer.status === 'answered' && answer.readAs)
+    content.append(el('p', { class: 'nhsuk-body-s answer__read-as', text: `Read as: ${answer.readAs}` }));
 
   if (answer.timeline.length) content.append(renderTimeline(answer.timeline, answer, id));
 
