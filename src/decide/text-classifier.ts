@@ -1,4 +1,5 @@
 import naiveBayes from 'wink-naive-bayes-text-classifier';
+import { lastFew } from '../resolve/memo.js';
 import { normalise, stem, words } from '../resolve/normalise.js';
 
 /**
@@ -18,12 +19,15 @@ export interface TextClassifier {
 export const COMPONENTS = ['outOfScope', 'multi', 'dated', 'conditioned', 'misread'] as const;
 export type Component = (typeof COMPONENTS)[number];
 
-/** Stems and adjacent pairs: "write a letter" and "who commissions" say more as pairs than as words. */
-export function textTokens(text: string): string[] {
+/**
+ * Stems and adjacent pairs: "write a letter" and "who commissions" say more as pairs than as words.
+ * Remembered for the last message: every classifier asks for them, once per label.
+ */
+export const textTokens = lastFew(2, (text: string): string[] => {
   const stems = words(normalise(text)).map(stem);
   const pairs = stems.slice(1).map((s, i) => `${stems[i]}_${s}`);
   return [...stems, ...pairs];
-}
+});
 
 function wrap(nb: ReturnType<typeof naiveBayes>): TextClassifier {
   return {
