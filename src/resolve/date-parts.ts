@@ -1,7 +1,9 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
+import type { Era, Topic } from '../schemas/topic.js';
 import type { Situation } from './compose.js';
 import { type DateReading, readDate } from './dates.js';
-import { perKnowledge, phraseAlternation } from './memo.js';
+import { asksWhoCommissions } from './intent.js';
+import { perKnowledge, phraseAlternation, phrasePattern } from './memo.js';
 import { COORDINATOR, statementPattern } from './query.js';
 
 /** Where one date asked ends and the next begins: the coordinators that separate things asked, and the knowledge's date separators. */
@@ -64,4 +66,39 @@ export function dateSituations(
   }
   if (dates.size < 2) return undefined;
   return [...dates.values()].slice(0, maxParts).map((d) => dated(d, r.today));
+}
+
+const changeAsk = perKnowledge((kb) => phrasePattern(kb.reading.changeAsks));
+
+const holdersOf = (era: Era) =>
+  era.holders
+    .map((h) => h.body)
+    .sort()
+    .join();
+
+/**
+ * "Who held health visiting in 2014, and what changed after?": the service at the date asked, and again at
+ * the next change of holder (planned ones included, labelled so by the answer); with no later change, at
+ * the last change before. Undefined when the message does not ask what changed, or nothing did.
+ */
+export function changeSituations(
+  kb: KnowledgeBase,
+  r: { today: string; asOf: string; asOfSource: Situation['asOfSource']; dateRead: string | undefined },
+  topic: Topic,
+  asking: string,
+): Partial<Situation>[] | undefined {
+  // `asking` is the message's own asking text: the query's has the change words taken out.
+  if (r.asOfSource === 'given' || topic.kind !== 'service' || !changeAsk(kb).test(asking)) return undefined;
+  if (!asksWhoCommissions(asking)) return undefined;
+  const eras = topic.eras.filter((e) => e.status !== 'superseded');
+  const at = eras.findIndex((e) => (!e.from || e.from <= r.asOf) && (!e.to || r.asOf <= e.to));
+  if (at < 0) return undefined;
+  const held = holdersOf(eras[at] as Era);
+  const next = eras.slice(at + 1).find((e) => e.from && holdersOf(e) !== held);
+  const before = [...eras.slice(0, at)].reverse().find((e) => e.to && holdersOf(e) !== held);
+  const other = next?.from ?? before?.to;
+  if (!other) return undefined;
+  const asked: Partial<Situation> = { asOf: r.asOf, asOfSource: r.asOfSource, dateRead: r.dateRead };
+  const changed: Partial<Situation> = { asOf: other, asOfSource: 'text', dateRead: undefined };
+  return next ? [asked, changed] : [changed, asked];
 }

@@ -6,12 +6,13 @@ import type { Topic } from '../schemas/topic.js';
 import { answerKey, composeTopicAnswer, type Situation } from './compose.js';
 import { defaultConditions, readConditions } from './conditions.js';
 import { type Settings, type SettingsOverrides, settingsWith } from './config.js';
-import { dateSituations } from './date-parts.js';
+import { changeSituations, dateSituations } from './date-parts.js';
 import { readDate } from './dates.js';
 import { longDate } from './format.js';
 import { correct, namesABody, prepare, questionTerms } from './index.js';
 import { askedRoles, asksAboutPending, asksWhoCommissions } from './intent.js';
 import { type Candidate, rank } from './match.js';
+import { perKnowledge, phrasePattern } from './memo.js';
 import { type MessageReading, readMessage } from './message.js';
 import { withoutNegated } from './negation.js';
 import { normalise } from './normalise.js';
@@ -144,11 +145,16 @@ function situation(kb: KnowledgeBase, r: Read, confidence: number, over: Partial
 
 /** The matcher's query for a message: asking clauses count in full, context clauses as context. */
 function messageQuery(kb: KnowledgeBase, r: Read): Query {
-  const clean = (t: string) => withoutNegated(withoutDates(t, r.today, kb), kb);
+  // "Who … and what changed after?" asks for the next era of the same service (date-parts.ts), not for a
+  // topic about a change; "what changed in 2013?" alone does ask about the change.
+  const change = asksWhoCommissions(r.text) ? changeAskAll(kb) : /(?!)/gu;
+  const clean = (t: string) => withoutNegated(withoutDates(t, r.today, kb), kb).replace(change, ' ');
   const query = queryFor(kb, clean(r.message.asking), clean(r.message.context), r.conditions, r.text);
   // Parts are found in the asking words as written, dates included, so each part can keep its own date.
-  return { ...query, asking: withoutNegated(r.message.asking, kb) };
+  return { ...query, asking: withoutNegated(r.message.asking, kb).replace(change, ' ') };
 }
+
+const changeAskAll = perKnowledge((kb) => new RegExp(phrasePattern(kb.reading.changeAsks).source, 'gu'));
 
 function rankFor(kb: KnowledgeBase, r: Read, query: Query, settings: Settings): Candidate[] {
   const settled = new Map(
@@ -288,7 +294,9 @@ export function resolveRead(
   const second = ranked[1]?.score ?? 0;
   const confidence = Math.round(Math.min(1, best.coverage * (1 - (second / best.score) * 0.5)) * 100) / 100;
   // One service at two or more dates ("dental in 2010 vs now"): a complete answer per date.
-  const dates = dateSituations(kb, r, query.asking, settings.compound.maxParts);
+  const dates =
+    dateSituations(kb, r, query.asking, settings.compound.maxParts) ??
+    changeSituations(kb, r, best.entry.topic, r.message.asking);
   if (dates)
     return compound(
       kb,

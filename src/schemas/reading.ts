@@ -78,6 +78,12 @@ export const Reading = z.strictObject({
     .describe(
       'Words for a stretch of time before a public event\'s name: "the year of the London Olympics", "the month the Queen died". The event\'s date is read.',
     ),
+  changeAsks: z
+    .array(Text)
+    .default([])
+    .describe(
+      'Words that ask what changed ("and what changed after?"): the service is answered at the date asked and again at the next change of holder (or the last one, if none is to come).',
+    ),
   timeCues: z
     .array(Text)
     .default([])

@@ -124,3 +124,23 @@ describe('several services and dates together', () => {
     ]);
   });
 });
+
+describe('what changed', () => {
+  it.each([
+    // question, the parts' dates in order
+    ['who held health visiting in 2014 and what changed after?', ['2014-07-01', '2015-10-01']],
+    [
+      'who commissions health visiting now, and when did it change?',
+      ['2015-09-30', TODAY.toISOString().slice(0, 10)],
+    ],
+    ['dental in 2019/20: whose contracts, and what has changed since?', ['2019-10-01', '2022-07-01']],
+  ])('"%s" is answered at the date asked and at the change', (question, dates) => {
+    const a = ask(question);
+    expect(a.parts?.map((p) => p.asOf)).toEqual(dates);
+    expect(new Set(a.parts?.map((p) => p.topic?.id)).size).toBe(1);
+  });
+
+  it('leaves "what changed in 2013?" a question about the change', () => {
+    expect(ask('what changed in 2013?').parts).toBeUndefined();
+  });
+});
