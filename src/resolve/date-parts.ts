@@ -6,11 +6,14 @@ import { asksWhoCommissions } from './intent.js';
 import { perKnowledge, phraseAlternation, phrasePattern } from './memo.js';
 import { COORDINATOR, statementPattern } from './query.js';
 
-/** Where one date asked ends and the next begins: the coordinators that separate things asked, and the knowledge's date separators. */
+/**
+ * Where one date asked ends and the next begins: the coordinators that separate things asked, commas
+ * ("in 2010, in 2014 and now"), and the knowledge's date separators.
+ */
 const separator = perKnowledge(
   (kb) =>
     new RegExp(
-      `${COORDINATOR.source}|(?<![\\p{L}\\p{N}])(?:${phraseAlternation(kb.reading.dateSeparators)})(?![\\p{L}\\p{N}])`,
+      `${COORDINATOR.source}|,|(?<![\\p{L}\\p{N}])(?:${phraseAlternation(kb.reading.dateSeparators)})(?![\\p{L}\\p{N}])`,
       'u',
     ),
 );

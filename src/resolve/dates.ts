@@ -17,6 +17,8 @@ export interface DateReading {
   now?: true;
   /** Read from a named moment ("when PCTs were abolished"): its words also say what is asked about. */
   anchor?: true;
+  /** The moment was a body's lifetime, not a dated event ("when Lansley's reforms landed"). */
+  anchorBody?: true;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -325,42 +327,51 @@ function anchored(text: string, kb: KnowledgeBase, today: string): DateReading |
   if (!anyName.test(text)) return undefined;
   for (const moment of moments) {
     if (!moment.named.test(text)) continue;
-    const how = (phrase: string, date: string) => `read "${phrase}" as ${longDate(date)}`;
-    const b = moment.before.exec(text);
-    const ended = moment.to ? moment.ended.exec(text) : null;
-    if (b && moment.from) {
-      // "before PCTs were abolished" is their last day; "before PCTs" the day before they began.
-      const date = ended && moment.to ? moment.to : addDays(moment.from, -1);
-      return point(date, b[0], how(b[0], date));
-    }
-    const a = moment.after.exec(text);
-    // "After NHS England" means after it ends: for a body still in being that is no date read.
-    if (a && (moment.to || (moment.from && !('body' in moment)))) {
-      const date = moment.to ? addDays(moment.to, 1) : (moment.from as string);
-      return point(date, a[0], how(a[0], date));
-    }
-    const s = moment.since.exec(text);
-    // "when PCTs were abolished", "since PHE closed": the day after the end, not the start.
-    const end = ended;
-    if (end && moment.to) {
-      const date = addDays(moment.to, 1);
-      return point(date, s ? text.slice(s.index, end.index + end[0].length) : end[0], how(end[0], date));
-    }
-    if (s && moment.from) return point(moment.from, s[0], how(s[0], moment.from));
-    const e = moment.edge.exec(text);
-    if (e && moment.from && !('public' in moment)) {
-      const start = /first|early|opening/.test(e[1] ?? '');
-      const date = start ? addDays(moment.from, 182) : addDays(moment.to ?? today, -182);
-      return point(date, e[0], how(e[0], date));
-    }
-    const p = moment.period?.exec(text);
-    if (p && moment.from) return point(moment.from, p[0], how(p[0].trim(), moment.from));
-    const d = moment.during.exec(text);
-    if (d && moment.from) {
-      const to = moment.to ?? today;
-      const mid = new Date((Date.parse(moment.from) + Date.parse(to)) / 2).toISOString().slice(0, 10);
-      return { date: mid, from: moment.from, to, phrase: d[0], how: how(d[0].trim(), mid) };
-    }
+    const found = fromMoment(moment, text, today);
+    if (found) return 'body' in moment ? { ...found, anchorBody: true } : found;
+  }
+  return undefined;
+}
+
+type Moment = ReturnType<typeof anchorsOf>['moments'][number];
+
+/** The date one named moment gives the text, if the text ties a date to it. */
+function fromMoment(moment: Moment, text: string, today: string): DateReading | undefined {
+  const how = (phrase: string, date: string) => `read "${phrase}" as ${longDate(date)}`;
+  const b = moment.before.exec(text);
+  const ended = moment.to ? moment.ended.exec(text) : null;
+  if (b && moment.from) {
+    // "before PCTs were abolished" is their last day; "before PCTs" the day before they began.
+    const date = ended && moment.to ? moment.to : addDays(moment.from, -1);
+    return point(date, b[0], how(b[0], date));
+  }
+  const a = moment.after.exec(text);
+  // "After NHS England" means after it ends: for a body still in being that is no date read.
+  if (a && (moment.to || (moment.from && !('body' in moment)))) {
+    const date = moment.to ? addDays(moment.to, 1) : (moment.from as string);
+    return point(date, a[0], how(a[0], date));
+  }
+  const s = moment.since.exec(text);
+  // "when PCTs were abolished", "since PHE closed": the day after the end, not the start.
+  const end = ended;
+  if (end && moment.to) {
+    const date = addDays(moment.to, 1);
+    return point(date, s ? text.slice(s.index, end.index + end[0].length) : end[0], how(end[0], date));
+  }
+  if (s && moment.from) return point(moment.from, s[0], how(s[0], moment.from));
+  const e = moment.edge.exec(text);
+  if (e && moment.from && !('public' in moment)) {
+    const start = /first|early|opening/.test(e[1] ?? '');
+    const date = start ? addDays(moment.from, 182) : addDays(moment.to ?? today, -182);
+    return point(date, e[0], how(e[0], date));
+  }
+  const p = moment.period?.exec(text);
+  if (p && moment.from) return point(moment.from, p[0], how(p[0].trim(), moment.from));
+  const d = moment.during.exec(text);
+  if (d && moment.from) {
+    const to = moment.to ?? today;
+    const mid = new Date((Date.parse(moment.from) + Date.parse(to)) / 2).toISOString().slice(0, 10);
+    return { date: mid, from: moment.from, to, phrase: d[0], how: how(d[0].trim(), mid) };
   }
   return undefined;
 }

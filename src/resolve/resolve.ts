@@ -7,7 +7,7 @@ import { answerKey, composeTopicAnswer, type Situation } from './compose.js';
 import { defaultConditions, readConditions } from './conditions.js';
 import { type Settings, type SettingsOverrides, settingsWith } from './config.js';
 import { changeSituations, dateSituations } from './date-parts.js';
-import { readDate } from './dates.js';
+import { type DateReading, readDate } from './dates.js';
 import { longDate } from './format.js';
 import { correct, namesABody, prepare, questionTerms } from './index.js';
 import { askedRoles, asksAboutPending, asksWhoCommissions } from './intent.js';
@@ -117,9 +117,16 @@ export function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: Re
 }
 
 /** Every time phrase is about when, not what ("In February 2022, … after PHE closed"): removed before matching. */
-export function withoutDates(text: string, today: string, kb: KnowledgeBase): string {
+export function withoutDates(text: string, today: string, kb: KnowledgeBase, events: string[] = []): string {
   let rest = text;
-  for (let reading = readDate(rest, today, kb), n = 0; reading && !reading.anchor && n < 5; n++) {
+  // A moment's words may say what is asked ("what happened after PHE closed?"). When the message asks
+  // who commissions something, an event's words ("when Lansley's reforms landed") say when, and are set
+  // aside in `events`: the caller weighs them as context, so "who got the power when the LRO came in?"
+  // still finds the LRO while "who held GP contracts when Lansley's reforms landed?" finds GP contracts.
+  const asksWho = asksWhoCommissions(text);
+  const removable = (r: DateReading) => !r.anchor || (asksWho && !r.anchorBody);
+  for (let reading = readDate(rest, today, kb), n = 0; reading && removable(reading) && n < 5; n++) {
+    if (reading.anchor) events.push(reading.phrase);
     rest = rest.replace(reading.phrase, ' ');
     reading = readDate(rest, today, kb);
   }
@@ -148,8 +155,11 @@ function messageQuery(kb: KnowledgeBase, r: Read): Query {
   // "Who … and what changed after?" asks for the next era of the same service (date-parts.ts), not for a
   // topic about a change; "what changed in 2013?" alone does ask about the change.
   const change = asksWhoCommissions(r.text) ? changeAskAll(kb) : /(?!)/gu;
-  const clean = (t: string) => withoutNegated(withoutDates(t, r.today, kb), kb).replace(change, ' ');
-  const query = queryFor(kb, clean(r.message.asking), clean(r.message.context), r.conditions, r.text);
+  const events: string[] = [];
+  const clean = (t: string) => withoutNegated(withoutDates(t, r.today, kb, events), kb).replace(change, ' ');
+  const asking = clean(r.message.asking);
+  const context = `${clean(r.message.context)} ${events.join(' ')}`;
+  const query = queryFor(kb, asking, context, r.conditions, r.text);
   // Parts are found in the asking words as written, dates included, so each part can keep its own date.
   return { ...query, asking: withoutNegated(r.message.asking, kb).replace(change, ' ') };
 }
