@@ -112,7 +112,7 @@ export function maintainersRouter(options: MaintainersOptions): Router {
       res
         .set(
           'Set-Cookie',
-          `${COOKIE}=${sessionValue(token)}; Path=${MAINTAINERS_PATH}; HttpOnly; SameSite=Strict; Max-Age=43200${secure}`,
+          `${COOKIE}=${sessionValue(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200${secure}`,
         )
         .redirect(303, MAINTAINERS_PATH);
     },
