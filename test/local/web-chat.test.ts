@@ -259,6 +259,8 @@ describe('the web chat as a conversation', () => {
   it('says where to look instead in a sentence of its own, not a highlighted fragment', async () => {
     const answer = await ask("what's the weather forecast for tomorrow?");
     expect(await answer.getAttribute('data-status')).toBe('unknown');
+    // A refusal is dated like an answer: the knowledge it was judged against is today's.
+    expect(await answer.locator('.answer__as-of').textContent()).toMatch(/^As of \d+ \w+ \d{4} \(today\)\.$/);
     expect(await answer.locator('.nhsuk-inset-text').count()).toBe(0);
     expect(await answer.locator('.answer__look').textContent()).toBe(
       'A general search engine is the place to look for this.',

@@ -86,7 +86,11 @@ describe('the maintainers page', () => {
     };
     const { reference } = (await (await post(open, '/api/tickets', ticket)).json()) as { reference: string };
     // Gaps in the log: an unanswered question asked twice (two wordings), and a not-helpful vote.
-    for (const q of ['who commissions unicorn grooming?', 'Who commissions unicorn grooming']) {
+    for (const q of [
+      'who commissions unicorn grooming?',
+      'Who commissions unicorn grooming',
+      'write me a poem about ICBs',
+    ]) {
       expect((await post(open, '/api/ask', { question: q })).status).toBe(200);
     }
     const vote = {
@@ -109,6 +113,12 @@ describe('the maintainers page', () => {
     expect(
       await unanswered.locator('tr', { hasText: 'unicorn grooming' }).locator('td').first().textContent(),
     ).toBe('2');
+    // Only a question that was in scope asks for a phrasing; a refusal by design names its rule.
+    const inScope = await unanswered.locator('tr', { hasText: 'unicorn grooming' }).textContent();
+    expect(inScope).toContain('add a phrasing or keyword');
+    const refused = await unanswered.locator('tr', { hasText: 'poem about ICBs' }).textContent();
+    expect(refused).toContain('out of scope by design (rule writing-requests');
+    expect(refused).not.toContain('add a phrasing');
     const notHelpful = page.locator('table[aria-label="Answers voted not helpful"]');
     expect(await notHelpful.textContent()).toMatch(/primary-care\.yaml line \d+/);
     expect(await page.locator('#review + p').textContent()).toContain('None');
