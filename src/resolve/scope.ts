@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { OutOfScope } from '../schemas/scope.js';
-import { perKnowledge, phrasePattern } from './memo.js';
+import { lastFew, perKnowledge, phrasePattern } from './memo.js';
 import { type MessageReading, readMessage } from './message.js';
 import { withoutNegated } from './negation.js';
 import { normalise, stem, words } from './normalise.js';
@@ -9,7 +9,7 @@ const WHICH_BODY_WORD =
   /(?<![\p{L}])(?:who|whom|whose|which (?:body|bodies|organisation|organization|team|nhs body))(?![\p{L}])/u;
 
 /** A text's words, each stemmed, space-separated: "side-effects of antibiotics" → "side effect of antibiotic". */
-const stemmed = (text: string) => words(text).map(stem).join(' ');
+const stemmed = lastFew(8, (text: string) => words(text).map(stem).join(' '));
 
 /**
  * Each out-of-scope rule with its phrases compiled into two patterns: as written (for phrases with
@@ -19,7 +19,8 @@ const stemmed = (text: string) => words(text).map(stem).join(' ');
  */
 const scopeRules = perKnowledge((kb) =>
   kb.outOfScope.map((rule) => {
-    const asWritten = phrasePattern(rule.phrases);
+    // Only phrases with more than words ("£", "a&e") need the text as written.
+    const asWritten = phrasePattern(rule.phrases.filter((p) => words(p).join(' ') !== p.toLowerCase()));
     const inAnyForm = phrasePattern(rule.phrases.map(stemmed).filter(Boolean));
     return { rule, re: { test: (text: string) => asWritten.test(text) || inAnyForm.test(stemmed(text)) } };
   }),
