@@ -17,7 +17,7 @@ export interface AdaptiveCard {
 /** At most six choices on a card, as Teams allows in one button set: more would bury the answer. */
 const MAX_CHOICES = 6;
 
-/** A full-width card; every card the bot sends is one. */
+/** A full-width card in Teams (a local client gets it without `msteams`: see host.ts). */
 export function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
   return {
     type: 'AdaptiveCard',

@@ -9,6 +9,7 @@ import { WhoCommissionsBot } from './bot.js';
 import { botFrameworkAuthOptions, type TeamsConfig } from './config.js';
 import { deliveryKey } from './dedupe.js';
 import { TeamsExperts } from './experts.js';
+import { fitCardsToHost } from './host.js';
 import { readJson, requireActivity, requireJson } from './request.js';
 import { runTurn, TeamsCloudAdapter } from './turn.js';
 
@@ -97,6 +98,7 @@ export function createTeamsSurface(
       return;
     }
     logTeamInstall(context, logger);
+    fitCardsToHost(context);
     if (experts && (await experts.handle(context))) return;
     await bot.run(context);
   };
