@@ -147,9 +147,12 @@ export function renderAnswerCard(answer: Answer, options: RenderOptions = {}): A
 
   if (answer.status === 'clarify' && answer.options.length > 0) {
     const shown = answer.options.slice(0, MAX_CHOICES);
+    // Only a date the person chose goes with the option: one read from the question, or carried from
+    // the last question, is read again the same way, with its conditions, and said as it was.
+    const asOf = answer.asOfSource === 'given' ? { asOf: answer.asOf } : {};
     body.push(
       ...shown.map((o) =>
-        choice(o.title, { action: 'ask', question: answer.question, asOf: answer.asOf, topicId: o.topicId }),
+        choice(o.title, { action: 'ask', question: answer.question, ...asOf, topicId: o.topicId }),
       ),
     );
     const more = answer.options.length - shown.length;

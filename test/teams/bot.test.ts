@@ -64,7 +64,8 @@ describe('the Teams bot over HTTP, with the real engine', () => {
     const options = submitActions(cardOf(clarify)).filter((a) => a.data.action === 'ask');
     expect(options.length).toBeGreaterThan(1);
     const chosen = options[0] as { title: string; data: Record<string, unknown> };
-    expect(chosen.data).toMatchObject({ question: AMBIGUOUS, asOf: '2026-11-01' });
+    expect(chosen.data).toMatchObject({ question: AMBIGUOUS });
+    expect(chosen.data).not.toHaveProperty('asOf');
 
     teams.connector.calls.length = 0;
     await send(cardSubmit(teams.connector.serviceUrl, chosen.data, 'bot-msg-clarify'));
@@ -73,10 +74,7 @@ describe('the Teams bot over HTTP, with the real engine', () => {
     const [update] = teams.connector.calls;
     expect(update?.method).toBe('PUT');
     expect(update?.activityId).toBe('bot-msg-clarify');
-    const answer = teams.engine.ask(AMBIGUOUS, {
-      topicId: chosen.data.topicId as string,
-      asOf: '2026-11-01',
-    });
+    const answer = teams.engine.ask(AMBIGUOUS, { topicId: chosen.data.topicId as string });
     expect(answer.status).toBe('answered');
     const text = cardText(cardOf(update));
     expect(text).toContain(escapeMarkdown(chosen.title));
