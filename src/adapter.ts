@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { AnswerService } from './service.js';
 import type { DedupeStore } from './stores/dedupe.js';
 import type { Logger, Surface } from './surface.js';
@@ -10,6 +11,12 @@ export interface SurfaceContext {
   dedupe: DedupeStore;
   /** Where "ask an expert" tickets go; a surface without expert settings only opens them from its own page. */
   tickets: TicketDesk;
+  /**
+   * Whether a request comes from a maintainer: with MAINTAINERS_TOKEN set, one that shows it (bearer or
+   * the sign-in cookie); without it, one from this machine not through a proxy. Only maintainers see
+   * the knowledge files' problems (file paths and lines).
+   */
+  isMaintainer(req: IncomingMessage): boolean;
 }
 
 /** The server's own settings an adapter may check its own against. */

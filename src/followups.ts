@@ -21,7 +21,9 @@ export function withFollowUps(service: TurnService, store: RecallStore): AnswerS
     async answer(question, options = {}) {
       const { conversation } = options;
       if (!conversation) return service.answer(question, options);
-      const previous = options.topicId ? undefined : await store.get(conversation).catch(() => undefined);
+      // A clarify option chosen (topicId) is read against the same last question as the message it
+      // clarified: a clarify is not remembered, so that question is still the one in the store.
+      const previous = await store.get(conversation).catch(() => undefined);
       const turn = await service.turn(question, { ...options, previous });
       if (turn.recall) await store.set(conversation, turn.recall).catch(() => {});
       return turn.answer;

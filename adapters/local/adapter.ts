@@ -27,5 +27,6 @@ export const webChatAdapter = defineAdapter<true>({
     }
     return lines;
   },
-  create: async (_on, { service, logger, tickets }) => createLocalSurface(service, logger, tickets),
+  create: async (_on, { service, logger, tickets, isMaintainer }) =>
+    createLocalSurface(service, logger, { tickets, isMaintainer }),
 });

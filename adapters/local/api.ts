@@ -1,8 +1,9 @@
+import type { IncomingMessage } from 'node:http';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import { AnswerStatus } from '../../src/schemas/answer.js';
 import { Id, IsoDate } from '../../src/schemas/common.js';
-import type { AnswerService } from '../../src/service.js';
+import type { AnswerService, KnowledgeSummary } from '../../src/service.js';
 import type { Logger } from '../../src/surface.js';
 
 /** Longest question accepted; real questions are a sentence or two. */
@@ -107,8 +108,27 @@ export function bodyErrors(logger: Logger): ErrorRequestHandler {
   };
 }
 
+/** What /api/status tells the page: the summary, and whether the files on disk failed to load. */
+export type WebStatus = KnowledgeSummary & {
+  /** The last reload failed, so answers come from the last good knowledge and may be out of date. */
+  outOfDate: boolean;
+};
+
+/**
+ * The knowledge's problems name files and lines on the server: only maintainers see them. Everyone
+ * else learns only that some answers may be out of date.
+ */
+export function webStatus(summary: KnowledgeSummary, maintainer: boolean): WebStatus {
+  const outOfDate = summary.problems.length > 0;
+  return { ...summary, problems: maintainer ? summary.problems : [], outOfDate };
+}
+
 /** The JSON API behind the web chat: /api/ask, /api/feedback, /api/status. */
-export function apiRouter(service: AnswerService, logger: Logger): Router {
+export function apiRouter(
+  service: AnswerService,
+  logger: Logger,
+  isMaintainer: (req: IncomingMessage) => boolean,
+): Router {
   const router = express.Router();
   const json = express.json({ limit: MAX_BODY, strict: true });
 
@@ -149,8 +169,8 @@ export function apiRouter(service: AnswerService, logger: Logger): Router {
     res.status(204).end();
   });
 
-  router.get('/api/status', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json(service.summary());
+  router.get('/api/status', (req, res) => {
+    res.set('Cache-Control', 'no-store').json(webStatus(service.summary(), isMaintainer(req)));
   });
 
   router.use(['/api/ask', '/api/feedback'], bodyErrors(logger));

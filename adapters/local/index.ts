@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler } from 'express';
@@ -37,7 +38,12 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
 };
 
 /** The local web chat: a page at `/` and its JSON API, answering from the same service as Slack and Teams. */
-export function createLocalSurface(service: AnswerService, logger: Logger, tickets?: TicketDesk): Surface {
+export function createLocalSurface(
+  service: AnswerService,
+  logger: Logger,
+  options: { tickets?: TicketDesk; isMaintainer: (req: IncomingMessage) => boolean },
+): Surface {
+  const { tickets } = options;
   return {
     name: 'web chat',
     routes() {
@@ -51,7 +57,7 @@ export function createLocalSurface(service: AnswerService, logger: Logger, ticke
       });
       pages.use('/assets', express.static(join(NHSUK_DIR, 'assets'), { index: false, maxAge: '1d' }));
       app.use(pages);
-      app.use(apiRouter(service, logger));
+      app.use(apiRouter(service, logger, options.isMaintainer));
       if (tickets) app.use(ticketsRouter(service, tickets, logger));
       return asHandler(app);
     },

@@ -17,7 +17,7 @@ export interface AdaptiveCard {
 /** At most six choices on a card, as Teams allows in one button set: more would bury the answer. */
 const MAX_CHOICES = 6;
 
-/** A full-width card; every card the bot sends is one. */
+/** A full-width card in Teams (a local client gets it without `msteams`: see host.ts). */
 export function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
@@ -150,9 +150,12 @@ export function renderAnswerCard(answer: Answer, options: RenderOptions = {}): A
 
   if (answer.status === 'clarify' && answer.options.length > 0) {
     const shown = answer.options.slice(0, MAX_CHOICES);
+    // Only a date the person chose goes with the option: one read from the question, or carried from
+    // the last question, is read again the same way, with its conditions, and said as it was.
+    const asOf = answer.asOfSource === 'given' ? { asOf: answer.asOf } : {};
     body.push(
       ...shown.map((o) =>
-        choice(o.title, { action: 'ask', question: answer.question, asOf: answer.asOf, topicId: o.topicId }),
+        choice(o.title, { action: 'ask', question: answer.question, ...asOf, topicId: o.topicId }),
       ),
     );
     const more = answer.options.length - shown.length;

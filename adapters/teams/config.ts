@@ -45,6 +45,13 @@ export const TeamsConfig = z
         'TEAMS_EXPERTS_CONVERSATION must be a channel id starting 19: (in Teams: the channel → … → Get link to channel; the part after /channel/, with %3a as : and %40 as @)',
       )
       .optional(),
+    /**
+     * Where the Bot Framework's signing keys are published (an OpenID configuration document). Not an
+     * environment variable: unset (always, in production) it is Microsoft's public cloud's
+     * https://login.botframework.com/v1/.well-known/openidconfiguration; the tests point it at a
+     * stand-in on 127.0.0.1 so no test reaches outside this machine.
+     */
+    openIdMetadataUrl: z.url({ protocol: /^https?$/ }).optional(),
     /** Where the experts' team is served (TEAMS_EXPERTS_SERVICE_URL); Teams' global address by default. */
     expertsServiceUrl: z
       .string()
@@ -118,5 +125,24 @@ export function botFrameworkAuthOptions(
     MicrosoftAppPassword: config.appPassword,
     MicrosoftAppType: config.appType,
     ...(config.tenantId ? { MicrosoftAppTenantId: config.tenantId } : {}),
+    ...(config.openIdMetadataUrl ? publicCloudWithKeysAt(config.openIdMetadataUrl) : {}),
+  };
+}
+
+/**
+ * The public cloud's settings (botframework-connector's AuthenticationConstants), with the signing
+ * keys read from elsewhere. botbuilder takes every setting from the options as soon as one is given,
+ * so all of them are given.
+ */
+function publicCloudWithKeysAt(url: string): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromChannelOpenIdMetadataUrl: url,
+    ToBotFromEmulatorOpenIdMetadataUrl: url,
+    CallerId: 'urn:botframework:azure',
   };
 }

@@ -1,5 +1,5 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import { type RequestHandler, type Response, Router } from 'express';
+import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { type RequestHandler, Router } from 'express';
 import type { AnswerService } from '../../src/service.js';
 import { type DedupeStore, memoryDedupe } from '../../src/stores/dedupe.js';
 import type { Logger, Surface } from '../../src/surface.js';
@@ -9,8 +9,9 @@ import { WhoCommissionsBot } from './bot.js';
 import { botFrameworkAuthOptions, type TeamsConfig } from './config.js';
 import { deliveryKey } from './dedupe.js';
 import { TeamsExperts } from './experts.js';
-import { guardedResponse } from './guarded-response.js';
+import { fitCardsToHost } from './host.js';
 import { readJson, requireActivity, requireJson } from './request.js';
+import { runTurn, TeamsCloudAdapter } from './turn.js';
 
 export type { TeamsConfig } from './config.js';
 
@@ -33,7 +34,7 @@ export function createTeamsSurface(
   logger: Logger,
   stores: { dedupe?: DedupeStore; tickets?: TicketDesk } = {},
 ): Surface {
-  const adapter = new CloudAdapter(
+  const adapter = new TeamsCloudAdapter(
     new ConfigurationBotFrameworkAuthentication(botFrameworkAuthOptions(config)),
   );
   // "Ask an expert" only with an experts' channel: without one the cards are as they always were.
@@ -97,6 +98,7 @@ export function createTeamsSurface(
       return;
     }
     logTeamInstall(context, logger);
+    fitCardsToHost(context);
     if (experts && (await experts.handle(context))) return;
     await bot.run(context);
   };
@@ -105,24 +107,8 @@ export function createTeamsSurface(
     name: 'teams',
     routes() {
       const app = Router();
-      app.post(
-        TEAMS_MESSAGES_PATH,
-        requireBearer,
-        requireJson,
-        readJson,
-        requireActivity,
-        async (req, res, next) => {
-          let turnStarted = false;
-          const guarded = guardedResponse(res, () => turnStarted);
-          try {
-            await adapter.process(req, guarded as unknown as Response, async (context) => {
-              turnStarted = true;
-              await runOnce(context);
-            });
-          } catch (error) {
-            next(error);
-          }
-        },
+      app.post(TEAMS_MESSAGES_PATH, requireBearer, requireJson, readJson, requireActivity, (req, res) =>
+        runTurn(adapter, req, res, logger, runOnce),
       );
       return asHandler(app);
     },

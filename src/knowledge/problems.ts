@@ -1,9 +1,17 @@
 import type { KnowledgeProblem } from '../service.js';
 
+/** What opens a flow list, a flow map or a quoted value; a YAML slip often leaves one unclosed. */
+export type Opener = '[' | '{' | '"' | "'";
+const CLOSER = { '[': ']', '{': '}' } as const;
+
 /** Every knowledge error text, in one place, so wording stays consistent and tests can pin it. */
 export const messages = {
   yamlSyntax: (detail: string) =>
     `the YAML is not well formed: ${detail}. Check indentation (spaces, not tabs) and that every "key: value" has a colon and a space.`,
+  unclosed: (open: Opener) =>
+    open === '[' || open === '{'
+      ? `the YAML is not well formed: the "${open}" on this line is never closed. Add "${CLOSER[open]}" at the end of the ${open === '[' ? 'list' : 'entry'}, e.g. "keywords: [dental, dentists]", or remove the "${open}".`
+      : `the YAML is not well formed: the ${open === '"' ? 'double' : 'single'} quote that starts the value on this line is never closed. Add the closing ${open} at the end of the value, or remove the opening one.`,
   aliasOrAnchor: (char: '*' | '&') =>
     `a value on this line starts with "${char}" (or has one after a comma in a [list]). In YAML, "&name" marks a value so it can be reused and "*name" repeats a value marked that way, so a value cannot start with * or & as ordinary text. Put the whole value in double quotes, e.g. "${char === '*' ? '*Important*' : 'A&E'} ...".`,
   indentation: (spaces: number, above: number, tab: boolean) =>

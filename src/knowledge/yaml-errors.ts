@@ -1,6 +1,14 @@
-import type { LineCounter, YAMLError } from 'yaml';
+import { CST, type LineCounter, Parser, type YAMLError } from 'yaml';
 import type { KnowledgeProblem } from '../service.js';
-import { messages } from './problems.js';
+import { messages, type Opener } from './problems.js';
+
+interface Located {
+  error: YAMLError;
+  line: number;
+  column: number;
+  /** Set when the error is an unclosed [, {, " or ' found further up: the line to fix is the opener's. */
+  opener?: Opener;
+}
 
 /**
  * The yaml library's syntax errors, turned into what a maintainer can act on. One slip (a line
@@ -15,15 +23,21 @@ export function syntaxProblems(
   lineCounter: LineCounter,
 ): KnowledgeProblem[] {
   const lines = text.split(/\r?\n/);
-  const located = errors
+  const openers = unclosedOpeners(text);
+  const located: Located[] = errors
     .map((e) => {
-      const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
-      return { error: e, line: pos.line, column: pos.col };
+      // The parser notices an unclosed [ or quote only where something else should have closed it (the
+      // next line, or the end of the file): the mistake is at the opener, the latest one before.
+      const opener = openers.findLast((o) => o.offset <= e.pos[0]);
+      const pos = opener
+        ? lineCounter.linePos(opener.offset)
+        : (e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]));
+      return { error: e, line: pos.line, column: pos.col, opener: opener?.char };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
   const problems: KnowledgeProblem[] = [];
   const seenLines = new Set<number>();
-  for (const { error, line, column } of located) {
+  for (const { error, line, column, opener } of located) {
     if (seenLines.has(line)) continue;
     const marker = aliasMarker(lines[line - 1] ?? '');
     if (marker) {
@@ -40,9 +54,45 @@ export function syntaxProblems(
     // Everything after the first real syntax error is usually its echo: report the first only.
     if (problems.some((p) => !p.message.startsWith(ALIAS_PREFIX))) continue;
     seenLines.add(line);
-    problems.push({ file, line, column, field: '', message: plain(error, lines, line) });
+    const message = opener ? messages.unclosed(opener) : plain(error, lines, line);
+    problems.push({ file, line, column, field: '', message });
   }
   return problems;
+}
+
+/**
+ * Every [ or { that no ] or } closes, and every quoted value with no closing quote, in the order they
+ * open, read from the yaml library's own concrete syntax tree (so brackets inside quotes or comments,
+ * and apostrophes inside plain words, are never taken for openers).
+ */
+export function unclosedOpeners(text: string): { offset: number; char: Opener }[] {
+  const found: { offset: number; char: Opener }[] = [];
+  const check = (token: CST.Token | undefined) => {
+    if (token?.type === 'flow-collection') {
+      const open = token.start.source as '[' | '{';
+      const close = open === '[' ? ']' : '}';
+      if (!token.end.some((t) => t.source === close)) found.push({ offset: token.offset, char: open });
+    }
+    if (token?.type === 'double-quoted-scalar' || token?.type === 'single-quoted-scalar') {
+      const quote = token.source[0] as '"' | "'";
+      if (!closesQuote(token.source, quote)) found.push({ offset: token.offset, char: quote });
+    }
+  };
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
+    CST.visit(token, (item) => {
+      check(item.key ?? undefined);
+      check(item.value);
+    });
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/** Whether a quoted scalar's source ends with its closing quote ('' and \" are escapes, not ends). */
+function closesQuote(source: string, quote: '"' | "'"): boolean {
+  const body = source.slice(1);
+  if (quote === '"') return /(^|[^\\])(\\\\)*"$/.test(body);
+  return /^(?:[^']|'')*'$/.test(body);
 }
 
 const ALIAS_PREFIX = messages.aliasOrAnchor('*').slice(0, 20);

@@ -40,7 +40,9 @@ const FROM_BEFORE = '(from your last question)';
 export function resolveTurn(kb: KnowledgeBase, question: string, options: TurnOptions): Turn {
   const r = readQuestion(kb, question, options);
   const fresh = decided(kb, r, options);
-  const previous = options.topicId ? undefined : usable(kb, options.previous);
+  // With a topicId (a "did you mean" option chosen), a follow-up keeps the date and conditions it
+  // carried when it was asked.
+  const previous = usable(kb, options.previous);
   const asFollowUp =
     previous !== undefined &&
     !outOfScope(r.message, kb) &&

@@ -1,15 +1,29 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { OutOfScope } from '../schemas/scope.js';
-import { perKnowledge, phrasePattern } from './memo.js';
-import type { MessageReading } from './message.js';
+import { lastFew, perKnowledge, phrasePattern } from './memo.js';
+import { type MessageReading, readMessage } from './message.js';
 import { withoutNegated } from './negation.js';
+import { normalise, stem, words } from './normalise.js';
 
 const WHICH_BODY_WORD =
   /(?<![\p{L}])(?:who|whom|whose|which (?:body|bodies|organisation|organization|team|nhs body))(?![\p{L}])/u;
 
-/** Each out-of-scope rule with its phrases compiled into one pattern. */
+/** A text's words, each stemmed, space-separated: "side-effects of antibiotics" → "side effect of antibiotic". */
+const stemmed = lastFew(8, (text: string) => words(text).map(stem).join(' '));
+
+/**
+ * Each out-of-scope rule with its phrases compiled into two patterns: as written (for phrases with
+ * symbols, "£", "111 or 999"), and stemmed, matched against the stemmed text, so a phrase holds in
+ * any form of its words, as topics' phrasings do ("antibiotics" catches "antibiotic", "write a"
+ * catches "writing a", "side effects" catches "side-effect").
+ */
 const scopeRules = perKnowledge((kb) =>
-  kb.outOfScope.map((rule) => ({ rule, re: phrasePattern(rule.phrases) })),
+  kb.outOfScope.map((rule) => {
+    // Only phrases with more than words ("£", "a&e") need the text as written.
+    const asWritten = phrasePattern(rule.phrases.filter((p) => words(p).join(' ') !== p.toLowerCase()));
+    const inAnyForm = phrasePattern(rule.phrases.map(stemmed).filter(Boolean));
+    return { rule, re: { test: (text: string) => asWritten.test(text) || inAnyForm.test(stemmed(text)) } };
+  }),
 );
 
 /**
@@ -35,4 +49,9 @@ export function outOfScope(message: MessageReading, kb: KnowledgeBase): OutOfSco
   }
   for (const { rule, re } of scopeRules(kb)) if (!rule.unlessCommissioning && re.test(whole)) return rule;
   return hit && !inScopeClause ? hit : undefined;
+}
+
+/** The out-of-scope rule a question as typed falls under, if any: for the maintainers' lists. */
+export function outOfScopeRule(question: string, kb: KnowledgeBase): OutOfScope | undefined {
+  return outOfScope(readMessage(normalise(question), kb), kb);
 }

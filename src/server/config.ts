@@ -35,6 +35,10 @@ const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'si
   error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent',
 });
 
+const LogFormat = z.enum(['text', 'json'], {
+  error: 'LOG_FORMAT must be text or json (unset: text at a terminal, JSON otherwise)',
+});
+
 /** The server's own settings; each adapter reads its own (see src/adapter.ts). */
 const ConfigSchema = z.object({
   port: z.number(),
@@ -43,13 +47,15 @@ const ConfigSchema = z.object({
   /** Unset means the repository's knowledge/ folder. */
   knowledgeDir: z.string().optional(),
   logLevel: LogLevel,
+  /** text or json; unset, text when the log goes to a terminal and JSON otherwise. */
+  logFormat: LogFormat.optional(),
   /** How long to keep answering after SIGTERM, with /readyz at 503, before stopping. */
   drainMs: z.number(),
   /** Set: de-duplication in this Redis, shared by every copy. Unset: in this process's memory. */
   redisUrl: z.string().optional(),
   /** Set: feedback and unanswered questions as rows in this PostgreSQL. Unset: JSON lines in dataDir. */
   databaseUrl: z.string().optional(),
-  /** Set: /maintainers opens from other machines to whoever has it. Unset: only from this machine. */
+  /** Set: /maintainers needs it for every request, this machine's too. Unset: only from this machine. */
   maintainersToken: z.string().optional(),
 });
 
@@ -80,6 +86,7 @@ const EnvSchema = z
         'KNOWLEDGE_DIR is not a folder: point it at a folder of knowledge YAML files, or unset it to use ./knowledge',
       ),
     LOG_LEVEL: z.preprocess((value) => (value === undefined || value === '' ? 'info' : value), LogLevel),
+    LOG_FORMAT: z.preprocess((value) => (value === '' ? undefined : value), LogFormat.optional()),
     DRAIN_SECONDS: z.preprocess(
       (value) => (value === undefined || value === '' ? '10' : value),
       z
@@ -106,6 +113,7 @@ const EnvSchema = z
       dataDir: e.DATA_DIR,
       knowledgeDir: e.KNOWLEDGE_DIR,
       logLevel: e.LOG_LEVEL,
+      logFormat: e.LOG_FORMAT,
       drainMs: Math.round(e.DRAIN_SECONDS * 1000),
       redisUrl: e.REDIS_URL,
       databaseUrl: e.DATABASE_URL,

@@ -1,6 +1,6 @@
 import { ADAPTERS } from '../../adapters/index.js';
 import { parseConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { stdoutLogger } from './logger.js';
 import { startServer } from './server.js';
 import { startupSummary } from './summary.js';
 
@@ -17,7 +17,7 @@ if (!parsed.ok) {
   process.exit(1);
 }
 const { config } = parsed;
-const logger = createLogger(config.logLevel);
+const logger = stdoutLogger(config);
 
 let server: Awaited<ReturnType<typeof startServer>>;
 try {
@@ -29,7 +29,7 @@ try {
   process.exit(1);
 }
 
-// Plain words for the person at the terminal; the JSON log lines are for machines.
+// Plain words for the person at the terminal; the log lines follow (text at a terminal, else JSON).
 process.stderr.write(`\n${startupSummary(config, server.url).join('\n')}\n\n`);
 
 // Only setting the surfaces up can fail here; one that cannot start (connect) is logged and the rest go on.

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { DEFAULT_KNOWLEDGE_DIR } from '../engine.js';
@@ -8,6 +8,7 @@ import { createTicketDesk } from '../tickets/desk.js';
 import { type Config, isLoopback } from './config.js';
 import { type LiveKnowledge, startLiveKnowledge } from './live-knowledge.js';
 import { loopbackHostOnly } from './loopback-host.js';
+import { isMaintainer } from './maintainers/access.js';
 import { maintainersRouter } from './maintainers/router.js';
 import { openStores } from './stores.js';
 import { buildSurfaces } from './surfaces.js';
@@ -100,13 +101,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (draining) res.set('Connection', 'close');
     next();
   });
-  app.get('/readyz', (_req, res) => {
-    if (draining) return void res.status(503).json({ status: 'draining: stopping soon' });
-    if (mounted) return void res.json({ status: 'ready', knowledge: knowledge.engine()?.summary().updated });
-    const problems = knowledge.startupProblems().map(formatProblem);
-    res.status(503).json({ status: problems.length ? 'knowledge has problems' : 'loading', problems });
-  });
-  app.use(notReadyYet(() => mounted, knowledge));
+  const maintainer = (req: IncomingMessage) => isMaintainer(req, config.maintainersToken);
+  const state = () => ({ draining, mounted });
+  app.get('/readyz', readiness(state, knowledge, maintainer));
+  app.use(notReadyYet(() => mounted, knowledge, maintainer));
   app.use(
     maintainersRouter({
       token: config.maintainersToken,
@@ -242,19 +240,41 @@ function listen(app: express.Express, port: number, host: string): Promise<Serve
   });
 }
 
-function notReadyYet(isReady: () => boolean, knowledge: LiveKnowledge): RequestHandler {
-  return (_req, res, next) => {
+/** GET /readyz: 200 once mounted; 503 while loading, draining, or when the knowledge has problems. */
+function readiness(
+  state: () => { draining: boolean; mounted: boolean },
+  knowledge: LiveKnowledge,
+  maintainer: (req: IncomingMessage) => boolean,
+): RequestHandler {
+  return (req, res) => {
+    const { draining, mounted } = state();
+    if (draining) return void res.status(503).json({ status: 'draining: stopping soon' });
+    if (mounted) return void res.json({ status: 'ready', knowledge: knowledge.engine()?.summary().updated });
+    const problems = knowledge.startupProblems().map(formatProblem);
+    res.status(503).json({
+      status: problems.length ? 'knowledge has problems' : 'loading',
+      // File paths and lines are for maintainers; a load balancer needs only the status.
+      problems: maintainer(req) ? problems : [],
+    });
+  };
+}
+
+function notReadyYet(
+  isReady: () => boolean,
+  knowledge: LiveKnowledge,
+  maintainer: (req: IncomingMessage) => boolean,
+): RequestHandler {
+  return (req, res, next) => {
     if (isReady()) return next();
     const problems = knowledge.startupProblems().map(formatProblem);
-    res
-      .status(503)
-      .set('Retry-After', '2')
-      .type('text/plain')
-      .send(
-        problems.length
-          ? `The knowledge files have problems, so nothing can be answered yet. Fix them and save:\n${problems.join('\n')}\n`
-          : 'Starting up: the knowledge base is still loading. Try again in a moment.\n',
-      );
+    let text = 'Starting up: the knowledge base is still loading. Try again in a moment.\n';
+    if (problems.length && maintainer(req)) {
+      text = `The knowledge files have problems, so nothing can be answered yet. Fix them and save:\n${problems.join('\n')}\n`;
+    } else if (problems.length) {
+      text =
+        'Nothing can be answered yet: the knowledge files have problems, and the server log names them for whoever runs it. Try again later.\n';
+    }
+    res.status(503).set('Retry-After', '2').type('text/plain').send(text);
   };
 }
 

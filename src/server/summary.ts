@@ -16,7 +16,7 @@ export function startupSummary(config: Config, url: string): string[] {
   );
   lines.push(
     config.maintainersToken
-      ? `Maintainers' page: ${url}/maintainers (from other machines, sign in with MAINTAINERS_TOKEN)`
+      ? `Maintainers' page: ${url}/maintainers (sign in with MAINTAINERS_TOKEN, from this machine too)`
       : `Maintainers' page: ${url}/maintainers (this machine only; set MAINTAINERS_TOKEN to open it from elsewhere)`,
   );
   if (config.redisUrl) {

@@ -2,6 +2,7 @@ import { type TurnService, withFollowUps } from '../followups.js';
 import type { Logger, Surface } from '../surface.js';
 import type { TicketDesk } from '../tickets/desk.js';
 import type { Config } from './config.js';
+import { isMaintainer } from './maintainers/access.js';
 import type { Stores } from './stores.js';
 
 /**
@@ -21,7 +22,15 @@ export async function buildSurfaces(
   for (const adapter of config.adapters) {
     const settings = config.settings[adapter.name];
     if (settings === undefined) continue;
-    surfaces.push(await adapter.create(settings, { service, logger, dedupe: stores.dedupe, tickets }));
+    surfaces.push(
+      await adapter.create(settings, {
+        service,
+        logger,
+        dedupe: stores.dedupe,
+        tickets,
+        isMaintainer: (req) => isMaintainer(req, config.maintainersToken),
+      }),
+    );
   }
   return surfaces;
 }

@@ -20,9 +20,35 @@ describe('knowledge errors a maintainer can act on', () => {
   });
 
   it('reports a YAML syntax error with its line', () => {
-    expect(problemsWith('topics.yaml', '    kind: service', '    kind: [service')).toEqual([
-      expect.stringMatching(/^topics\.yaml:\d+:\d+ the YAML is not well formed: .+Check indentation/),
+    expect(problemsWith('topics.yaml', '    kind: service', '    kind: service:')).toEqual([
+      expect.stringMatching(/^topics\.yaml:4:\d+ the YAML is not well formed: .+Check indentation/),
     ]);
+  });
+
+  // The parser notices an unclosed [ or quote only where the next line should have closed it; the
+  // mistake a maintainer must fix is on the line with the opener.
+  it('reports an unclosed [ at its own line, not the line after', () => {
+    expect(problemsWith('topics.yaml', '    kind: service', '    kind: [service')).toEqual([
+      'topics.yaml:4:11 the YAML is not well formed: the "[" on this line is never closed. Add "]" at the end of the list, e.g. "keywords: [dental, dentists]", or remove the "[".',
+    ]);
+    expect(
+      problemsWith(
+        'topics.yaml',
+        'commission maternity care.\n        sources: [s1]',
+        'commission maternity care.\n        sources: [s1',
+      ),
+    ).toEqual([expect.stringMatching(/^topics\.yaml:15:18 .+"\[" on this line is never closed/)]);
+  });
+
+  it('reports an unclosed quote at the line it opens, and ignores brackets inside quotes', () => {
+    expect(problemsWith('topics.yaml', 'title: Maternity services', 'title: "Maternity [services')).toEqual([
+      expect.stringMatching(
+        /^topics\.yaml:3:12 .+double quote that starts the value on this line is never closed/,
+      ),
+    ]);
+    expect(
+      problemsWith('topics.yaml', '    kind: service', "    title2: 'GP''s [list'\n     kind: service"),
+    ).toEqual([expect.stringMatching(/^topics\.yaml:5:\d+ .+indented 5 spaces/)]);
   });
 
   it('takes the knowledge date from the newest updated line', () => {

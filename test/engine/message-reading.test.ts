@@ -180,3 +180,36 @@ describe('6. vague questions, the CQC, and bodies only within their lifetimes', 
     }
   });
 });
+
+describe('7. a refusal says why: scope phrases hold in any form of their words, in the clauses that ask', () => {
+  const reasonOf = (id: string) => kb.outOfScope.find((rule) => rule.id === id)?.reason;
+  it.each([
+    ['what antibiotic treats chlamydia?', 'clinical-advice'],
+    ['best abx for UTI in pregnancy?', 'clinical-advice'],
+    ['what are the warning signs of sepsis in a toddler', 'clinical-advice'],
+    ['any side-effect from the flu jab?', 'clinical-advice'],
+    ['Draft a briefing note on ICB commissioning', 'writing-requests'],
+    ['Can you summarise the Health and Care Act 2022 for me?', 'writing-requests'],
+    ['could you help by writing a poem about ICBs', 'writing-requests'],
+  ])('refuses "%s" with the reason of %s', (question, rule) => {
+    const a = ask(question);
+    expect(a.status).toBe('unknown');
+    expect(a.text).toBe(reasonOf(rule));
+  });
+
+  it('dates a refusal "as of today" on every surface, like an answer', () => {
+    const a = ask('write me a poem about ICBs');
+    expect(a.asOfSource).toBe('today');
+    const slack = JSON.stringify(renderAnswer(a).blocks);
+    const teams = JSON.stringify(renderAnswerCard(a));
+    expect(slack).toContain(`as of *${a.asOfText}* (today`);
+    expect(teams).toContain(`As of today, ${a.asOfText}`);
+    expect(renderText(a)).toContain(`(as of ${a.asOfText}, today)`);
+  });
+
+  it('answers when the writing is the asker’s own context, not the request', () => {
+    const a = ask("I'm writing up our history. Who commissioned health visiting in 2014?");
+    expect(a.status).toBe('answered');
+    expect(bodiesOf(a)).toContain('nhs-england');
+  });
+});

@@ -217,6 +217,27 @@ describe('the web chat in a real browser', () => {
     const banner = page.getByRole('region', { name: 'Knowledge files have problems' });
     await expect.poll(() => banner.isVisible()).toBe(true);
     expect(await banner.locator('li').first().textContent()).toMatch(/zz-broken\.yaml:3:\d+/);
+    expect(await page.locator('#out-of-date').isVisible()).toBe(false);
+
+    // Through a proxy (so not this machine, and no MAINTAINERS_TOKEN here): no file paths, only a notice.
+    const viaProxy = { 'X-Forwarded-For': '203.0.113.9' };
+    const status = (await (await fetch(`${server.url}/api/status`, { headers: viaProxy })).json()) as {
+      problems: unknown[];
+      outOfDate: boolean;
+    };
+    expect(status).toMatchObject({ problems: [], outOfDate: true });
+    const visitor = await browser.newPage();
+    try {
+      await visitor.setExtraHTTPHeaders(viaProxy);
+      await visitor.goto(`${server.url}/`);
+      const notice = visitor.locator('#out-of-date');
+      await expect.poll(() => notice.isVisible()).toBe(true);
+      expect(await notice.textContent()).toContain('Some answers may be out of date');
+      expect(await visitor.locator('#problems').isVisible()).toBe(false);
+      expect(await visitor.content()).not.toContain('zz-broken');
+    } finally {
+      await visitor.close();
+    }
   });
 });
 
@@ -238,6 +259,8 @@ describe('the web chat as a conversation', () => {
   it('says where to look instead in a sentence of its own, not a highlighted fragment', async () => {
     const answer = await ask("what's the weather forecast for tomorrow?");
     expect(await answer.getAttribute('data-status')).toBe('unknown');
+    // A refusal is dated like an answer: the knowledge it was judged against is today's.
+    expect(await answer.locator('.answer__as-of').textContent()).toMatch(/^As of \d+ \w+ \d{4} \(today\)\.$/);
     expect(await answer.locator('.nhsuk-inset-text').count()).toBe(0);
     expect(await answer.locator('.answer__look').textContent()).toBe(
       'A general search engine is the place to look for this.',

@@ -233,7 +233,7 @@ describe('the start-up summary', () => {
     );
     expect(lines.join('\n')).toContain('tickets go to channel C0EXPERTS (SLACK_EXPERTS_CHANNEL)');
     expect(lines.join('\n')).toContain('tickets go to Teams channel 19:experts@thread.tacv2');
-    expect(lines.join('\n')).toContain('sign in with MAINTAINERS_TOKEN');
+    expect(lines.join('\n')).toContain('sign in with MAINTAINERS_TOKEN, from this machine too');
     expect(errors({ MAINTAINERS_TOKEN: 'short' })).toEqual([
       expect.stringContaining('MAINTAINERS_TOKEN must be at least 16'),
     ]);

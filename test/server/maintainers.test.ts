@@ -86,7 +86,11 @@ describe('the maintainers page', () => {
     };
     const { reference } = (await (await post(open, '/api/tickets', ticket)).json()) as { reference: string };
     // Gaps in the log: an unanswered question asked twice (two wordings), and a not-helpful vote.
-    for (const q of ['who commissions unicorn grooming?', 'Who commissions unicorn grooming']) {
+    for (const q of [
+      'who commissions unicorn grooming?',
+      'Who commissions unicorn grooming',
+      'write me a poem about ICBs',
+    ]) {
       expect((await post(open, '/api/ask', { question: q })).status).toBe(200);
     }
     const vote = {
@@ -109,6 +113,12 @@ describe('the maintainers page', () => {
     expect(
       await unanswered.locator('tr', { hasText: 'unicorn grooming' }).locator('td').first().textContent(),
     ).toBe('2');
+    // Only a question that was in scope asks for a phrasing; a refusal by design names its rule.
+    const inScope = await unanswered.locator('tr', { hasText: 'unicorn grooming' }).textContent();
+    expect(inScope).toContain('add a phrasing or keyword');
+    const refused = await unanswered.locator('tr', { hasText: 'poem about ICBs' }).textContent();
+    expect(refused).toContain('out of scope by design (rule writing-requests');
+    expect(refused).not.toContain('add a phrasing');
     const notHelpful = page.locator('table[aria-label="Answers voted not helpful"]');
     expect(await notHelpful.textContent()).toMatch(/primary-care\.yaml line \d+/);
     expect(await page.locator('#review + p').textContent()).toContain('None');
@@ -145,7 +155,6 @@ describe('the maintainers page', () => {
     // A proxy on this machine connects from loopback; its forwarding header is what gives it away.
     const viaProxy = { 'X-Forwarded-For': '203.0.113.9' };
     expect((await fetch(`${open.url}/maintainers`, { headers: viaProxy })).status).toBe(403);
-    expect((await fetch(`${guarded.url}/maintainers`)).status).toBe(200);
 
     const page = await newPage(viaProxy);
     const response = await page.goto(`${guarded.url}/maintainers`);
@@ -166,6 +175,18 @@ describe('the maintainers page', () => {
     expect((await fetch(`${guarded.url}/maintainers`, { headers: bearer })).status).toBe(200);
     const wrong = { ...viaProxy, Authorization: 'Bearer wrong-token-wrong-token' };
     expect((await fetch(`${guarded.url}/maintainers`, { headers: wrong })).status).toBe(401);
+  });
+
+  it('with MAINTAINERS_TOKEN set, needs it from 127.0.0.1 too (a proxy on this host may add no header)', async () => {
+    // nginx's default proxy_pass connects from loopback and adds no forwarding header: such a request
+    // cannot be told from one made on this machine, so the token is the only way in.
+    const bare = await fetch(`${guarded.url}/maintainers`);
+    expect(bare.status).toBe(401);
+    expect(await bare.text()).toContain('Sign in to the maintainers’ page');
+    expect((await fetch(`${guarded.url}/maintainers/topics/health-visiting`)).status).toBe(401);
+    const bearer = { Authorization: `Bearer ${TOKEN}` };
+    expect((await fetch(`${guarded.url}/maintainers`, { headers: bearer })).status).toBe(200);
+    expect((await fetch(`${open.url}/maintainers`)).status).toBe(200);
   });
 
   const lanAddress = Object.values(networkInterfaces())

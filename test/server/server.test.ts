@@ -42,6 +42,42 @@ describe('readiness', () => {
   });
 });
 
+describe('knowledge problems are for maintainers', () => {
+  it('with MAINTAINERS_TOKEN set, shows file and line only to a request carrying it', async () => {
+    const dir = await copyKnowledge();
+    await writeFile(join(dir, 'zz-broken.yaml'), 'topics:\n  - id: zz-broken\n    title: [not, text]\n');
+    const token = 'a-maintainers-token-for-tests-0123';
+    const server = await startTestServer({
+      knowledgeDir: dir,
+      waitReady: false,
+      env: { MAINTAINERS_TOKEN: token },
+    });
+    const bearer = { Authorization: `Bearer ${token}` };
+    try {
+      const told = await eventually(async () => {
+        const response = await fetch(`${server.url}/readyz`, { headers: bearer });
+        const body = (await response.json()) as { problems: string[] };
+        expect(body.problems[0]).toMatch(/zz-broken\.yaml:3:\d+/);
+        return response.status;
+      });
+      expect(told).toBe(503);
+      // From 127.0.0.1 without the token, as through a proxy that adds no header: no paths.
+      const readyz = await fetch(`${server.url}/readyz`);
+      expect(await readyz.json()).toEqual({ status: 'knowledge has problems', problems: [] });
+      const page = await fetch(`${server.url}/`);
+      expect(page.status).toBe(503);
+      const text = await page.text();
+      expect(text).toMatch(/knowledge files have problems, and the server log names them/);
+      expect(text).not.toContain('zz-broken');
+      expect(await (await fetch(`${server.url}/`, { headers: bearer })).text()).toMatch(
+        /zz-broken\.yaml:3:\d+/,
+      );
+    } finally {
+      await server.dispose();
+    }
+  });
+});
+
 describe('surfaces', () => {
   it('with no credentials mounts the web chat only', async () => {
     const server = await startTestServer();

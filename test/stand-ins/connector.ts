@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -10,9 +11,20 @@ export interface ConnectorCall {
   body: Record<string, unknown>;
 }
 
+/** The key id the stand-in publishes its signing key under (one the real Bot Framework has used). */
+export const STAND_IN_KEY_ID = 'kbqvtSlUlQ1KjzIhyN-rSUjC0kY';
+
+/** One RSA key for every stand-in: generating one takes a while, and nothing signs with it here. */
+const SIGNING_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' });
+
 export interface ConnectorStandIn {
   /** The serviceUrl to put on incoming activities. */
   serviceUrl: string;
+  /**
+   * The Bot Framework's OpenID configuration, stood in for: botbuilder fetches its signing keys from
+   * here (TeamsConfig.openIdMetadataUrl) instead of login.botframework.com.
+   */
+  openIdMetadataUrl: string;
   calls: ConnectorCall[];
   memberLookups: string[];
   /** The replies: POSTs to …/activities/{id}, in the order they arrived. */
@@ -33,12 +45,14 @@ export interface ConnectorStandIn {
 /**
  * A local HTTP server answering the few Bot Framework connector calls the bot makes: replies
  * (POST …/activities/{id}), new messages (POST …/activities), updates (PUT …/activities/{id})
- * member lookups (GET …/members/{id}) and new conversations (POST /v3/conversations, a new channel thread).
+ * member lookups (GET …/members/{id}), new conversations (POST /v3/conversations, a new channel thread),
+ * and the OpenID configuration and signing keys botbuilder checks tokens against (GET /v1/…).
  */
 export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
   const calls: ConnectorCall[] = [];
   const memberLookups: string[] = [];
   let nextId = 1;
+  const origin = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => {
@@ -50,6 +64,16 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
+      if (req.method === 'GET' && path === '/v1/.well-known/openidconfiguration') {
+        send(200, { issuer: 'https://api.botframework.com', jwks_uri: `${origin()}/v1/keys` });
+        return;
+      }
+      if (req.method === 'GET' && path === '/v1/keys') {
+        send(200, {
+          keys: [{ ...SIGNING_KEY, kid: STAND_IN_KEY_ID, use: 'sig', endorsements: ['msteams'] }],
+        });
+        return;
+      }
       const member = path.match(/^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/);
       if (req.method === 'GET' && member) {
         const id = decodeURIComponent(member[2] as string);
@@ -98,6 +122,7 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
   const replies = () => calls.filter((c) => c.method === 'POST' && c.activityId !== undefined);
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
+    openIdMetadataUrl: `http://127.0.0.1:${port}/v1/.well-known/openidconfiguration`,
     calls,
     memberLookups,
     get replies() {

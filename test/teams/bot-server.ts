@@ -110,7 +110,10 @@ export function useTeamsBot(options: { config?: TeamsConfig; logbook?: boolean }
     bot.connector = await startConnectorStandIn();
     // As the server builds it: follow-ups read against each conversation's last question.
     const service = withFollowUps(bot.engine, memoryRecall());
-    const server = await startBotServer(options.config ?? UNAUTHENTICATED, service, logger);
+    // A bot with an app id checks tokens against the stand-in's keys, never login.botframework.com.
+    const config = options.config ?? UNAUTHENTICATED;
+    const keys = config.appId ? { openIdMetadataUrl: bot.connector.openIdMetadataUrl } : {};
+    const server = await startBotServer({ ...keys, ...config }, service, logger);
     bot.url = server.url;
     close = server.close;
   });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { supportsFullWidth } from '../../adapters/teams/host.js';
 import { escapeMarkdown } from '../../adapters/teams/markdown.js';
 import { FEEDBACK_FILE } from '../../src/logbook.js';
 import {
@@ -63,7 +64,8 @@ describe('the Teams bot over HTTP, with the real engine', () => {
     const options = submitActions(cardOf(clarify)).filter((a) => a.data.action === 'ask');
     expect(options.length).toBeGreaterThan(1);
     const chosen = options[0] as { title: string; data: Record<string, unknown> };
-    expect(chosen.data).toMatchObject({ question: AMBIGUOUS, asOf: '2026-11-01' });
+    expect(chosen.data).toMatchObject({ question: AMBIGUOUS });
+    expect(chosen.data).not.toHaveProperty('asOf');
 
     teams.connector.calls.length = 0;
     await send(cardSubmit(teams.connector.serviceUrl, chosen.data, 'bot-msg-clarify'));
@@ -72,10 +74,7 @@ describe('the Teams bot over HTTP, with the real engine', () => {
     const [update] = teams.connector.calls;
     expect(update?.method).toBe('PUT');
     expect(update?.activityId).toBe('bot-msg-clarify');
-    const answer = teams.engine.ask(AMBIGUOUS, {
-      topicId: chosen.data.topicId as string,
-      asOf: '2026-11-01',
-    });
+    const answer = teams.engine.ask(AMBIGUOUS, { topicId: chosen.data.topicId as string });
     expect(answer.status).toBe('answered');
     const text = cardText(cardOf(update));
     expect(text).toContain(escapeMarkdown(chosen.title));
@@ -83,6 +82,15 @@ describe('the Teams bot over HTTP, with the real engine', () => {
     // The clarify card was "as of today"; the answer it turns into says so too, as a typed question would.
     expect(cardText(cardOf(clarify))).toContain('As of today, 1 November 2026');
     expect(text).toContain('As of today, 1 November 2026');
+    // A local client (here the stand-in, as the Playground) gets no Teams-only width, sent or updated.
+    expect(cardOf(clarify)).not.toHaveProperty('msteams');
+    expect(cardOf(update)).not.toHaveProperty('msteams');
+  });
+
+  it('asks for the full width only from Teams itself (an HTTPS connector)', () => {
+    expect(supportsFullWidth('https://smba.trafficmanager.net/teams/')).toBe(true);
+    expect(supportsFullWidth(teams.connector.serviceUrl)).toBe(false);
+    expect(supportsFullWidth(undefined)).toBe(false);
   });
 
   it('records a helpful click in the feedback log and thanks the person on the card', async () => {

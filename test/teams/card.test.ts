@@ -103,7 +103,7 @@ describe('renderAnswerCard', () => {
     expect(cardText(card)).toContain('Thanks: marked as not helpful');
   });
 
-  it('turns clarify options into buttons that ask again with the topic and date', () => {
+  it('turns clarify options into buttons that ask again with the topic, and a date only if one was chosen', () => {
     const card = renderAnswerCard(
       answer({
         status: 'clarify',
@@ -121,12 +121,8 @@ describe('renderAnswerCard', () => {
     expect(asks).toEqual([
       {
         title: 'Mental health services',
-        data: {
-          action: 'ask',
-          question: 'who commissions mental health',
-          asOf: '2016-06-01',
-          topicId: 'mental-health-services',
-        },
+        // The date came from the question's words: read again from them, it stays "in your question".
+        data: { action: 'ask', question: 'who commissions mental health', topicId: 'mental-health-services' },
       },
       expect.objectContaining({ title: 'Secure mental health' }),
     ]);

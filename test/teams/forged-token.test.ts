@@ -1,5 +1,6 @@
 import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { STAND_IN_KEY_ID } from '../stand-ins/connector.js';
 import { personalMessage } from './activities.js';
 import { postActivity, useTeamsBot } from './bot-server.js';
 
@@ -23,7 +24,7 @@ function forged(): Record<string, string> {
   const hs = `${hsHead}.${createHmac('sha256', APP_PASSWORD).update(hsHead).digest('base64url')}`;
   // A key id the Bot Framework publishes, signed with a key that is not Microsoft's.
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const rsHead = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'kbqvtSlUlQ1KjzIhyN-rSUjC0kY' })}.${b64(claims())}`;
+  const rsHead = `${b64({ alg: 'RS256', typ: 'JWT', kid: STAND_IN_KEY_ID })}.${b64(claims())}`;
   const rs = `${rsHead}.${sign('sha256', Buffer.from(rsHead), privateKey).toString('base64url')}`;
   return { 'alg none': none, 'HS256 with the app password': hs, 'a known key id, another signature': rs };
 }
@@ -41,12 +42,25 @@ describe('the Teams endpoint with a forged token', () => {
 
   for (const [label, token] of Object.entries(forged())) {
     it(`answers ${label} with 401, no internal detail, and sends nothing`, async () => {
-      const activity = personalMessage(teams.connector.serviceUrl, 'who commissions health visiting');
-      const response = await postActivity(teams.url, activity, { authorization: `Bearer ${token}` });
-      const body = await response.text();
-      expect(response.status).toBe(401);
-      expect(JSON.parse(body)).toEqual({ error: 'Unauthorized' });
-      expect(teams.connector.calls).toEqual([]);
+      // botbuilder itself prints one line (console.error) when a known key's signature fails; caught
+      // here so the test output stays clean, and checked, since it shows the signature was verified.
+      const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+      try {
+        const activity = personalMessage(teams.connector.serviceUrl, 'who commissions health visiting');
+        const response = await postActivity(teams.url, activity, { authorization: `Bearer ${token}` });
+        const body = await response.text();
+        expect(response.status).toBe(401);
+        expect(JSON.parse(body)).toEqual({ error: 'Unauthorized' });
+        expect(teams.connector.calls).toEqual([]);
+        // The keys came from the stand-in on 127.0.0.1: nothing was logged about reaching them.
+        expect(teams.logger.errors).toEqual([]);
+        const lines = printed.mock.calls.map((call) => String(call[0]));
+        expect(lines).toEqual(
+          label.includes('known key') ? [expect.stringContaining('Error finding key')] : [],
+        );
+      } finally {
+        printed.mockRestore();
+      }
     });
   }
 });

@@ -109,6 +109,8 @@ describe('a conversation in the Microsoft 365 Agents Playground (npm run teams:p
       .toBe(true);
     expect(await clarify.innerText()).toContain('As of today,');
     expect(await cards().count()).toBe(count);
+    // Cards carry only what this client supports: no "Full width control is not supported" note.
+    expect(await page.locator('body').innerText()).not.toContain('not supported');
 
     await clarify.getByRole('button', { name: 'Helpful', exact: true }).click();
     await expect.poll(() => clarify.innerText(), { timeout: 20_000 }).toContain('Thanks: marked as helpful.');

@@ -98,6 +98,8 @@ async function refreshStatus() {
     `Knowledge base updated ${summary.updatedText}: ${summary.topics} topics, ` +
     `${summary.bodies} organisations, ${summary.sources} sources.`;
   showProblems(summary.problems ?? []);
+  // Everyone but maintainers gets no file paths, only this (the server decides who is which).
+  $('out-of-date').hidden = !summary.outOfDate || (summary.problems ?? []).length > 0;
   if (!examplesShown && summary.examples?.length) {
     examplesShown = true;
     const list = $('examples-list');

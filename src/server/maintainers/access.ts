@@ -49,6 +49,16 @@ export function hasToken(req: IncomingMessage, token: string): boolean {
   return cookie !== undefined && same(cookie, sessionValue(token));
 }
 
+/**
+ * Whether a request may see what only maintainers see. With MAINTAINERS_TOKEN set, only the token
+ * counts, loopback included: a reverse proxy on the same host (nginx's default `proxy_pass`) adds no
+ * forwarding header, so "from this machine" cannot be told from "from anyone through the proxy".
+ * Without it, only a request from this machine (not through a proxy that says so) is a maintainer.
+ */
+export function isMaintainer(req: IncomingMessage, token: string | undefined): boolean {
+  return token === undefined ? isLocalRequest(req) : hasToken(req, token);
+}
+
 /** Whether a typed token is the right one. */
 export function tokenMatches(typed: string, token: string): boolean {
   return same(typed, token);

@@ -1,5 +1,6 @@
 import { normaliseQuestion, type ReportSource } from '../../cli/report.js';
 import type { KnowledgeBase } from '../../knowledge/model.js';
+import { outOfScopeRule } from '../../resolve/scope.js';
 import type { FeedbackEntry, UnansweredEntry } from '../../schemas/feedback.js';
 import type { Ticket } from '../../schemas/ticket.js';
 import type { TicketDesk } from '../../tickets/desk.js';
@@ -16,6 +17,11 @@ export interface UnansweredRow {
   statuses: string[];
   /** Topics a clarify offered, for a maintainer to look at first. */
   options: string[];
+  /**
+   * The knowledge/scope.yaml rule the question falls under today, if any: refused by design, so there
+   * is no phrasing to add (judged against the knowledge being served, so a new rule shows at once).
+   */
+  outOfScope?: { id: string; reason: string };
 }
 
 export interface NotHelpfulRow {
@@ -62,7 +68,7 @@ export async function readMaintainersData(from: DataSources): Promise<Maintainer
     knowledgeUpdated: from.kb.updated,
     logLabel: from.log.label,
     tickets,
-    unanswered: unansweredRows(unanswered.entries),
+    unanswered: unansweredRows(unanswered.entries, from.kb),
     unansweredTotal: unanswered.entries.length,
     notHelpful: notHelpfulRows(feedback.entries),
     overdue,
@@ -77,7 +83,7 @@ function commonest(wordings: Map<string, number>): string {
   return [...wordings].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
-function unansweredRows(entries: UnansweredEntry[]): UnansweredRow[] {
+function unansweredRows(entries: UnansweredEntry[], kb: KnowledgeBase): UnansweredRow[] {
   const groups = new Map<
     string,
     { count: number; wordings: Map<string, number>; statuses: Set<string>; options: Set<string> }
@@ -100,12 +106,17 @@ function unansweredRows(entries: UnansweredEntry[]): UnansweredRow[] {
   return [...groups.entries()]
     .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
     .slice(0, TOP)
-    .map(([, g]) => ({
-      count: g.count,
-      question: commonest(g.wordings),
-      statuses: [...g.statuses],
-      options: [...g.options],
-    }));
+    .map(([, g]) => {
+      const question = commonest(g.wordings);
+      const rule = outOfScopeRule(question, kb);
+      return {
+        count: g.count,
+        question,
+        statuses: [...g.statuses],
+        options: [...g.options],
+        ...(rule ? { outOfScope: { id: rule.id, reason: rule.reason } } : {}),
+      };
+    });
 }
 
 function notHelpfulRows(entries: FeedbackEntry[]): NotHelpfulRow[] {

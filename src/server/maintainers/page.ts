@@ -1,6 +1,6 @@
 import { longDate } from '../../resolve/format.js';
 import type { Ticket } from '../../schemas/ticket.js';
-import type { MaintainersData } from './data.js';
+import type { MaintainersData, UnansweredRow } from './data.js';
 import { type Html, html } from './html.js';
 import type { TopicPlace } from './locate.js';
 
@@ -86,14 +86,21 @@ function ticketsSection(data: MaintainersData): Html {
 ${body}`;
 }
 
+/** What to do about an unanswered question: only one that was in scope needs a phrasing or a topic. */
+function unansweredAdvice(data: MaintainersData, row: UnansweredRow): Html {
+  if (row.options.length)
+    return html`${row.options.map((id, i) => html`${i > 0 ? html`<br>` : ''}${topicLink(data, id)}`)}`;
+  if (row.outOfScope)
+    return html`None: out of scope by design (rule ${row.outOfScope.id} in knowledge/scope.yaml: “${row.outOfScope.reason}”). Nothing to add; if it should be answered, narrow that rule.`;
+  return html`No topic matched: add a phrasing or keyword to the topic it should have found, or a new topic.`;
+}
+
 function unansweredSection(data: MaintainersData): Html {
   const rows = data.unanswered.map((row) => [
     html`${row.count}`,
     html`${row.question}`,
     html`${row.statuses.join(', ')}`,
-    row.options.length
-      ? html`${row.options.map((id, i) => html`${i > 0 ? html`<br>` : ''}${topicLink(data, id)}`)}`
-      : html`No topic matched: add a phrasing or keyword to the topic it should have found, or a new topic.`,
+    unansweredAdvice(data, row),
   ]);
   const body = rows.length
     ? table(

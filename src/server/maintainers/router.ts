@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../../knowledge/model.js';
 import type { Logger } from '../../surface.js';
 import type { TicketDesk } from '../../tickets/desk.js';
 import { nhsukStyles } from '../nhsuk-styles.js';
-import { COOKIE, hasToken, isLocalRequest, sessionValue, tokenMatches } from './access.js';
+import { COOKIE, isMaintainer, sessionValue, tokenMatches } from './access.js';
 import { readMaintainersData } from './data.js';
 import { html } from './html.js';
 import { locateTopics } from './locate.js';
@@ -23,7 +23,7 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 export interface MaintainersOptions {
-  /** MAINTAINERS_TOKEN: needed from anywhere but this machine; unset, the page is this machine's only. */
+  /** MAINTAINERS_TOKEN: set, needed for every request (this machine too); unset, the page is this machine's only. */
   token?: string;
   tickets: TicketDesk;
   log: ReportSource;
@@ -74,7 +74,8 @@ const CLOSED_HERE = layout(
 /**
  * /maintainers: open tickets, the most frequent unanswered questions, answers voted not helpful and
  * eras past their review date, each linking to its topic and naming the file and line to edit.
- * From this machine it needs nothing; from anywhere else (or through a proxy) it needs the token.
+ * With MAINTAINERS_TOKEN set it needs the token from everywhere, this machine included; without it,
+ * it opens only from this machine (and never through a proxy that adds a forwarding header).
  */
 export function maintainersRouter(options: MaintainersOptions): Router {
   const router = express.Router();
@@ -83,8 +84,7 @@ export function maintainersRouter(options: MaintainersOptions): Router {
     res.type('text/css').set('Cache-Control', 'public, max-age=86400').send(nhsukStyles()),
   );
 
-  const allowed = (req: Request) =>
-    isLocalRequest(req) || (options.token !== undefined && hasToken(req, options.token));
+  const allowed = (req: Request) => isMaintainer(req, options.token);
   const refuse = (res: Response) => {
     if (options.token === undefined) return void res.status(403).type('html').send(CLOSED_HERE);
     res.status(401).type('html').send(signInPage());
@@ -112,7 +112,7 @@ export function maintainersRouter(options: MaintainersOptions): Router {
       res
         .set(
           'Set-Cookie',
-          `${COOKIE}=${sessionValue(token)}; Path=${MAINTAINERS_PATH}; HttpOnly; SameSite=Strict; Max-Age=43200${secure}`,
+          `${COOKIE}=${sessionValue(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200${secure}`,
         )
         .redirect(303, MAINTAINERS_PATH);
     },
