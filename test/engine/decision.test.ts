@@ -111,7 +111,7 @@ describe('the model file', () => {
     expect(fresh.trainedOn).toEqual(shipped.trainedOn);
     expect(fresh.features).toEqual([...FEATURES]);
     expect(fresh.threshold).toBeCloseTo(shipped.threshold, 3);
-    fresh.weights.forEach((w, i) => expect(w).toBeCloseTo(shipped.weights[i] ?? Number.NaN, 3));
+    for (const [i, w] of fresh.weights.entries()) expect(w).toBeCloseTo(shipped.weights[i] ?? Number.NaN, 3);
   });
 });
 
