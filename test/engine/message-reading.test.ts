@@ -191,6 +191,9 @@ describe('7. a refusal says why: scope phrases hold in any form of their words, 
     ['Draft a briefing note on ICB commissioning', 'writing-requests'],
     ['Can you summarise the Health and Care Act 2022 for me?', 'writing-requests'],
     ['could you help by writing a poem about ICBs', 'writing-requests'],
+    ['Which ambulance trust covers Harrogate?', 'providers'],
+    ['which trust runs the sexual assault service in Leeds', 'providers'],
+    ['who actually provides the 0-19 service here, the community trust or a social enterprise?', 'providers'],
   ])('refuses "%s" with the reason of %s', (question, rule) => {
     const a = ask(question);
     expect(a.status).toBe('unknown');
@@ -205,6 +208,10 @@ describe('7. a refusal says why: scope phrases hold in any form of their words, 
     expect(slack).toContain(`as of *${a.asOfText}* (today`);
     expect(teams).toContain(`As of today, ${a.asOfText}`);
     expect(renderText(a)).toContain(`(as of ${a.asOfText}, today)`);
+  });
+
+  it('answers "which trust held the contract …": a trust named, but a commissioning question', () => {
+    expect(ask('which trust held the contract for prison healthcare in 2015').status).toBe('answered');
   });
 
   it('answers when the writing is the asker’s own context, not the request', () => {
