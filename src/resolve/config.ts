@@ -57,9 +57,11 @@ export const MATCHER = Object.freeze({
   pruneBelow: 0.2,
   /**
    * A second thing asked in one message ("HV vs school nursing"): the part of the question the first
-   * topic leaves unexplained must give another topic at least this evidence and coverage.
+   * topic leaves unexplained must give another topic at least this evidence and coverage. A part whose
+   * words the first topic also has is still its own when another topic scores otherTopicRatio times
+   * the first on those words alone.
    */
-  compound: Object.freeze({ minEvidence: 1.5, minCoverage: 0.5, maxParts: 3 }),
+  compound: Object.freeze({ minEvidence: 1.5, minCoverage: 0.5, maxParts: 3, otherTopicRatio: 1.5 }),
   /**
    * A question whose best topic is found only through words that many topics share ("the contract")
    * is vague: ask back with options. A word shared by more than this share of topics is generic.

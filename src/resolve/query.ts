@@ -125,13 +125,18 @@ export function splitParts(
   if (segments.length < 2) return undefined;
   const parts: { candidate: Candidate; texts: string[] }[] = [{ candidate: best, texts: [] }];
   for (const segment of segments) {
-    // Words the best topic already explains ("GP and dental care for serving soldiers") add no new part.
-    if (segment.terms.every((t) => best.entry.terms.has(t))) {
+    const terms = [...new Set(segment.terms)].map((t) => strong.get(t) as QueryTerm);
+    const ranked = rankAgain({ ...query, terms });
+    const top = ranked[0];
+    // Words the best topic already explains ("GP and dental care for serving soldiers") add no new part,
+    // unless on their own they name another topic much better ("… and who commissioned HIV treatment?"
+    // after sexual health services, whose words include "HIV" and "treatment").
+    const own = ranked.find((c) => c.entry === best.entry)?.score ?? 0;
+    const better = top && top.entry !== best.entry && top.score >= own * settings.compound.otherTopicRatio;
+    if (segment.terms.every((t) => best.entry.terms.has(t)) && !better) {
       parts[0]?.texts.push(segment.text);
       continue;
     }
-    const terms = [...new Set(segment.terms)].map((t) => strong.get(t) as QueryTerm);
-    const top = rankAgain({ ...query, terms })[0];
     if (!top || top.evidence < settings.compound.minEvidence || top.coverage < settings.compound.minCoverage)
       continue;
     if (isVague(kb, top, terms, settings)) continue;

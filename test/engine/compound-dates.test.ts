@@ -144,3 +144,14 @@ describe('what changed', () => {
     expect(ask('what changed in 2013?').parts).toBeUndefined();
   });
 });
+
+describe('a second service whose words the first also has', () => {
+  it('is its own part when another topic names it much better', () => {
+    const a = ask('In 2017, who commissioned open-access STI testing, and who commissioned HIV treatment?');
+    expect(a.parts?.map((p) => p.topic?.id)).toEqual(['sexual-health-services', 'hiv-treatment']);
+  });
+
+  it('adds no part when the first topic explains it', () => {
+    expect(ask('GP and dental care for serving soldiers in 2016?').parts).toBeUndefined();
+  });
+});
