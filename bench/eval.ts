@@ -169,10 +169,11 @@ function componentTable(held: Held[]): void {
   table(rows);
 }
 
-/** The year read matches the labelled one (today and planned count as today). */
+/** The date read matches the labelled one: the same year, today, or a date after today for "future". */
 function sameYear(l: CorpusLine): boolean {
   const date = l.question.labels?.parts[0]?.date ?? 'today';
-  if (!/^\d{4}/.test(date)) return l.answer.asOfSource === 'today';
+  if (date === 'today') return l.answer.asOf === TRAINING.today;
+  if (date === 'future') return l.answer.asOf > TRAINING.today;
   return l.answer.asOf.slice(0, 4) === date.slice(0, 4);
 }
 
