@@ -129,6 +129,9 @@ const anchorsOf = perKnowledge((kb) => {
     return {
       ...m,
       named: bound(`(?:${names})`),
+      started: bound(
+        `(?:${names})\\s+(?:(?:was|were|got|had|have|has)\\s+)?(?:${phraseAlternation(a.starting)})`,
+      ),
       ended: bound(
         `(?:${names})\\s+(?:(?:was|were|got|had been|has been|have been|being)\\s+)?(?:${phraseAlternation(a.ending)})`,
       ),
@@ -328,12 +331,31 @@ function anchored(text: string, kb: KnowledgeBase, today: string): DateReading |
   for (const moment of moments) {
     if (!moment.named.test(text)) continue;
     const found = fromMoment(moment, text, today);
-    if (found) return 'body' in moment ? { ...found, anchorBody: true } : found;
+    if (found) return yearShifted('body' in moment ? { ...found, anchorBody: true } : found, text, kb);
   }
   return undefined;
 }
 
 type Moment = ReturnType<typeof anchorsOf>['moments'][number];
+
+const yearShiftOf = perKnowledge(
+  (kb) => new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${phraseAlternation(kb.reading.anchors.yearShift)})\\s+$`, 'u'),
+);
+
+/** "The year before COVID", "a year after PCTs went": the moment's date moved a year. */
+function yearShifted(reading: DateReading, text: string, kb: KnowledgeBase): DateReading {
+  const direction = /^(before|after)\b/.exec(reading.phrase.trim())?.[1];
+  const at = text.indexOf(reading.phrase);
+  if (!direction || at < 0 || !yearShiftOf(kb).test(text.slice(Math.max(0, at - 30), at))) return reading;
+  const date = shiftYears(reading.date, direction === 'before' ? -1 : 1);
+  return {
+    ...reading,
+    date,
+    from: date,
+    to: date,
+    how: `read "a year ${reading.phrase.trim()}" as ${longDate(date)}`,
+  };
+}
 
 /** The date one named moment gives the text, if the text ties a date to it. */
 function fromMoment(moment: Moment, text: string, today: string): DateReading | undefined {
@@ -351,6 +373,8 @@ function fromMoment(moment: Moment, text: string, today: string): DateReading | 
     const date = moment.to ? addDays(moment.to, 1) : (moment.from as string);
     return point(date, a[0], how(a[0], date));
   }
+  const st = 'public' in moment ? null : moment.started.exec(text);
+  if (st && moment.from) return point(moment.from, st[0], how(st[0], moment.from));
   const s = moment.since.exec(text);
   // "when PCTs were abolished", "since PHE closed": the day after the end, not the start.
   const end = ended;

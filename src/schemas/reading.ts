@@ -16,6 +16,16 @@ export const AnchorWords = z.strictObject({
   ending: Words('word or phrase').describe(
     'Words after a name that mean it ended: "when PCTs were abolished" reads as the day after they ended.',
   ),
+  starting: z
+    .array(Text)
+    .default([])
+    .describe(
+      'Words after a name that mean it began: "the year ICBs launched" reads as the day they started.',
+    ),
+  yearShift: z
+    .array(Text)
+    .default([])
+    .describe('Words before "before" or "after" that move a moment a year: "the year before COVID".'),
 });
 
 /** A public event people date things by ("the year of the London Olympics", "the COVID year"). */

@@ -71,6 +71,11 @@ describe('reading the as-of date from a question', () => {
     ["when Lansley's reforms landed", '2013-04-01'],
     // An event named with another of a body's names; "after" a body still in being is after it ends.
     ['once NHSE is gone', '2027-04-01'],
+    // A body's start, and a moment moved a year.
+    ['in the year ICBs launched', '2022-07-01'],
+    ['the year CCGs started', '2013-04-01'],
+    ['the year before Covid', '2019-05-31'],
+    ['the year after PCTs were abolished', '2014-04-01'],
     ['after nhse is abolished', '2027-04-01'],
   ])('reads "%s" as %s', (text, expected) => {
     expect(readDate(normalise(text), TODAY, kb)?.date).toBe(expected);
