@@ -282,6 +282,36 @@ export function resolveRead(
   const several = severalSituations(r, best);
   if (several) return compound(kb, r, several.map(planned));
 
+  const askBack = rivalsAnswer(kb, r, query, ranked, settings);
+  if (askBack) return askBack;
+  const second = ranked[1]?.score ?? 0;
+  const confidence = Math.round(Math.min(1, best.coverage * (1 - (second / best.score) * 0.5)) * 100) / 100;
+  // One service at two or more dates ("dental in 2010 vs now"): a complete answer per date.
+  const dates =
+    dateSituations(kb, r, query.asking, settings.compound.maxParts) ??
+    changeSituations(kb, r, best.entry.topic, r.message.asking);
+  if (dates)
+    return compound(
+      kb,
+      r,
+      dates.map((over) => ({ topic: best.entry.topic, confidence, over })),
+    );
+  return composeTopicAnswer(kb, best.entry.topic, situation(kb, r, confidence));
+}
+
+/**
+ * Asking back when the reading is not clear: near topics that would give different bodies in this
+ * situation, or a best topic found only through words many topics share. Undefined when it is clear.
+ */
+function rivalsAnswer(
+  kb: KnowledgeBase,
+  r: Read,
+  query: Query,
+  ranked: Candidate[],
+  settings: Settings,
+): Answer | undefined {
+  const best = ranked[0];
+  if (!best) return undefined;
   const close = ranked
     .filter((c) => c.score >= best.score * settings.clarifyRatio)
     .slice(0, settings.maxOptions);
@@ -301,19 +331,7 @@ export function resolveRead(
       confidence: Math.min(0.5, best.coverage / 2),
     };
   }
-  const second = ranked[1]?.score ?? 0;
-  const confidence = Math.round(Math.min(1, best.coverage * (1 - (second / best.score) * 0.5)) * 100) / 100;
-  // One service at two or more dates ("dental in 2010 vs now"): a complete answer per date.
-  const dates =
-    dateSituations(kb, r, query.asking, settings.compound.maxParts) ??
-    changeSituations(kb, r, best.entry.topic, r.message.asking);
-  if (dates)
-    return compound(
-      kb,
-      r,
-      dates.map((over) => ({ topic: best.entry.topic, confidence, over })),
-    );
-  return composeTopicAnswer(kb, best.entry.topic, situation(kb, r, confidence));
+  return undefined;
 }
 
 /** The same service for two groups or places ("prisoners and everyone else"): one part per value named. */

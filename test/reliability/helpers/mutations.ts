@@ -1,3 +1,5 @@
+import { isPair, isScalar, LineCounter, parseDocument, visit } from 'yaml';
+
 /** Ways a maintainer's edit can go wrong, applied to knowledge YAML text. Pure, so failures replay. */
 export const MUTATION_KINDS = [
   'delete a line',
@@ -41,6 +43,24 @@ export function checkedDateLines(lines: readonly string[]): number[] {
   });
 }
 const KEY_LINE = /^(\s*)(?:-\s+)?[A-Za-z][\w-]*:\s*\S/;
+
+/**
+ * Lines (0-based) that hold a mapping key with a value on the same line, as the YAML parser sees them: a
+ * line of a folded note that only looks like one ("Superseded: …", a URL) is text, and repeating it is
+ * no mistake.
+ */
+function keyLines(text: string): Set<number> {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  const out = new Set<number>();
+  visit(doc, {
+    Pair(_, pair) {
+      if (isPair(pair) && isScalar(pair.key) && pair.key.range)
+        out.add(counter.linePos(pair.key.range[0]).line - 1);
+    },
+  });
+  return out;
+}
 const BROKEN_DATES = [
   '2015-02-30',
   '2015-13-01',
@@ -135,7 +155,11 @@ export function mutate(files: MutatedFile[], m: Mutation): { file: string; line:
       return done(i, lines);
     }
     case 'duplicate a key': {
-      const i = at((l) => KEY_LINE.test(l));
+      const keys = keyLines(target.text);
+      const i = pick(
+        lines.flatMap((line, n) => (keys.has(n) && KEY_LINE.test(line) ? [n] : [])),
+        m.a,
+      );
       if (i === undefined) return undefined;
       const line = lines[i] as string;
       // "- id: x" starts a list item; its key repeated inside the same item is "  id: x".
