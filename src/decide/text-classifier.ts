@@ -29,11 +29,45 @@ export const textTokens = lastFew(2, (text: string): string[] => {
   return [...stems, ...pairs];
 });
 
+/**
+ * wink's model as a table: for each known token, log2 P(token | yes) − log2 P(token | no), smoothed as wink
+ * smooths, and the prior. The sum over a message's tokens is exactly wink's two-label odds, computed
+ * with one lookup per token instead of wink's per-label scans (the decision runs on every message).
+ */
+function oddsTable(nb: ReturnType<typeof naiveBayes>): { prior: number; weights: Map<string, number> } {
+  const [config, samples, count, words, voc] = JSON.parse(nb.exportJSON()) as [
+    { smoothingFactor: number },
+    Record<string, number>,
+    Record<string, Record<string, number>>,
+    Record<string, number>,
+    string[],
+  ];
+  const sf = config.smoothingFactor;
+  const denominator = (label: string) => Math.log2((words[label] ?? 0) + voc.length * sf);
+  const [yesDen, noDen] = [denominator('yes'), denominator('no')];
+  const weights = new Map<string, number>();
+  for (const token of voc) {
+    const yes = Math.log2((count.yes?.[token] ?? 0) + sf) - yesDen;
+    const no = Math.log2((count.no?.[token] ?? 0) + sf) - noDen;
+    weights.set(token, yes - no);
+  }
+  return { prior: Math.log2(samples.yes ?? 1) - Math.log2(samples.no ?? 1), weights };
+}
+
 function wrap(nb: ReturnType<typeof naiveBayes>): TextClassifier {
+  const { prior, weights } = oddsTable(nb);
   return {
     probability(text) {
-      const odds = nb.computeOdds(text).find(([label]) => label === 'yes')?.[1] ?? 0;
-      return 1 / (1 + 2 ** -odds);
+      let odds = 0;
+      let known = false;
+      for (const token of textTokens(text)) {
+        const w = weights.get(token);
+        if (w === undefined) continue;
+        odds += w;
+        known = true;
+      }
+      // As wink: a message with no known token has no odds either way.
+      return known ? 1 / (1 + 2 ** -(odds + prior)) : 0.5;
     },
     toJSON: () => nb.exportJSON(),
   };

@@ -150,3 +150,28 @@ describe('model and knowledge on reload', () => {
     expect(p1).toBeGreaterThan(p0);
   });
 });
+
+describe('a text classifier', () => {
+  it("gives wink's own naive Bayes probability, from its table of odds", async () => {
+    const { default: naiveBayes } = await import('wink-naive-bayes-text-classifier');
+    const { textTokens, trainText } = await import('../../src/decide/text-classifier.js');
+    const examples = [
+      ['write me a letter to the practice', true],
+      ['draft an email about the merger', true],
+      ['what dose of flu vaccine for a child', true],
+      ['who commissions health visiting', false],
+      ['who commissioned dental services in 2016', false],
+      ['which body holds GP contracts now', false],
+    ] as const;
+    const ours = trainText(examples.map(([text, yes]) => ({ text, yes })));
+    const wink = naiveBayes();
+    wink.definePrepTasks([textTokens]);
+    wink.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });
+    for (const [text, yes] of examples) wink.learn(text, yes ? 'yes' : 'no');
+    wink.consolidate();
+    for (const text of ['please write a letter about dental', 'who commissions flu vaccine', 'zebra']) {
+      const odds = wink.computeOdds(text).find(([label]) => label === 'yes')?.[1] ?? 0;
+      expect(ours.probability(text)).toBeCloseTo(1 / (1 + 2 ** -odds), 10);
+    }
+  });
+});
