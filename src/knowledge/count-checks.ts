@@ -1,3 +1,4 @@
+import { inWords } from '../resolve/number-words.js';
 import type { Body, BodyCount } from '../schemas/body.js';
 import type { Topic } from '../schemas/topic.js';
 import type { KnowledgeProblem } from '../service.js';
@@ -28,39 +29,6 @@ const MONTHS = [
   'december',
 ];
 const MONTH = `(${MONTHS.join('|')})`;
-
-const WORDS = [
-  '',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-
-/** 42 -> "forty-two", for numbers people spell out (below 100). */
-function inWords(n: number): string | undefined {
-  if (n < 20) return WORDS[n] || undefined;
-  if (n >= 100) return undefined;
-  const tens = TENS[Math.floor(n / 10)];
-  const unit = WORDS[n % 10];
-  return unit ? `${tens}-${unit}` : tens;
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();

@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { addDays, longDate, shiftYears } from './format.js';
 import { perKnowledge, phraseAlternation } from './memo.js';
+import { NUMBER_WORDS, TENS_WORDS, wordsToNumber } from './number-words.js';
 
 /** A date read from a question, the span it stands for, and the words it came from. */
 export interface DateReading {
@@ -277,35 +278,13 @@ function yearForms(text: string, today: string): Found | undefined {
   };
 }
 
-const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const TEENS = [
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
-const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const UNITS = NUMBER_WORDS.slice(1, 10);
+const TEENS = NUMBER_WORDS.slice(10);
+const TENS = TENS_WORDS.slice(2);
 const TWO_DIGITS = `(?:${TEENS.join('|')}|(?:${TENS.join('|')})(?:[\\s-]+(?:${UNITS.join('|')}))?|(?:oh|o)[\\s-]+(?:${UNITS.join('|')}))`;
 const WORD_YEAR = bound(
   `(?:(twenty|nineteen)[\\s-]+(${TWO_DIGITS})|two thousand(?:\\s+and)?(?:[\\s-]+(${TWO_DIGITS}|${UNITS.join('|')}))?)`,
 );
-
-/** 0..99 from number words ("twelve", "ninety nine", "oh nine", "nine"). */
-function wordsToNumber(text: string): number {
-  let n = 0;
-  for (const w of text.split(/[\s-]+/)) {
-    if (UNITS.includes(w)) n += UNITS.indexOf(w) + 1;
-    else if (TEENS.includes(w)) n += TEENS.indexOf(w) + 10;
-    else if (TENS.includes(w)) n += (TENS.indexOf(w) + 2) * 10;
-  }
-  return n;
-}
 
 /** A year in words: "twenty sixteen", "two thousand and nine", "nineteen ninety-nine". Read as the year. */
 function wordYearForms(text: string): Found | undefined {
