@@ -20,6 +20,8 @@ export interface DateReading {
   anchor?: true;
   /** The moment was a body's lifetime, not a dated event ("when Lansley's reforms landed"). */
   anchorBody?: true;
+  /** Read from the words for a body's start ("when was UKHSA set up"): that body's id. */
+  startOf?: string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -121,7 +123,7 @@ const anchorsOf = perKnowledge((kb) => {
         from: b.from,
         to: b.to,
         label: b.short ?? b.name,
-        body: true,
+        body: b.id,
       })),
   ].map((m) => {
     const names = phraseAlternation(m.names.filter((n) => n.length >= 2));
@@ -353,7 +355,10 @@ function fromMoment(moment: Moment, text: string, today: string): DateReading | 
     return point(date, a[0], how(a[0], date));
   }
   const st = 'public' in moment ? null : moment.started.exec(text);
-  if (st && moment.from) return point(moment.from, st[0], how(st[0], moment.from));
+  if (st && moment.from) {
+    const start = point(moment.from, st[0], how(st[0], moment.from));
+    return 'body' in moment ? { ...start, startOf: String(moment.body) } : start;
+  }
   const s = moment.since.exec(text);
   // "when PCTs were abolished", "since PHE closed": the day after the end, not the start.
   const end = ended;

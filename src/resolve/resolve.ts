@@ -69,6 +69,8 @@ export interface Read {
   /** The date as written ("2016", "April 2013"), when the text gave one. */
   datePhrase: string | undefined;
   conditions: ReturnType<typeof readConditions>;
+  /** The body whose start the date was read from ("when was UKHSA set up"), if so. */
+  startOf?: string | undefined;
 }
 
 /** Typo-corrects each word in place, keeping punctuation, so phrases ("fully delegted") match as written. */
@@ -113,6 +115,7 @@ export function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: Re
     dateRead: given ? undefined : dateReading?.how,
     datePhrase: given || !dateReading || dateReading.now ? undefined : dateReading.phrase.trim(),
     conditions: readConditions(corrected(text, kb), kb),
+    ...(given || !dateReading?.startOf ? {} : { startOf: dateReading.startOf }),
   };
 }
 
@@ -296,7 +299,25 @@ export function resolveRead(
       r,
       dates.map((over) => ({ topic: best.entry.topic, confidence, over })),
     );
-  return composeTopicAnswer(kb, best.entry.topic, situation(kb, r, confidence));
+  return composeTopicAnswer(
+    kb,
+    best.entry.topic,
+    situation(kb, r, confidence, startingEra(best.entry.topic, r)),
+  );
+}
+
+/**
+ * "When was UKHSA set up?" read as UKHSA's first day may land in an era of the topic before UKHSA held
+ * it (the PHE closure topic names PHE until October 2021): answer at the first era, from that day on,
+ * in which the body asked about holds it.
+ */
+function startingEra(topic: Topic, r: Read): Partial<Situation> {
+  if (!r.startOf) return {};
+  const holds = (e: Topic['eras'][number]) => e.holders.some((h) => h.body === r.startOf);
+  const at = topic.eras.find((e) => (!e.from || e.from <= r.asOf) && (!e.to || r.asOf <= e.to));
+  if (!at || holds(at)) return {};
+  const later = topic.eras.find((e) => e.from && e.from > r.asOf && holds(e));
+  return later?.from ? { asOf: later.from } : {};
 }
 
 /**

@@ -74,6 +74,8 @@ describe('reading the as-of date from a question', () => {
     // A body's start, and a moment moved a year.
     ['in the year ICBs launched', '2022-07-01'],
     ['the year CCGs started', '2013-04-01'],
+    ['when were strategic health authorities set up?', '2002-04-01'],
+    ['when did CCGs start?', '2013-04-01'],
     ['the year before Covid', '2019-05-31'],
     ['the year after PCTs were abolished', '2014-04-01'],
     ['after nhse is abolished', '2027-04-01'],

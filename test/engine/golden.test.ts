@@ -229,3 +229,17 @@ describe('dates and clicks', () => {
     expect(a.changes.join(' ')).toMatch(/Before 1 July 2022: CCG/);
   });
 });
+
+describe("a question about a body's start", () => {
+  it.each([
+    // question, the date answered, a body the answer must name
+    ['when were strategic health authorities set up?', '2002-04-01', 'sha'],
+    ['when did CCGs start?', '2013-04-01', 'ccg'],
+    // UKHSA's first day (April 2021) is still PHE's era of the topic: answered when UKHSA took over.
+    ['when was ukhsa set up', '2021-10-01', 'ukhsa'],
+  ])('"%s" is answered at %s, naming %s', (question, date, body) => {
+    const a = ask(question);
+    expect(a.asOf).toBe(date);
+    expect(a.commissioners.map((c) => c.body)).toContain(body);
+  });
+});
