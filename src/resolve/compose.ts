@@ -110,6 +110,20 @@ function eraSummary(kb: KnowledgeBase, era: Era): string {
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
 }
 
+/**
+ * An answer in force names the next change not yet law, so "who commissions CHIS now?" says what is
+ * planned for April 2027 in its text, not only under "what changed": "Planned, not confirmed in effect: to
+ * move to the ICB from 1 April 2027."
+ */
+function comingChange(kb: KnowledgeBase, topic: Topic, era: Era, asOf: string): string {
+  if (era.status !== 'in-force') return '';
+  const next = topic.eras.find(
+    (e) => PENDING.has(e.status) && e.from && e.from > asOf && eraSummary(kb, e) !== eraSummary(kb, era),
+  );
+  if (!next?.from) return '';
+  return `${STATUS_TEXT[next.status] ?? next.status}: to move to the ${eraSummary(kb, next)} from ${longDate(next.from)}.`;
+}
+
 /** "Before 1 July 2022 this was the CCG." and "From 1 April 2025 …" around the as-of date. */
 /** " — Integrated care boards replace CCGs": the timeline event that made an era start, if there is one. */
 function cause(kb: KnowledgeBase, era: Era): string {
@@ -303,11 +317,14 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
   ];
   const dateNote = situation.dateRead ? `(I ${situation.dateRead}.)` : '';
   const ended = era.to && era.to < situation.asOf ? ` This held until ${longDate(era.to)}.` : '';
+  // Only for today or later: a question about 2016 is not about a plan for 2027.
+  const coming =
+    planEras.length || situation.asOf < situation.today ? '' : comingChange(kb, topic, era, situation.asOf);
   return {
     ...base,
     status: 'answered',
     commissioners,
-    text: [`${era.note}${ended}`, ...reviews, dateNote].filter(Boolean).join(' '),
+    text: [`${era.note}${ended}`, ...reviews, coming, dateNote].filter(Boolean).join(' '),
     ...(situation.dateRead ? { dateRead: situation.dateRead } : {}),
     changes: changesOnce(kb, topic, era, [...labelled].sort().join(), () =>
       changesAround(kb, topic, era, labelled),

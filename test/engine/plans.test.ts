@@ -112,3 +112,19 @@ describe('npm run report', () => {
     expect(reviewSection(kb.reviews, '2026-12-01')).not.toMatch(/PAST/);
   });
 });
+
+describe('an answer in force with a change to come', () => {
+  it.each([
+    ['who commissions child health information services now?'],
+    ['the flu vaccination programme today'],
+    ['who commissions sexual assault referral centres?'],
+  ])('"%s" names the planned change and its date in its text', (question) => {
+    const a = ask(question);
+    expect(a.text).toContain('Planned, not confirmed in effect: to move to the ICB from 1 April 2027.');
+    expect(a.commissioners.map((c) => c.body)).not.toContain('icb');
+  });
+
+  it('says nothing of it for a date long before', () => {
+    expect(ask('who commissioned child health information services in 2016?').text).not.toContain('2027');
+  });
+});
