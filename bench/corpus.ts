@@ -2,7 +2,7 @@ import { featuresOf } from '../src/decide/features.js';
 import type { Component } from '../src/decide/text-classifier.js';
 import type { LabelledReading } from '../src/decide/train.js';
 import type { KnowledgeBase } from '../src/knowledge/model.js';
-import { resolveTraced } from '../src/resolve/resolve.js';
+import { type Read, resolveTraced, type Trace } from '../src/resolve/resolve.js';
 import type { Answer } from '../src/schemas/answer.js';
 import { type DevQuestion, type Verdict, verdict } from './dev-set.js';
 import { type QuestionFile, questionFiles } from './sets.js';
@@ -14,6 +14,9 @@ export const isTrainingSet = (f: QuestionFile) => f.name !== 'dev' && f.name !==
 export interface CorpusLine {
   set: string;
   question: DevQuestion;
+  /** The message as the reader read it, and what the matcher saw: the decision weighs both. */
+  read: Read;
+  trace: Trace;
   answer: Answer;
   /** The resolver's own answer, judged by the set's labels. */
   raw: Verdict;
@@ -55,7 +58,7 @@ export function readCorpus(kb: KnowledgeBase, today: Date, files = questionFiles
         calibrates: !f.name.startsWith('regression/'),
         features: featuresOf(kb, read, trace, answer),
       };
-      return { set: f.name, question: q, answer, raw, row };
+      return { set: f.name, question: q, read, trace, answer, raw, row };
     }),
   );
 }

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import { buildDecision, componentsOf, decide } from '../src/decide/decision.js';
 import { withComponents } from '../src/decide/features.js';
 import { probabilityRight, TRAINING } from '../src/decide/model.js';
-import { COMPONENTS, type Component } from '../src/decide/text-classifier.js';
-import { type Trained, train } from '../src/decide/train.js';
+import { modelOf, train } from '../src/decide/train.js';
 import { loadKnowledgeDir } from '../src/knowledge/load-fs.js';
 import { answer } from '../src/resolve/resolve.js';
 import { type CorpusLine, componentLabels, isTrainingSet, readCorpus } from './corpus.js';
@@ -26,9 +26,10 @@ if (!loaded.ok) {
   console.error('the knowledge does not load: run npm run kb:check');
   process.exit(1);
 }
+const reader = loaded.kb;
 const today = new Date(`${TRAINING.today}T12:00:00Z`);
 const files = questionFiles();
-const corpus = readCorpus(loaded.kb, today, files.filter(isTrainingSet));
+const corpus = readCorpus(reader, today, files.filter(isTrainingSet));
 const setNames = [...new Set(corpus.map((c) => c.set))];
 
 interface Held {
@@ -37,31 +38,22 @@ interface Held {
   verdict: Verdict;
 }
 
-/** The decision trained without `set`, applied to it: each message's probability and final verdict. */
+/**
+ * The decision trained without `set`, as the model file it would ship as, applied to it with the bot's own
+ * decision step: each message's probability and final verdict.
+ */
 function heldOut(set: string): Held[] {
-  const trained: Trained = train(corpus.filter((c) => c.set !== set).map((c) => c.row));
+  const rest = corpus.filter((c) => c.set !== set);
+  const rows = rest.map((c) => c.row);
+  const decision = buildDecision(modelOf(train(rows), [...new Set(rest.map((c) => c.set))], rows), []);
+  const kb = { ...reader, decision };
   return corpus
     .filter((c) => c.set === set)
     .map((line) => {
-      const p = probabilityRight(
-        trained.weights,
-        withComponents(line.row.features, probabilities(trained, line)),
-      );
-      const withheld = line.row.answered && p < trained.threshold;
-      const out = trained.classifiers.outOfScope.probability(line.row.text) >= 0.5;
-      const verdict: Verdict = !withheld
-        ? line.raw
-        : line.question.expect.status === 'unknown' && out
-          ? 'correct'
-          : 'abstained';
-      return { line, p, verdict };
+      const features = withComponents(line.row.features, componentsOf(decision, line.read.text));
+      const p = probabilityRight(decision.model.weights, features);
+      return { line, p, verdict: verdict(line.question, decide(kb, line.read, line.trace, line.answer)) };
     });
-}
-
-function probabilities(trained: Trained, line: CorpusLine): Record<Component, number> {
-  return Object.fromEntries(
-    COMPONENTS.map((c) => [c, trained.classifiers[c].probability(line.row.text)]),
-  ) as Record<Component, number>;
 }
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-');

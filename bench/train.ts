@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import { FEATURES } from '../src/decide/features.js';
-import { type DecisionModel, TRAINING } from '../src/decide/model.js';
-import { train } from '../src/decide/train.js';
+import { TRAINING } from '../src/decide/model.js';
+import { modelOf, train } from '../src/decide/train.js';
 import { loadKnowledgeDir } from '../src/knowledge/load-fs.js';
 import { isTrainingSet, readCorpus } from './corpus.js';
 import { questionFiles } from './sets.js';
@@ -22,27 +21,11 @@ export async function trainedModel(dir = fileURLToPath(new URL('../knowledge/', 
   const files = questionFiles().filter(isTrainingSet);
   const corpus = readCorpus(loaded.kb, new Date(`${TRAINING.today}T12:00:00Z`), files);
   const rows = corpus.map((c) => c.row);
-  const trained = train(rows);
-  const model: DecisionModel = {
-    kind: 'whocommissions-decision',
-    features: [...FEATURES],
-    weights: trained.weights,
-    threshold: Math.round(trained.threshold * 1e4) / 1e4,
-    classifiers: {
-      outOfScope: trained.classifiers.outOfScope.toJSON(),
-      multi: trained.classifiers.multi.toJSON(),
-      dated: trained.classifiers.dated.toJSON(),
-      conditioned: trained.classifiers.conditioned.toJSON(),
-      misread: trained.classifiers.misread.toJSON(),
-    },
-    trainedOn: {
-      sets: files.map((f) => f.name),
-      messages: rows.length,
-      answered: rows.filter((r) => r.answered).length,
-      maxWrongShare: TRAINING.maxWrongShare,
-    },
-  };
-  return model;
+  return modelOf(
+    train(rows),
+    files.map((f) => f.name),
+    rows,
+  );
 }
 
 const HEADER = `# Written by \`npm run train\`: do not edit by hand. The learnt decision: the weights of a logistic

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
+import { MATCHER } from '../resolve/config.js';
 import type { Read, Trace } from '../resolve/resolve.js';
-import type { Answer, AnswerPart } from '../schemas/answer.js';
+import type { Answer } from '../schemas/answer.js';
 import type { ExampleMessage } from '../schemas/example.js';
 import { featuresOf, withComponents } from './features.js';
 import { type DecisionModel, probabilityRight } from './model.js';
@@ -16,7 +17,6 @@ export interface Decision {
 export const DECIDE = Object.freeze({
   /** A withheld answer more likely out of scope than not is refused; otherwise the bot asks back. */
   refuseAbove: 0.5,
-  maxOptions: 4,
 });
 
 /** The model file's decision; the maintainers' labelled example messages are learnt by the scope classifier. */
@@ -28,21 +28,6 @@ export function buildDecision(model: DecisionModel, examples: readonly ExampleMe
   return { model, classifiers };
 }
 
-/** "Health visiting · 1 April 2014 · fully delegated CCG": what was read, so a person can see a misreading. */
-export function readAs(
-  part: Pick<AnswerPart, 'topic' | 'asOfText' | 'asOfSource' | 'conditionsAsked'>,
-): string {
-  if (!part.topic) return '';
-  const when = part.asOfSource === 'today' ? `${part.asOfText} (today)` : part.asOfText;
-  return [part.topic.title, when, ...part.conditionsAsked].join(' · ');
-}
-
-function withReadAs(answer: Answer): Answer {
-  const parts = answer.parts?.map((p) => ({ ...p, readAs: readAs(p) }));
-  const line = parts ? parts.map((p) => p.readAs).join(' + ') : readAs(answer);
-  return { ...answer, ...(parts ? { parts } : {}), ...(line ? { readAs: line } : {}) };
-}
-
 /** The topics a withheld answer offers: what it would have answered, then the runner-up readings. */
 function optionsFor(kb: KnowledgeBase, trace: Trace, answer: Answer): Answer['options'] {
   const chosen = (answer.parts ?? [answer]).flatMap((p) => (p.topic ? [p.topic] : []));
@@ -50,7 +35,7 @@ function optionsFor(kb: KnowledgeBase, trace: Trace, answer: Answer): Answer['op
   const seen = new Set<string>();
   return [...chosen, ...rivals]
     .filter((t) => kb.topicById.has(t.id) && !seen.has(t.id) && seen.add(t.id))
-    .slice(0, DECIDE.maxOptions)
+    .slice(0, MATCHER.maxOptions)
     .map((t) => ({ topicId: t.id, title: t.title }));
 }
 
@@ -101,8 +86,7 @@ export function componentsOf(decision: Decision, text: string): Record<Component
  * The decision stage: the resolver's answer, given only when the model puts the chance it is right at or
  * above the trained threshold. Without a model file the answer passes unchanged.
  */
-export function decide(kb: KnowledgeBase, r: Read, trace: Trace, raw: Answer): Answer {
-  const answer = withReadAs(raw);
+export function decide(kb: KnowledgeBase, r: Read, trace: Trace, answer: Answer): Answer {
   const decision = kb.decision;
   if (!decision || answer.status !== 'answered') return answer;
   const components = componentsOf(decision, r.text);

@@ -4,6 +4,7 @@ import { perKnowledge, phrasePattern } from '../resolve/memo.js';
 import { normalise, stem, words } from '../resolve/normalise.js';
 import type { Read, Trace } from '../resolve/resolve.js';
 import type { Answer } from '../schemas/answer.js';
+import type { Component } from './text-classifier.js';
 
 /**
  * What the decision knows of one reading, as numbers: how well the best topic explains the asking words,
@@ -54,10 +55,7 @@ export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
 
 /** The component classifiers' probabilities for one message. */
-export type ComponentProbabilities = Record<
-  'outOfScope' | 'multi' | 'dated' | 'conditioned' | 'misread',
-  number
->;
+export type ComponentProbabilities = Record<Component, number>;
 type Derived = 'multiOnePart' | 'datedUnread' | 'conditionUnread' | 'multiInParts' | 'datedRead';
 /** The features of the reading alone, before the component classifiers have looked at the text. */
 export type ReadingFeatures = Omit<Features, keyof ComponentProbabilities | Derived>;
@@ -108,8 +106,8 @@ export function featuresOf(kb: KnowledgeBase, r: Read, trace: Trace, answer: Ans
     coverage: best?.coverage ?? 0,
     evidence: Math.min(best?.evidence ?? 0, 8) / 8,
     margin: best && second ? second.score / best.score : 0,
-    strength0: trace.strength === 0 ? 1 : 0,
-    strength2: trace.strength === 2 ? 1 : 0,
+    strength0: r.message.strength === 0 ? 1 : 0,
+    strength2: r.message.strength === 2 ? 1 : 0,
     askChange: trace.query?.kind === 'change' ? 1 : 0,
     parts: parts - 1,
     dateFromText: r.asOfSource === 'text' ? 1 : 0,

@@ -1,5 +1,12 @@
-import { type ReadingFeatures, withComponents } from './features.js';
-import { chooseThreshold, type Example, fitWeights, probabilityRight } from './model.js';
+import { FEATURES, type ReadingFeatures, withComponents } from './features.js';
+import {
+  chooseThreshold,
+  type DecisionModel,
+  type Example,
+  fitWeights,
+  probabilityRight,
+  TRAINING,
+} from './model.js';
 import { COMPONENTS, type Component, type TextClassifier, trainText } from './text-classifier.js';
 
 /** One labelled message as training sees it: its text, its labels, and the resolver's answer judged. */
@@ -74,4 +81,27 @@ export function train(rows: readonly LabelledReading[]): Trained {
   const scored = calibration.map((e) => ({ p: probabilityRight(weights, e.features), right: e.right }));
   const total = rows.filter((r) => r.calibrates).length;
   return { classifiers, weights, threshold: chooseThreshold(scored, total) };
+}
+
+/** The model file's content for what was trained: the weights, threshold, classifiers and what they saw. */
+export function modelOf(
+  trained: Trained,
+  sets: readonly string[],
+  rows: readonly LabelledReading[],
+): DecisionModel {
+  return {
+    kind: 'whocommissions-decision',
+    features: [...FEATURES],
+    weights: trained.weights,
+    threshold: Math.round(trained.threshold * 1e4) / 1e4,
+    classifiers: Object.fromEntries(
+      COMPONENTS.map((c) => [c, trained.classifiers[c].toJSON()]),
+    ) as DecisionModel['classifiers'],
+    trainedOn: {
+      sets: [...sets],
+      messages: rows.length,
+      answered: rows.filter((r) => r.answered).length,
+      maxWrongShare: TRAINING.maxWrongShare,
+    },
+  };
 }

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer } from '../schemas/answer.js';
 import { type Era, type Holder, PENDING, type Role, type Topic } from '../schemas/topic.js';
 import { changesOnce, timelineOnce } from './era-lines.js';
-import { longDate, ROLE_TEXT, STATUS_TEXT } from './format.js';
+import { longDate, ROLE_TEXT, readAs, STATUS_TEXT } from './format.js';
 import { asksAboutPlanDate, liveTopic, reviewNote, withPlans } from './plans.js';
 
 const SECONDARY: ReadonlySet<Role> = new Set(['accountable', 'advises']);
@@ -217,8 +217,14 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
   const current = liveTopic(topic);
   const asksAboutPending =
     situation.asksAboutPending || asksAboutPlanDate(current, situation.asOf, situation.today);
-  const answer = composeLive(kb, current, { ...situation, asksAboutPending });
-  return withPlans(kb, topic, situation.question, answer);
+  const answer = withPlans(
+    kb,
+    topic,
+    situation.question,
+    composeLive(kb, current, { ...situation, asksAboutPending }),
+  );
+  const read = readAs(answer);
+  return read ? { ...answer, readAs: read } : answer;
 }
 
 function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Answer {

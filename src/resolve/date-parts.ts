@@ -71,7 +71,8 @@ export function dateSituations(
   return [...dates.values()].slice(0, maxParts).map((d) => dated(d, r.today));
 }
 
-const changeAsk = perKnowledge((kb) => phrasePattern(kb.reading.changeAsks));
+/** Every "what changed" phrase (reading.changeAsks), global: the query takes them out of its words. */
+export const changeAsks = perKnowledge((kb) => new RegExp(phrasePattern(kb.reading.changeAsks).source, 'gu'));
 
 const holdersOf = (era: Era) =>
   era.holders
@@ -91,7 +92,8 @@ export function changeSituations(
   asking: string,
 ): Partial<Situation>[] | undefined {
   // `asking` is the message's own asking text: the query's has the change words taken out.
-  if (r.asOfSource === 'given' || topic.kind !== 'service' || !changeAsk(kb).test(asking)) return undefined;
+  if (r.asOfSource === 'given' || topic.kind !== 'service' || asking.search(changeAsks(kb)) < 0)
+    return undefined;
   if (!asksWhoCommissions(asking)) return undefined;
   const eras = topic.eras.filter((e) => e.status !== 'superseded');
   const at = eras.findIndex((e) => (!e.from || e.from <= r.asOf) && (!e.to || r.asOf <= e.to));

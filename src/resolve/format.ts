@@ -1,3 +1,4 @@
+import type { AnswerPart } from '../schemas/answer.js';
 import type { Role, Status } from '../schemas/topic.js';
 
 const MONTH_NAMES = [
@@ -56,4 +57,13 @@ export function shiftYears(iso: string, years: number): string {
   const rest = iso.slice(4);
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return `${year}${rest === '-02-29' && !leap ? '-02-28' : rest}`;
+}
+
+/** "Health visiting · 1 April 2014 · fully delegated CCG": what was read, so a person can see a misreading. */
+export function readAs(
+  part: Pick<AnswerPart, 'topic' | 'asOfText' | 'asOfSource' | 'conditionsAsked'>,
+): string {
+  if (!part.topic) return '';
+  const when = part.asOfSource === 'today' ? `${part.asOfText} (today)` : part.asOfText;
+  return [part.topic.title, when, ...part.conditionsAsked].join(' · ');
 }

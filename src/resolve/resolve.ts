@@ -6,13 +6,12 @@ import type { Topic } from '../schemas/topic.js';
 import { answerKey, composeTopicAnswer, type Situation } from './compose.js';
 import { defaultConditions, readConditions } from './conditions.js';
 import { type Settings, type SettingsOverrides, settingsWith } from './config.js';
-import { changeSituations, dateSituations } from './date-parts.js';
+import { changeAsks, changeSituations, dateSituations } from './date-parts.js';
 import { type DateReading, readDate } from './dates.js';
 import { longDate } from './format.js';
 import { correct, namesABody, prepare, questionTerms } from './index.js';
 import { askedRoles, asksAboutPending, asksWhoCommissions } from './intent.js';
 import { type Candidate, rank } from './match.js';
-import { perKnowledge, phrasePattern } from './memo.js';
 import { type MessageReading, readMessage } from './message.js';
 import { withoutNegated } from './negation.js';
 import { normalise } from './normalise.js';
@@ -157,7 +156,7 @@ function situation(kb: KnowledgeBase, r: Read, confidence: number, over: Partial
 function messageQuery(kb: KnowledgeBase, r: Read): Query {
   // "Who … and what changed after?" asks for the next era of the same service (date-parts.ts), not for a
   // topic about a change; "what changed in 2013?" alone does ask about the change.
-  const change = asksWhoCommissions(r.text) ? changeAskAll(kb) : /(?!)/gu;
+  const change = asksWhoCommissions(r.text) ? changeAsks(kb) : /(?!)/gu;
   const events: string[] = [];
   const clean = (t: string) => withoutNegated(withoutDates(t, r.today, kb, events), kb).replace(change, ' ');
   const asking = clean(r.message.asking);
@@ -166,8 +165,6 @@ function messageQuery(kb: KnowledgeBase, r: Read): Query {
   // Parts are found in the asking words as written, dates included, so each part can keep its own date.
   return { ...query, asking: withoutNegated(r.message.asking, kb).replace(change, ' ') };
 }
-
-const changeAskAll = perKnowledge((kb) => new RegExp(phrasePattern(kb.reading.changeAsks).source, 'gu'));
 
 function rankFor(kb: KnowledgeBase, r: Read, query: Query, settings: Settings): Candidate[] {
   const settled = new Map(
@@ -203,7 +200,6 @@ export function explain(kb: KnowledgeBase, question: string, options: ResolveOpt
 export interface Trace {
   query?: Query;
   ranked?: Candidate[];
-  strength?: number;
 }
 
 /**
@@ -268,7 +264,7 @@ export function resolveRead(
   const query = messageQuery(kb, r);
   const ranked = rankFor(kb, r, query, settings);
   const best = ranked[0];
-  if (trace) Object.assign(trace, { query, ranked, strength: r.message.strength });
+  if (trace) Object.assign(trace, { query, ranked });
   // The plainer the message asks which body, the less of its asking clauses must match a topic.
   // "What happened to PHE?" asks about a body without asking who commissions: that counts as asking.
   const aboutABody = query.kind === 'change' && namesABody(r.message.asking, prepare(kb));
@@ -413,6 +409,7 @@ function compound(kb: KnowledgeBase, r: Read, plans: TopicPlan[]): Answer {
     status: parts.every((p) => p.status === 'answered') ? 'answered' : 'clarify',
     commissioners,
     text: parts.map((p) => `${p.topic?.title ?? ''}: ${p.text}`).join('\n\n'),
+    readAs: parts.map((p) => p.readAs ?? '').join(' + '),
     changes: [],
     sources,
     options: parts.some((p) => p.status !== 'answered')

@@ -32,7 +32,7 @@ export const AnchorWords = z.strictObject({
 export const PublicEvent = z.strictObject({
   names: Words('name').describe('How people name it, lower case: "london olympics", "brexit referendum".'),
   date: IsoDate.describe('The day it happened (or the middle of the time it stands for), YYYY-MM-DD.'),
-  source: z.string().optional().describe('Where the date can be checked.'),
+  source: Text.describe('Where a person can check the date: a page, or what makes it so.'),
 });
 
 /**
