@@ -24,13 +24,22 @@ const phraseIndex = perKnowledge((kb) => {
   for (const condition of kb.conditions.values()) {
     for (const value of condition.values) {
       for (const phrase of value.phrases) {
-        const key = phrase.toLowerCase();
-        byPhrase.set(key, [...(byPhrase.get(key) ?? []), { condition: condition.id, value: value.id }]);
+        for (const key of withPlural(phrase.toLowerCase())) {
+          const known = byPhrase.get(key) ?? [];
+          if (!known.some((k) => k.condition === condition.id && k.value === value.id))
+            byPhrase.set(key, [...known, { condition: condition.id, value: value.id }]);
+        }
       }
     }
   }
   return { re: new RegExp(phrasePattern([...byPhrase.keys()]).source, 'gu'), byPhrase };
 });
+
+/** A phrase and its plural ("hmp", "hmps"): people write either, and the lists name one. */
+function withPlural(phrase: string): string[] {
+  if (!/\p{L}{3}$/u.test(phrase) || phrase.endsWith('s')) return [phrase];
+  return [phrase, /(?:x|ch|sh)$/u.test(phrase) ? `${phrase}es` : `${phrase}s`];
+}
 
 /** condition id → the value assumed when a question does not say. */
 export const defaultConditions = perKnowledge((kb) => {

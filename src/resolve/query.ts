@@ -98,6 +98,8 @@ export const COORDINATOR = /\s(?:and|vs|versus|v|plus|as well as)\s|(?<!\d)\/|\/
 const REFERS_BACK =
   /^\s*(?:(?:is|was|are|were|does|did|do|has|had)\s+(?:it|that|this|they|those|these)|(?:who|which\s+bod(?:y|ies))\s+\p{L}+\s+(?:it|them|that|this)|like|as part of|such as|similar to|same as|unlike|under|including)(?![\p{L}])/u;
 
+const ASKS = /(?<![\p{L}])(?:who|whom|whose|which)(?![\p{L}])/u;
+
 /**
  * A message that asks about two or more things ("HIV testing vs HIV treatment", "did dental and pharmacy
  * move?"): the asking words are cut where one thing ends and the next begins, each segment is ranked on
@@ -119,8 +121,13 @@ export function splitParts(
   const statement = statementPattern(kb);
   const segments = query.asking
     .split(COORDINATOR)
-    .filter((text) => !REFERS_BACK.test(text) && !statement.test(text))
-    .map((text) => ({ text, terms: questionTerms(text, prepared).filter((t) => strong.has(t)) }))
+    // A segment that asks ("who commissioned the tests we do …") is not a statement for its relative clause.
+    .filter((text) => !REFERS_BACK.test(text) && (ASKS.test(text) || !statement.test(text)))
+    // Only words the knowledge knows can name a part; an unknown word ("ops", "refer") names none.
+    .map((text) => ({
+      text,
+      terms: questionTerms(text, prepared).filter((t) => strong.has(t) && prepared.idf.has(t)),
+    }))
     .filter((s) => s.terms.length > 0);
   if (segments.length < 2) return undefined;
   const parts: { candidate: Candidate; texts: string[] }[] = [{ candidate: best, texts: [] }];

@@ -2,7 +2,7 @@ import { decide } from '../decide/decision.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer, AnswerPart } from '../schemas/answer.js';
 import { IsoDate } from '../schemas/common.js';
-import type { Topic } from '../schemas/topic.js';
+import { PENDING, type Topic } from '../schemas/topic.js';
 import { answerKey, composeTopicAnswer, type Situation } from './compose.js';
 import { defaultConditions, readConditions } from './conditions.js';
 import { type Settings, type SettingsOverrides, settingsWith } from './config.js';
@@ -75,7 +75,10 @@ export interface Read {
 /** Typo-corrects each word in place, keeping punctuation, so phrases ("fully delegted") match as written. */
 function corrected(text: string, kb: KnowledgeBase): string {
   const prepared = prepare(kb);
-  return text.replace(/[\p{L}\p{N}]+/gu, (w) => correct(w, prepared));
+  // A contraction is one word: "weren't" corrected as "weren" would become "were't" and lose its negation.
+  return text.replace(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu, (w) =>
+    w.includes("'") ? w : correct(w, prepared),
+  );
 }
 
 /**
@@ -312,7 +315,8 @@ function startingEra(topic: Topic, r: Read): Partial<Situation> {
   const holds = (e: Topic['eras'][number]) => e.holders.some((h) => h.body === r.startOf);
   const at = topic.eras.find((e) => (!e.from || e.from <= r.asOf) && (!e.to || r.asOf <= e.to));
   if (!at || holds(at)) return {};
-  const later = topic.eras.find((e) => e.from && e.from > r.asOf && holds(e));
+  // Only law in force: "in the year ICBs launched" is July 2022, not the ICBs' planned April 2027 role.
+  const later = topic.eras.find((e) => e.from && e.from > r.asOf && holds(e) && !PENDING.has(e.status));
   return later?.from ? { asOf: later.from } : {};
 }
 
