@@ -101,6 +101,17 @@ const REFERS_BACK =
 const ASKS = /(?<![\p{L}])(?:who|whom|whose|which)(?![\p{L}])/u;
 
 /**
+ * A segment that states before it asks ("the council does the testing, so who …") is context; one that
+ * asks first ("who commissioned the tests we do …") only has a relative clause.
+ */
+function statesFirst(statement: RegExp, text: string): boolean {
+  const stated = statement.exec(text);
+  if (!stated) return false;
+  const asked = ASKS.exec(text);
+  return !asked || stated.index < asked.index;
+}
+
+/**
  * A message that asks about two or more things ("HIV testing vs HIV treatment", "did dental and pharmacy
  * move?"): the asking words are cut where one thing ends and the next begins, each segment is ranked on
  * its own words, and two or more segments led by different topics are two or more things asked. Each
@@ -121,8 +132,7 @@ export function splitParts(
   const statement = statementPattern(kb);
   const segments = query.asking
     .split(COORDINATOR)
-    // A segment that asks ("who commissioned the tests we do …") is not a statement for its relative clause.
-    .filter((text) => !REFERS_BACK.test(text) && (ASKS.test(text) || !statement.test(text)))
+    .filter((text) => !REFERS_BACK.test(text) && !statesFirst(statement, text))
     // Only words the knowledge knows can name a part; an unknown word ("ops", "refer") names none.
     .map((text) => ({
       text,
