@@ -207,14 +207,19 @@ function numericForms(text: string): Found | undefined {
 }
 
 /** Day and month dates, as people write them (14/2/14, 1.4.2014, 1st April 2013, Oct 21, 3 years ago): chrono's en-GB parser. */
+const NEXT_BEFORE = /(?<![\p{L}])(?:next|this coming|coming)\s+$/u;
+
 function chronoForms(text: string, today: string): Found | undefined {
   // Every reading kept below has a digit or a relative word, so text with neither needs no parse.
   if (!/\d|ago|last|previous|next/.test(text)) return undefined;
   const ref = new Date(`${today}T12:00:00Z`);
   for (const r of chrono.en.GB.parse(text, ref)) {
     // "now", "today", "tonight": read below as today, where an explicit date may override them.
-    if (!/\d/.test(r.text) && !/\b(ago|last|previous|next)\b/.test(r.text)) continue;
-    const relative = /\b(ago|last|previous|next)\b/.test(r.text);
+    // "next April" is read by chrono as "April" of the coming twelve months: the word before says so.
+    const coming =
+      !r.start.isCertain('year') && r.start.isCertain('month') && NEXT_BEFORE.test(text.slice(0, r.index));
+    if (!coming && !/\d/.test(r.text) && !/\b(ago|last|previous|next)\b/.test(r.text)) continue;
+    const relative = coming || /\b(ago|last|previous|next)\b/.test(r.text);
     // A weekday or a bare month is no as-of date: nobody asks who commissioned it "on Friday".
     if (!relative && !(r.start.isCertain('year') && r.start.isCertain('month'))) continue;
     const d = r.start.date();
@@ -226,6 +231,10 @@ function chronoForms(text: string, today: string): Found | undefined {
         /year/.test(r.text) && !/years? ago/.test(r.text)
           ? shiftYears(today, y - Number(today.slice(0, 4)))
           : d.toISOString().slice(0, 10);
+      if (coming) {
+        const at = text.slice(0, r.index).search(NEXT_BEFORE);
+        return { reading: point(day, text.slice(at, r.index + r.text.length).trim()), index: at };
+      }
       return { reading: point(day, r.text), index: r.index };
     }
     if (r.start.isCertain('day'))
@@ -405,6 +414,12 @@ export function readDate(text: string, today: string, kb: KnowledgeBase): DateRe
   return reading;
 }
 
+/** Whether the first place `phrase` occurs in `text` covers character `index`. */
+function within(text: string, phrase: string, index: number): boolean {
+  const at = text.indexOf(phrase);
+  return at >= 0 && at <= index && index < at + phrase.length;
+}
+
 const RECENT_READINGS = 8;
 const recentReadings = perKnowledge(() => new Map<string, DateReading | undefined>());
 
@@ -412,7 +427,9 @@ function readDateOnce(text: string, today: string, kb: KnowledgeBase): DateReadi
   const found = [numericForms(text), chronoForms(text, today), yearForms(text, today), wordYearForms(text)]
     .filter((f): f is Found => Boolean(f))
     .sort((x, y) => x.index - y.index || y.reading.phrase.length - x.reading.phrase.length)[0];
-  if (found) {
+  // A year inside a moment's name ("the year the 2012 Act took effect") is part of the name, not the date.
+  const era = anchored(text, kb, today);
+  if (found && !(era && within(text, era.phrase, found.index))) {
     const moved = shift(found.reading, shiftBefore(text, found.index, kb));
     const lead = text.slice(Math.max(0, found.index - 25), found.index);
     const approx = !moved.how && anchorsOf(kb).approximately.test(lead + found.reading.phrase);
@@ -420,7 +437,6 @@ function readDateOnce(text: string, today: string, kb: KnowledgeBase): DateReadi
       ? { ...moved, how: `read "${found.reading.phrase.trim()}" as about ${longDate(moved.date)}` }
       : moved;
   }
-  const era = anchored(text, kb, today);
   if (era) return { ...era, anchor: true };
   const now = NOW.exec(text);
   if (now) return { ...point(today, now[0]), now: true };

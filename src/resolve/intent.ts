@@ -1,4 +1,6 @@
+import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Role } from '../schemas/topic.js';
+import { perKnowledge, phrasePattern } from './memo.js';
 
 /** What a question's wording says about what it asks, apart from its topic. */
 
@@ -51,7 +53,9 @@ export function askedRoles(text: string): Set<Role> {
   return new Set(ROLE_CUES.filter(([, re]) => re.test(text)).map(([role]) => role));
 }
 
-/** "Who would commission it under the Bill?": about a change not yet in effect. */
-export function asksAboutPending(text: string): boolean {
-  return /(?<!\p{L})(would|proposed|proposals?|under the (?:health )?bill|in future)(?!\p{L})/u.test(text);
+const pendingAsks = perKnowledge((kb) => phrasePattern(kb.reading.pendingAsks));
+
+/** "Who would commission it under the Bill?": about a change not yet in effect (reading.pendingAsks). */
+export function asksAboutPending(text: string, kb: KnowledgeBase): boolean {
+  return pendingAsks(kb).test(text);
 }

@@ -148,7 +148,7 @@ function situation(kb: KnowledgeBase, r: Read, confidence: number, over: Partial
     excluded: r.conditions.excluded,
     defaults: defaultConditions(kb),
     askedRoles: askedRoles(r.text),
-    asksAboutPending: asksAboutPending(r.text),
+    asksAboutPending: asksAboutPending(r.text, kb),
     dateRead: r.dateRead,
     confidence,
     ...over,

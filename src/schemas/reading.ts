@@ -88,6 +88,12 @@ export const Reading = z.strictObject({
     .describe(
       'Words for a stretch of time before a public event\'s name: "the year of the London Olympics", "the month the Queen died". The event\'s date is read.',
     ),
+  pendingAsks: z
+    .array(Text)
+    .default([])
+    .describe(
+      'Words that ask about a change not yet in effect ("who would commission it under the Bill?", "if NHS England is abolished, who will…"): the answer names the planned or proposed holder too, labelled as not law.',
+    ),
   changeAsks: z
     .array(Text)
     .default([])
