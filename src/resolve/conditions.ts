@@ -13,6 +13,8 @@ export interface ConditionReading {
   several: Map<string, string[]>;
   /** Phrases that only say which condition holds ("fully delegated"), not which service. */
   phrases: string[];
+  /** condition id → every phrase that names one of its values, settled or several ("veteran", "serving officer"). */
+  statedBy: Map<string, string[]>;
 }
 
 /**
@@ -62,12 +64,14 @@ export function readConditions(text: string, kb: KnowledgeBase): ConditionReadin
   const excluded = new Map<string, Set<string>>();
   const phrases: string[] = [];
   const by = new Map<string, string>();
+  const statedBy = new Map<string, string[]>();
   for (const m of text.matchAll(re)) {
     const ruledOut = isNegatedAt(negated, m.index);
     for (const c of byPhrase.get(m[0]) ?? []) {
       const target = ruledOut ? excluded : found;
       target.set(c.condition, (target.get(c.condition) ?? new Set()).add(c.value));
       if (!ruledOut && !by.has(c.condition)) by.set(c.condition, m[0]);
+      if (!ruledOut) statedBy.set(c.condition, [...(statedBy.get(c.condition) ?? []), m[0]]);
       if (!kb.conditions.get(c.condition)?.namesTopics) phrases.push(m[0]);
     }
   }
@@ -88,5 +92,6 @@ export function readConditions(text: string, kb: KnowledgeBase): ConditionReadin
     const left = all.filter((v) => !out.has(v));
     if (left.length === 1) settled.set(condition, left[0] as string);
   }
-  return { settled, settledBy, excluded, several, phrases };
+  for (const c of statedBy.keys()) if (!settled.has(c) && !several.has(c)) statedBy.delete(c);
+  return { settled, settledBy, excluded, several, phrases, statedBy };
 }

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Era, Topic } from '../schemas/topic.js';
 import type { Situation } from './compose.js';
 import { type DateReading, readDate } from './dates.js';
+import { addDays } from './format.js';
 import { asksWhoCommissions } from './intent.js';
 import { perKnowledge, phraseAlternation, phrasePattern } from './memo.js';
 import { COORDINATOR, statementPattern } from './query.js';
@@ -107,3 +108,37 @@ export function changeSituations(
   const changed: Partial<Situation> = { asOf: other, asOfSource: 'text', dateRead: undefined };
   return next ? [asked, changed] : [changed, asked];
 }
+
+/**
+ * "Who commissions wheelchair services now, and what changed in 2022?": a change asked about in a year
+ * is the change of holder in that year; the answer gives the day before it and the day it took effect.
+ * Undefined when no segment asks what changed in a year, or the service changed no holder that year.
+ */
+export function changeInYear(
+  kb: KnowledgeBase,
+  today: string,
+  topic: Topic,
+  asking: string,
+): { year: string; before: string; from: string } | undefined {
+  if (topic.kind !== 'service') return undefined;
+  for (const text of asking.split(separator(kb))) {
+    if (text.search(changeAsks(kb)) < 0) continue;
+    const date = readDate(text, today, kb);
+    if (!date || date.now) continue;
+    const year = date.date.slice(0, 4);
+    const eras = topic.eras.filter((e) => e.status !== 'superseded');
+    const at = eras.findIndex(
+      (e, i) => i > 0 && e.from?.startsWith(year) && arrangement(e) !== arrangement(eras[i - 1] as Era),
+    );
+    const from = eras[at]?.from;
+    if (from) return { year, before: addDays(from, -1), from };
+  }
+  return undefined;
+}
+
+/** Who holds an era, in which role and on which conditions: a change of any of them is a change. */
+const arrangement = (era: Era) =>
+  era.holders
+    .map((h) => `${h.body}|${h.role ?? ''}|${JSON.stringify(h.when ?? {})}`)
+    .sort()
+    .join();

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Situation } from './compose.js';
-import type { ConditionReading } from './conditions.js';
+import { type ConditionReading, readConditions } from './conditions.js';
 import type { Settings } from './config.js';
 import { readDate } from './dates.js';
 import { bodyNameTerms, prepare, questionTerms, toTerms } from './index.js';
@@ -119,7 +119,12 @@ function statesFirst(statement: RegExp, text: string): boolean {
  */
 export function splitParts(
   kb: KnowledgeBase,
-  r: { today: string; asOf: string },
+  r: {
+    today: string;
+    asOf: string;
+    settled: ReadonlyMap<string, string>;
+    several: ReadonlyMap<string, string[]>;
+  },
   query: Query,
   best: Candidate,
   settings: Settings,
@@ -150,7 +155,12 @@ export function splitParts(
     // after sexual health services, whose words include "HIV" and "treatment").
     const own = ranked.find((c) => c.entry === best.entry)?.score ?? 0;
     const better = top && top.entry !== best.entry && top.score >= own * settings.compound.otherTopicRatio;
-    if (segment.terms.every((t) => best.entry.terms.has(t)) && !better) {
+    // "CHC for (1) a veteran and (2) a serving officer": a group of people the best topic depends on is
+    // the same service for another group (one part per condition value, later), not another service.
+    const sameServiceOtherGroup = [...readConditions(segment.text, kb).settled.keys()].some(
+      (c) => r.several.has(c) && best.entry.conditions.has(c),
+    );
+    if ((segment.terms.every((t) => best.entry.terms.has(t)) && !better) || sameServiceOtherGroup) {
       parts[0]?.texts.push(segment.text);
       continue;
     }
@@ -162,11 +172,43 @@ export function splitParts(
     else parts.push({ candidate: top, texts: [segment.text] });
   }
   if (parts.length < 2) return undefined;
-  return parts.slice(0, settings.compound.maxParts).map(({ candidate, texts }) => {
+  const kept = parts.slice(0, settings.compound.maxParts);
+  const own = kept.map((p) => readConditions(p.texts.join(' '), kb).settled);
+  return kept.map(({ candidate, texts }, i) => {
     const date = readDate(texts.join(' '), r.today, kb);
+    const settled = partConditions(r.settled, own, i);
     return {
       candidate,
-      over: date && !date.now ? { asOf: date.date, asOfSource: 'text' as const, dateRead: date.how } : {},
+      over: {
+        ...(date && !date.now ? { asOf: date.date, asOfSource: 'text' as const, dateRead: date.how } : {}),
+        ...(settled ? { settled } : {}),
+      },
     };
   });
+}
+
+/**
+ * A condition one part's own words settle belongs to that part: in "the community service, and the one
+ * inside the local prison" only the second part is about prisons. Undefined when the message's hold.
+ */
+function partConditions(
+  message: ReadonlyMap<string, string>,
+  own: ReadonlyMap<string, string>[],
+  i: number,
+): Map<string, string> | undefined {
+  const mine = own[i] ?? new Map<string, string>();
+  const others = own.filter((_, j) => j !== i);
+  const out = new Map(message);
+  let changed = false;
+  for (const [condition, value] of message) {
+    if (mine.has(condition) || !others.some((o) => o.get(condition) === value)) continue;
+    out.delete(condition);
+    changed = true;
+  }
+  for (const [condition, value] of mine) {
+    if (out.get(condition) === value) continue;
+    out.set(condition, value);
+    changed = true;
+  }
+  return changed ? out : undefined;
 }

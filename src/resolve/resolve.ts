@@ -6,7 +6,7 @@ import { PENDING, type Topic } from '../schemas/topic.js';
 import { answerKey, composeTopicAnswer, type Situation } from './compose.js';
 import { defaultConditions, readConditions } from './conditions.js';
 import { type Settings, type SettingsOverrides, settingsWith } from './config.js';
-import { changeAsks, changeSituations, dateSituations } from './date-parts.js';
+import { changeAsks, changeInYear, changeSituations, dateSituations } from './date-parts.js';
 import { type DateReading, readDate } from './dates.js';
 import { longDate } from './format.js';
 import { correct, namesABody, prepare, questionTerms } from './index.js';
@@ -170,8 +170,9 @@ function messageQuery(kb: KnowledgeBase, r: Read): Query {
 }
 
 function rankFor(kb: KnowledgeBase, r: Read, query: Query, settings: Settings): Candidate[] {
+  // Every value named counts: "CHC for a veteran and a serving officer" is about CHC, for two groups.
   const settled = new Map(
-    [...r.conditions.settledBy].map(([c, phrase]) => [c, questionTerms(phrase, prepare(kb))]),
+    [...r.conditions.statedBy].map(([c, phrases]) => [c, questionTerms(phrases.join(' '), prepare(kb))]),
   );
   const statedDate = r.asOfSource === 'today' ? undefined : r.asOf;
   return rank(query.terms, prepare(kb), { asksAbout: query.kind, settled, statedDate }, settings);
@@ -279,9 +280,16 @@ export function resolveRead(
     return unknown(r.question, r, message, GENERAL_LOOK);
   }
 
-  const parts = splitParts(kb, r, query, best, settings, (q) => rankFor(kb, r, q, settings));
+  const parts = splitParts(
+    kb,
+    { ...r, settled: r.conditions.settled, several: r.conditions.several },
+    query,
+    best,
+    settings,
+    (q) => rankFor(kb, r, q, settings),
+  );
   if (parts) return compound(kb, r, parts.map(planned));
-  const several = severalSituations(r, best);
+  const several = severalSituations(r, ranked);
   if (several) return compound(kb, r, several.map(planned));
 
   const askBack = rivalsAnswer(kb, r, query, ranked, settings);
@@ -289,9 +297,13 @@ export function resolveRead(
   const second = ranked[1]?.score ?? 0;
   const confidence = Math.round(Math.min(1, best.coverage * (1 - (second / best.score) * 0.5)) * 100) / 100;
   // One service at two or more dates ("dental in 2010 vs now"): a complete answer per date.
-  const dates =
+  const dates = withChangeInYear(
+    kb,
+    r,
+    best.entry.topic,
     dateSituations(kb, r, query.asking, settings.compound.maxParts) ??
-    changeSituations(kb, r, best.entry.topic, r.message.asking);
+      changeSituations(kb, r, best.entry.topic, r.message.asking),
+  );
   if (dates)
     return compound(
       kb,
@@ -356,16 +368,36 @@ function rivalsAnswer(
 }
 
 /** The same service for two groups or places ("prisoners and everyone else"): one part per value named. */
-function severalSituations(r: Read, best: Candidate): PartPlan[] | undefined {
+function severalSituations(r: Read, ranked: Candidate[]): PartPlan[] | undefined {
   for (const [condition, values] of r.conditions.several) {
-    if (!best.entry.conditions.has(condition)) continue;
+    // Two groups named ("a serving soldier and a veteran") ask one service for each: the service is a
+    // near topic whose answer depends on the group, even where a topic about one group ranks first.
+    const service = ranked.slice(0, SEVERAL_RIVALS).find((c) => c.entry.conditions.has(condition));
+    if (!service) continue;
     return values.map((value) => ({
-      candidate: best,
+      candidate: service,
       over: { settled: new Map([...r.conditions.settled, [condition, value]]) },
     }));
   }
   return undefined;
 }
+
+/** "… and what changed in 2022?": the situation at that year becomes the day before the change and its first day. */
+function withChangeInYear(
+  kb: KnowledgeBase,
+  r: Read,
+  topic: Topic,
+  dates: Partial<Situation>[] | undefined,
+): Partial<Situation>[] | undefined {
+  const change = dates && changeInYear(kb, r.today, topic, r.message.asking);
+  if (!dates || !change) return dates;
+  const around = [change.before, change.from].map((asOf) => ({ asOf, asOfSource: 'text' as const }));
+  const rest = dates.filter((d) => !d.asOf?.startsWith(change.year));
+  return [...rest, ...around];
+}
+
+/** How many of the best-ranked topics may answer for several groups named in one message. */
+const SEVERAL_RIVALS = 3;
 
 export interface PartPlan {
   candidate: Candidate;
