@@ -437,7 +437,9 @@ function readDateOnce(text: string, today: string, kb: KnowledgeBase): DateReadi
       ? { ...moved, how: `read "${found.reading.phrase.trim()}" as about ${longDate(moved.date)}` }
       : moved;
   }
-  if (era) return { ...era, anchor: true };
+  // A moment named with its year ("the 2012 Act") dates the question like the year would: its words
+  // are about when, not what, so they are not kept as context.
+  if (era) return found ? era : { ...era, anchor: true };
   const now = NOW.exec(text);
   if (now) return { ...point(today, now[0]), now: true };
   return undefined;
