@@ -63,14 +63,12 @@ export function readConditions(text: string, kb: KnowledgeBase): ConditionReadin
   const found = new Map<string, Set<string>>();
   const excluded = new Map<string, Set<string>>();
   const phrases: string[] = [];
-  const by = new Map<string, string>();
   const statedBy = new Map<string, string[]>();
   for (const m of text.matchAll(re)) {
     const ruledOut = isNegatedAt(negated, m.index);
     for (const c of byPhrase.get(m[0]) ?? []) {
       const target = ruledOut ? excluded : found;
       target.set(c.condition, (target.get(c.condition) ?? new Set()).add(c.value));
-      if (!ruledOut && !by.has(c.condition)) by.set(c.condition, m[0]);
       if (!ruledOut) statedBy.set(c.condition, [...(statedBy.get(c.condition) ?? []), m[0]]);
       if (!kb.conditions.get(c.condition)?.namesTopics) phrases.push(m[0]);
     }
@@ -82,7 +80,7 @@ export function readConditions(text: string, kb: KnowledgeBase): ConditionReadin
     const left = [...values].filter((v) => !excluded.get(condition)?.has(v));
     if (left.length === 1) {
       settled.set(condition, left[0] as string);
-      settledBy.set(condition, by.get(condition) ?? '');
+      settledBy.set(condition, statedBy.get(condition)?.[0] ?? '');
     } else if (left.length > 1) several.set(condition, left);
   }
   // "not in the first wave": every value but one ruled out settles the one left.

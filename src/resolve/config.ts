@@ -59,9 +59,16 @@ export const MATCHER = Object.freeze({
    * A second thing asked in one message ("HV vs school nursing"): the part of the question the first
    * topic leaves unexplained must give another topic at least this evidence and coverage. A part whose
    * words the first topic also has is still its own when another topic scores otherTopicRatio times
-   * the first on those words alone.
+   * the first on those words alone. Two groups named in one message ("a soldier and a veteran") are
+   * answered by the first of the best severalRivals topics whose answer depends on the group.
    */
-  compound: Object.freeze({ minEvidence: 1.5, minCoverage: 0.5, maxParts: 3, otherTopicRatio: 1.5 }),
+  compound: Object.freeze({
+    minEvidence: 1.5,
+    minCoverage: 0.5,
+    maxParts: 3,
+    otherTopicRatio: 1.5,
+    severalRivals: 3,
+  }),
   /**
    * A question whose best topic is found only through words that many topics share ("the contract")
    * is vague: ask back with options. A word shared by more than this share of topics is generic.

@@ -8,6 +8,9 @@ import { perKnowledge, phrasePattern } from './memo.js';
 const COMMISSIONING_CUE =
   /(?<![\p{L}])(?<!co[- ])(who|whose|which (?:body|organisation|organization|nhs body)|(?<!(?:quality|pay|european|law|royal|planning) )commission(?:s|ed|ing|ers?)|commision\p{L}*|responsib\p{L}*|accountab\p{L}*|in charge|(?:sits?|sat|lies?|rests?|falls?|fell) (?:with|to|under)|held by)(?![\p{L}])/u;
 
+/** The words that open a question about a body: "who", "whose", "which". */
+export const QUESTION_WORD = /(?<![\p{L}])(?:who|whom|whose|which)(?![\p{L}])/u;
+
 export function asksWhoCommissions(text: string): boolean {
   return COMMISSIONING_CUE.test(text);
 }

@@ -4,7 +4,7 @@ import { type ConditionReading, readConditions } from './conditions.js';
 import type { Settings } from './config.js';
 import { readDate } from './dates.js';
 import { bodyNameTerms, prepare, questionTerms, toTerms } from './index.js';
-import { askedKind } from './intent.js';
+import { askedKind, QUESTION_WORD } from './intent.js';
 import { type Candidate, type QueryTerm, weighTerms } from './match.js';
 import { perKnowledge, phraseAlternation } from './memo.js';
 
@@ -98,8 +98,6 @@ export const COORDINATOR = /\s(?:and|vs|versus|v|plus|as well as)\s|(?<!\d)\/|\/
 const REFERS_BACK =
   /^\s*(?:(?:is|was|are|were|does|did|do|has|had)\s+(?:it|that|this|they|those|these)|(?:who|which\s+bod(?:y|ies))\s+\p{L}+\s+(?:it|them|that|this)|like|as part of|such as|similar to|same as|unlike|under|including)(?![\p{L}])/u;
 
-const ASKS = /(?<![\p{L}])(?:who|whom|whose|which)(?![\p{L}])/u;
-
 /**
  * A segment that states before it asks ("the council does the testing, so who …") is context; one that
  * asks first ("who commissioned the tests we do …") only has a relative clause.
@@ -107,7 +105,7 @@ const ASKS = /(?<![\p{L}])(?:who|whom|whose|which)(?![\p{L}])/u;
 function statesFirst(statement: RegExp, text: string): boolean {
   const stated = statement.exec(text);
   if (!stated) return false;
-  const asked = ASKS.exec(text);
+  const asked = QUESTION_WORD.exec(text);
   return !asked || stated.index < asked.index;
 }
 

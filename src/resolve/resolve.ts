@@ -10,7 +10,7 @@ import { changeAsks, changeInYear, changeSituations, dateSituations } from './da
 import { type DateReading, readDate } from './dates.js';
 import { longDate } from './format.js';
 import { correct, namesABody, prepare, questionTerms } from './index.js';
-import { askedRoles, asksAboutPending, asksWhoCommissions } from './intent.js';
+import { askedRoles, asksAboutPending, asksWhoCommissions, QUESTION_WORD } from './intent.js';
 import { type Candidate, rank } from './match.js';
 import { type MessageReading, readMessage } from './message.js';
 import { withoutNegated } from './negation.js';
@@ -86,7 +86,7 @@ function corrected(text: string, kb: KnowledgeBase): string {
  * who commissioned hip replacements in 2019/20?"): a date there is the date asked about.
  */
 function questionPart(asking: string): string {
-  const cues = [...asking.matchAll(/(?<![\p{L}])(?:who|whose|which|whom)(?![\p{L}])/gu)];
+  const cues = [...asking.matchAll(new RegExp(QUESTION_WORD.source, 'gu'))];
   const last = cues.at(-1);
   if (!last) return '';
   const start = Math.max(...[...asking.slice(0, last.index).matchAll(/[-–—,;:]\s/gu)].map((m) => m.index), 0);
@@ -289,7 +289,7 @@ export function resolveRead(
     (q) => rankFor(kb, r, q, settings),
   );
   if (parts) return compound(kb, r, parts.map(planned));
-  const several = severalSituations(r, ranked);
+  const several = severalSituations(r, ranked, settings);
   if (several) return compound(kb, r, several.map(planned));
 
   const askBack = rivalsAnswer(kb, r, query, ranked, settings);
@@ -368,11 +368,13 @@ function rivalsAnswer(
 }
 
 /** The same service for two groups or places ("prisoners and everyone else"): one part per value named. */
-function severalSituations(r: Read, ranked: Candidate[]): PartPlan[] | undefined {
+function severalSituations(r: Read, ranked: Candidate[], settings: Settings): PartPlan[] | undefined {
   for (const [condition, values] of r.conditions.several) {
     // Two groups named ("a serving soldier and a veteran") ask one service for each: the service is a
     // near topic whose answer depends on the group, even where a topic about one group ranks first.
-    const service = ranked.slice(0, SEVERAL_RIVALS).find((c) => c.entry.conditions.has(condition));
+    const service = ranked
+      .slice(0, settings.compound.severalRivals)
+      .find((c) => c.entry.conditions.has(condition));
     if (!service) continue;
     return values.map((value) => ({
       candidate: service,
@@ -395,9 +397,6 @@ function withChangeInYear(
   const rest = dates.filter((d) => !d.asOf?.startsWith(change.year));
   return [...rest, ...around];
 }
-
-/** How many of the best-ranked topics may answer for several groups named in one message. */
-const SEVERAL_RIVALS = 3;
 
 export interface PartPlan {
   candidate: Candidate;

@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../../src/knowledge/model.js';
+import { readConditions } from '../../src/resolve/conditions.js';
+import { readDate } from '../../src/resolve/dates.js';
+import { normalise } from '../../src/resolve/normalise.js';
+import { resolve } from '../../src/resolve/resolve.js';
+import { shippedKnowledge, TODAY } from './helpers.js';
+
+// One table per reading stage: dates, conditions, then parts of the answer.
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await shippedKnowledge();
+});
+
+const today = TODAY.toISOString().slice(0, 10);
+
+describe('dates named by a moment or relative to today', () => {
+  it.each([
+    // "next April" is the coming April, not "April" with no year.
+    ['who will hold the contract from next april', '2027-04-01'],
+    // A year inside an Act's name is the Act, not the year.
+    ['who ran it in the year the 2012 act took effect', '2013-04-01'],
+    ['who held it before the 2012 act came in', '2013-03-31'],
+    // A plain year still reads as the year.
+    ['who held it in 2012', '2012-07-01'],
+  ])('reads "%s" as %s', (text, date) => {
+    expect(readDate(normalise(text), today, kb)?.date).toBe(date);
+  });
+});
+
+describe('conditions', () => {
+  it.each([
+    // A phrase matches its plural as well.
+    ['substance misuse in hmps', 'setting', 'detained'],
+    ['hospital care for a serving member of the armed forces', 'setting', 'military'],
+    ["a sailor's wife registered with an ordinary nhs gp", 'setting', 'general'],
+  ])('reads "%s" as %s = %s', (text, condition, value) => {
+    expect(readConditions(normalise(text), kb).settled.get(condition)).toBe(value);
+  });
+
+  it('keeps a contraction whole, so its negation still rules a value out', () => {
+    const a = resolve(kb, "We weren't an early POD ICB. Who held dental contracts for us in December 2022?", {
+      today: TODAY,
+    });
+    expect(a.commissioners.map((c) => c.body)).toEqual(['nhs-england']);
+  });
+});
+
+/** Each part of a compound answer: its topic, date and the bodies it names. */
+function parts(question: string) {
+  const a = resolve(kb, question, { today: TODAY });
+  return (a.parts ?? [a]).map((p) => ({
+    topic: p.topic?.id,
+    asOf: p.asOf,
+    bodies: p.commissioners.map((c) => c.body),
+  }));
+}
+
+describe('parts of one message', () => {
+  it('gives each part the condition its own words state', () => {
+    expect(
+      parts(
+        'In 2018 who commissioned the community alcohol service, and the healthcare inside the local prison?',
+      ),
+    ).toEqual([
+      { topic: 'drug-and-alcohol-services', asOf: '2018-07-01', bodies: ['local-authority'] },
+      { topic: 'prison-healthcare', asOf: '2018-07-01', bodies: ['nhs-england'] },
+    ]);
+  });
+
+  it('answers one service for each group of people named', () => {
+    const got = parts(
+      'Who commissioned planned hospital operations in 2018 for my brother, a serving soldier, and my uncle, a veteran?',
+    );
+    expect(got.map((p) => p.topic)).toEqual(['hospital-care', 'hospital-care']);
+    expect(got.flatMap((p) => p.bodies).sort()).toEqual(['ccg', 'nhs-england']);
+  });
+
+  it('answers "what changed in YEAR" with the day before and the day of that change', () => {
+    const got = parts('who commissions wheelchair services today, and what changed in 2022?');
+    expect(got.map((p) => p.asOf)).toEqual([today, '2022-06-30', '2022-07-01']);
+    expect(got.flatMap((p) => p.bodies)).toEqual(['icb', 'ccg', 'icb']);
+  });
+
+  it('keeps a part whose words include a relative clause ("the checks we do")', () => {
+    const got = parts(
+      'In 2017 who commissioned the eye checks we do at the opticians, and who commissioned cataract surgery?',
+    );
+    expect(got.map((p) => p.topic).sort()).toEqual(['general-ophthalmic-services', 'hospital-care']);
+  });
+});
