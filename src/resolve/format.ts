@@ -59,6 +59,16 @@ export function shiftYears(iso: string, years: number): string {
   return `${year}${rest === '-02-29' && !leap ? '-02-28' : rest}`;
 }
 
+/** The same day n months on, or the month's last day where it has fewer days ("31 January" + 1 month). */
+export function shiftMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
 /** "Health visiting · 1 April 2014 · fully delegated CCG": what was read, so a person can see a misreading. */
 export function readAs(
   part: Pick<AnswerPart, 'topic' | 'asOfText' | 'asOfSource' | 'conditionsAsked'>,

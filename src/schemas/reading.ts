@@ -22,10 +22,19 @@ export const AnchorWords = z.strictObject({
     .describe(
       'Words after a name that mean it began: "the year ICBs launched" reads as the day they started.',
     ),
-  yearShift: z
-    .array(Text)
-    .default([])
-    .describe('Words before "before" or "after" that move a moment a year: "the year before COVID".'),
+  shift: z
+    .strictObject({
+      years: z.array(Text).default([]).describe('Words for a year: "two years after the 0-5 transfer".'),
+      months: z.array(Text).default([]).describe('Words for a month: "eighteen months before ICBs".'),
+      counts: z
+        .record(Text, z.number().int().positive())
+        .default({})
+        .describe('Amounts in words besides number words: "a couple of" is 2, "the" (the year before) is 1.'),
+    })
+    .default({ years: [], months: [], counts: {} })
+    .describe(
+      'An amount of time before "before" or "after" a moment moves it: "two years after the 0-5 transfer".',
+    ),
 });
 
 /** A public event people date things by ("the year of the London Olympics", "the COVID year"). */
