@@ -144,9 +144,10 @@ const anchorsOf = perKnowledge((kb) => {
       during: bound(
         `(?:(?:${phraseAlternation(a.during)})\\s+${art}(?:${names})|${art}(?:${names})\\s+(?:${phraseAlternation(a.duringAfter)}))`,
       ),
-      // "the first year of CCGs", "the last months of PCTs": half a year in from the start or end.
+      // "the first year of CCGs", "the first year the 2012 Act was in force", "the last months of PCTs":
+      // half a year in from the start or end.
       edge: bound(
-        `(first|early|opening|last|final|closing)\\s+(?:(full\\s+)?(financial|fiscal)\\s+year|year|years|months|days)\\s+of\\s+${art}(?:${names})`,
+        `(first|early|opening|last|final|closing)\\s+(?:(full\\s+)?(financial|fiscal)\\s+year|year|years|months|days)\\s+(?:(of|after|since|that|when)\\s+)?${art}(?:${names})`,
       ),
       // "the year of the London Olympics", "the month the Queen died", "the COVID year": public events only.
       period:
@@ -165,6 +166,10 @@ const anchorsOf = perKnowledge((kb) => {
     ),
     bodyName: bound(
       `(?:${phraseAlternation(moments.flatMap((m) => ('body' in m ? m.names : [])).filter((n) => n.length >= 2))})`,
+      'gu',
+    ),
+    anyNameAll: bound(
+      `(?:${phraseAlternation(moments.flatMap((m) => m.names).filter((n) => n.length >= 2))})`,
       'gu',
     ),
     anyName: bound(`(?:${phraseAlternation(moments.flatMap((m) => m.names).filter((n) => n.length >= 2))})`),
@@ -438,6 +443,20 @@ function yearShifted(reading: DateReading, text: string, kb: KnowledgeBase): Dat
 /** The date one named moment gives the text, if the text ties a date to it. */
 function fromMoment(moment: Moment, text: string, today: string): DateReading | undefined {
   const how = (phrase: string, date: string) => `read "${phrase}" as ${longDate(date)}`;
+  // "The first year after X" is more than "after X": the edge is tried first.
+  const e = moment.edge.exec(text);
+  if (e && moment.from && !('public' in moment)) {
+    const start = /first|early|opening/.test(e[1] ?? '');
+    // "The first year after PCTs were abolished" starts the day after they ended.
+    const afterEnd = e[4] === 'after' && moment.to && moment.ended.test(text);
+    const from = afterEnd ? addDays(moment.to as string, 1) : moment.from;
+    const date = e[3]
+      ? financialYearMiddle(start ? from : (moment.to ?? today), start ? Boolean(e[2]) : false)
+      : start
+        ? addDays(from, 182)
+        : addDays(moment.to ?? today, -182);
+    return point(date, e[0], how(e[0], date));
+  }
   const b = moment.before.exec(text);
   const ended = moment.to ? moment.ended.exec(text) : null;
   if (b && moment.from) {
@@ -464,16 +483,6 @@ function fromMoment(moment: Moment, text: string, today: string): DateReading | 
     return point(date, s ? text.slice(s.index, end.index + end[0].length) : end[0], how(end[0], date));
   }
   if (s && moment.from) return point(moment.from, s[0], how(s[0], moment.from));
-  const e = moment.edge.exec(text);
-  if (e && moment.from && !('public' in moment)) {
-    const start = /first|early|opening/.test(e[1] ?? '');
-    const date = e[3]
-      ? financialYearMiddle(start ? moment.from : (moment.to ?? today), start ? Boolean(e[2]) : false)
-      : start
-        ? addDays(moment.from, 182)
-        : addDays(moment.to ?? today, -182);
-    return point(date, e[0], how(e[0], date));
-  }
   const p = moment.period?.exec(text);
   if (p && moment.from) return point(moment.from, p[0], how(p[0].trim(), moment.from));
   const d = moment.during.exec(text);
@@ -527,13 +536,24 @@ function within(text: string, phrase: string, index: number): boolean {
 const RECENT_READINGS = 8;
 const recentReadings = perKnowledge(() => new Map<string, DateReading | undefined>());
 
+/**
+ * The text with the figures inside named moments blanked: the year in "the Health and Social Care Act
+ * 2012" is part of a name, not a date asked about. Same length, so indexes and phrases still line up.
+ */
+function namesMasked(text: string, kb: KnowledgeBase): string {
+  if (!/\d/.test(text)) return text;
+  const { anyNameAll } = anchorsOf(kb);
+  return text.replace(anyNameAll, (name) => (/\d/.test(name) ? name.replace(/\d/g, '_') : name));
+}
+
 function readDateOnce(text: string, today: string, kb: KnowledgeBase): DateReading | undefined {
+  const masked = namesMasked(text, kb);
   const found = [
-    numericForms(text),
-    relativeFinancialYear(text, today),
-    chronoForms(text, today),
-    yearForms(text, today),
-    wordYearForms(text),
+    numericForms(masked),
+    relativeFinancialYear(masked, today),
+    chronoForms(masked, today),
+    yearForms(masked, today),
+    wordYearForms(masked),
   ]
     .filter((f): f is Found => Boolean(f))
     .sort((x, y) => x.index - y.index || y.reading.phrase.length - x.reading.phrase.length)[0];
@@ -549,7 +569,7 @@ function readDateOnce(text: string, today: string, kb: KnowledgeBase): DateReadi
   }
   // A moment named with its year ("the 2012 Act") dates the question like the year would: its words
   // are about when, not what, so they are not kept as context.
-  if (era) return found ? era : { ...era, anchor: true };
+  if (era) return found || /\d/.test(era.phrase) ? era : { ...era, anchor: true };
   const now = NOW.exec(text);
   if (now) return { ...point(today, now[0]), now: true };
   return undefined;

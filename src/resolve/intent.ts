@@ -29,7 +29,7 @@ export function askStrength(text: string): 0 | 1 | 2 {
 }
 
 const CHANGE_CUE =
-  /^(when|what did|what was|what were|what is|what are|what does|how many|why|did|was|were|is it true)\b|\b(announc\p{L}*|set up|replac\p{L}*|abolish\p{L}*|legal name|renamed|creat\p{L}*|establish\p{L}*|into force|came in|merg\p{L}*|bring together|brought together|what changed|proposal\p{L}*|bill)\b/u;
+  /^(when|what did|what was|what were|what is|what are|what does|how many|why|did|was|were|is it true)\b|\b(announc\p{L}*|set up|replac\p{L}*|abolish\p{L}*|legal name|renamed|creat\p{L}*|establish\p{L}*|into force|came in|merg\p{L}*|bring together|brought together|what changed|proposal\p{L}*|bill|get rid of|got rid of|did away with|scrap\p{L}*)\b/u;
 
 /** Whether the wording asks about a change or a body ("when did …") or, as most questions do, a service. */
 export function askedKind(text: string): 'service' | 'change' {

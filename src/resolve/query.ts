@@ -87,9 +87,13 @@ export function isVague(kb: KnowledgeBase, top: Candidate, terms: QueryTerm[], s
   return own.length > 0 && own.every((t) => (prepared.postings.get(t.term)?.length ?? 0) > shared);
 }
 
-/** Where one thing asked ends and the next begins: "A and B", "A vs B", "A, B", "A / B", "A or B". */
+/**
+ * Where one thing asked ends and the next begins: "A and B", "A vs B", "A, B", "A / B", "A or B", and
+ * list markers: "(a) A (b) B", "1) A 2) B", "• A • B".
+ */
 // A slash between digits is a financial year ("14/15"), not two things asked.
-export const COORDINATOR = /\s(?:and|vs|versus|v|plus|as well as)\s|(?<!\d)\/|\/(?!\d)|[+?]/u;
+export const COORDINATOR =
+  /\s(?:and|vs|versus|v|plus|as well as)\s|(?<!\d)\/|\/(?!\d)|[+?•]|(?:^|\s)\(?(?:[a-f]|[1-6]|i{1,3}|iv)\)\s/u;
 
 /**
  * A segment that starts "is that …", "like …" or "who holds it …" refers to what came before; it is not a

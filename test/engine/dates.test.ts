@@ -89,6 +89,8 @@ describe('reading the as-of date from a question', () => {
     ['the last financial year of PCTs', '2012-10-01'],
     ['last financial year', '2025-10-01'],
     ['this financial year', '2026-10-01'],
+    ['the first year after PCTs were abolished', '2013-09-30'],
+    ['the first year the 2012 act was in force', '2013-09-30'],
     // "they" before an ending word stands for the body named just before it.
     ['who took over from PCTs when they were scrapped', '2013-04-01'],
   ])('reads "%s" as %s', (text, expected) => {
