@@ -101,7 +101,7 @@ export function changeSituations(
   // `asking` is the message's own asking text: the query's has the change words taken out.
   if (r.asOfSource === 'given' || topic.kind !== 'service' || asking.search(changeAsks(kb)) < 0)
     return undefined;
-  if (!asksWhoCommissions(asking)) return undefined;
+  if (!asksWhoCommissions(asking, kb)) return undefined;
   const eras = topic.eras.filter((e) => e.status !== 'superseded');
   const at = eras.findIndex((e) => (!e.from || e.from <= r.asOf) && (!e.to || r.asOf <= e.to));
   if (at < 0) return undefined;

@@ -4,7 +4,7 @@ import { type ConditionReading, readConditions } from './conditions.js';
 import type { Settings } from './config.js';
 import { readDate } from './dates.js';
 import { bodyNameTerms, prepare, questionTerms, toTerms } from './index.js';
-import { askedKind, QUESTION_WORD } from './intent.js';
+import { askedKind, questionWord } from './intent.js';
 import { type Candidate, type QueryTerm, weighTerms } from './match.js';
 import { perKnowledge, phraseAlternation } from './memo.js';
 
@@ -28,7 +28,7 @@ export function queryFor(
   const prepared = prepare(kb);
   const text = (asking || fullText).trim();
   // "Does the CQC commission anything?" asks about a body, whatever its verb.
-  const kind = asksAboutABody(text, kb) ? 'change' : askedKind(text);
+  const kind = asksAboutABody(text, kb) ? 'change' : askedKind(text, kb);
   // A body's name says who, not what, in a question about a service; in one about a change it is the subject.
   const incidental = new Set([
     ...conditions.phrases.flatMap((p) => toTerms(p, prepared)),
@@ -106,10 +106,10 @@ const REFERS_BACK =
  * A segment that states before it asks ("the council does the testing, so who …") is context; one that
  * asks first ("who commissioned the tests we do …") only has a relative clause.
  */
-function statesFirst(statement: RegExp, text: string): boolean {
+function statesFirst(statement: RegExp, text: string, question: RegExp): boolean {
   const stated = statement.exec(text);
   if (!stated) return false;
-  const asked = QUESTION_WORD.exec(text);
+  const asked = question.exec(text);
   return !asked || stated.index < asked.index;
 }
 
@@ -139,7 +139,7 @@ export function splitParts(
   const statement = statementPattern(kb);
   const segments = query.asking
     .split(COORDINATOR)
-    .filter((text) => !REFERS_BACK.test(text) && !statesFirst(statement, text))
+    .filter((text) => !REFERS_BACK.test(text) && !statesFirst(statement, text, questionWord(kb)))
     // Only words the knowledge knows can name a part; an unknown word ("ops", "refer") names none.
     .map((text) => ({
       text,

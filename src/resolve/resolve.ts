@@ -10,7 +10,7 @@ import { changeAsks, changeInYear, changeSituations, dateSituations } from './da
 import { type DateReading, readDate } from './dates.js';
 import { longDate } from './format.js';
 import { correct, namesABody, prepare, questionTerms } from './index.js';
-import { askedRoles, asksAboutPending, asksWhoCommissions, QUESTION_WORD } from './intent.js';
+import { askedRoles, asksAboutPending, asksWhoCommissions, questionWord } from './intent.js';
 import { type Candidate, rank } from './match.js';
 import { type MessageReading, readMessage } from './message.js';
 import { withoutNegated } from './negation.js';
@@ -85,8 +85,8 @@ function corrected(text: string, kb: KnowledgeBase): string {
  * The stretch of the asking text that holds its last question word ("… but I'm writing a history -
  * who commissioned hip replacements in 2019/20?"): a date there is the date asked about.
  */
-function questionPart(asking: string): string {
-  const cues = [...asking.matchAll(new RegExp(QUESTION_WORD.source, 'gu'))];
+function questionPart(asking: string, kb: KnowledgeBase): string {
+  const cues = [...asking.matchAll(new RegExp(questionWord(kb).source, 'gu'))];
   const last = cues.at(-1);
   if (!last) return '';
   const start = Math.max(...[...asking.slice(0, last.index).matchAll(/[-–—,;:]\s/gu)].map((m) => m.index), 0);
@@ -100,7 +100,8 @@ export function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: Re
   const message = readMessage(text, kb);
   // The date in the question beats a date in its context ("our ICB came in in July 2022 … who
   // commissioned it in 2019/20?"); an explicit date anywhere beats "now".
-  const inQuestion = readDate(questionPart(message.asking), today, kb) ?? readDate(message.asking, today, kb);
+  const inQuestion =
+    readDate(questionPart(message.asking, kb), today, kb) ?? readDate(message.asking, today, kb);
   const dateReading = inQuestion && !inQuestion.now ? inQuestion : (readDate(text, today, kb) ?? inQuestion);
   const read = dateReading?.date ?? today;
   // A date given that is the one the words give anyway (a clarify option carries its answer's date) is
@@ -128,7 +129,7 @@ export function withoutDates(text: string, today: string, kb: KnowledgeBase, eve
   // who commissions something, an event's words ("when Lansley's reforms landed") say when, and are set
   // aside in `events`: the caller weighs them as context, so "who got the power when the LRO came in?"
   // still finds the LRO while "who held GP contracts when Lansley's reforms landed?" finds GP contracts.
-  const asksWho = asksWhoCommissions(text);
+  const asksWho = asksWhoCommissions(text, kb);
   const removable = (r: DateReading) => !r.anchor || (asksWho && !r.anchorBody);
   for (let reading = readDate(rest, today, kb), n = 0; reading && removable(reading) && n < 5; n++) {
     if (reading.anchor) events.push(reading.phrase);
@@ -147,7 +148,7 @@ function situation(kb: KnowledgeBase, r: Read, confidence: number, over: Partial
     settled: r.conditions.settled,
     excluded: r.conditions.excluded,
     defaults: defaultConditions(kb),
-    askedRoles: askedRoles(r.text),
+    askedRoles: askedRoles(r.text, kb),
     asksAboutPending: asksAboutPending(r.text, kb),
     dateRead: r.dateRead,
     confidence,
@@ -159,7 +160,7 @@ function situation(kb: KnowledgeBase, r: Read, confidence: number, over: Partial
 function messageQuery(kb: KnowledgeBase, r: Read): Query {
   // "Who … and what changed after?" asks for the next era of the same service (date-parts.ts), not for a
   // topic about a change; "what changed in 2013?" alone does ask about the change.
-  const change = asksWhoCommissions(r.text) ? changeAsks(kb) : /(?!)/gu;
+  const change = asksWhoCommissions(r.text, kb) ? changeAsks(kb) : /(?!)/gu;
   const events: string[] = [];
   const clean = (t: string) => withoutNegated(withoutDates(t, r.today, kb, events), kb).replace(change, ' ');
   const asking = clean(r.message.asking);
@@ -274,7 +275,7 @@ export function resolveRead(
   const aboutABody = query.kind === 'change' && namesABody(r.message.asking, prepare(kb));
   const gate = settings.gate[Math.max(r.message.strength, aboutABody ? 1 : 0)] ?? settings.gate[0];
   if (!best || best.coverage < gate.minCoverage || best.evidence < gate.minEvidence) {
-    const message = asksWhoCommissions(r.text)
+    const message = asksWhoCommissions(r.text, kb)
       ? 'I could not match that to a commissioning responsibility I know about, so I will not guess.'
       : 'That does not look like a question about who commissions NHS services in England, so I will not guess.';
     return unknown(r.question, r, message, GENERAL_LOOK);
