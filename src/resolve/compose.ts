@@ -25,7 +25,25 @@ export interface Situation {
   askedRoles: ReadonlySet<Role>;
   /** the question asks about a planned or proposed change ("who would commission it under the Bill?") */
   asksAboutPending: boolean;
+  /**
+   * Conditions carried from the last question in a conversation: each applies to a topic only where the
+   * topic depends on it ("fully delegated" carries to dental, not to school nursing).
+   */
+  carried?: ReadonlyMap<string, string> | undefined;
   confidence: number;
+}
+
+/** The conditions a topic's answer can depend on ("cocommissioning", "region"). */
+export function dependsOn(topic: Topic): Set<string> {
+  return new Set(topic.eras.flatMap((e) => e.holders.flatMap((h) => Object.keys(h.when ?? {}))));
+}
+
+/** The situation with the carried conditions this topic depends on settled too (the question's own win). */
+function withCarried(topic: Topic, situation: Situation): Situation {
+  if (!situation.carried?.size) return situation;
+  const depends = dependsOn(topic);
+  const carried = [...situation.carried].filter(([c]) => depends.has(c) && !situation.settled.has(c));
+  return { ...situation, settled: new Map([...carried, ...situation.settled]) };
 }
 
 function covers(era: Era, date: string): boolean {
@@ -213,7 +231,8 @@ const lifetimes = (kb: KnowledgeBase, topic: Topic) => (topic.kind === 'service'
  * Builds the answer for one topic at one date. A superseded plan never answers; a date after today
  * that a plan covers asks about the plan too (plans.ts).
  */
-export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: Situation): Answer {
+export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, asked: Situation): Answer {
+  const situation = withCarried(topic, asked);
   const current = liveTopic(topic);
   const asksAboutPending =
     situation.asksAboutPending || asksAboutPlanDate(current, situation.asOf, situation.today);

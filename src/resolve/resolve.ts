@@ -12,6 +12,7 @@ import { longDate } from './format.js';
 import { correct, namesABody, prepare, questionTerms } from './index.js';
 import { askedRoles, asksAboutPending, asksWhoCommissions, questionWord } from './intent.js';
 import { type Candidate, rank } from './match.js';
+import { perKnowledge, phrasePattern } from './memo.js';
 import { type MessageReading, readMessage } from './message.js';
 import { withoutNegated } from './negation.js';
 import { normalise } from './normalise.js';
@@ -70,6 +71,11 @@ export interface Read {
   conditions: ReturnType<typeof readConditions>;
   /** The body whose start the date was read from ("when was UKHSA set up"), if so. */
   startOf?: string | undefined;
+  /**
+   * Set when the message is read as a follow-up: the conditions carried from the last question. The
+   * service is then found in the words besides the conditions and the words any follow-up uses.
+   */
+  followUp?: { carried: ReadonlyMap<string, string> } | undefined;
 }
 
 /** Typo-corrects each word in place, keeping punctuation, so phrases ("fully delegted") match as written. */
@@ -151,6 +157,7 @@ function situation(kb: KnowledgeBase, r: Read, confidence: number, over: Partial
     askedRoles: askedRoles(r.text, kb),
     asksAboutPending: asksAboutPending(r.text, kb),
     dateRead: r.dateRead,
+    carried: r.followUp?.carried,
     confidence,
     ...over,
   };
@@ -162,13 +169,28 @@ function messageQuery(kb: KnowledgeBase, r: Read): Query {
   // topic about a change; "what changed in 2013?" alone does ask about the change.
   const change = asksWhoCommissions(r.text, kb) ? changeAsks(kb) : /(?!)/gu;
   const events: string[] = [];
-  const clean = (t: string) => withoutNegated(withoutDates(t, r.today, kb, events), kb).replace(change, ' ');
+  // A follow-up names its service besides its conditions and the words any follow-up uses: "and if we
+  // were fully delegated?" keeps the last service, though "delegated" alone would name a topic.
+  const aside = r.followUp ? followUpAside(kb, r) : (t: string) => t;
+  const clean = (t: string) =>
+    aside(withoutNegated(withoutDates(t, r.today, kb, events), kb).replace(change, ' '));
   const asking = clean(r.message.asking);
   const context = `${clean(r.message.context)} ${events.join(' ')}`;
   const query = queryFor(kb, asking, context, r.conditions, r.text);
   // Parts are found in the asking words as written, dates included, so each part can keep its own date.
-  return { ...query, asking: withoutNegated(r.message.asking, kb).replace(change, ' ') };
+  return { ...query, asking: aside(withoutNegated(r.message.asking, kb).replace(change, ' ')) };
 }
+
+/** Takes out of a follow-up's text the phrases that stated conditions and the words any follow-up uses. */
+function followUpAside(kb: KnowledgeBase, r: Read): (text: string) => string {
+  const phrases = [...r.conditions.settledBy.values(), ...r.conditions.phrases].filter(Boolean);
+  const words = followUpWordPattern(kb);
+  return (text) => phrases.reduce((t, phrase) => t.split(phrase).join(' '), text).replace(words, ' ');
+}
+
+const followUpWordPattern = perKnowledge(
+  (kb) => new RegExp(phrasePattern(kb.reading.followUpWords).source, 'gu'),
+);
 
 function rankFor(kb: KnowledgeBase, r: Read, query: Query, settings: Settings): Candidate[] {
   // Every value named counts: "CHC for a veteran and a serving officer" is about CHC, for two groups.
