@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Topic } from '../schemas/topic.js';
 import { MATCHER } from './config.js';
 import { perKnowledge } from './memo.js';
-import { normalise, STOP_WORDS, stem, words } from './normalise.js';
+import { normalise, stem, words } from './normalise.js';
 import { buildPhraseIndex, type PhraseIndex } from './phrases.js';
 import { buildTypoIndex, type TypoIndex } from './typo.js';
 
@@ -92,9 +92,9 @@ function build(kb: KnowledgeBase): Prepared {
     canonical: new Map(pairs.map((p) => [p.variant, p.canonical])),
   };
 
-  const stop = new Set(STOP_WORDS.flatMap((w) => [w, stem(w)]));
+  const stop = new Set(kb.reading.stopWords.flatMap((w) => [w, stem(w)]));
   const base: Rewriter = { synonyms, stop };
-  const vocabulary = new Set<string>(STOP_WORDS);
+  const vocabulary = new Set<string>(kb.reading.stopWords);
 
   const bodyPatterns = [...kb.bodies.values()].map((b) => ({
     id: b.id,

@@ -7,6 +7,7 @@ import { bodyNameTerms, prepare, questionTerms, toTerms } from './index.js';
 import { askedKind, questionWord } from './intent.js';
 import { type Candidate, type QueryTerm, weighTerms } from './match.js';
 import { perKnowledge, phraseAlternation } from './memo.js';
+import { type Unread, unreadWords } from './unread.js';
 
 /** What the matcher looks for: weighted terms, and whether the message asks about a service or a change. */
 export interface Query {
@@ -14,6 +15,8 @@ export interface Query {
   kind: 'service' | 'change';
   /** The asking clauses' text (dates and negated words removed), for splitting into parts. */
   asking: string;
+  /** The asking words no span accounts for (src/resolve/unread.ts). */
+  unread: Unread[];
 }
 
 /** Builds the query: asking words count in full; words only in context count as context. */
@@ -44,7 +47,7 @@ export function queryFor(
     new Set(contextOnly),
     settings,
   );
-  return { terms, kind, asking };
+  return { terms, kind, asking, unread: unreadWords(kb, asking) };
 }
 
 const bodySubject = perKnowledge((kb) => {

@@ -146,6 +146,9 @@ export const Reading = z.strictObject({
     .describe(
       'Words that say a message is about a time ("ago", "back then", "last year", month names): when none of its dates is read, the decision asks which date is meant rather than answering for today.',
     ),
+  stopWords: Words('word').describe(
+    'Words that say nothing about which service is meant: the matcher skips them.',
+  ),
   intent: IntentWords.describe("What a message's wording says it asks, apart from its topic."),
   joiners: z
     .array(Text)

@@ -74,6 +74,7 @@ export const BASE = {
   hedges: [not sure]
   approximately: [ish]
   greetings: [hi]
+  stopWords: [the, a, of, in, who]
   intent:
     questionWords: [who]
     asksWho: [who, commissions]
