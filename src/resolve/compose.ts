@@ -2,8 +2,17 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer } from '../schemas/answer.js';
 import { type Era, type Holder, PENDING, type Role, type Topic } from '../schemas/topic.js';
 import { changesOnce, timelineOnce } from './era-lines.js';
-import { longDate, ROLE_TEXT, readAs, STATUS_TEXT } from './format.js';
-import { asksAboutPlanDate, liveTopic, reviewNote, withPlans } from './plans.js';
+import { eraRange, longDate, ROLE_TEXT, readAs, STATUS_TEXT } from './format.js';
+import {
+  asksAboutPlanDate,
+  liveTopic,
+  pendingRoleText,
+  pendingTail,
+  planSentence,
+  reviewNote,
+  timelineLabel,
+  withPlans,
+} from './plans.js';
 
 const SECONDARY: ReadonlySet<Role> = new Set(['accountable', 'advises']);
 
@@ -112,16 +121,15 @@ function eraSummary(kb: KnowledgeBase, era: Era): string {
 
 /**
  * An answer in force names the next change not yet law, so "who commissions CHIS now?" says what is
- * planned for April 2027 in its text, not only under "what changed": "Planned, not confirmed in effect: to
- * move to the ICB from 1 April 2027."
+ * planned for April 2027 in its text, not only under "what changed": "Planned in NHS England's Direct
+ * commissioning update (PRN02352): to move to the ICB from 1 April 2027. It needs Parliament and …".
  */
 function comingChange(kb: KnowledgeBase, topic: Topic, era: Era, asOf: string): string {
   if (era.status !== 'in-force') return '';
   const next = topic.eras.find(
     (e) => PENDING.has(e.status) && e.from && e.from > asOf && eraSummary(kb, e) !== eraSummary(kb, era),
   );
-  if (!next?.from) return '';
-  return `${STATUS_TEXT[next.status] ?? next.status}: to move to the ${eraSummary(kb, next)} from ${longDate(next.from)}.`;
+  return next ? planSentence(kb, next, eraSummary(kb, next)) : '';
 }
 
 /** "Before 1 July 2022 this was the CCG." and "From 1 April 2025 …" around the as-of date. */
@@ -183,11 +191,27 @@ function sourcesOf(kb: KnowledgeBase, eras: Era[]): Answer['sources'] {
 }
 
 function timeline(kb: KnowledgeBase, topic: Topic): Answer['timeline'] {
-  return topic.eras.map((e) => ({
-    ...(e.from ? { from: e.from } : {}),
-    ...(e.to ? { to: e.to } : {}),
-    status: e.status,
-    bodies: primaryBodies(kb, e),
+  return topic.eras.map((e) => {
+    const label = timelineLabel(e);
+    return {
+      ...(e.from ? { from: e.from } : {}),
+      ...(e.to ? { to: e.to } : {}),
+      status: e.status,
+      bodies: primaryBodies(kb, e),
+      range: eraRange(e.from, e.to),
+      ...(label ? { statusText: label } : {}),
+    };
+  });
+}
+
+/** Marks the era in law on the as-of date and the one in law today, so a timeline can show both. */
+function marked(eras: Answer['timeline'], asOf: string, today: string): Answer['timeline'] {
+  const inLaw = (e: Answer['timeline'][number], date: string) =>
+    !PENDING.has(e.status) && (!e.from || e.from <= date) && (!e.to || date <= e.to);
+  return eras.map((e) => ({
+    ...e,
+    ...(inLaw(e, asOf) ? { asOf: true } : {}),
+    ...(inLaw(e, today) ? { today: true } : {}),
   }));
 }
 
@@ -240,7 +264,13 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
     topic: { id: topic.id, title: topic.title },
     conditionsAsked,
     options: [],
-    timeline: timelineOnce(kb, topic, () => timeline(kb, topic)),
+    timeline: marked(
+      timelineOnce(kb, topic, () => timeline(kb, topic)),
+      situation.asOf,
+      situation.today,
+    ),
+    today: situation.today,
+    todayText: longDate(situation.today),
   };
   // A PCT cannot hold anything in 1995: an era whose bodies did not exist on the date is no answer.
   const holders = era ? applicableHolders(era, situation, lifetimes(kb, topic)) : [];
@@ -295,16 +325,14 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
     for (const pending of topic.eras.filter((e) => PENDING.has(e.status))) {
       for (const h of applicableHolders(pending, situation, lifetimes(kb, topic))) {
         if (commissioners.some((c) => c.body === h.body)) continue;
-        const label = STATUS_TEXT[pending.status] ?? pending.status;
-        const condition = [conditionLabel(kb, { ...h, when: unsettled(h, situation) }), label.toLowerCase()]
-          .filter(Boolean)
-          .join('; ');
+        // The condition is only a real condition: "where planned" read like a place.
+        const condition = conditionLabel(kb, { ...h, when: unsettled(h, situation) });
         commissioners.push({
           body: h.body,
           name: bodyName(kb, h.body),
           role: h.role,
-          roleText: 'would commission it',
-          condition,
+          roleText: pendingRoleText(pending),
+          ...(condition ? { condition } : {}),
           ...(h.note ? { note: h.note } : {}),
         });
         if (!planEras.includes(pending)) planEras.push(pending);
@@ -315,12 +343,7 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
   // Every surface shows the as-of date, the status label and the commissioners above the text, so the
   // text says only what they do not: repeating them read as the same line twice. What it adds for an
   // arrangement not yet law is when the knowledge last checked it.
-  const reviews = [
-    reviewNote(kb, era),
-    ...planEras.map(
-      (p) => `${reviewNote(kb, p).slice(0, -1)} (the change${p.from ? ` from ${longDate(p.from)}` : ''}).`,
-    ),
-  ];
+  const reviews = [pendingTail(kb, era), ...planEras.map((p) => planSentence(kb, p, eraSummary(kb, p)))];
   const dateNote = situation.dateRead ? `(I ${situation.dateRead}.)` : '';
   const ended = era.to && era.to < situation.asOf ? ` This held until ${longDate(era.to)}.` : '';
   // Only for today or later: a question about 2016 is not about a plan for 2027.

@@ -39,11 +39,15 @@ export const AnswerEra = z.object({
   range: z
     .string()
     .optional()
-    .describe('Its dates as people write them: "until 31 March 2013", "from 1 April 2013 to 30 September 2015".'),
+    .describe(
+      'Its dates as people write them: "until 31 March 2013", "from 1 April 2013 to 30 September 2015".',
+    ),
   statusText: z
     .string()
     .optional()
-    .describe('For a change not yet law: what it is, e.g. "planned, not confirmed in effect; needs Parliament".'),
+    .describe(
+      'For a change not yet law: what it is, e.g. "planned, not confirmed in effect; needs Parliament".',
+    ),
   asOf: z.boolean().optional().describe('True for the era in force on the as-of date.'),
   today: z.boolean().optional().describe('True for the era in force today.'),
 });
@@ -75,7 +79,9 @@ export const AnswerPart = z.object({
   today: z
     .string()
     .optional()
-    .describe('YYYY-MM-DD: the day the answer was made, so a timeline can mark today apart from the as-of date.'),
+    .describe(
+      'YYYY-MM-DD: the day the answer was made, so a timeline can mark today apart from the as-of date.',
+    ),
   todayText: z.string().optional().describe('Today as people write it, e.g. "5 December 2026".'),
   lookInstead: z.string().optional(),
   dateRead: z
