@@ -3,7 +3,7 @@ import type { AnswerPart } from './schemas/answer.js';
 /**
  * A part's timeline in words, one plain-text line per era, for the surfaces that show no picture (the
  * terminal, Slack, Teams): "NHS England: from 1 April 2013 ◀ today, 5 December 2026" and "ICB: from
- * 1 April 2027 (planned, not confirmed in effect; needs Parliament)". The era held on the as-of date
+ * 1 April 2027 (planned, not yet in effect; needs Parliament)". The era held on the as-of date
  * and the one held today are marked; every surface escapes the lines its own way.
  */
 export function timelineWords(part: AnswerPart): string[] {

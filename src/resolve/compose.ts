@@ -129,7 +129,15 @@ function comingChange(kb: KnowledgeBase, topic: Topic, era: Era, asOf: string): 
   const next = topic.eras.find(
     (e) => PENDING.has(e.status) && e.from && e.from > asOf && eraSummary(kb, e) !== eraSummary(kb, era),
   );
-  return next ? planSentence(kb, next, eraSummary(kb, next)) : '';
+  return next ? planSentence(kb, next, movesTo(kb, next, era)) : '';
+}
+
+/** The bodies a change moves a service to: those that do not hold it already ("the ICB", not "the ICB or NHS England"). */
+function movesTo(kb: KnowledgeBase, next: Era, era: Era): string {
+  const now = new Set(primaryBodies(kb, era));
+  const names = primaryBodies(kb, next).filter((name) => !now.has(name));
+  if (names.length === 0) return eraSummary(kb, next);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
 }
 
 /** "Before 1 July 2022 this was the CCG." and "From 1 April 2025 …" around the as-of date. */
@@ -343,7 +351,7 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
   // Every surface shows the as-of date, the status label and the commissioners above the text, so the
   // text says only what they do not: repeating them read as the same line twice. What it adds for an
   // arrangement not yet law is when the knowledge last checked it.
-  const reviews = [pendingTail(kb, era), ...planEras.map((p) => planSentence(kb, p, eraSummary(kb, p)))];
+  const reviews = [pendingTail(kb, era), ...planEras.map((p) => planSentence(kb, p, movesTo(kb, p, era)))];
   const dateNote = situation.dateRead ? `(I ${situation.dateRead}.)` : '';
   const ended = era.to && era.to < situation.asOf ? ` This held until ${longDate(era.to)}.` : '';
   // Only for today or later: a question about 2016 is not about a plan for 2027.

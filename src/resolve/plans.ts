@@ -78,11 +78,13 @@ export function pendingRoleText(era: Era): string {
   return 'would commission it, if the announced change is made';
 }
 
-/** An era's label on a timeline: "planned, not confirmed in effect; needs Parliament". */
+/**
+ * An era's label on a timeline: "planned, not yet in effect; needs Parliament". Shorter than the answer's
+ * own label ("Planned, not confirmed in effect"), which every surface shows once, above.
+ */
 export function timelineLabel(era: Era): string | undefined {
-  const label = STATUS_TEXT[era.status];
-  if (!label || !NOT_YET[era.status]) return undefined;
-  return `${label.charAt(0).toLowerCase()}${label.slice(1)}${era.needs ? `; needs ${era.needs}` : ''}`;
+  if (!NOT_YET[era.status]) return undefined;
+  return `${era.status}, not yet in effect${era.needs ? `; needs ${era.needs}` : ''}`;
 }
 
 const planWords = perKnowledge((kb) => phrasePattern(kb.reading.plans.map((w) => normalise(w))));

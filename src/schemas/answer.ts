@@ -45,9 +45,7 @@ export const AnswerEra = z.object({
   statusText: z
     .string()
     .optional()
-    .describe(
-      'For a change not yet law: what it is, e.g. "planned, not confirmed in effect; needs Parliament".',
-    ),
+    .describe('For a change not yet law: what it is, e.g. "planned, not yet in effect; needs Parliament".'),
   asOf: z.boolean().optional().describe('True for the era in force on the as-of date.'),
   today: z.boolean().optional().describe('True for the era in force today.'),
 });

@@ -122,7 +122,7 @@ describe('the web chat in a real browser', () => {
     expect(await answer.locator('.timeline__today-label').textContent()).toBe('today');
     const planned = answer.locator('.timeline__era[data-status="planned"]');
     expect(await planned.locator('.timeline__label').textContent()).toBe('ICB (planned)');
-    expect(await planned.evaluate((e) => getComputedStyle(e).outlineStyle)).toBe('dashed');
+    expect(await planned.evaluate('(e) => getComputedStyle(e).outlineStyle')).toBe('dashed');
     expect(await answer.locator('.timeline__legend-item[data-status="planned"]').textContent()).toContain(
       'needs Parliament',
     );

@@ -238,7 +238,7 @@ describe('a two-part answer and its follow-up in Block Kit', () => {
     expect(shown).toMatch(
       /Planned in NHS England's Direct commissioning update \(PRN02352\): to move to the ICB/,
     );
-    expect(shown).toMatch(/ICB: from 1 April 2027 \(planned, not confirmed in effect; needs Parliament\)/);
+    expect(shown).toMatch(/ICB: from 1 April 2027 \(planned, not yet in effect; needs Parliament\)/);
     expect(shown).toMatch(/NHS England: from 1 April 2013 ◀ today, 1 June 2026/);
     expect(shown).not.toMatch(/where planned/i);
   });

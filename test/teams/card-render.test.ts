@@ -131,11 +131,9 @@ describe(`Teams cards rendered by Microsoft's renderer at ${WIDTH} px in Chromiu
     ] as const) {
       await render(renderAnswerCard(answer), name);
       // What Microsoft's renderer shows in each part's container (the containers with a separator).
-      const parts = await page.evaluate(() =>
-        [...document.querySelectorAll('#host .ac-container')]
-          .map((e) => (e as unknown as { innerText: string }).innerText)
-          .filter((t) => t.includes('Who held it over time')),
-      );
+      const parts = (await page.evaluate(
+        `[...document.querySelectorAll('#host .ac-container')].map((e) => e.innerText).filter((t) => t.includes('Who held it over time'))`,
+      )) as string[];
       const hv = parts.find((t) => t.startsWith('Health visiting')) ?? '';
       const sn = parts.find((t) => t.startsWith('School nursing')) ?? '';
       expect(hv).toMatch(/NHS England: from 1 April 2013 to 30 September 2015/);
@@ -153,12 +151,10 @@ describe(`Teams cards rendered by Microsoft's renderer at ${WIDTH} px in Chromiu
   it('says a planned holder would commission it from its date, never "Where: planned"', async () => {
     const card = renderAnswerCard(engine.ask('who will commission SARCs from April 2027?'));
     await render(card, 'planned-holder');
-    const shown = await page.evaluate(
-      () => (document.querySelector('#host') as unknown as { innerText: string }).innerText,
-    );
+    const shown = (await page.evaluate(`document.querySelector('#host').innerText`)) as string;
     expect(shown).toMatch(/would commission it from 1 April 2027, if the plan takes effect/);
     expect(shown).toMatch(/It needs Parliament and is not confirmed in effect/);
-    expect(shown).toMatch(/ICB: from 1 April 2027 \(planned, not confirmed in effect; needs Parliament\)/);
+    expect(shown).toMatch(/ICB: from 1 April 2027 \(planned, not yet in effect; needs Parliament\)/);
     expect(shown).not.toMatch(/Where: planned/i);
   });
 
