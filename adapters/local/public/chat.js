@@ -491,7 +491,9 @@ function renderTimeline(eras, part, id) {
         : `before ${yearFormat.format(toTime(eras[0]?.to ?? part.asOf))}`,
     }),
     // The right end is a year, never "now": a planned era runs past today.
-    el('span', { text: last?.to ? yearFormat.format(scale.end - DAY) : `${yearFormat.format(scale.end)} →` }),
+    el('span', {
+      text: last?.to ? yearFormat.format(scale.end - DAY) : `${yearFormat.format(scale.latest)} →`,
+    }),
   );
   const today = part.today && part.today !== part.asOf ? '; the dotted line today' : '';
   return el(
@@ -528,6 +530,7 @@ function timelineScale(eras, part) {
     end,
     total,
     asOfTime,
+    latest,
     percent: (time) => `${(((time - start) / total) * 100).toFixed(2)}%`,
   };
 }
@@ -575,8 +578,8 @@ function renderLegend(eras, part) {
         el('strong', { text: era.bodies.join(', ') || 'nobody' }),
         `: ${eraRange(era)}`,
         NOT_YET_LAW.has(era.status) ? ` (${era.statusText ?? era.status})` : '',
-        era.today && part.today !== part.asOf ? ' ◀ today' : '',
         era.asOf ? ` ◀ ${part.asOf === part.today ? 'today' : part.asOfText}` : '',
+        era.today && part.today !== part.asOf ? ' ◀ today' : '',
       ),
     ),
   );
