@@ -177,7 +177,7 @@ function eraDisagreements(kb: KnowledgeBase, topic: Topic, era: Era, index: numb
     if (answer.status !== 'answered') continue;
     const when = [...settled].map(([c, v]) => `${c}=${v}`).join(', ');
     const defaults = defaultConditions(kb);
-    for (const claim of holdersNamed(kb, era.note).filter((c) => applies(c, settled, defaults))) {
+    for (const claim of holdersNamed(kb, answer.text).filter((c) => applies(c, settled, defaults))) {
       const listed = answer.commissioners.filter((c) => c.body === claim.body);
       const roles = listed.map((c) => c.role).join(', ') || 'not listed';
       if (listed.length === 0 || (claim.role && !listed.some((c) => c.role === claim.role)))
