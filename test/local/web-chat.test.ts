@@ -122,7 +122,8 @@ describe('the web chat in a real browser', () => {
     expect(await answer.locator('.timeline__today-label').textContent()).toBe('today');
     const planned = answer.locator('.timeline__era[data-status="planned"]');
     expect(await planned.locator('.timeline__label').textContent()).toBe('ICB (planned)');
-    expect(await planned.evaluate('(e) => getComputedStyle(e).outlineStyle')).toBe('dashed');
+    const outline = `getComputedStyle([...document.querySelectorAll('article.answer')].at(-1).querySelector('.timeline__era[data-status="planned"]')).outlineStyle`;
+    expect(await page.evaluate(outline)).toBe('dashed');
     expect(await answer.locator('.timeline__legend-item[data-status="planned"]').textContent()).toContain(
       'needs Parliament',
     );
