@@ -259,12 +259,12 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
   return read ? { ...answer, readAs: read } : answer;
 }
 
-function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Answer {
-  const era = pickEra(topic, situation.asOf);
+/** What every answer about a topic at a date carries, whether or not anything held it then. */
+function answerBase(kb: KnowledgeBase, topic: Topic, situation: Situation) {
   const conditionsAsked = [...situation.settled].map(
     ([c, v]) => kb.conditions.get(c)?.values.find((x) => x.id === v)?.label ?? v,
   );
-  const base = {
+  return {
     question: situation.question,
     asOf: situation.asOf,
     asOfSource: situation.asOfSource,
@@ -280,37 +280,82 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
     today: situation.today,
     todayText: longDate(situation.today),
   };
+}
+
+/** No era holds on the date (or none of its bodies existed then): say where the record starts or ends. */
+function noRecord(
+  kb: KnowledgeBase,
+  topic: Topic,
+  situation: Situation,
+  base: ReturnType<typeof answerBase>,
+): Answer {
+  const law = topic.eras.filter((e) => !PENDING.has(e.status));
+  const last = law.at(-1);
+  const after = Boolean(last?.to && situation.asOf > last.to);
+  const nearest = after ? last : law[0];
+  const starts =
+    nearest?.from ??
+    nearest?.holders
+      .map((h) => kb.bodies.get(h.body)?.from)
+      .filter((d): d is string => Boolean(d))
+      .sort()[0];
+  const bound = after
+    ? `The record ends on ${longDate(last?.to ?? '')}: it has not been checked since.`
+    : starts
+      ? `The record starts on ${longDate(starts)}.`
+      : 'That date is outside what it records.';
+  return {
+    ...base,
+    status: 'unknown',
+    commissioners: [],
+    text: `The knowledge base has no record of who held this on ${longDate(situation.asOf)}. ${bound}`,
+    changes: changesOnce(kb, topic, nearest, '', () => changesAround(kb, topic, nearest)),
+    sources: sourcesOf(kb, nearest ? [nearest] : []),
+    lookInstead: after
+      ? 'NHS England and the relevant ICB publish current commissioning responsibilities.'
+      : 'For earlier years, the Commons Library briefings on NHS commissioning history are a good start.',
+    confidence: situation.confidence,
+  };
+}
+
+/**
+ * Adds to `commissioners` the bodies a change not yet law would make holders ("would commission it from
+ * 1 April 2027, if the plan takes effect"), marks their statuses as said, and returns those changes.
+ */
+function addPendingHolders(
+  kb: KnowledgeBase,
+  topic: Topic,
+  situation: Situation,
+  commissioners: Answer['commissioners'],
+  labelled: Set<Era['status']>,
+): Era[] {
+  const planEras: Era[] = [];
+  for (const pending of topic.eras.filter((e) => PENDING.has(e.status))) {
+    for (const h of applicableHolders(pending, situation, lifetimes(kb, topic))) {
+      if (commissioners.some((c) => c.body === h.body)) continue;
+      // The condition is only a real condition: "where planned" read like a place.
+      const condition = conditionLabel(kb, { ...h, when: unsettled(h, situation) });
+      commissioners.push({
+        body: h.body,
+        name: bodyName(kb, h.body),
+        role: h.role,
+        roleText: pendingRoleText(pending),
+        ...(condition ? { condition } : {}),
+        ...(h.note ? { note: h.note } : {}),
+      });
+      if (!planEras.includes(pending)) planEras.push(pending);
+      labelled.add(pending.status);
+    }
+  }
+  return planEras;
+}
+
+function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Answer {
+  const era = pickEra(topic, situation.asOf);
+  const base = answerBase(kb, topic, situation);
   // A PCT cannot hold anything in 1995: an era whose bodies did not exist on the date is no answer.
   const holders = era ? applicableHolders(era, situation, lifetimes(kb, topic)) : [];
-  if (!era || holders.length === 0) {
-    const law = topic.eras.filter((e) => !PENDING.has(e.status));
-    const last = law.at(-1);
-    const after = Boolean(last?.to && situation.asOf > last.to);
-    const nearest = after ? last : law[0];
-    const starts =
-      nearest?.from ??
-      nearest?.holders
-        .map((h) => kb.bodies.get(h.body)?.from)
-        .filter((d): d is string => Boolean(d))
-        .sort()[0];
-    const bound = after
-      ? `The record ends on ${longDate(last?.to ?? '')}: it has not been checked since.`
-      : starts
-        ? `The record starts on ${longDate(starts)}.`
-        : 'That date is outside what it records.';
-    return {
-      ...base,
-      status: 'unknown',
-      commissioners: [],
-      text: `The knowledge base has no record of who held this on ${longDate(situation.asOf)}. ${bound}`,
-      changes: changesOnce(kb, topic, nearest, '', () => changesAround(kb, topic, nearest)),
-      sources: sourcesOf(kb, nearest ? [nearest] : []),
-      lookInstead: after
-        ? 'NHS England and the relevant ICB publish current commissioning responsibilities.'
-        : 'For earlier years, the Commons Library briefings on NHS commissioning history are a good start.',
-      confidence: situation.confidence,
-    };
-  }
+  if (!era || holders.length === 0) return noRecord(kb, topic, situation, base);
   // The title is shown above the text on every surface, so the text starts with who. A date before
   // today is told in the past tense ("last year, the ICB commissioned it").
   const past = Boolean((era.to && era.to < situation.today) || situation.asOf < situation.today);
@@ -326,28 +371,12 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
       ...(h.note ? { note: h.note } : {}),
     };
   });
-  const planEras: Era[] = [];
   const labelled = new Set<Era['status']>(STATUS_TEXT[era.status] ? [era.status] : []);
   // "Who would commission it under the Bill?": name the pending arrangement too, labelled as not law.
-  if (situation.asksAboutPending && !PENDING.has(era.status)) {
-    for (const pending of topic.eras.filter((e) => PENDING.has(e.status))) {
-      for (const h of applicableHolders(pending, situation, lifetimes(kb, topic))) {
-        if (commissioners.some((c) => c.body === h.body)) continue;
-        // The condition is only a real condition: "where planned" read like a place.
-        const condition = conditionLabel(kb, { ...h, when: unsettled(h, situation) });
-        commissioners.push({
-          body: h.body,
-          name: bodyName(kb, h.body),
-          role: h.role,
-          roleText: pendingRoleText(pending),
-          ...(condition ? { condition } : {}),
-          ...(h.note ? { note: h.note } : {}),
-        });
-        if (!planEras.includes(pending)) planEras.push(pending);
-        labelled.add(pending.status);
-      }
-    }
-  }
+  const planEras =
+    situation.asksAboutPending && !PENDING.has(era.status)
+      ? addPendingHolders(kb, topic, situation, commissioners, labelled)
+      : [];
   // Every surface shows the as-of date, the status label and the commissioners above the text, so the
   // text says only what they do not: repeating them read as the same line twice. What it adds for an
   // arrangement not yet law is when the knowledge last checked it.
