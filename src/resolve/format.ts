@@ -23,6 +23,14 @@ export function longDate(iso: string): string {
   return match && month ? `${Number(match[3])} ${month} ${match[1]}` : iso;
 }
 
+/** An era's dates as people write them: "until 31 March 2013", "from 1 April 2013 to 30 September 2015". */
+export function eraRange(from: string | undefined, to: string | undefined): string {
+  if (from && to) return `from ${longDate(from)} to ${longDate(to)}`;
+  if (from) return `from ${longDate(from)}`;
+  if (to) return `until ${longDate(to)}`;
+  return 'throughout';
+}
+
 export function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

@@ -462,8 +462,20 @@ function compound(kb: KnowledgeBase, r: Read, plans: TopicPlan[]): Answer {
       return true;
     });
   const sources = [...new Map(parts.flatMap((p) => p.sources).map((s) => [s.id, s])).values()];
+  // "See also" never offers what this answer has just answered, in a part or on top.
+  const answered = new Set(parts.flatMap((p) => (p.topic ? [p.topic.id] : [])));
+  const unanswered = (options: AnswerPart['seeAlso']) => options?.filter((o) => !answered.has(o.topicId));
+  const perPart = parts.map((p) => {
+    const { seeAlso, ...rest } = p;
+    const left = unanswered(seeAlso);
+    return left?.length ? { ...rest, seeAlso: left } : rest;
+  });
+  // Each part carries its own timeline, "what changed" and not-yet-law label; the top shows none of
+  // them, so no surface can show one part's history under another (or under the whole).
+  const { seeAlso: _first, statusText: _label, ...whole } = first;
   return {
-    ...first,
+    ...whole,
+    timeline: [],
     status: parts.every((p) => p.status === 'answered') ? 'answered' : 'clarify',
     commissioners,
     text: parts.map((p) => `${p.topic?.title ?? ''}: ${p.text}`).join('\n\n'),
@@ -474,6 +486,6 @@ function compound(kb: KnowledgeBase, r: Read, plans: TopicPlan[]): Answer {
       ? plans.map((p) => ({ topicId: p.topic.id, title: p.topic.title }))
       : [],
     confidence: Math.min(...parts.map((p) => p.confidence)),
-    parts,
+    parts: perPart,
   };
 }
