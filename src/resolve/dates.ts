@@ -92,14 +92,11 @@ function withBodyAliases(names: readonly string[], kb: KnowledgeBase): string[] 
   return [...out];
 }
 
-/** Per knowledge base: the anchor words as patterns, and every named moment (bodies' lifetimes, events). */
-const anchorsOf = perKnowledge((kb) => {
-  const a = kb.reading.anchors;
-  const shiftRe = (words: string[]) =>
-    new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${phraseAlternation(words)})[\\s-]+(?:the\\s+|of\\s+)?$`, 'u');
+/** Every moment a date can be named by: public events, the knowledge's events, bodies' lifetimes. */
+function namedMoments(kb: KnowledgeBase) {
   // Events first: their names are longer and more specific ("after NHS England is abolished" must not
   // stop at the body "NHS England").
-  const moments = [
+  return [
     // A public event is a point in time: "during" or "the year of" it is its own date.
     ...kb.reading.publicEvents.map((e) => ({
       names: e.names,
@@ -125,54 +122,62 @@ const anchorsOf = perKnowledge((kb) => {
         label: b.short ?? b.name,
         body: b.id,
       })),
-  ].map((m) => {
-    const names = phraseAlternation(m.names.filter((n) => n.length >= 2));
-    const art = '(?:(?:a|an|the)\\s+)?';
-    const period = phraseAlternation(kb.reading.periodWords);
-    return {
-      ...m,
-      named: bound(`(?:${names})`),
-      started: bound(
-        `(?:${names})\\s+(?:(?:was|were|got|had|have|has)\\s+)?(?:${phraseAlternation(a.starting)})`,
-      ),
-      ended: bound(
-        `(?:${names})\\s+(?:(?:was|were|got|had been|has been|have been|being)\\s+)?(?:${phraseAlternation(a.ending)})`,
-      ),
-      before: bound(`(?:${phraseAlternation(a.before)})[\\s-]+${art}(?:${names})`),
-      after: bound(`(?:${phraseAlternation(a.after)})[\\s-]+${art}(?:${names})`),
-      since: bound(`(?:${phraseAlternation(a.since)})\\s+${art}(?:${names})`),
-      during: bound(
-        `(?:(?:${phraseAlternation(a.during)})\\s+${art}(?:${names})|${art}(?:${names})\\s+(?:${phraseAlternation(a.duringAfter)}))`,
-      ),
-      // "the first year of CCGs", "the first year the 2012 Act was in force", "the last months of PCTs":
-      // half a year in from the start or end.
-      edge: bound(
-        `(first|early|opening|last|final|closing)\\s+(?:(full\\s+)?(financial|fiscal)\\s+year|year|years|months|days)\\s+(?:(of|after|since|that|when)\\s+)?${art}(?:${names})`,
-      ),
-      // "the year of the London Olympics", "the month the Queen died", "the COVID year": public events only.
-      period:
-        'public' in m
-          ? bound(
-              `(?:(?:${period})\\s+(?:of\\s+|when\\s+|that\\s+)?${art}(?:${names})|${art}(?:${names})\\s+(?:${period})|(?:in|during|around|at the time of)\\s+${art}(?:${names}))`,
-            )
-          : undefined,
-    };
-  });
+  ];
+}
+
+/** One moment's patterns: its name after "before", "after", "since", "during", with a start or an end. */
+function momentPatterns<M extends ReturnType<typeof namedMoments>[number]>(m: M, kb: KnowledgeBase) {
+  const a = kb.reading.anchors;
+  const names = phraseAlternation(m.names.filter((n) => n.length >= 2));
+  const art = '(?:(?:a|an|the)\\s+)?';
+  const period = phraseAlternation(kb.reading.periodWords);
   return {
-    /** Every moment name in one pattern: text naming none needs no moment tried. */
+    ...m,
+    named: bound(`(?:${names})`),
+    started: bound(
+      `(?:${names})\\s+(?:(?:was|were|got|had|have|has)\\s+)?(?:${phraseAlternation(a.starting)})`,
+    ),
+    ended: bound(
+      `(?:${names})\\s+(?:(?:was|were|got|had been|has been|have been|being)\\s+)?(?:${phraseAlternation(a.ending)})`,
+    ),
+    before: bound(`(?:${phraseAlternation(a.before)})[\\s-]+${art}(?:${names})`),
+    after: bound(`(?:${phraseAlternation(a.after)})[\\s-]+${art}(?:${names})`),
+    since: bound(`(?:${phraseAlternation(a.since)})\\s+${art}(?:${names})`),
+    during: bound(
+      `(?:(?:${phraseAlternation(a.during)})\\s+${art}(?:${names})|${art}(?:${names})\\s+(?:${phraseAlternation(a.duringAfter)}))`,
+    ),
+    // "the first year of CCGs", "the first year the 2012 Act was in force", "the last months of PCTs":
+    // half a year in from the start or end.
+    edge: bound(
+      `(first|early|opening|last|final|closing)\\s+(?:(full\\s+)?(financial|fiscal)\\s+year|year|years|months|days)\\s+(?:(of|after|since|that|when)\\s+)?${art}(?:${names})`,
+    ),
+    // "the year of the London Olympics", "the month the Queen died", "the COVID year": public events only.
+    period:
+      'public' in m
+        ? bound(
+            `(?:(?:${period})\\s+(?:of\\s+|when\\s+|that\\s+)?${art}(?:${names})|${art}(?:${names})\\s+(?:${period})|(?:in|during|around|at the time of)\\s+${art}(?:${names}))`,
+          )
+        : undefined,
+  };
+}
+
+/** Per knowledge base: the anchor words as patterns, and every named moment (bodies' lifetimes, events). */
+const anchorsOf = perKnowledge((kb) => {
+  const a = kb.reading.anchors;
+  const shiftRe = (words: string[]) =>
+    new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${phraseAlternation(words)})[\\s-]+(?:the\\s+|of\\s+)?$`, 'u');
+  const moments = namedMoments(kb).map((m) => momentPatterns(m, kb));
+  const allNames = phraseAlternation(moments.flatMap((m) => m.names).filter((n) => n.length >= 2));
+  const bodyNames = moments.flatMap((m) => ('body' in m ? m.names : [])).filter((n) => n.length >= 2);
+  return {
     /** "they were scrapped", "it was set up": a moment named by a pronoun (see antecedent). */
     pronoun: bound(
       `(they|it)\\s+(?:(?:was|were|got|had been|has been|have been|being)\\s+)?(?:${phraseAlternation([...a.ending, ...a.starting])})`,
     ),
-    bodyName: bound(
-      `(?:${phraseAlternation(moments.flatMap((m) => ('body' in m ? m.names : [])).filter((n) => n.length >= 2))})`,
-      'gu',
-    ),
-    anyNameAll: bound(
-      `(?:${phraseAlternation(moments.flatMap((m) => m.names).filter((n) => n.length >= 2))})`,
-      'gu',
-    ),
-    anyName: bound(`(?:${phraseAlternation(moments.flatMap((m) => m.names).filter((n) => n.length >= 2))})`),
+    bodyName: bound(`(?:${phraseAlternation(bodyNames)})`, 'gu'),
+    /** Every moment name in one pattern: text naming none needs no moment tried. */
+    anyName: bound(`(?:${allNames})`),
+    anyNameAll: bound(`(?:${allNames})`, 'gu'),
     before: shiftRe(a.before),
     after: shiftRe(a.after),
     since: shiftRe(a.since),

@@ -177,7 +177,15 @@ export function splitParts(
     else parts.push({ candidate: top, texts: [segment.text] });
   }
   if (parts.length < 2) return undefined;
-  const kept = parts.slice(0, settings.compound.maxParts);
+  return partPlans(kb, r, parts.slice(0, settings.compound.maxParts));
+}
+
+/** Each part with its own date and conditions where its own words give them. */
+function partPlans(
+  kb: KnowledgeBase,
+  r: { today: string; settled: ReadonlyMap<string, string> },
+  kept: { candidate: Candidate; texts: string[] }[],
+): { candidate: Candidate; over: Partial<Situation> }[] {
   const own = kept.map((p) => readConditions(p.texts.join(' '), kb).settled);
   return kept.map(({ candidate, texts }, i) => {
     const date = readDate(texts.join(' '), r.today, kb);

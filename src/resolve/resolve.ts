@@ -274,16 +274,7 @@ export function resolveRead(
   trace?: Trace,
 ): Answer {
   const settings = settingsWith(options.settings);
-  if (options.topicId) {
-    const chosen = kb.topicById.get(options.topicId);
-    if (chosen) return composeTopicAnswer(kb, chosen, situation(kb, r, 1));
-    // A button from before a knowledge update may name a topic that has since gone: say so, never guess.
-    return unknown(
-      r.question,
-      r,
-      'That option is no longer in the knowledge base: it was renamed or removed since the question was asked. Please ask again.',
-    );
-  }
+  if (options.topicId) return chosenTopic(kb, r, options.topicId);
 
   const scope = outOfScope(r.message, kb);
   if (scope) return unknown(r.question, r, scope.reason, scope.lookInstead);
@@ -314,9 +305,30 @@ export function resolveRead(
   if (parts) return compound(kb, r, parts.map(planned));
   const several = severalSituations(r, ranked, settings);
   if (several) return compound(kb, r, several.map(planned));
+  return rivalsAnswer(kb, r, query, ranked, settings) ?? bestAnswer(kb, r, query, ranked, settings);
+}
 
-  const askBack = rivalsAnswer(kb, r, query, ranked, settings);
-  if (askBack) return askBack;
+/** A "did you mean" option chosen: that topic, or a plain word that it has gone since. */
+function chosenTopic(kb: KnowledgeBase, r: Read, topicId: string): Answer {
+  const chosen = kb.topicById.get(topicId);
+  if (chosen) return composeTopicAnswer(kb, chosen, situation(kb, r, 1));
+  // A button from before a knowledge update may name a topic that has since gone: say so, never guess.
+  return unknown(
+    r.question,
+    r,
+    'That option is no longer in the knowledge base: it was renamed or removed since the question was asked. Please ask again.',
+  );
+}
+
+/** The best topic answered: at each date asked (a part per date), or at the one date read. */
+function bestAnswer(
+  kb: KnowledgeBase,
+  r: Read,
+  query: Query,
+  ranked: Candidate[],
+  settings: Settings,
+): Answer {
+  const best = ranked[0] as Candidate;
   const second = ranked[1]?.score ?? 0;
   const confidence = Math.round(Math.min(1, best.coverage * (1 - (second / best.score) * 0.5)) * 100) / 100;
   // One service at two or more dates ("dental in 2010 vs now"): a complete answer per date.
