@@ -183,11 +183,29 @@ function incidentalOf(kb: KnowledgeBase, base: Rewriter, vocabulary: Set<string>
   return incidental;
 }
 
+/**
+ * Every word of the reading lists (anchors, intent, time cues, greetings, …): ordinary wording the reader
+ * knows, so never "corrected" into a topic's word ("cease" is not a typo of "case").
+ */
+function readingWords(kb: KnowledgeBase, synonyms: Prepared['synonyms']): Set<string> {
+  const lists: unknown[] = Object.values(kb.reading);
+  const texts: string[] = [];
+  const collect = (v: unknown): void => {
+    if (typeof v === 'string') texts.push(v.replace(/\*$/, ''));
+    else if (Array.isArray(v)) for (const x of v) collect(x);
+    else if (v && typeof v === 'object' && !('date' in v)) for (const x of Object.values(v)) collect(x);
+  };
+  collect(lists);
+  const vocabulary = new Set<string>(kb.reading.stopWords);
+  for (const text of texts) for (const w of rawWords(text, synonyms)) vocabulary.add(w);
+  return vocabulary;
+}
+
 function build(kb: KnowledgeBase): Prepared {
   const synonyms = synonymsOf(kb);
   const stop = new Set(kb.reading.stopWords.flatMap((w) => [w, stem(w)]));
   const base: Rewriter = { synonyms, stop };
-  const vocabulary = new Set<string>(kb.reading.stopWords);
+  const vocabulary = readingWords(kb, synonyms);
   const bodyPatterns = bodyPatternsOf(kb);
   const entries = entriesOf(kb, base, vocabulary, bodyPatterns);
   const { postings, idf, unknownIdf } = postingsOf(entries);
