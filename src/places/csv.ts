@@ -56,7 +56,10 @@ export function parseCsv(text: string): CsvRecord[] {
 }
 
 /** Reads CSV text with a header line into objects keyed by the header's names, each with its line. */
-export function readTable(text: string): { header: string[]; rows: { line: number; row: Record<string, string> }[] } {
+export function readTable(text: string): {
+  header: string[];
+  rows: { line: number; row: Record<string, string> }[];
+} {
   const [head, ...body] = parseCsv(text.replace(/^\uFEFF/, ''));
   const header = head?.fields.map((name) => name.trim()) ?? [];
   const rows = body.map(({ line, fields }) => {
@@ -72,7 +75,10 @@ export function readTable(text: string): { header: string[]; rows: { line: numbe
 const quote = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 /** Writes rows as CSV with the given columns, one record per line, ending with a newline. */
-export function writeTable(columns: readonly string[], rows: readonly Record<string, string | number | undefined>[]): string {
+export function writeTable(
+  columns: readonly string[],
+  rows: readonly Record<string, string | number | undefined>[],
+): string {
   const lines = [columns.join(',')];
   for (const row of rows) lines.push(columns.map((c) => quote(String(row[c] ?? ''))).join(','));
   return `${lines.join('\n')}\n`;
