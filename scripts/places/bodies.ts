@@ -21,7 +21,6 @@ const TYPES: Record<string, string> = {
   LBO: 'london-borough',
   UA: 'unitary',
   CC: 'city-of-london',
-  SRA: 'isles-of-scilly',
 };
 
 /** Before the tables begin: a council older than this is simply "long-standing". */

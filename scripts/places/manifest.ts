@@ -56,7 +56,7 @@ function tables(s: ReturnType<typeof sources>) {
   );
   return {
     'councils.csv': {
-      what: "Councils in England (county, district, unitary, metropolitan, London borough, City of London, Isles of Scilly), with the lower tier's county, dates, successors and the other names people use",
+      what: "Councils in England (county, district, unitary, metropolitan, London borough, City of London; the Isles of Scilly are unitary), with the lower tier's county, dates, successors and the other names people use",
       sources: [
         {
           ...s.mysociety,

@@ -67,6 +67,9 @@ export const normalise = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
+const dayAfter = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 const holds = (p: { validFrom?: string; validTo?: string }, date: string) =>
   (!p.validFrom || p.validFrom <= date) && (!p.validTo || date <= p.validTo);
 
@@ -212,20 +215,31 @@ export class Places {
     return this.places().filter((p) => p.kind === kind && holds(p, date));
   }
 
-  /** The places that took over from this one (the next CCGs, the ICBs, the merged ICB, the new council). */
+  /**
+   * The places that took over from this one (the next CCGs, the ICBs, the merged ICB, the new council).
+   * A code shared by a CCG and the sub-ICB location it became gives the CCG's successors.
+   */
   successors(code: string): Place[] {
-    const from = this.get(code);
-    return (from?.successors ?? []).flatMap((s) => {
-      const next = this.codes().get(s) ?? [];
-      const start = from?.validTo ?? '';
-      return next.filter((p) => !p.validFrom || p.validFrom > start).slice(0, 1);
-    });
+    const out = new Map<string, Place>();
+    for (const from of this.codes().get(code) ?? []) {
+      for (const s of from.successors) {
+        const rows = this.codes().get(s) ?? [];
+        // The row in being the day after this one ended (QRL existed before it took part of Frimley).
+        const next =
+          (from.validTo && rows.find((p) => holds(p, dayAfter(from.validTo as string)))) || rows[0];
+        if (next) out.set(`${next.kind}|${next.code}`, next);
+      }
+    }
+    return [...out.values()];
   }
 
-  /** The places this one took over from. */
+  /** The places this one took over from, each once. */
   predecessors(code: string): Place[] {
     const keys = new Set((this.codes().get(code) ?? []).flatMap((p) => [p.code, p.ods]).filter(Boolean));
-    return this.places().filter((p) => p.successors.some((s) => keys.has(s)));
+    const out = new Map<string, Place>();
+    for (const p of this.places())
+      if (p.successors.some((s) => keys.has(s))) out.set(`${p.kind}|${p.code}`, p);
+    return [...out.values()];
   }
 
   /** The local NHS bodies for a council area on a date; see Local. */

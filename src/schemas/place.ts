@@ -30,7 +30,6 @@ export const CouncilRow = z.strictObject({
     'london-borough',
     'unitary',
     'city-of-london',
-    'isles-of-scilly',
   ]),
   upper: MaybeCode,
   ...Dated,
