@@ -51,7 +51,32 @@ export const placePaths = (dir: string) =>
 
 type Loaded = { ok: true; tables: PlaceTables } | { ok: false; problems: KnowledgeProblem[] };
 
-function parseTable<S extends z.ZodType>(
+/** The header must name exactly the schema's columns: a typo in one would otherwise read as empty cells. */
+function checkHeader(
+  shown: string,
+  header: string[],
+  columns: string[],
+  problems: KnowledgeProblem[],
+): boolean {
+  const unknown = header.filter((h) => !columns.includes(h));
+  const absent = columns.filter((c) => !header.includes(c));
+  if (!unknown.length && !absent.length) return true;
+  const what = [
+    unknown.length && `unknown column(s) ${unknown.join(', ')}`,
+    absent.length && `missing column(s) ${absent.join(', ')}`,
+  ];
+  const message = `${what.filter(Boolean).join('; ')}: the first line must be ${columns.join(',')}.`;
+  problems.push({ file: shown, line: 1, column: 1, field: '', message });
+  return false;
+}
+
+type Parsed = { success: true; data: unknown } | { success: false; error: z.ZodError };
+
+/**
+ * Reads a table and checks every cell against its column's zod schema. Each distinct value of a column
+ * is parsed once (codes and dates repeat across thousands of rows), which keeps start-up lean.
+ */
+function parseTable<S extends z.ZodObject>(
   shown: string,
   text: string,
   schema: S,
@@ -65,21 +90,42 @@ function parseTable<S extends z.ZodType>(
     problems.push({ file: shown, line: 1, column: 1, field: '', message: `${(error as Error).message}.` });
     return table;
   }
+  const columns = Object.entries(schema.shape as Record<string, z.ZodType>);
+  if (
+    !checkHeader(
+      shown,
+      read.header,
+      columns.map(([name]) => name),
+      problems,
+    )
+  )
+    return table;
+  const seen = columns.map(() => new Map<string, Parsed>());
   for (const { line, row } of read.rows) {
-    const parsed = schema.safeParse(row);
-    if (parsed.success) {
-      table.rows.push(parsed.data);
+    const out: Record<string, unknown> = {};
+    let ok = true;
+    columns.forEach(([name, cell], i) => {
+      const value = row[name] ?? '';
+      const cache = seen[i] as Map<string, Parsed>;
+      const parsed = cache.get(value) ?? (cell.safeParse(value) as Parsed);
+      cache.set(value, parsed);
+      if (parsed.success) out[name] = parsed.data;
+      else {
+        ok = false;
+        const message = parsed.error.issues[0]?.message ?? 'not a valid value';
+        const column = read.header.indexOf(name) + 1;
+        problems.push({
+          file: shown,
+          line,
+          column,
+          field: name,
+          message: `${message}${message.endsWith('.') ? '' : '.'}`,
+        });
+      }
+    });
+    if (ok) {
+      table.rows.push(out as z.infer<S>);
       table.lines.push(line);
-      continue;
-    }
-    for (const issue of parsed.error.issues) {
-      const field = issue.path.join('.');
-      const column = Math.max(1, read.header.indexOf(field) + 1);
-      const message =
-        issue.code === 'unrecognized_keys'
-          ? `unknown column(s) ${issue.keys.join(', ')}: the header must be ${Object.keys((schema as unknown as z.ZodObject).shape).join(',')}.`
-          : `${issue.message}${issue.message.endsWith('.') ? '' : '.'}`;
-      problems.push({ file: shown, line, column, field, message });
     }
   }
   return table;

@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changedSince, loadKnowledgeDir } from '../../src/knowledge/load-fs.js';
 import { loadPlaces, type PlaceTables } from '../../src/knowledge/places.js';
 import { Places } from '../../src/places/places.js';
 import { shippedKnowledge } from './helpers.js';
@@ -141,6 +142,23 @@ describe('the API', () => {
   it('is on the shipped knowledge base as kb.places', async () => {
     const kb = await shippedKnowledge();
     expect(kb.places.at('icb', '2026-04-01')).toHaveLength(36);
+  });
+});
+
+describe('reloading', () => {
+  it('notices a changed place table, as it does a knowledge file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'places-kb-'));
+    try {
+      await cp('knowledge', dir, { recursive: true });
+      const load = await loadKnowledgeDir(dir, dir);
+      expect(load.ok).toBe(true);
+      expect(await changedSince(dir, load.files)).toBeUndefined();
+      const path = join(dir, 'places', 'regions.csv');
+      await writeFile(path, `${await readFile(path, 'utf8')}E40000099,,Nowhere,2030-01-01,,,\n`);
+      expect(await changedSince(dir, load.files)).toMatch(/regions\.csv changed/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
