@@ -50,10 +50,13 @@ function sources(m: Mirrors) {
 
 type Written = Record<string, { sha256: string; rows: number }>;
 
-function tables(s: ReturnType<typeof sources>) {
-  const ccgLookups = [2015, 2016, 2017, 2018, 2019, 2020].map(
-    (y) => `ONS LSOA (2011) to CCG to LAD lookup, ${y === 2015 ? 'July' : 'April'} ${y}`,
-  );
+type Sources = ReturnType<typeof sources>;
+
+const ccgLookups = [2015, 2016, 2017, 2018, 2019, 2020].map(
+  (y) => `ONS LSOA (2011) to CCG to LAD lookup, ${y === 2015 ? 'July' : 'April'} ${y}`,
+);
+
+function councilAndCcgTables(s: Sources) {
   return {
     'councils.csv': {
       what: "Councils in England (county, district, unitary, metropolitan, London borough, City of London; the Isles of Scilly are unitary), with the lower tier's county, dates, successors and the other names people use",
@@ -101,6 +104,11 @@ function tables(s: ReturnType<typeof sources>) {
         'CCGs from 1 April 2013 to 30 June 2015: no open LSOA to CCG lookup for 2013 or 2014 was found, so the table begins with the July 2015 lookup (209 CCGs). The 211 CCGs of 1 April 2013 (bodies.yaml counts) are not listed one by one; CCGs listed in July 2015 start on 2015-07-01 here although most existed from 1 April 2013.',
       ],
     },
+  };
+}
+
+function icbTables(s: Sources) {
+  return {
     'sub-icbs.csv': {
       what: 'Sub-ICB locations (the former CCG areas inside an ICB) with their ICB and the CCG of the same code',
       sources: [
@@ -149,6 +157,11 @@ function tables(s: ReturnType<typeof sources>) {
         'ONS (GSS) codes of the six ICBs set up on 1 April 2026, and any recode of Hampshire and Isle of Wight for its new boundary: not in an openly licensed source held; their code is their ODS code.',
       ],
     },
+  };
+}
+
+function regionTables(s: Sources) {
+  return {
     'regions.csv': {
       what: 'NHS England regions with ONS and ODS codes; condition names the value in conditions.yaml (region) for the seven regions',
       sources: [
@@ -200,6 +213,11 @@ function tables(s: ReturnType<typeof sources>) {
         'No ONS CCG to region lookup for April 2019 to June 2022 was found: those rows are derived (basis icb-2022-carried-back).',
       ],
     },
+  };
+}
+
+function linkTables(s: Sources) {
+  return {
     'council-ccgs.csv': {
       what: "Council area (district or unitary, the ONS LAD) to CCG, with the share of the council's LSOAs in each CCG",
       sources: [
@@ -242,6 +260,13 @@ function tables(s: ReturnType<typeof sources>) {
     },
   };
 }
+
+const tables = (s: Sources) => ({
+  ...councilAndCcgTables(s),
+  ...icbTables(s),
+  ...regionTables(s),
+  ...linkTables(s),
+});
 
 export function writeManifest(m: Mirrors, path: string, written: Written): void {
   const taken = new Date().toISOString().slice(0, 10);
