@@ -189,6 +189,16 @@ function ccgRegions(
   const at2018 = new Map(ons.filter((o) => o.year === '2018-04-01').map((o) => [o.ccg, o.region]));
   const icbRegion = new Map(icbs.map((i) => [i.code, i.region]));
   const subIcb = new Map(subs.map((s) => [s.code, s.icb]));
+  const byCode = new Map(ccgs.map((c) => [c.code, c]));
+  // The ICB a CCG's area was in on 1 July 2022: its own sub-ICB location, else its successor's (merged earlier).
+  const icbOf = (code: string, depth = 0): string => {
+    if (subIcb.has(code)) return subIcb.get(code) as string;
+    const next = byCode.get(code)?.successors.split('|')[0];
+    return next && depth < 8 ? icbOf(next, depth + 1) : code;
+  };
+  // The region's ONS code on that day, from its ODS code (Y60 was E40000008 until June 2022).
+  const regionCode = (ods: string, day: string) =>
+    regions().find((r) => r.ods === ods && r.validFrom <= day && (!r.validTo || day <= r.validTo))?.code;
   const rows: Record<string, string>[] = [];
   const add = (
     ccg: string,
@@ -200,12 +210,15 @@ function ccgRegions(
     if (region && validFrom <= validTo) rows.push({ ccg, region, validFrom, validTo, basis });
   };
   for (const c of ccgs) {
-    const early = at2017.get(c.code) ?? at2018.get(c.code);
+    // A CCG merged before April 2017 takes the 2017 region of the CCG it merged into.
+    const merged = c.successors.split('|')[0] ?? '';
+    const early = at2017.get(c.code) ?? at2018.get(c.code) ?? at2017.get(merged);
     add(c.code, early, c.validFrom, min(c.validTo, '2017-03-31'), 'ons-2017-carried-back');
     add(c.code, at2017.get(c.code), max(c.validFrom, '2017-04-01'), min(c.validTo, '2018-03-31'), 'ons-2017');
     add(c.code, at2018.get(c.code), max(c.validFrom, '2018-04-01'), min(c.validTo, '2019-03-31'), 'ons-2018');
-    const later = icbRegion.get(subIcb.get(c.code) ?? c.successors.split('|')[0] ?? '');
-    add(c.code, later, max(c.validFrom, '2019-04-01'), c.validTo, 'icb-2022-carried-back');
+    const from = max(c.validFrom, '2019-04-01');
+    const later = regionCode(icbRegion.get(icbOf(c.code)) ?? '', from);
+    add(c.code, later, from, c.validTo, 'icb-2022-carried-back');
   }
   return rows;
 }

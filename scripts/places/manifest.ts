@@ -206,7 +206,7 @@ function regionTables(s: Sources) {
       ],
       covers: { from: '2015-07-01', to: '2022-06-30' },
       notes: [
-        "basis ons-2017 and ons-2018: the ONS lookups of those years. ons-2017-carried-back: a CCG's 2017 (else 2018) region used for its earlier years.",
+        "basis ons-2017 and ons-2018: the ONS lookups of those years. ons-2017-carried-back: a CCG's 2017 (else 2018) region used for its earlier years (for a CCG merged before April 2017, the 2017 region of the CCG it merged into).",
         'icb-2022-carried-back: from April 2019, the region of the ICB its sub-ICB location (or first successor) was in on 1 July 2022.',
       ],
       gaps: [

@@ -77,6 +77,17 @@ describe('every council area maps to a CCG or ICB', () => {
     expect(missing).toEqual([]);
   });
 
+  it('puts every council area in one NHS England region or more on those dates', () => {
+    const missing: string[] = [];
+    for (const day of [...datesCovered(), '2026-04-01']) {
+      for (const council of places.at('council', day)) {
+        const local = places.local(council.code, day);
+        if (local.era !== 'pct' && local.region.length === 0) missing.push(`${council.name} on ${day}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('gives shares that add up to 1 where a council area is split', () => {
     const local = places.local('E06000054', '2016-06-01'); // Wiltshire: one CCG
     expect(local.era === 'ccg' && local.ccgs?.map((c) => c.place.name)).toEqual(['NHS Wiltshire CCG']);
