@@ -1,5 +1,6 @@
 import { buildDecision, type Decision } from '../decide/decision.js';
 import { FEATURES } from '../decide/features.js';
+import { Places } from '../places/places.js';
 import type { Reading } from '../schemas/reading.js';
 import { NOT_LAW } from '../schemas/topic.js';
 import type { KnowledgeProblem } from '../service.js';
@@ -14,6 +15,7 @@ import {
 import type { KnowledgeBase } from './model.js';
 import type { ParsedFile, ParseResult, PathKey } from './parse.js';
 import { formatPath } from './parse.js';
+import { emptyTables } from './places.js';
 import { messages } from './problems.js';
 
 type Located<T> = { item: T; file: ParsedFile; path: PathKey[] };
@@ -206,6 +208,8 @@ export function mergeAndCheck(
       reading,
       ...decision,
       reviews,
+      // Filled from knowledge/places by load-fs; empty for knowledge merged without a folder.
+      places: new Places(emptyTables()),
       warnings: [...sourceWarnings(sources.values()), ...countWarnings(topics.values(), bodies.values())],
     },
   };

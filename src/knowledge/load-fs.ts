@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { Places } from '../places/places.js';
 import type { KnowledgeProblem } from '../service.js';
 import { checkAll } from './check.js';
 import type { KnowledgeBase } from './model.js';
 import { type ParseResult, parseKnowledgeFile } from './parse.js';
+import { loadPlaces, PLACES_FOLDER, placePaths } from './places.js';
 import { messages } from './problems.js';
 
 export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: KnowledgeProblem[] };
@@ -27,13 +29,30 @@ const stampOf = (path: string, text: string, info: { size: number; mtimeMs: numb
   sha256: createHash('sha256').update(text).digest('hex'),
 });
 
-/** Every *.yaml under `dir`, sorted, so load order (and so error order) is stable. */
+/**
+ * Every *.yaml under `dir`, sorted, so load order (and so error order) is stable. The place tables'
+ * folder is read by loadPlaces: its manifest is not a knowledge file.
+ */
 async function yamlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const places = `${PLACES_FOLDER}${sep}`;
   return entries
     .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
     .map((e) => join(e.parentPath, e.name))
+    .filter((path) => !relative(dir, path).startsWith(places))
     .sort();
+}
+
+/** The knowledge files and the place tables that exist, for noticing a change to any of them. */
+async function watchedFiles(dir: string): Promise<string[]> {
+  const places = await Promise.all(
+    placePaths(dir).map((p) =>
+      stat(p)
+        .then(() => p)
+        .catch(() => ''),
+    ),
+  );
+  return [...(await yamlFiles(dir)), ...places.filter(Boolean)];
 }
 
 /** Reads, validates and merges a knowledge folder. File reading lives here; the logic in parse/check. */
@@ -82,7 +101,12 @@ export async function loadKnowledgeDir(
       results.push({ ok: false, problems: [problem] });
     }
   }
-  return { ...checkAll(results, new Date(newest).toISOString().slice(0, 10)), files };
+  const checked = checkAll(results, new Date(newest).toISOString().slice(0, 10));
+  const places = await loadPlaces(dir, displayRoot, files);
+  if (!places.ok)
+    return { ok: false, files, problems: [...(checked.ok ? [] : checked.problems), ...places.problems] };
+  if (!checked.ok) return { ...checked, files };
+  return { ok: true, kb: { ...checked.kb, places: new Places(places.tables) }, files };
 }
 
 /**
@@ -91,7 +115,7 @@ export async function loadKnowledgeDir(
  * must not be swapped in.
  */
 export async function changedSince(dir: string, files: FileStamp[]): Promise<string | undefined> {
-  const paths = await yamlFiles(dir).catch(() => []);
+  const paths = await watchedFiles(dir).catch(() => []);
   const before = new Set(files.map((f) => f.path));
   const added = paths.find((path) => !before.has(path));
   if (added) return `${added} appeared`;

@@ -1,4 +1,5 @@
 import type { Decision } from '../decide/decision.js';
+import type { Places } from '../places/places.js';
 import type { Body } from '../schemas/body.js';
 import type { Condition } from '../schemas/condition.js';
 import type { TimelineEvent } from '../schemas/event.js';
@@ -28,6 +29,8 @@ export interface KnowledgeBase {
   readonly decision?: Decision;
   /** Every era and event not yet law (or superseded), with its review date and file:line. */
   readonly reviews: readonly ReviewItem[];
+  /** Councils, CCGs, sub-ICB locations, ICBs and NHS England regions by date (knowledge/places). */
+  readonly places: Places;
   /** Problems that do not stop the knowledge loading (a source without a url), with file:line. */
   readonly warnings: readonly KnowledgeProblem[];
 }

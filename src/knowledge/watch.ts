@@ -19,10 +19,11 @@ export interface KnowledgeWatcher {
   settled(): Promise<void>;
 }
 
-const isKnowledgeFile = (name: string | null) => name === null || /\.ya?ml$/i.test(name);
+/** Knowledge YAML, and the place tables (knowledge/places/*.csv). */
+const isKnowledgeFile = (name: string | null) => name === null || /\.(ya?ml|csv)$/i.test(name);
 
 /**
- * Calls `reload` after the YAML files under `dir` change. Reloads never overlap: a change during a
+ * Calls `reload` after the YAML files (or place tables) under `dir` change. Reloads never overlap: a change during a
  * reload queues exactly one more, so the last edit always wins.
  */
 export function watchKnowledge(
@@ -138,7 +139,7 @@ async function addFolders(dir: string, add: (folder: string) => void): Promise<v
   for (const entry of entries) if (entry.isDirectory()) add(join(entry.parentPath, entry.name));
 }
 
-/** Compares names, sizes and modification times of the YAML files; cheap for a few dozen files. */
+/** Compares names, sizes and modification times of the knowledge files; cheap for a few dozen files. */
 function startPolling(dir: string, changed: () => void, pollMs: number): () => void {
   let last: string | undefined;
   const tick = async () => {

@@ -1,0 +1,369 @@
+import type { PlaceTables } from '../knowledge/places.js';
+
+/**
+ * The place tables as the reader and the answer need them: every name people use for a council, CCG,
+ * sub-ICB location, ICB or NHS England region, with its kind and code; and for a council area and a date,
+ * the local NHS bodies then. Indexes are built on first use, so loading the knowledge stays cheap.
+ */
+export type PlaceKind = 'council' | 'ccg' | 'sub-icb' | 'icb' | 'region';
+
+export interface Place {
+  kind: PlaceKind;
+  /** The key in its table: the ONS (GSS) code, or the ODS code where there is no ONS one (the 2026 ICBs). */
+  code: string;
+  ods?: string;
+  name: string;
+  validFrom?: string;
+  validTo?: string;
+  successors: string[];
+  /** A district's county; a sub-ICB location's ICB; an ICB's region (ODS code). */
+  parent?: string;
+  /** For a council: county, district, unitary, metropolitan-district, london-borough, … */
+  type?: string;
+}
+
+export interface PlaceName {
+  /** As written in the tables. */
+  name: string;
+  /** Lower case, "&" as "and", punctuation as spaces: what find() compares. */
+  normalised: string;
+  kind: PlaceKind;
+  code: string;
+}
+
+export interface Share {
+  place: Place;
+  /** Share of the council area's LSOAs (a stand-in for population); undefined where it is not known. */
+  share?: number;
+  /** How it was reached after the table's end: the ICB that succeeded the one in the table. */
+  via?: 'successor';
+}
+
+export type Local =
+  | { era: 'pct'; council?: Place }
+  | {
+      era: 'ccg' | 'icb';
+      council: Place;
+      ccgs?: Share[];
+      subIcbLocations?: Share[];
+      icbs?: Share[];
+      region: Place[];
+      /** The date the table was read at (the question's date, or the nearest the table covers). */
+      asOf: string;
+      /** The question's date is before the table's first date (CCGs before July 2015). */
+      beforeTable: boolean;
+      /** The question's date is after the table's last date: names the last known bodies and their successors. */
+      beyondTable: boolean;
+      lastKnown?: Share[];
+    };
+
+export const CCGS_FROM = '2013-04-01';
+const CCGS_TO = '2022-06-30';
+
+export const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replaceAll('&', ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+const dayAfter = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+const holds = (p: { validFrom?: string; validTo?: string }, date: string) =>
+  (!p.validFrom || p.validFrom <= date) && (!p.validTo || date <= p.validTo);
+
+function toPlaces(t: PlaceTables): Place[] {
+  const opt = (s: string) => s || undefined;
+  const dates = (r: { validFrom: string; validTo: string }) => ({
+    validFrom: opt(r.validFrom),
+    validTo: opt(r.validTo),
+  });
+  return [
+    ...t.councils.rows.map((r) => ({
+      kind: 'council' as const,
+      code: r.code,
+      name: r.name,
+      ...dates(r),
+      successors: r.successors,
+      parent: opt(r.upper),
+      type: r.type,
+    })),
+    ...t.ccgs.rows.map((r) => ({
+      kind: 'ccg' as const,
+      code: r.code,
+      ods: opt(r.ods),
+      name: r.name,
+      ...dates(r),
+      successors: r.successors,
+    })),
+    ...t.subIcbs.rows.map((r) => ({
+      kind: 'sub-icb' as const,
+      code: r.code,
+      ods: opt(r.ods),
+      name: r.name,
+      ...dates(r),
+      successors: [],
+      parent: r.icb,
+    })),
+    ...t.icbs.rows.map((r) => ({
+      kind: 'icb' as const,
+      code: r.code,
+      ods: opt(r.ods),
+      name: r.name,
+      ...dates(r),
+      successors: r.successors,
+      parent: r.region,
+    })),
+    ...t.regions.rows.map((r) => ({
+      kind: 'region' as const,
+      code: r.code,
+      ods: opt(r.ods),
+      name: r.name,
+      ...dates(r),
+      successors: r.successors,
+    })),
+  ];
+}
+
+/** The names people use for a body besides its full name: "Leeds CCG", "Frimley ICB", "Frimley". */
+function shortNames(p: Place): string[] {
+  const bare = p.name.replace(/^NHS\s+/i, '');
+  if (p.kind === 'ccg')
+    return [
+      bare,
+      bare.replace(/\s+CCG$/i, ''),
+      `${bare.replace(/\s+CCG$/i, '')} clinical commissioning group`,
+    ];
+  if (p.kind === 'icb') {
+    const core = bare.replace(/\s+Integrated Care Board$/i, '');
+    return [bare, `${core} ICB`, `NHS ${core} ICB`, `${core} integrated care board`, core];
+  }
+  if (p.kind === 'region') return [`${p.name} region`, `NHS England ${p.name}`];
+  return [];
+}
+
+export class Places {
+  readonly tableDate: string;
+  private all?: Place[];
+  private byCode?: Map<string, Place[]>;
+  private nameList?: PlaceName[];
+  private byName?: Map<string, PlaceName[]>;
+
+  constructor(private readonly t: PlaceTables) {
+    this.tableDate = t.manifest.tableDate;
+  }
+
+  private places(): Place[] {
+    this.all ??= toPlaces(this.t);
+    return this.all;
+  }
+
+  private codes(): Map<string, Place[]> {
+    if (!this.byCode) {
+      this.byCode = new Map();
+      for (const p of this.places()) {
+        for (const key of new Set([p.code, p.ods].filter(Boolean) as string[])) {
+          this.byCode.set(key, [...(this.byCode.get(key) ?? []), p]);
+        }
+      }
+    }
+    return this.byCode;
+  }
+
+  /** Every name people use for every place, with kind and code (for the reader's span index). */
+  names(): readonly PlaceName[] {
+    if (!this.nameList) {
+      const out = new Map<string, PlaceName>();
+      const alt = new Map(this.t.councils.rows.map((r) => [r.code, [r.officialName, ...r.altNames]]));
+      for (const p of this.places()) {
+        for (const name of [p.name, ...(alt.get(p.code) ?? []), ...shortNames(p)]) {
+          const normalised = normalise(name);
+          const key = `${normalised}|${p.kind}|${p.code}`;
+          if (normalised && !out.has(key)) out.set(key, { name, normalised, kind: p.kind, code: p.code });
+        }
+      }
+      this.nameList = [...out.values()];
+    }
+    return this.nameList;
+  }
+
+  /** Places whose name (normalised) or ONS or ODS code is exactly `text`; newest first. */
+  find(text: string): Place[] {
+    const code = this.codes().get(text.trim().toUpperCase());
+    if (code) return [...code].sort(newestFirst);
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const n of this.names())
+        this.byName.set(n.normalised, [...(this.byName.get(n.normalised) ?? []), n]);
+    }
+    const found = this.byName.get(normalise(text)) ?? [];
+    const seen = new Set<Place>();
+    for (const n of found) for (const p of this.codes().get(n.code) ?? []) if (p.kind === n.kind) seen.add(p);
+    return [...seen].sort(newestFirst);
+  }
+
+  /** The place with this code (ONS or ODS), at `date` if given, else its newest row. */
+  get(code: string, options: { kind?: PlaceKind; date?: string } = {}): Place | undefined {
+    const rows = (this.codes().get(code) ?? []).filter((p) => !options.kind || p.kind === options.kind);
+    const dated = options.date ? rows.filter((p) => holds(p, options.date as string)) : rows;
+    return [...dated].sort(newestFirst)[0];
+  }
+
+  /** Every place of a kind that held on `date`. */
+  at(kind: PlaceKind, date: string): Place[] {
+    return this.places().filter((p) => p.kind === kind && holds(p, date));
+  }
+
+  /**
+   * The places that took over from this one (the next CCGs, the ICBs, the merged ICB, the new council).
+   * A code shared by a CCG and the sub-ICB location it became gives the CCG's successors.
+   */
+  successors(code: string): Place[] {
+    const out = new Map<string, Place>();
+    for (const from of this.codes().get(code) ?? []) {
+      for (const s of from.successors) {
+        const rows = this.codes().get(s) ?? [];
+        // The row in being the day after this one ended (QRL existed before it took part of Frimley).
+        const next =
+          (from.validTo && rows.find((p) => holds(p, dayAfter(from.validTo as string)))) || rows[0];
+        if (next) out.set(`${next.kind}|${next.code}`, next);
+      }
+    }
+    return [...out.values()];
+  }
+
+  /** The places this one took over from, each once. */
+  predecessors(code: string): Place[] {
+    const keys = new Set((this.codes().get(code) ?? []).flatMap((p) => [p.code, p.ods]).filter(Boolean));
+    const out = new Map<string, Place>();
+    for (const p of this.places())
+      if (p.successors.some((s) => keys.has(s))) out.set(`${p.kind}|${p.code}`, p);
+    return [...out.values()];
+  }
+
+  /** The local NHS bodies for a council area on a date; see Local. */
+  local(councilCode: string, date: string): Local {
+    const council =
+      this.get(councilCode, { kind: 'council', date }) ?? this.get(councilCode, { kind: 'council' });
+    if (date < CCGS_FROM) return { era: 'pct', council };
+    if (!council)
+      throw new Error(`no council has the code "${councilCode}" in knowledge/places/councils.csv`);
+    return date <= CCGS_TO ? this.ccgEra(council, date) : this.icbEra(council, date);
+  }
+
+  /** The council itself, or for a county the districts inside it on that date. */
+  private areas(council: Place, date: string): string[] {
+    if (council.type !== 'county') return [council.code];
+    return this.t.councils.rows.filter((r) => r.upper === council.code && holds(r, date)).map((r) => r.code);
+  }
+
+  private linked<T extends { council: string; lsoas: number; validFrom: string; validTo: string }>(
+    rows: T[],
+    area: (r: T) => string,
+    council: Place,
+    date: string,
+  ): Map<string, number> {
+    const codes = new Set(this.areas(council, date));
+    const out = new Map<string, number>();
+    for (const r of rows)
+      if (codes.has(r.council) && holds(r, date)) out.set(area(r), (out.get(area(r)) ?? 0) + r.lsoas);
+    return out;
+  }
+
+  private shares(counts: Map<string, number>, kind: PlaceKind, date: string): Share[] {
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const out: Share[] = [];
+    for (const [code, n] of counts) {
+      const place = this.get(code, { kind, date }) ?? this.get(code, { kind });
+      if (place) out.push({ place, share: n / total });
+    }
+    return out.sort((a, b) => (b.share ?? 0) - (a.share ?? 0));
+  }
+
+  private covers(file: string) {
+    return this.t.manifest.files[file]?.covers ?? { from: CCGS_FROM, to: undefined };
+  }
+
+  private ccgEra(council: Place, date: string): Local {
+    const { from } = this.covers('council-ccgs.csv');
+    const asOf = date < from ? from : date;
+    const ccgs = this.shares(
+      this.linked(this.t.councilCcgs.rows, (r) => r.ccg, council, asOf),
+      'ccg',
+      asOf,
+    );
+    const regionCodes = new Set(
+      this.t.ccgRegions.rows
+        .filter((r) => holds(r, asOf) && ccgs.some((c) => c.place.code === r.ccg))
+        .map((r) => r.region),
+    );
+    const region = [...regionCodes]
+      .map((c) => this.get(c, { kind: 'region', date: asOf }))
+      .filter((p): p is Place => !!p);
+    return { era: 'ccg', council, ccgs, region, asOf, beforeTable: date < from, beyondTable: false };
+  }
+
+  private icbEra(council: Place, date: string): Local {
+    const to = this.covers('council-sub-icbs.csv').to ?? date;
+    const asOf = date > to ? to : date;
+    const subs = this.shares(
+      this.linked(this.t.councilSubIcbs.rows, (r) => r.subIcb, council, asOf),
+      'sub-icb',
+      asOf,
+    );
+    const byIcb = new Map<string, number>();
+    for (const s of subs)
+      if (s.place.parent) byIcb.set(s.place.parent, (byIcb.get(s.place.parent) ?? 0) + (s.share ?? 0));
+    const lastKnown = [...byIcb].map(([code, share]) => ({
+      place: this.get(code, { kind: 'icb', date: asOf }) as Place,
+      share,
+    }));
+    const icbs = date > to ? this.forward(lastKnown, date) : lastKnown;
+    const region = this.regionsOf(
+      icbs.map((s) => s.place),
+      date,
+    );
+    const beyondTable = date > to;
+    return {
+      era: 'icb',
+      council,
+      subIcbLocations: subs,
+      icbs,
+      region,
+      asOf,
+      beforeTable: false,
+      beyondTable,
+      ...(beyondTable ? { lastKnown } : {}),
+    };
+  }
+
+  /** ICBs after the table's end: each one still in being, else its successors (shares unknown if it split). */
+  private forward(known: Share[], date: string): Share[] {
+    const out = new Map<string, Share>();
+    for (const k of known) {
+      if (holds(k.place, date)) {
+        out.set(k.place.code, k);
+        continue;
+      }
+      const next = this.successors(k.place.code).filter((p) => holds(p, date));
+      for (const p of next) {
+        const seen = out.get(p.code);
+        const share = next.length === 1 ? (seen?.share ?? 0) + (k.share ?? 0) : undefined;
+        out.set(p.code, { place: p, via: 'successor', ...(share === undefined ? {} : { share }) });
+      }
+    }
+    return [...out.values()];
+  }
+
+  private regionsOf(icbs: Place[], date: string): Place[] {
+    const out = new Map<string, Place>();
+    for (const i of icbs) {
+      const r = i.parent ? this.get(i.parent, { kind: 'region', date }) : undefined;
+      if (r) out.set(r.code, r);
+    }
+    return [...out.values()];
+  }
+}
+
+const newestFirst = (a: Place, b: Place) => (b.validFrom ?? '').localeCompare(a.validFrom ?? '');
