@@ -27,11 +27,13 @@ export function queryFor(
   conditions: ConditionReading,
   fullText: string,
   settings?: Settings,
+  howAsked: string = asking,
 ): Query {
   const prepared = prepare(kb);
   const text = (asking || fullText).trim();
+  const asked = (howAsked || fullText).trim();
   // "Does the CQC commission anything?" asks about a body, whatever its verb.
-  const kind = asksAboutABody(text, kb) ? 'change' : askedKind(text, kb);
+  const kind = asksAboutABody(asked, kb) ? 'change' : askedKind(asked, kb);
   // A body's name says who, not what, in a question about a service; in one about a change it is the subject.
   const incidental = new Set([
     ...conditions.phrases.flatMap((p) => toTerms(p, prepared)),

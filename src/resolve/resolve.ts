@@ -129,7 +129,13 @@ export function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: Re
 }
 
 /** Every time phrase is about when, not what ("In February 2022, … after PHE closed"): removed before matching. */
-export function withoutDates(text: string, today: string, kb: KnowledgeBase, events: string[] = []): string {
+export function withoutDates(
+  text: string,
+  today: string,
+  kb: KnowledgeBase,
+  events: string[] = [],
+  kept: string[] = [],
+): string {
   let rest = text;
   // A moment's words may say what is asked ("what happened after PHE closed?"). When the message asks
   // who commissions something, an event's words ("when Lansley's reforms landed") say when, and are set
@@ -137,11 +143,14 @@ export function withoutDates(text: string, today: string, kb: KnowledgeBase, eve
   // still finds the LRO while "who held GP contracts when Lansley's reforms landed?" finds GP contracts.
   const asksWho = asksWhoCommissions(text, kb);
   const removable = (r: DateReading) => !r.anchor || (asksWho && !r.anchorBody);
-  for (let reading = readDate(rest, today, kb), n = 0; reading && removable(reading) && n < 5; n++) {
+  let reading = readDate(rest, today, kb);
+  for (let n = 0; reading && removable(reading) && n < 5; n++) {
     if (reading.anchor) events.push(reading.phrase);
     rest = rest.replace(reading.phrase, ' ');
     reading = readDate(rest, today, kb);
   }
+  // A moment kept for its words ("after PHE closed") still says when, not how the message asks.
+  if (reading?.anchor) kept.push(reading.phrase);
   return rest;
 }
 
@@ -169,14 +178,18 @@ function messageQuery(kb: KnowledgeBase, r: Read): Query {
   // topic about a change; "what changed in 2013?" alone does ask about the change.
   const change = asksWhoCommissions(r.text, kb) ? changeAsks(kb) : /(?!)/gu;
   const events: string[] = [];
+  const kept: string[] = [];
   // A follow-up names its service besides its conditions and the words any follow-up uses: "and if we
   // were fully delegated?" keeps the last service, though "delegated" alone would name a topic.
   const aside = r.followUp ? followUpAside(kb, r) : (t: string) => t;
   const clean = (t: string) =>
-    aside(withoutNegated(withoutDates(t, r.today, kb, events), kb).replace(change, ' '));
+    aside(withoutNegated(withoutDates(t, r.today, kb, events, kept), kb).replace(change, ' '));
   const asking = clean(r.message.asking);
+  // How the message asks (a service, or a change or body) is read without any date's words: "did that
+  // move to the ICB when they came in?" asks about a service, though "came in" names a change.
+  const howAsked = kept.reduce((t, phrase) => t.replace(phrase, ' '), asking);
   const context = `${clean(r.message.context)} ${events.join(' ')}`;
-  const query = queryFor(kb, asking, context, r.conditions, r.text);
+  const query = queryFor(kb, asking, context, r.conditions, r.text, undefined, howAsked);
   // Parts are found in the asking words as written, dates included, so each part can keep its own date.
   return { ...query, asking: aside(withoutNegated(r.message.asking, kb).replace(change, ' ')) };
 }

@@ -90,3 +90,14 @@ describe('parts of one message', () => {
     expect(got.map((p) => p.topic).sort()).toEqual(['general-ophthalmic-services', 'hospital-care']);
   });
 });
+
+describe('how a message asks: a service, or a change or body', () => {
+  it.each([
+    // The words of a date ("when they came in") do not make a question about a service one about a change.
+    ['adult social care - did that move over to the ICB when they came in?', 'adult-social-care'],
+    // A question about a body's start still asks about the body.
+    ['what year did the CQC start?', 'cqc-role'],
+  ])('"%s" is answered with %s', (question, topic) => {
+    expect(resolve(kb, question, { today: TODAY }).topic?.id).toBe(topic);
+  });
+});
