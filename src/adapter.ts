@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
+import type { MissDesk } from './misses/desk.js';
 import type { AnswerService } from './service.js';
 import type { DedupeStore } from './stores/dedupe.js';
 import type { Logger, Surface } from './surface.js';
-import type { MissDesk } from './misses/desk.js';
 import type { TicketDesk } from './tickets/desk.js';
 
 /** What a surface is built with: the answer service, the log, and the stores shared by every copy. */

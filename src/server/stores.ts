@@ -99,7 +99,8 @@ export async function openMisses(
 ): Promise<MissStore> {
   if (config.databaseUrl)
     return (await import('../stores/pg-misses.js')).pgMisses(config.databaseUrl, logger);
-  if (config.redisUrl) return (await import('../stores/redis-misses.js')).redisMisses(config.redisUrl, logger);
+  if (config.redisUrl)
+    return (await import('../stores/redis-misses.js')).redisMisses(config.redisUrl, logger);
   return (await import('../stores/jsonl-misses.js')).jsonlMisses(config.dataDir);
 }
 

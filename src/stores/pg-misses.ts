@@ -37,6 +37,37 @@ export async function listMissRows(client: pg.Pool, limit: number): Promise<Miss
   return rows.map(missFromRow).filter((m): m is Miss => m !== undefined);
 }
 
+/** Changes one miss under a row lock (only its choice is stored again: nothing else changes). */
+async function updateMiss(
+  pool: pg.Pool,
+  id: string,
+  change: (miss: Miss) => Miss | undefined,
+): Promise<Miss | undefined> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<Record<string, unknown>>(
+      'SELECT * FROM misses WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    const current = rows[0] ? missFromRow(rows[0]) : undefined;
+    const next = current && change(current);
+    if (next)
+      await client.query('UPDATE misses SET chosen = $2, chosen_at = $3 WHERE id = $1', [
+        id,
+        next.chosen ?? null,
+        next.chosenAt ?? null,
+      ]);
+    await client.query('COMMIT');
+    return next;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 /**
  * Misses as rows in PostgreSQL, in the database feedback goes to, shared by every copy: the unique
  * key makes a repeated press record one miss whichever copy takes it; a change locks its row.
@@ -50,8 +81,8 @@ export async function pgMisses(url: string, logger: Logger): Promise<MissStore> 
     await pool.end().catch(() => {});
     throw error;
   }
-  const one = async (sql: string, params: unknown[], client: pg.Pool | pg.PoolClient = pool) => {
-    const { rows } = await client.query<Record<string, unknown>>(sql, params);
+  const one = async (sql: string, params: unknown[]) => {
+    const { rows } = await pool.query<Record<string, unknown>>(sql, params);
     return rows[0] ? missFromRow(rows[0]) : undefined;
   };
   return {
@@ -78,27 +109,7 @@ export async function pgMisses(url: string, logger: Logger): Promise<MissStore> 
       if (!existing) throw new Error(`miss key ${m.key} was taken but cannot be read back`);
       return { miss: existing, created: false };
     },
-    async update(id, change) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const current = await one('SELECT * FROM misses WHERE id = $1 FOR UPDATE', [id], client);
-        const next = current && change(current);
-        if (next)
-          await client.query('UPDATE misses SET chosen = $2, chosen_at = $3 WHERE id = $1', [
-            id,
-            next.chosen ?? null,
-            next.chosenAt ?? null,
-          ]);
-        await client.query('COMMIT');
-        return next;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    update: (id, change) => updateMiss(pool, id, change),
     list: async (limit = 5000) => (await listMissRows(pool, limit)) ?? [],
     close: () => pool.end(),
   };

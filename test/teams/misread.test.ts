@@ -12,8 +12,8 @@ import { memoryRecall } from '../../src/stores/recall.js';
 import { createTicketDesk } from '../../src/tickets/desk.js';
 import { type ConnectorStandIn, startConnectorStandIn } from '../stand-ins/connector.js';
 import { cardSubmit, personalMessage } from './activities.js';
-import { NOW, postActivity, recordingLogger, startBotServer, UNAUTHENTICATED } from './bot-server.js';
 import { cardProblems } from './adaptive-cards.js';
+import { NOW, postActivity, recordingLogger, startBotServer, UNAUTHENTICATED } from './bot-server.js';
 import { cardOf, cardText, submitActions } from './cards.js';
 
 // "Not what I asked" through the real botbuilder CloudAdapter over HTTP against the connector
