@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { MissDesk } from './misses/desk.js';
 import type { AnswerService } from './service.js';
 import type { DedupeStore } from './stores/dedupe.js';
 import type { Logger, Surface } from './surface.js';
@@ -11,6 +12,8 @@ export interface SurfaceContext {
   dedupe: DedupeStore;
   /** Where "ask an expert" tickets go; a surface without expert settings only opens them from its own page. */
   tickets: TicketDesk;
+  /** "Not what I asked": records the miss and gives the next-best readings to offer. */
+  misses?: MissDesk;
   /**
    * Whether a request comes from a maintainer: with MAINTAINERS_TOKEN set, one that shows it (bearer or
    * the sign-in cookie); without it, one from this machine not through a proxy. Only maintainers see

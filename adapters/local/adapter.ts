@@ -27,6 +27,6 @@ export const webChatAdapter = defineAdapter<true>({
     }
     return lines;
   },
-  create: async (_on, { service, logger, tickets, isMaintainer }) =>
-    createLocalSurface(service, logger, { tickets, isMaintainer }),
+  create: async (_on, { service, logger, tickets, misses, isMaintainer }) =>
+    createLocalSurface(service, logger, { tickets, misses, isMaintainer }),
 });

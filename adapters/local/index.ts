@@ -2,12 +2,14 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler } from 'express';
+import type { MissDesk } from '../../src/misses/desk.js';
 import { NHSUK_DIR, nhsukStyles } from '../../src/server/nhsuk-styles.js';
 import type { AnswerService } from '../../src/service.js';
 import type { Logger, Surface } from '../../src/surface.js';
 import type { TicketDesk } from '../../src/tickets/desk.js';
 import { asHandler } from '../http-handler.js';
 import { apiRouter } from './api.js';
+import { missesRouter } from './misses-api.js';
 import { ticketsRouter } from './tickets-api.js';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
@@ -41,7 +43,11 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
 export function createLocalSurface(
   service: AnswerService,
   logger: Logger,
-  options: { tickets?: TicketDesk; isMaintainer: (req: IncomingMessage) => boolean },
+  options: {
+    tickets?: TicketDesk;
+    misses?: MissDesk | undefined;
+    isMaintainer: (req: IncomingMessage) => boolean;
+  },
 ): Surface {
   const { tickets } = options;
   return {
@@ -59,6 +65,7 @@ export function createLocalSurface(
       app.use(pages);
       app.use(apiRouter(service, logger, options.isMaintainer));
       if (tickets) app.use(ticketsRouter(service, tickets, logger));
+      if (options.misses) app.use(missesRouter(options.misses, logger));
       return asHandler(app);
     },
   };

@@ -60,9 +60,9 @@ export const slackAdapter = defineAdapter<SlackConfig>({
       return ['Slack: on, Socket Mode (SLACK_APP_TOKEN); no public URL needed', ...experts];
     return [`Slack: on, events at ${url}/slack/events (SLACK_SIGNING_SECRET)`, ...experts];
   },
-  async create(settings, { service, logger, dedupe, tickets }) {
+  async create(settings, { service, logger, dedupe, tickets, misses }) {
     // Bolt is large: imported only when Slack is on.
     const { createSlackSurface } = await import('./index.js');
-    return createSlackSurface(settings, service, logger, { dedupe, tickets });
+    return createSlackSurface(settings, service, logger, { dedupe, tickets, misses });
   },
 });

@@ -1,12 +1,14 @@
 import { App, type AuthorizeResult, ExpressReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { MissDesk } from '../../src/misses/desk.js';
 import type { AnswerService } from '../../src/service.js';
 import { type DedupeStore, memoryDedupe } from '../../src/stores/dedupe.js';
 import type { Logger } from '../../src/surface.js';
 import type { TicketDesk } from '../../src/tickets/desk.js';
 import { slackDeliveryKey } from './delivery.js';
 import { registerExpertListeners, withAskExpert } from './experts.js';
-import { registerListeners } from './listeners.js';
+import { type Decorate, optionReplier, registerListeners } from './listeners.js';
 import { boltLogger } from './logger.js';
+import { registerMisreadListeners, withNotWhatIAsked } from './misread.js';
 
 export const EVENTS_PATH = '/slack/events';
 
@@ -24,6 +26,8 @@ export interface BoltSetup {
   dedupe?: DedupeStore;
   /** "Ask an expert": the experts' channel and where tickets go; without it there is no button. */
   experts?: { channel: string; tickets: TicketDesk };
+  /** "Not what I asked": where misses are recorded; without it there is no button. */
+  misses?: MissDesk;
 }
 
 /**
@@ -133,9 +137,15 @@ export function createBoltApp(setup: BoltSetup, service: AnswerService, logger: 
     logger.error({ surface: 'slack', err: error }, 'A Slack listener failed');
   });
 
-  const decorate = setup.experts ? withAskExpert : undefined;
+  const askExpert = setup.experts ? withAskExpert : undefined;
+  const { misses } = setup;
+  const decorate = decorations([misses ? withNotWhatIAsked : undefined, askExpert]);
   registerListeners(app, service, logger, dedupe, decorate);
   if (setup.experts) registerExpertListeners(app, { service, logger, ...setup.experts });
+  if (misses) {
+    const answerOption = optionReplier(service, logger, decorate);
+    registerMisreadListeners(app, { misses, logger, answerOption, askExpert });
+  }
 
   return {
     app,
@@ -145,4 +155,11 @@ export function createBoltApp(setup: BoltSetup, service: AnswerService, logger: 
       await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+/** The optional features' additions to an answer, applied in order; undefined when none is on. */
+function decorations(list: (Decorate | undefined)[]): Decorate | undefined {
+  const on = list.filter((d): d is Decorate => d !== undefined);
+  if (on.length === 0) return undefined;
+  return (message, answer) => on.reduce((m, d) => d(m, answer), message);
 }

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { MissDesk } from '../../src/misses/desk.js';
 import type { AnswerService } from '../../src/service.js';
 import type { DedupeStore } from '../../src/stores/dedupe.js';
 import type { Logger, Surface } from '../../src/surface.js';
@@ -48,7 +49,7 @@ export function createSlackSurface(
   settings: SlackConfig,
   service: AnswerService,
   logger: Logger,
-  stores: { dedupe?: DedupeStore; tickets?: TicketDesk } = {},
+  stores: { dedupe?: DedupeStore; tickets?: TicketDesk; misses?: MissDesk | undefined } = {},
 ): SlackSurface {
   const config = checked(settings);
   const { app, mode, expressReceiver, idle } = createBoltApp(
@@ -58,6 +59,7 @@ export function createSlackSurface(
       ...(config.apiUrl ? { apiUrl: withSlash(config.apiUrl) } : {}),
       ...(config.retries !== undefined ? { retries: config.retries } : {}),
       ...(stores.dedupe ? { dedupe: stores.dedupe } : {}),
+      ...(stores.misses ? { misses: stores.misses } : {}),
       ...(config.expertsChannel && stores.tickets
         ? { experts: { channel: config.expertsChannel, tickets: stores.tickets } }
         : {}),

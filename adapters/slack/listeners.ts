@@ -10,7 +10,13 @@ import type { Answer } from '../../src/schemas/answer.js';
 import type { AnswerService, AskOptions } from '../../src/service.js';
 import type { DedupeStore } from '../../src/stores/dedupe.js';
 import type { Logger } from '../../src/surface.js';
-import { ACTION, CLARIFY_ACTION_PATTERN, decodeValue, STALE_ACTION_PATTERN } from './actions.js';
+import {
+  ACTION,
+  type ButtonValue,
+  CLARIFY_ACTION_PATTERN,
+  decodeValue,
+  STALE_ACTION_PATTERN,
+} from './actions.js';
 import { type AnswerRenderOptions, renderAnswer, renderFailure, type SlackMessage } from './blocks.js';
 import { conversationOf, writtenByAPerson } from './conversation.js';
 import { callSlack } from './errors.js';
@@ -46,6 +52,35 @@ async function answerReply(
     );
     return renderFailure();
   }
+}
+
+/**
+ * Answers a reading the person chose (a clarify option, or one offered under "Not what I asked") in
+ * place of the message it was on, keeping the question's date and the conditions its words state.
+ */
+export function optionReplier(service: AnswerService, logger: Logger, decorate?: Decorate) {
+  return async (value: ButtonValue, body: BlockAction, respond: ButtonArgs['respond']): Promise<void> => {
+    const shareable = body.container.is_ephemeral === true;
+    // A private answer is no conversation; an option picked in a DM or thread is its last question.
+    const channel = body.channel?.id;
+    const conversation =
+      shareable || !channel
+        ? undefined
+        : conversationOf(
+            channel,
+            (body.container.thread_ts ?? body.message?.thread_ts) as string | undefined,
+          );
+    const message = await answerReply(
+      service,
+      logger,
+      value.q,
+      { asOf: value.a, topicId: value.t, ...(conversation ? { conversation } : {}) },
+      { shareable },
+      decorate,
+    );
+    // Answer in place: the question back is replaced by the answer to the option chosen.
+    await callSlack(logger, 'response_url', () => respond({ replace_original: true, ...message }));
+  };
 }
 
 /** The mention, DM, slash command, button and App Home listeners. No domain logic lives here. */
@@ -120,29 +155,12 @@ export function registerListeners(
     }
   });
 
+  const answerOption = optionReplier(service, logger, decorate);
   app.action<BlockAction<ButtonAction>>(CLARIFY_ACTION_PATTERN, async ({ ack, action, body, respond }) => {
     await ack();
     const value = decodeValue(action.value);
     if (!value) return warnBadValue(logger, action.action_id);
-    const shareable = body.container.is_ephemeral === true;
-    // A private answer is no conversation; an option picked in a DM or thread is its last question.
-    const channel = body.channel?.id;
-    const conversation =
-      shareable || !channel
-        ? undefined
-        : conversationOf(
-            channel,
-            (body.container.thread_ts ?? body.message?.thread_ts) as string | undefined,
-          );
-    const message = await reply(
-      service,
-      logger,
-      value.q,
-      { asOf: value.a, topicId: value.t, ...(conversation ? { conversation } : {}) },
-      { shareable },
-    );
-    // Answer in place: the clarify question is replaced by the answer to the option chosen.
-    await callSlack(logger, 'response_url', () => respond({ replace_original: true, ...message }));
+    await answerOption(value, body, respond);
   });
 
   app.action<BlockAction<ButtonAction>>(ACTION.share, async ({ ack, action, body, respond }) => {

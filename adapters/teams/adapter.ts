@@ -73,10 +73,10 @@ export const teamsAdapter = defineAdapter<TeamsConfig>({
       : [];
     return [...teamsLine(settings, url), ...experts];
   },
-  async create(settings, { service, logger, dedupe, tickets }) {
+  async create(settings, { service, logger, dedupe, tickets, misses }) {
     // botbuilder is large: imported only when Teams is on.
     const { createTeamsSurface } = await import('./index.js');
-    return createTeamsSurface(settings, service, logger, { dedupe, tickets });
+    return createTeamsSurface(settings, service, logger, { dedupe, tickets, misses });
   },
 });
 

@@ -43,7 +43,7 @@ function bullets(items: string[]): CardElement[] {
   return items.map((item) => text(`• ${item}`, { spacing: 'None' }));
 }
 
-function submit(title: string, data: AskAction | FeedbackAction): CardElement {
+function submit(title: string, data: AskAction | FeedbackAction | Record<string, unknown>): CardElement {
   return { type: 'Action.Submit', title, data };
 }
 
@@ -51,7 +51,7 @@ function submit(title: string, data: AskAction | FeedbackAction): CardElement {
  * A choice people click that reads in full however long it is: Teams lays buttons side by side and
  * cuts their titles ("W…"), so each choice is a full-width container whose text wraps.
  */
-function choice(label: string, data: AskAction): CardElement {
+export function choice(label: string, data: AskAction | Record<string, unknown>): CardElement {
   return {
     type: 'Container',
     style: 'emphasis',

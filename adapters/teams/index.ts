@@ -1,15 +1,19 @@
 import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { type RequestHandler, Router } from 'express';
+import type { MissDesk } from '../../src/misses/desk.js';
+import type { Answer } from '../../src/schemas/answer.js';
 import type { AnswerService } from '../../src/service.js';
 import { type DedupeStore, memoryDedupe } from '../../src/stores/dedupe.js';
 import type { Logger, Surface } from '../../src/surface.js';
 import type { TicketDesk } from '../../src/tickets/desk.js';
 import { asHandler } from '../http-handler.js';
 import { WhoCommissionsBot } from './bot.js';
+import type { AdaptiveCard } from './card.js';
 import { botFrameworkAuthOptions, type TeamsConfig } from './config.js';
 import { deliveryKey } from './dedupe.js';
 import { TeamsExperts } from './experts.js';
 import { fitCardsToHost } from './host.js';
+import { TeamsMisreads } from './misread.js';
 import { readJson, requireActivity, requireJson } from './request.js';
 import { runTurn, TeamsCloudAdapter } from './turn.js';
 
@@ -32,7 +36,7 @@ export function createTeamsSurface(
   config: TeamsConfig,
   service: AnswerService,
   logger: Logger,
-  stores: { dedupe?: DedupeStore; tickets?: TicketDesk } = {},
+  stores: { dedupe?: DedupeStore; tickets?: TicketDesk; misses?: MissDesk | undefined } = {},
 ): Surface {
   const adapter = new TeamsCloudAdapter(
     new ConfigurationBotFrameworkAuthentication(botFrameworkAuthOptions(config)),
@@ -50,7 +54,11 @@ export function createTeamsSurface(
           logger,
         })
       : undefined;
-  const bot = new WhoCommissionsBot(service, logger, experts?.decorate);
+  // "Not what I asked" on every answer card when misses are recorded; Ask an expert after it.
+  const misreads = stores.misses
+    ? new TeamsMisreads({ misses: stores.misses, logger, askExpert: experts?.decorate })
+    : undefined;
+  const bot = new WhoCommissionsBot(service, logger, decorations([misreads?.decorate, experts?.decorate]));
   if (config.allowUnauthenticated) {
     logger.warn(
       { path: TEAMS_MESSAGES_PATH },
@@ -100,6 +108,7 @@ export function createTeamsSurface(
     logTeamInstall(context, logger);
     fitCardsToHost(context);
     if (experts && (await experts.handle(context))) return;
+    if (misreads && (await misreads.handle(context))) return;
     await bot.run(context);
   };
 
@@ -128,4 +137,13 @@ function logTeamInstall(context: TurnContext, logger: Logger): void {
     { team: team.id, teamName: team.name, serviceUrl: activity.serviceUrl },
     `Teams: added to team ${typeof team.name === 'string' ? team.name : team.id}. To send expert tickets to its General channel, set TEAMS_EXPERTS_CONVERSATION=${team.id} and TEAMS_EXPERTS_SERVICE_URL=${activity.serviceUrl}`,
   );
+}
+
+type Decorate = (card: AdaptiveCard, answer: Answer) => AdaptiveCard;
+
+/** The optional features' additions to an answer card, applied in order. */
+function decorations(list: (Decorate | undefined)[]): Decorate | undefined {
+  const on = list.filter((d): d is Decorate => d !== undefined);
+  if (on.length === 0) return undefined;
+  return (card, answer) => on.reduce((c, d) => d(c, answer), card);
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { FEEDBACK_FILE, UNANSWERED_FILE } from '../logbook.js';
 import { IsoDate } from '../schemas/common.js';
 import { FeedbackEntry, UnansweredEntry } from '../schemas/feedback.js';
+import { missReport, readMisses } from './report-misses.js';
 import { reviewReport } from './report-reviews.js';
 
 // `npm run report`: which questions the bot could not answer, and which answers people found unhelpful,
@@ -181,7 +182,7 @@ async function main() {
   });
   if (values.help) {
     process.stdout.write(
-      'npm run report -- [--top N] [--since YYYY-MM-DD]   (reads DATABASE_URL when set, else DATA_DIR, default ./data)\n',
+      'npm run report -- [--top N] [--since YYYY-MM-DD]   (reads DATABASE_URL when set, else DATA_DIR, default ./data; misses also REDIS_URL)\n',
     );
     return;
   }
@@ -199,6 +200,7 @@ async function main() {
     const source = await pgSource(databaseUrl);
     try {
       process.stdout.write(await buildReport(source, { top, since: values.since }));
+      process.stdout.write(missReport((await readMisses(process.env)).misses, { top, since: values.since }));
       process.stdout.write(await reviewReport(new Date().toISOString().slice(0, 10)));
     } finally {
       await source.close();
@@ -207,6 +209,7 @@ async function main() {
   }
   const dataDir = resolve(process.env.DATA_DIR?.trim() || 'data');
   process.stdout.write(await buildReport(dataDir, { top, since: values.since }));
+  process.stdout.write(missReport((await readMisses(process.env)).misses, { top, since: values.since }));
   process.stdout.write(await reviewReport(new Date().toISOString().slice(0, 10)));
 }
 

@@ -76,6 +76,13 @@ export const MATCHER = Object.freeze({
   genericShare: 0.1,
 });
 
+/**
+ * "Not what I asked" (alternatives.ts): how many next-best readings an answer offers, and how much of
+ * the question a runner-up topic must explain to be offered (below it, the topics the knowledge says
+ * people confuse with the answer's are offered instead).
+ */
+export const ALTERNATIVES = Object.freeze({ max: 3, minCoverage: 0.5 });
+
 export type Settings = typeof MATCHER;
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 export type SettingsOverrides = DeepPartial<Settings>;

@@ -30,7 +30,6 @@ export function queryFor(
   howAsked: string = asking,
 ): Query {
   const prepared = prepare(kb);
-  const text = (asking || fullText).trim();
   const asked = (howAsked || fullText).trim();
   // "Does the CQC commission anything?" asks about a body, whatever its verb.
   const kind = asksAboutABody(asked, kb) ? 'change' : askedKind(asked, kb);

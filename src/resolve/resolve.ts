@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer, AnswerPart } from '../schemas/answer.js';
 import { IsoDate } from '../schemas/common.js';
 import { PENDING, type Topic } from '../schemas/topic.js';
+import { withAlternatives } from './alternatives.js';
 import { answerKey, composeTopicAnswer, type Situation } from './compose.js';
 import { defaultConditions, readConditions } from './conditions.js';
 import { type Settings, type SettingsOverrides, settingsWith } from './config.js';
@@ -265,7 +266,9 @@ export function decided(
   const trace: Trace = {};
   const answer = resolveRead(kb, r, options, trace);
   // A chosen option is the asker's own reading: nothing left to decide.
-  return options.topicId ? answer : decide(kb, r, trace, answer);
+  const given = options.topicId ? answer : decide(kb, r, trace, answer);
+  // What "Not what I asked" offers: the next-best readings, at the question's date and conditions.
+  return withAlternatives(kb, given, trace.ranked ?? [], situation(kb, r, 0));
 }
 
 /** The reading, what the matcher saw, and the answer: everything the decision weighs. */

@@ -30,6 +30,22 @@ export const AnswerOption = z.object({
   title: z.string(),
 });
 
+/**
+ * Another way the question could have been read, offered under "Not what I asked": the topic, the
+ * reading said as the Read-as line, and a question that gets this reading when typed.
+ */
+export const AnswerAlternative = z.object({
+  topicId: z.string(),
+  title: z.string(),
+  readAs: z.string().describe('The reading, as the Read-as line: "School nursing · 1 July 2014".'),
+  ask: z
+    .string()
+    .describe(
+      'A question that gets this reading when typed: "who commissioned school nursing on 1 July 2014?".',
+    ),
+});
+export type AnswerAlternative = z.infer<typeof AnswerAlternative>;
+
 /** One era of the topic, for the timeline picture and its words. */
 export const AnswerEra = z.object({
   from: z.string().optional(),
@@ -108,6 +124,10 @@ export const Answer = AnswerPart.extend({
     .array(AnswerPart)
     .optional()
     .describe('One complete answer per thing asked, for a compound question.'),
+  alternatives: z
+    .array(AnswerAlternative)
+    .optional()
+    .describe('The next-best readings of the question, best first, offered under "Not what I asked".'),
   followUp: z
     .string()
     .optional()

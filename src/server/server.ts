@@ -110,6 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       token: config.maintainersToken,
       tickets,
       log: stores.log,
+      misses: stores.misses,
       knowledge: () => knowledge.engine()?.knowledge(),
       knowledgeDir: config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR,
       now: options.now ?? (() => new Date()),

@@ -1,5 +1,6 @@
 import { fileSource, type ReportSource } from '../cli/report.js';
 import { createLogbook, type Logbook } from '../logbook.js';
+import type { MissStore } from '../misses/store.js';
 import { type DedupeStore, memoryDedupe } from '../stores/dedupe.js';
 import { memoryRecall, type RecallStore } from '../stores/recall.js';
 import type { Logger } from '../surface.js';
@@ -18,6 +19,8 @@ export interface Stores {
   tickets: TicketStore;
   /** Reads back the unanswered questions and feedback, for the maintainers' page. */
   log: ReportSource;
+  /** "Not what I asked" presses: PostgreSQL with DATABASE_URL, else Redis with REDIS_URL, else DATA_DIR. */
+  misses: MissStore;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export async function openStores(config: Config, logger: Logger): Promise<Stores
   let logbook: Logbook | undefined;
   let tickets: TicketStore | undefined;
   let log: (ReportSource & { close?(): Promise<void> }) | undefined;
+  let misses: MissStore | undefined;
   try {
     recall = config.redisUrl
       ? await (await import('../stores/redis-recall.js')).redisRecall(config.redisUrl, logger)
@@ -55,28 +59,49 @@ export async function openStores(config: Config, logger: Logger): Promise<Stores
           logger.warn({ err: error }, `PostgreSQL (maintainers' page): ${error.message}`),
         )
       : fileSource(config.dataDir);
+    misses = await openMisses(config, logger);
   } catch (error) {
-    await Promise.allSettled([dedupe.close(), recall.close(), logbook?.close?.(), tickets?.close?.()]);
+    await Promise.allSettled([
+      dedupe.close(),
+      recall.close(),
+      logbook?.close?.(),
+      tickets?.close?.(),
+      log?.close?.(),
+    ]);
     throw error;
   }
-  const [opened, kept, reader] = [logbook, tickets, log];
+  const [opened, kept, reader, missed] = [logbook, tickets, log, misses];
   return {
     dedupe,
     recall,
     logbook: opened,
     tickets: kept,
     log: reader,
+    misses: missed,
     async close() {
       await opened.flush();
       await Promise.allSettled([
         opened.close?.(),
         kept.close?.(),
         reader.close?.(),
+        missed.close?.(),
         dedupe.close(),
         recall.close(),
       ]);
     },
   };
+}
+
+/** Where "Not what I asked" presses go: shared by every copy when PostgreSQL or Redis is set. */
+export async function openMisses(
+  config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'dataDir'>,
+  logger: Logger,
+): Promise<MissStore> {
+  if (config.databaseUrl)
+    return (await import('../stores/pg-misses.js')).pgMisses(config.databaseUrl, logger);
+  if (config.redisUrl)
+    return (await import('../stores/redis-misses.js')).redisMisses(config.redisUrl, logger);
+  return (await import('../stores/jsonl-misses.js')).jsonlMisses(config.dataDir);
 }
 
 function fileLogbook(config: Config, logger: Logger): Logbook {

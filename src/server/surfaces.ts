@@ -1,4 +1,5 @@
 import { type TurnService, withFollowUps } from '../followups.js';
+import { createMissDesk } from '../misses/desk.js';
 import type { Logger, Surface } from '../surface.js';
 import type { TicketDesk } from '../tickets/desk.js';
 import type { Config } from './config.js';
@@ -13,12 +14,17 @@ export async function buildSurfaces(
   config: Config,
   engine: TurnService,
   logger: Logger,
-  stores: Pick<Stores, 'dedupe' | 'recall'>,
+  stores: Pick<Stores, 'dedupe' | 'recall'> & Partial<Pick<Stores, 'misses'>>,
   tickets: TicketDesk,
 ): Promise<Surface[]> {
   const surfaces: Surface[] = [];
   // Every surface reads follow-ups the same way, against the conversation's last question.
   const service = withFollowUps(engine, stores.recall);
+  const misses = stores.misses
+    ? createMissDesk(stores.misses, (question, options) => engine.ask(question, options), {
+        onError: (error, what) => logger.warn({ err: error }, `"Not what I asked": ${what}`),
+      })
+    : undefined;
   for (const adapter of config.adapters) {
     const settings = config.settings[adapter.name];
     if (settings === undefined) continue;
@@ -28,6 +34,7 @@ export async function buildSurfaces(
         logger,
         dedupe: stores.dedupe,
         tickets,
+        ...(misses ? { misses } : {}),
         isMaintainer: (req) => isMaintainer(req, config.maintainersToken),
       }),
     );

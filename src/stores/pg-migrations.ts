@@ -38,6 +38,22 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX tickets_state ON tickets (state, created_at);
    CREATE INDEX tickets_post_key ON tickets (post_key);`,
+  // "Not what I asked" (src/misses/): what was read, the readings offered, and the one chosen.
+  `CREATE TABLE misses (
+     id text PRIMARY KEY,
+     key text NOT NULL UNIQUE,
+     at timestamptz NOT NULL,
+     surface text NOT NULL,
+     question text NOT NULL,
+     as_of text NOT NULL,
+     status text NOT NULL,
+     read text NOT NULL,
+     topic_ids jsonb NOT NULL DEFAULT '[]',
+     alternatives jsonb NOT NULL DEFAULT '[]',
+     chosen text,
+     chosen_at timestamptz
+   );
+   CREATE INDEX misses_at ON misses (at);`,
 ];
 
 /** An arbitrary constant for pg_advisory_xact_lock: only copies of this server take it. */

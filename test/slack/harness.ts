@@ -9,6 +9,7 @@ import { createSlackSurface, type SlackSurface } from '../../adapters/slack/inde
 import { createEngine, type Engine } from '../../src/engine.js';
 import { withFollowUps } from '../../src/followups.js';
 import { createLogbook, FEEDBACK_FILE, type Logbook } from '../../src/logbook.js';
+import type { MissDesk } from '../../src/misses/desk.js';
 import { memoryRecall } from '../../src/stores/recall.js';
 import type { Logger } from '../../src/surface.js';
 import type { TicketDesk } from '../../src/tickets/desk.js';
@@ -87,7 +88,12 @@ export interface HttpSlack {
 
 /** The Slack surface in HTTP mode, mounted on an express app on 127.0.0.1, talking to a FakeSlack. */
 export async function startHttpSlack(
-  options: { expertsChannel?: string; tickets?: TicketDesk } = {},
+  options: {
+    expertsChannel?: string;
+    tickets?: TicketDesk;
+    /** "Not what I asked", given the engine the surface answers from. */
+    misses?: (engine: Engine) => MissDesk;
+  } = {},
 ): Promise<HttpSlack> {
   const { engine, feedback, cleanup } = await realEngine();
   const fake = await FakeSlack.start();
@@ -103,7 +109,10 @@ export async function startHttpSlack(
     },
     withFollowUps(engine, memoryRecall()),
     logger,
-    options.tickets ? { tickets: options.tickets } : {},
+    {
+      ...(options.tickets ? { tickets: options.tickets } : {}),
+      ...(options.misses ? { misses: options.misses(engine) } : {}),
+    },
   );
   const app = express();
   const routes = surface.routes?.();

@@ -1,6 +1,7 @@
 // The web chat's script. Every piece of text from the server is set with textContent, never as HTML.
 
 import { renderAskExpert } from './expert.js';
+import { renderNotWhatIAsked } from './misread.js';
 
 const STATUS_POLL_MS = 5000;
 
@@ -314,6 +315,7 @@ function renderAnswer(answer) {
   }
 
   content.append(renderFeedback(answer));
+  content.append(renderNotWhatIAsked(answer, ask));
   content.append(renderAskExpert(answer));
   return card;
 }

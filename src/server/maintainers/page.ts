@@ -45,13 +45,13 @@ function placeText(place: TopicPlace | undefined, line?: number): string {
 }
 
 /** A link to the topic's page, naming its file and line. */
-function topicLink(data: MaintainersData, id: string, line?: number): Html {
+export function topicLink(data: MaintainersData, id: string, line?: number): Html {
   const title = data.titles.get(id);
   if (!title) return html`${id} <span class="nhsuk-body-s">(no longer in the knowledge)</span>`;
   return html`<a href="${topicHref(id)}">${title}</a><br><span class="nhsuk-body-s">${placeText(data.places.get(id), line)}</span>`;
 }
 
-function table(label: string, headings: string[], rows: Html[][]): Html {
+export function table(label: string, headings: string[], rows: Html[][]): Html {
   return html`<table class="nhsuk-table" aria-label="${label}">
 <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">${headings.map((h) => html`<th class="nhsuk-table__header" scope="col">${h}</th>`)}</tr></thead>
 <tbody class="nhsuk-table__body">${rows.map((cells) => html`<tr class="nhsuk-table__row">${cells.map((c) => html`<td class="nhsuk-table__cell">${c}</td>`)}</tr>`)}</tbody>
@@ -143,7 +143,7 @@ ${body}`;
 }
 
 /** The maintainers' page: every gap in one place, each pointing at what to edit. */
-export function maintainersPage(data: MaintainersData): string {
+export function maintainersPage(data: MaintainersData, extra: { misses?: Html } = {}): string {
   const skipped = data.skipped.length
     ? html`<p class="nhsuk-body-s">Skipped ${data.skipped.length} log line(s) that are not valid entries, e.g. ${data.skipped.slice(0, 3).join(', ')}.</p>`
     : '';
@@ -154,6 +154,7 @@ export function maintainersPage(data: MaintainersData): string {
 ${ticketsSection(data)}
 ${unansweredSection(data)}
 ${notHelpfulSection(data)}
+${extra.misses ?? ''}
 ${overdueSection(data)}
 ${skipped}`,
   );

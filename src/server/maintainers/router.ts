@@ -1,6 +1,7 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { ReportSource } from '../../cli/report.js';
 import type { KnowledgeBase } from '../../knowledge/model.js';
+import type { MissStore } from '../../misses/store.js';
 import type { Logger } from '../../surface.js';
 import type { TicketDesk } from '../../tickets/desk.js';
 import { nhsukStyles } from '../nhsuk-styles.js';
@@ -8,6 +9,7 @@ import { COOKIE, isMaintainer, sessionValue, tokenMatches } from './access.js';
 import { readMaintainersData } from './data.js';
 import { html } from './html.js';
 import { locateTopics } from './locate.js';
+import { missesSection, readMissGroups } from './misses.js';
 import { ASSETS, layout, MAINTAINERS_PATH, maintainersPage } from './page.js';
 import { topicPage } from './topic-page.js';
 
@@ -27,6 +29,8 @@ export interface MaintainersOptions {
   token?: string;
   tickets: TicketDesk;
   log: ReportSource;
+  /** "Not what I asked" misses, shown as the readings people said were wrong. */
+  misses?: Pick<MissStore, 'list'>;
   /** The knowledge being served, and the folder it is read from (for file and line). */
   knowledge(): KnowledgeBase | undefined;
   knowledgeDir: string;
@@ -129,7 +133,9 @@ export function maintainersRouter(options: MaintainersOptions): Router {
       knowledgeDir: options.knowledgeDir,
       today: today(),
     });
-    res.type('html').send(maintainersPage(data));
+    const misses =
+      options.misses && missesSection(data, await readMissGroups(options.misses, options.logger));
+    res.type('html').send(maintainersPage(data, misses ? { misses } : {}));
   });
 
   router.get(`${MAINTAINERS_PATH}/topics/:id`, gate, async (req, res) => {
