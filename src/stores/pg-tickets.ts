@@ -28,9 +28,19 @@ export async function pgTickets(url: string, logger: Logger): Promise<TicketStor
     kind: 'postgres',
     async open(ticket) {
       const inserted = await one(
-        `INSERT INTO tickets (id, key, state, created_at, post_key, data) VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO tickets (id, key, state, created_at, post_key, updated_at, closed_at, data)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (key) DO NOTHING RETURNING data`,
-        [ticket.id, ticket.key, ticket.state, ticket.createdAt, ticket.postKey ?? null, ticket],
+        [
+          ticket.id,
+          ticket.key,
+          ticket.state,
+          ticket.createdAt,
+          ticket.postKey ?? null,
+          ticket.updatedAt,
+          ticket.closedAt ?? null,
+          ticket,
+        ],
       );
       if (inserted) return { ticket: inserted, created: true };
       const existing = await one('SELECT data FROM tickets WHERE key = $1', [ticket.key]);
@@ -46,12 +56,10 @@ export async function pgTickets(url: string, logger: Logger): Promise<TicketStor
         const current = await one('SELECT data FROM tickets WHERE id = $1 FOR UPDATE', [id], client);
         const next = current && change(current);
         if (next) {
-          await client.query('UPDATE tickets SET state = $2, post_key = $3, data = $4 WHERE id = $1', [
-            id,
-            next.state,
-            next.postKey ?? null,
-            next,
-          ]);
+          await client.query(
+            'UPDATE tickets SET state = $2, post_key = $3, updated_at = $4, closed_at = $5, data = $6 WHERE id = $1',
+            [id, next.state, next.postKey ?? null, next.updatedAt, next.closedAt ?? null, next],
+          );
         }
         await client.query('COMMIT');
         return next;
