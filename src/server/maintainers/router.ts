@@ -1,14 +1,16 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { ReportSource } from '../../cli/report.js';
 import type { KnowledgeBase } from '../../knowledge/model.js';
-import type { Logger } from '../../surface.js';
+import type { Logger, TicketRelay } from '../../surface.js';
 import type { TicketDesk } from '../../tickets/desk.js';
 import { nhsukStyles } from '../nhsuk-styles.js';
 import { COOKIE, isMaintainer, sessionValue, tokenMatches } from './access.js';
+import { csrfSecret } from './csrf.js';
 import { readMaintainersData } from './data.js';
 import { html } from './html.js';
 import { locateTopics } from './locate.js';
 import { ASSETS, layout, MAINTAINERS_PATH, maintainersPage } from './page.js';
+import { ticketRoutes } from './ticket-routes.js';
 import { topicPage } from './topic-page.js';
 
 /** The page has no script at all, and everything it shows is escaped text. */
@@ -32,13 +34,17 @@ export interface MaintainersOptions {
   knowledgeDir: string;
   now: () => Date;
   logger: Logger;
+  /** The running surfaces that take an answer written here to their askers (none: web chat only). */
+  relays?: () => readonly TicketRelay[];
 }
 
 const headers: RequestHandler = (_req, res, next) => {
   res.set({
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
+    // Not no-referrer: with it a browser sends `Origin: null` on the page's own form posts, which
+    // csrf.ts could not tell from another site's.
+    'Referrer-Policy': 'same-origin',
     'Cache-Control': 'no-store',
   });
   next();
@@ -117,6 +123,14 @@ export function maintainersRouter(options: MaintainersOptions): Router {
         .redirect(303, MAINTAINERS_PATH);
     },
   );
+
+  ticketRoutes(router, {
+    tickets: options.tickets,
+    relays: options.relays ?? (() => []),
+    csrfSecret: csrfSecret(options.token),
+    logger: options.logger,
+    gate,
+  });
 
   const today = () => options.now().toISOString().slice(0, 10);
   router.get(MAINTAINERS_PATH, gate, async (_req, res) => {
