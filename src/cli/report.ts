@@ -7,6 +7,7 @@ import { FEEDBACK_FILE, UNANSWERED_FILE } from '../logbook.js';
 import { IsoDate } from '../schemas/common.js';
 import { FeedbackEntry, UnansweredEntry } from '../schemas/feedback.js';
 import { reviewReport } from './report-reviews.js';
+import { ticketReport } from './report-tickets.js';
 
 // `npm run report`: which questions the bot could not answer, and which answers people found unhelpful,
 // so maintainers know which phrasings and topics to add to knowledge/.
@@ -199,6 +200,7 @@ async function main() {
     const source = await pgSource(databaseUrl);
     try {
       process.stdout.write(await buildReport(source, { top, since: values.since }));
+      process.stdout.write(`\n${await ticketReport({ databaseUrl }, top)}\n`);
       process.stdout.write(await reviewReport(new Date().toISOString().slice(0, 10)));
     } finally {
       await source.close();
@@ -207,6 +209,7 @@ async function main() {
   }
   const dataDir = resolve(process.env.DATA_DIR?.trim() || 'data');
   process.stdout.write(await buildReport(dataDir, { top, since: values.since }));
+  process.stdout.write(`\n${await ticketReport({ dataDir }, top)}\n`);
   process.stdout.write(await reviewReport(new Date().toISOString().slice(0, 10)));
 }
 
