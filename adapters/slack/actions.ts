@@ -10,15 +10,23 @@ export const ACTION = {
   notHelpful: 'wc_not_helpful',
 } as const;
 
-/** The "Ask an expert" button on answers and the Close button on a ticket in the experts' channel. */
-export const EXPERT_ACTION = { ask: 'wc_ask_expert', close: 'wc_ticket_close' } as const;
+/**
+ * The "Ask an expert" button on answers, the Close button on a ticket in the experts' channel, and
+ * "Add a note" for the asker (with the modal it opens).
+ */
+export const EXPERT_ACTION = {
+  ask: 'wc_ask_expert',
+  close: 'wc_ticket_close',
+  note: 'wc_ticket_note',
+  noteModal: 'wc_ticket_note_modal',
+} as const;
 
 /** A clarify option's action id; Slack wants the ids in one actions block to differ. */
 export const clarifyActionId = (index: number) => `${ACTION.clarify}_${index}`;
 export const CLARIFY_ACTION_PATTERN = new RegExp(`^${ACTION.clarify}_\\d+$`);
 /** Any action id the adapter does not make now (a button on a message from an earlier version). */
 export const STALE_ACTION_PATTERN = new RegExp(
-  `^(?!(?:${CLARIFY_ACTION_PATTERN.source.slice(1, -1)}|${[ACTION.share, ACTION.helpful, ACTION.notHelpful, EXPERT_ACTION.ask, EXPERT_ACTION.close].join('|')})$)`,
+  `^(?!(?:${CLARIFY_ACTION_PATTERN.source.slice(1, -1)}|${[ACTION.share, ACTION.helpful, ACTION.notHelpful, EXPERT_ACTION.ask, EXPERT_ACTION.close, EXPERT_ACTION.note].join('|')})$)`,
 );
 
 /**
