@@ -52,7 +52,7 @@ export function ticketsRouter(service: AnswerService, tickets: TicketDesk, logge
           answer: summariseAnswer(answer),
           asker: { id: 'web chat', name: 'Someone using the web chat' },
           where: {},
-          whereText: 'the web chat (no reply is sent; see the maintainers’ page)',
+          whereText: 'the web chat (they see the answer there with their reference)',
           ...(note ? { note } : {}),
         });
         res.status(created ? 201 : 200).json({ reference: ticket.id, created });
