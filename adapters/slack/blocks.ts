@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
-import type { Answer } from '../../src/schemas/answer.js';
+import type { Answer, AnswerPart } from '../../src/schemas/answer.js';
+import { timelineWords } from '../../src/timeline-words.js';
 import { ACTION, clarifyActionId, encodeValue, valueFor } from './actions.js';
 import { clipMrkdwn, clipPlain, escapeMrkdwn, mrkdwnLink } from './escape.js';
 import { AS_OF_REASONS } from './format.js';
@@ -133,6 +134,35 @@ function asOfLine(answer: Answer, options: AnswerRenderOptions): types.ContextBl
 
 const clipPlainQuestion = (question: string) => clipPlain(question, 300);
 
+/** A part's own history: who held it over time (today and the as-of date marked) and what changed. */
+function historyBlocks(part: AnswerPart): Block[] {
+  const blocks: Block[] = [];
+  if (part.timeline.length > 0)
+    blocks.push(listSection('Who held it over time', timelineWords(part).map(escapeMrkdwn)));
+  if (part.changes.length > 0) blocks.push(listSection('What changed', part.changes.map(escapeMrkdwn)));
+  return blocks;
+}
+
+/** Related topics, never one this answer has just answered (the engine leaves those out). */
+function seeAlsoBlocks(part: AnswerPart): Block[] {
+  return part.seeAlso?.length
+    ? [context(`See also: ${part.seeAlso.map((o) => escapeMrkdwn(o.title)).join('; ')}`)]
+    : [];
+}
+
+/** A compound question: a section per thing asked, each with its own date, label, commissioners and history. */
+function partBlocks(parts: AnswerPart[]): Block[] {
+  return parts.flatMap((part) => {
+    const title = `*${escapeMrkdwn(part.topic?.title ?? '')}* (as of ${escapeMrkdwn(part.asOfText)})`;
+    const label =
+      part.status === 'answered' && part.statusText ? `\n:warning: *${escapeMrkdwn(part.statusText)}*` : '';
+    const blocks: Block[] = [{ type: 'divider' }, section(`${title}${label}\n${escapeMrkdwn(part.text)}`)];
+    if (part.commissioners.length > 0)
+      blocks.push(listSection('Commissioners', part.commissioners.map(commissionerLine)));
+    return [...blocks, ...historyBlocks(part), ...seeAlsoBlocks(part)];
+  });
+}
+
 /**
  * The whole Slack rendering of an Answer: a pure function, so every surface detail (escaping,
  * limits, buttons) is unit-tested without Slack.
@@ -143,15 +173,8 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
     blocks.push(section(`:warning: *${escapeMrkdwn(answer.statusText)}*`));
 
   const parts = answer.parts && answer.parts.length > 1 ? answer.parts : undefined;
-  if (parts) {
-    // A compound question: a section per thing asked, each with its own date and commissioners.
-    for (const part of parts) {
-      const title = `*${escapeMrkdwn(part.topic?.title ?? '')}* (as of ${escapeMrkdwn(part.asOfText)})`;
-      blocks.push(section(`${title}\n${escapeMrkdwn(part.text)}`));
-      if (part.commissioners.length > 0)
-        blocks.push(listSection('Commissioners', part.commissioners.map(commissionerLine)));
-    }
-  } else {
+  if (parts) blocks.push(...partBlocks(parts));
+  else {
     const heading =
       answer.status === 'answered' && answer.topic ? `*${escapeMrkdwn(answer.topic.title)}*\n` : '';
     blocks.push(section(`${heading}${escapeMrkdwn(answer.text)}`));
@@ -167,7 +190,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
     blocks.push(context(`Read from your question: ${answer.conditionsAsked.map(escapeMrkdwn).join(', ')}`));
   }
   if (answer.status === 'clarify' && answer.options.length > 0) blocks.push(clarifyButtons(answer));
-  if (answer.changes.length > 0) blocks.push(listSection('What changed', answer.changes.map(escapeMrkdwn)));
+  if (!parts) blocks.push(...historyBlocks(answer));
   if (answer.sources.length > 0) {
     blocks.push(
       listSection(
@@ -178,8 +201,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
       ),
     );
   }
-  if (answer.seeAlso?.length)
-    blocks.push(context(`See also: ${answer.seeAlso.map((o) => escapeMrkdwn(o.title)).join('; ')}`));
+  if (!parts) blocks.push(...seeAlsoBlocks(answer));
   if (answer.lookInstead) {
     // The engine words it as advice ("Try naming the service…"); under clarify buttons it is a hint.
     const look = escapeMrkdwn(answer.lookInstead);

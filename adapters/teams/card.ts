@@ -1,5 +1,6 @@
-import type { Answer } from '../../src/schemas/answer.js';
+import type { Answer, AnswerPart } from '../../src/schemas/answer.js';
 import type { KnowledgeSummary } from '../../src/service.js';
+import { timelineWords } from '../../src/timeline-words.js';
 import type { AskAction, FeedbackAction } from './actions.js';
 import { escapeMarkdown, markdownLink } from './markdown.js';
 
@@ -78,9 +79,10 @@ function asOfLine(answer: Answer): string {
   return answer.asOfSource === 'today' ? `As of today, ${date}` : `As of ${date}`;
 }
 
-function commissionerLines(answer: Answer): CardElement[] {
+function commissionerLines(answer: AnswerPart): CardElement[] {
   return answer.commissioners.flatMap((c) => {
     const lines = [text(`**${escapeMarkdown(c.name)}** ${escapeMarkdown(c.roleText)}`, { spacing: 'Small' })];
+    // A condition is a bare label ("fully delegated CCG"); a plan's label is never one ("Where: planned").
     if (c.condition)
       lines.push(text(`Where: ${escapeMarkdown(c.condition)}`, { isSubtle: true, spacing: 'None' }));
     if (c.note) lines.push(text(escapeMarkdown(c.note), { isSubtle: true, spacing: 'None' }));
@@ -97,6 +99,57 @@ function feedbackActions(answer: Answer): CardElement[] {
     ...(answer.topic ? { topicId: answer.topic.id } : {}),
   };
   return [submit('Helpful', { ...base, helpful: true }), submit('Not helpful', { ...base, helpful: false })];
+}
+
+/** The options of a question back, as full-width choices. */
+function clarifyChoices(answer: Answer): CardElement[] {
+  const shown = answer.options.slice(0, MAX_CHOICES);
+  // Only a date the person chose goes with the option: one read from the question, or carried from
+  // the last question, is read again the same way, with its conditions, and said as it was.
+  const asOf = answer.asOfSource === 'given' ? { asOf: answer.asOf } : {};
+  const out = shown.map((o) =>
+    choice(o.title, { action: 'ask', question: answer.question, ...asOf, topicId: o.topicId }),
+  );
+  const more = answer.options.length - shown.length;
+  if (more > 0)
+    out.push(text(`…and ${more} more. Ask again with more detail to narrow it down.`, { isSubtle: true }));
+  return out;
+}
+
+/** A part's own history: who held it over time (today and the as-of date marked) and what changed. */
+function history(part: AnswerPart): CardElement[] {
+  const out: CardElement[] = [];
+  if (part.timeline.length > 0)
+    out.push(heading('Who held it over time'), ...bullets(timelineWords(part).map(escapeMarkdown)));
+  if (part.changes.length > 0)
+    out.push(heading('What changed'), ...bullets(part.changes.map(escapeMarkdown)));
+  return out;
+}
+
+/** Related topics, never one this answer has just answered (the engine leaves those out). */
+function seeAlso(part: AnswerPart): CardElement[] {
+  if (!part.seeAlso?.length) return [];
+  return [
+    text(`See also: ${part.seeAlso.map((o) => escapeMarkdown(o.title)).join('; ')}`, { isSubtle: true }),
+  ];
+}
+
+/** One thing asked of a compound question: its title, date, label, commissioners, text and own history. */
+function partContainer(part: AnswerPart): CardElement {
+  const label = part.status === 'answered' && part.statusText ? [statusBanner(part.statusText)] : [];
+  return {
+    type: 'Container',
+    separator: true,
+    spacing: 'Medium',
+    items: [
+      text(`**${escapeMarkdown(part.topic?.title ?? '')}** (as of ${escapeMarkdown(part.asOfText)})`),
+      ...label,
+      ...commissionerLines(part),
+      text(escapeMarkdown(part.text)),
+      ...history(part),
+      ...seeAlso(part),
+    ],
+  };
 }
 
 export interface RenderOptions {
@@ -119,21 +172,9 @@ export function renderAnswerCard(answer: Answer, options: RenderOptions = {}): A
   // Only answers that are not yet law carry a statusText; in-force and historic answers are plain fact.
   if (answer.status === 'answered' && answer.statusText) body.push(statusBanner(answer.statusText));
 
-  if (answer.parts && answer.parts.length > 1) {
-    // A compound question: a container per thing asked, each with its own title, date and commissioners.
-    for (const part of answer.parts) {
-      body.push({
-        type: 'Container',
-        separator: true,
-        spacing: 'Medium',
-        items: [
-          text(`**${escapeMarkdown(part.topic?.title ?? '')}** (as of ${escapeMarkdown(part.asOfText)})`),
-          ...commissionerLines({ ...answer, ...part, parts: undefined }),
-          text(escapeMarkdown(part.text)),
-        ],
-      });
-    }
-  } else {
+  const parts = answer.parts && answer.parts.length > 1 ? answer.parts : undefined;
+  if (parts) body.push(...parts.map(partContainer));
+  else {
     if (answer.status === 'answered' && answer.commissioners.length > 0)
       body.push(...commissionerLines(answer));
     body.push(text(escapeMarkdown(answer.text)));
@@ -148,25 +189,11 @@ export function renderAnswerCard(answer: Answer, options: RenderOptions = {}): A
     );
   }
 
-  if (answer.status === 'clarify' && answer.options.length > 0) {
-    const shown = answer.options.slice(0, MAX_CHOICES);
-    // Only a date the person chose goes with the option: one read from the question, or carried from
-    // the last question, is read again the same way, with its conditions, and said as it was.
-    const asOf = answer.asOfSource === 'given' ? { asOf: answer.asOf } : {};
-    body.push(
-      ...shown.map((o) =>
-        choice(o.title, { action: 'ask', question: answer.question, ...asOf, topicId: o.topicId }),
-      ),
-    );
-    const more = answer.options.length - shown.length;
-    if (more > 0)
-      body.push(text(`…and ${more} more. Ask again with more detail to narrow it down.`, { isSubtle: true }));
-  }
+  if (answer.status === 'clarify' && answer.options.length > 0) body.push(...clarifyChoices(answer));
 
   if (answer.lookInstead)
     body.push(heading('Where to look instead'), text(escapeMarkdown(answer.lookInstead)));
-  if (answer.changes.length > 0)
-    body.push(heading('What changed'), ...bullets(answer.changes.map(escapeMarkdown)));
+  if (!parts) body.push(...history(answer));
   if (answer.sources.length > 0) {
     body.push(
       heading('Sources'),
@@ -177,10 +204,7 @@ export function renderAnswerCard(answer: Answer, options: RenderOptions = {}): A
       ),
     );
   }
-  if (answer.seeAlso?.length)
-    body.push(
-      text(`See also: ${answer.seeAlso.map((o) => escapeMarkdown(o.title)).join('; ')}`, { isSubtle: true }),
-    );
+  if (!parts) body.push(...seeAlso(answer));
 
   if (options.feedback !== undefined) {
     const thanks = options.feedback

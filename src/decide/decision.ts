@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { MATCHER } from '../resolve/config.js';
+import { asksAboutPending } from '../resolve/intent.js';
 import type { Read, Trace } from '../resolve/resolve.js';
 import type { Answer } from '../schemas/answer.js';
 import type { ExampleMessage } from '../schemas/example.js';
@@ -17,6 +18,11 @@ export interface Decision {
 export const DECIDE = Object.freeze({
   /** A withheld answer more likely out of scope than not is refused; otherwise the bot asks back. */
   refuseAbove: 0.5,
+  /**
+   * A service answered for today while the asking words hold a time phrase no date was read from ("back in
+   * the Blair years"): the date was not understood, so the bot asks which date is meant.
+   */
+  askDateWhenTimeUnread: true,
 });
 
 /** The model file's decision; the maintainers' labelled example messages are learnt by the scope classifier. */
@@ -72,6 +78,33 @@ function withhold(kb: KnowledgeBase, trace: Trace, answer: Answer, p: number, pO
   };
 }
 
+/** The time phrase left unread when a service is answered for today, if any (and the rule is on). */
+function unreadTime(kb: KnowledgeBase, r: Read, trace: Trace, answer: Answer): string | undefined {
+  if (!DECIDE.askDateWhenTimeUnread || r.asOfSource !== 'today' || asksAboutPending(r.text, kb))
+    return undefined;
+  const services = (answer.parts ?? [answer]).every(
+    (p) => p.topic && kb.topicById.get(p.topic.id)?.kind === 'service',
+  );
+  return services ? trace.query?.unread.find((u) => u.kind === 'time')?.text : undefined;
+}
+
+/** Asks which date is meant, saying what was read and which words were not understood as a date. */
+function askForDate(answer: Answer, time: string): Answer {
+  const { parts: _, ...single } = answer;
+  return {
+    ...single,
+    status: 'unknown',
+    commissioners: [],
+    changes: [],
+    sources: [],
+    timeline: [],
+    options: [],
+    confidence: 0,
+    text: `I read this as ${answer.readAs ?? 'a question about a service'}, but I could not tell which date "${time}" means, so I will not guess.`,
+    lookInstead: 'Ask again with a year or a date, e.g. "who commissioned health visiting in 2014?".',
+  };
+}
+
 const round = (p: number) => Math.round(p * 100) / 100;
 
 /** The component classifiers' probabilities for a message. */
@@ -89,6 +122,8 @@ export function componentsOf(decision: Decision, text: string): Record<Component
 export function decide(kb: KnowledgeBase, r: Read, trace: Trace, answer: Answer): Answer {
   const decision = kb.decision;
   if (!decision || answer.status !== 'answered') return answer;
+  const time = unreadTime(kb, r, trace, answer);
+  if (time) return askForDate(answer, time);
   const components = componentsOf(decision, r.text);
   const p = probabilityRight(
     decision.model.weights,

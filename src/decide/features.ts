@@ -1,7 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
-import { prepare } from '../resolve/index.js';
 import { perKnowledge, phrasePattern } from '../resolve/memo.js';
-import { normalise, stem, words } from '../resolve/normalise.js';
+import { words } from '../resolve/normalise.js';
 import type { Read, Trace } from '../resolve/resolve.js';
 import type { Answer } from '../schemas/answer.js';
 import type { Component } from './text-classifier.js';
@@ -61,17 +60,8 @@ type Derived = 'multiOnePart' | 'datedUnread' | 'conditionUnread' | 'multiInPart
 export type ReadingFeatures = Omit<Features, keyof ComponentProbabilities | Derived>;
 
 const cues = perKnowledge((kb) => ({
-  time: phrasePattern(kb.reading.timeCues),
   joiners: new RegExp(phrasePattern(kb.reading.joiners).source, 'gu'),
 }));
-
-/** Content words of the asking clauses the knowledge never uses, after the date phrase is taken out. */
-function unknownWords(kb: KnowledgeBase, asking: string): number {
-  const prepared = prepare(kb);
-  return words(asking).filter(
-    (w) => w.length > 2 && !/\d/.test(w) && !prepared.vocabulary.has(w) && !prepared.stop.has(stem(w)),
-  ).length;
-}
 
 /** How much of the query the chosen topic leaves unexplained, and how strongly another topic claims it. */
 function offTopic(trace: Trace): { share: number; residual: number } {
@@ -93,9 +83,8 @@ export function featuresOf(kb: KnowledgeBase, r: Read, trace: Trace, answer: Ans
   const best = ranked[0];
   const second = ranked[1];
   const asking = r.message.asking || r.text;
-  const datePhrase = r.datePhrase ? normalise(r.datePhrase) : '';
-  const undated = datePhrase ? asking.replace(datePhrase, ' ') : asking;
-  const { time, joiners } = cues(kb);
+  const unread = trace.query?.unread ?? [];
+  const { joiners } = cues(kb);
   const { share, residual } = offTopic(trace);
   const parts = answer.parts?.length ?? 1;
   const commissioners = answer.parts ? answer.parts.flatMap((p) => p.commissioners) : answer.commissioners;
@@ -113,9 +102,9 @@ export function featuresOf(kb: KnowledgeBase, r: Read, trace: Trace, answer: Ans
     dateFromText: r.asOfSource === 'text' ? 1 : 0,
     dateGiven: r.asOfSource === 'given' ? 1 : 0,
     dateApprox: r.dateRead ? 1 : 0,
-    timeCueUnread: r.asOfSource === 'today' && time.test(asking) ? 1 : 0,
-    numberUnread: /\d/.test(undated.replace(/\b(?:0|5|19|111|999|7a|0-5|5-19)\b/g, '')) ? 1 : 0,
-    unknownWords: Math.min(unknownWords(kb, undated), 6) / 6,
+    timeCueUnread: r.asOfSource === 'today' && unread.some((u) => u.kind === 'time') ? 1 : 0,
+    numberUnread: unread.some((u) => u.kind === 'number') ? 1 : 0,
+    unknownWords: Math.min(unread.filter((u) => u.kind === 'unknown').length, 6) / 6,
     offTopicShare: share,
     residualEvidence: Math.min(residual, 4) / 4,
     joiners: Math.min((asking.match(joiners) ?? []).length, 4) / 4,

@@ -1,7 +1,7 @@
 import type { Body } from '../schemas/body.js';
 import type { TimelineEvent } from '../schemas/event.js';
 import type { Source } from '../schemas/source.js';
-import { type Era, NOT_LAW, type Role, type Status, type Topic } from '../schemas/topic.js';
+import { type Era, NOT_LAW, PENDING, type Role, type Status, type Topic } from '../schemas/topic.js';
 import type { KnowledgeProblem } from '../service.js';
 import type { ParsedFile, PathKey } from './parse.js';
 import { formatPath } from './parse.js';
@@ -67,6 +67,8 @@ export function checkReviewBy(at: At, topic: Topic, report: Report, out: ReviewI
   topic.eras.forEach((era, i) => {
     if (!NOT_LAW.has(era.status)) return;
     const path = [...at.path, 'eras', i];
+    // An answer says what is planned by which instrument ("by the Health Bill 2026-27"): it needs the name.
+    if (PENDING.has(era.status) && !era.by) report(at, path, messages.missingBy(era.status));
     if (!era.reviewBy) {
       report(at, path, messages.missingReviewBy(era.status));
       return;

@@ -79,6 +79,8 @@ export const messages = {
     `"${body}" is marked commissioner: false in bodies.yaml, so it cannot hold this with role "${role}". Use role: advises or subject, or name the body that commissions it.`,
   missingReviewBy: (status: string) =>
     `${/^[aeiou]/.test(status) ? 'an' : 'a'} ${status} era or event needs "reviewBy: YYYY-MM-DD", the day to check it again against its sources (e.g. a month after it was due to take effect).`,
+  missingBy: (status: string) =>
+    `${/^[aeiou]/.test(status) ? 'an' : 'a'} ${status} era needs "by:", the instrument that makes it ${status} (e.g. by: "NHS England's Direct commissioning update (PRN02352)" or by: the Health Bill 2026-27), so answers can say what is ${status} and by what; add "needs: Parliament" when it needs Parliament.`,
   reviewPassed: (status: string, reviewBy: string) =>
     `the review date ${reviewBy} of this ${status} entry has passed. Check its sources: if it took effect, make it in-force (and end the era before it); if not, update the note, "checked:" and "reviewBy:".`,
   sourceWithoutUrl: (id: string) =>

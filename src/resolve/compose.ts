@@ -2,8 +2,17 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer } from '../schemas/answer.js';
 import { type Era, type Holder, PENDING, type Role, type Topic } from '../schemas/topic.js';
 import { changesOnce, timelineOnce } from './era-lines.js';
-import { longDate, ROLE_TEXT, readAs, STATUS_TEXT } from './format.js';
-import { asksAboutPlanDate, liveTopic, reviewNote, withPlans } from './plans.js';
+import { eraRange, longDate, ROLE_TEXT, readAs, STATUS_TEXT } from './format.js';
+import {
+  asksAboutPlanDate,
+  liveTopic,
+  pendingRoleText,
+  pendingTail,
+  planSentence,
+  reviewNote,
+  timelineLabel,
+  withPlans,
+} from './plans.js';
 
 const SECONDARY: ReadonlySet<Role> = new Set(['accountable', 'advises']);
 
@@ -25,7 +34,25 @@ export interface Situation {
   askedRoles: ReadonlySet<Role>;
   /** the question asks about a planned or proposed change ("who would commission it under the Bill?") */
   asksAboutPending: boolean;
+  /**
+   * Conditions carried from the last question in a conversation: each applies to a topic only where the
+   * topic depends on it ("fully delegated" carries to dental, not to school nursing).
+   */
+  carried?: ReadonlyMap<string, string> | undefined;
   confidence: number;
+}
+
+/** The conditions a topic's answer can depend on ("cocommissioning", "region"). */
+export function dependsOn(topic: Topic): Set<string> {
+  return new Set(topic.eras.flatMap((e) => e.holders.flatMap((h) => Object.keys(h.when ?? {}))));
+}
+
+/** The situation with the carried conditions this topic depends on settled too (the question's own win). */
+function withCarried(topic: Topic, situation: Situation): Situation {
+  if (!situation.carried?.size) return situation;
+  const depends = dependsOn(topic);
+  const carried = [...situation.carried].filter(([c]) => depends.has(c) && !situation.settled.has(c));
+  return { ...situation, settled: new Map([...carried, ...situation.settled]) };
 }
 
 function covers(era: Era, date: string): boolean {
@@ -112,16 +139,23 @@ function eraSummary(kb: KnowledgeBase, era: Era): string {
 
 /**
  * An answer in force names the next change not yet law, so "who commissions CHIS now?" says what is
- * planned for April 2027 in its text, not only under "what changed": "Planned, not confirmed in effect: to
- * move to the ICB from 1 April 2027."
+ * planned for April 2027 in its text, not only under "what changed": "Planned in NHS England's Direct
+ * commissioning update (PRN02352): to move to the ICB from 1 April 2027. It needs Parliament and …".
  */
 function comingChange(kb: KnowledgeBase, topic: Topic, era: Era, asOf: string): string {
   if (era.status !== 'in-force') return '';
   const next = topic.eras.find(
     (e) => PENDING.has(e.status) && e.from && e.from > asOf && eraSummary(kb, e) !== eraSummary(kb, era),
   );
-  if (!next?.from) return '';
-  return `${STATUS_TEXT[next.status] ?? next.status}: to move to the ${eraSummary(kb, next)} from ${longDate(next.from)}.`;
+  return next ? planSentence(kb, next, movesTo(kb, next, era)) : '';
+}
+
+/** The bodies a change moves a service to: those that do not hold it already ("the ICB", not "the ICB or NHS England"). */
+function movesTo(kb: KnowledgeBase, next: Era, era: Era): string {
+  const now = new Set(primaryBodies(kb, era));
+  const names = primaryBodies(kb, next).filter((name) => !now.has(name));
+  if (names.length === 0) return eraSummary(kb, next);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
 }
 
 /** "Before 1 July 2022 this was the CCG." and "From 1 April 2025 …" around the as-of date. */
@@ -183,11 +217,27 @@ function sourcesOf(kb: KnowledgeBase, eras: Era[]): Answer['sources'] {
 }
 
 function timeline(kb: KnowledgeBase, topic: Topic): Answer['timeline'] {
-  return topic.eras.map((e) => ({
-    ...(e.from ? { from: e.from } : {}),
-    ...(e.to ? { to: e.to } : {}),
-    status: e.status,
-    bodies: primaryBodies(kb, e),
+  return topic.eras.map((e) => {
+    const label = timelineLabel(e);
+    return {
+      ...(e.from ? { from: e.from } : {}),
+      ...(e.to ? { to: e.to } : {}),
+      status: e.status,
+      bodies: primaryBodies(kb, e),
+      range: eraRange(e.from, e.to),
+      ...(label ? { statusText: label } : {}),
+    };
+  });
+}
+
+/** Marks the era in law on the as-of date and the one in law today, so a timeline can show both. */
+function marked(eras: Answer['timeline'], asOf: string, today: string): Answer['timeline'] {
+  const inLaw = (e: Answer['timeline'][number], date: string) =>
+    !PENDING.has(e.status) && (!e.from || e.from <= date) && (!e.to || date <= e.to);
+  return eras.map((e) => ({
+    ...e,
+    ...(inLaw(e, asOf) ? { asOf: true } : {}),
+    ...(inLaw(e, today) ? { today: true } : {}),
   }));
 }
 
@@ -213,7 +263,8 @@ const lifetimes = (kb: KnowledgeBase, topic: Topic) => (topic.kind === 'service'
  * Builds the answer for one topic at one date. A superseded plan never answers; a date after today
  * that a plan covers asks about the plan too (plans.ts).
  */
-export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: Situation): Answer {
+export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, asked: Situation): Answer {
+  const situation = withCarried(topic, asked);
   const current = liveTopic(topic);
   const asksAboutPending =
     situation.asksAboutPending || asksAboutPlanDate(current, situation.asOf, situation.today);
@@ -227,12 +278,12 @@ export function composeTopicAnswer(kb: KnowledgeBase, topic: Topic, situation: S
   return read ? { ...answer, readAs: read } : answer;
 }
 
-function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Answer {
-  const era = pickEra(topic, situation.asOf);
+/** What every answer about a topic at a date carries, whether or not anything held it then. */
+function answerBase(kb: KnowledgeBase, topic: Topic, situation: Situation) {
   const conditionsAsked = [...situation.settled].map(
     ([c, v]) => kb.conditions.get(c)?.values.find((x) => x.id === v)?.label ?? v,
   );
-  const base = {
+  return {
     question: situation.question,
     asOf: situation.asOf,
     asOfSource: situation.asOfSource,
@@ -240,39 +291,90 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
     topic: { id: topic.id, title: topic.title },
     conditionsAsked,
     options: [],
-    timeline: timelineOnce(kb, topic, () => timeline(kb, topic)),
+    timeline: marked(
+      timelineOnce(kb, topic, () => timeline(kb, topic)),
+      situation.asOf,
+      situation.today,
+    ),
+    today: situation.today,
+    todayText: longDate(situation.today),
   };
+}
+
+/** No era holds on the date (or none of its bodies existed then): say where the record starts or ends. */
+function noRecord(
+  kb: KnowledgeBase,
+  topic: Topic,
+  situation: Situation,
+  base: ReturnType<typeof answerBase>,
+): Answer {
+  const law = topic.eras.filter((e) => !PENDING.has(e.status));
+  const last = law.at(-1);
+  const after = Boolean(last?.to && situation.asOf > last.to);
+  const nearest = after ? last : law[0];
+  const starts =
+    nearest?.from ??
+    nearest?.holders
+      .map((h) => kb.bodies.get(h.body)?.from)
+      .filter((d): d is string => Boolean(d))
+      .sort()[0];
+  const bound = after
+    ? `The record ends on ${longDate(last?.to ?? '')}: it has not been checked since.`
+    : starts
+      ? `The record starts on ${longDate(starts)}.`
+      : 'That date is outside what it records.';
+  return {
+    ...base,
+    status: 'unknown',
+    commissioners: [],
+    text: `The knowledge base has no record of who held this on ${longDate(situation.asOf)}. ${bound}`,
+    changes: changesOnce(kb, topic, nearest, '', () => changesAround(kb, topic, nearest)),
+    sources: sourcesOf(kb, nearest ? [nearest] : []),
+    lookInstead: after
+      ? 'NHS England and the relevant ICB publish current commissioning responsibilities.'
+      : 'For earlier years, the Commons Library briefings on NHS commissioning history are a good start.',
+    confidence: situation.confidence,
+  };
+}
+
+/**
+ * Adds to `commissioners` the bodies a change not yet law would make holders ("would commission it from
+ * 1 April 2027, if the plan takes effect"), marks their statuses as said, and returns those changes.
+ */
+function addPendingHolders(
+  kb: KnowledgeBase,
+  topic: Topic,
+  situation: Situation,
+  commissioners: Answer['commissioners'],
+  labelled: Set<Era['status']>,
+): Era[] {
+  const planEras: Era[] = [];
+  for (const pending of topic.eras.filter((e) => PENDING.has(e.status))) {
+    for (const h of applicableHolders(pending, situation, lifetimes(kb, topic))) {
+      if (commissioners.some((c) => c.body === h.body)) continue;
+      // The condition is only a real condition: "where planned" read like a place.
+      const condition = conditionLabel(kb, { ...h, when: unsettled(h, situation) });
+      commissioners.push({
+        body: h.body,
+        name: bodyName(kb, h.body),
+        role: h.role,
+        roleText: pendingRoleText(pending),
+        ...(condition ? { condition } : {}),
+        ...(h.note ? { note: h.note } : {}),
+      });
+      if (!planEras.includes(pending)) planEras.push(pending);
+      labelled.add(pending.status);
+    }
+  }
+  return planEras;
+}
+
+function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Answer {
+  const era = pickEra(topic, situation.asOf);
+  const base = answerBase(kb, topic, situation);
   // A PCT cannot hold anything in 1995: an era whose bodies did not exist on the date is no answer.
   const holders = era ? applicableHolders(era, situation, lifetimes(kb, topic)) : [];
-  if (!era || holders.length === 0) {
-    const law = topic.eras.filter((e) => !PENDING.has(e.status));
-    const last = law.at(-1);
-    const after = Boolean(last?.to && situation.asOf > last.to);
-    const nearest = after ? last : law[0];
-    const starts =
-      nearest?.from ??
-      nearest?.holders
-        .map((h) => kb.bodies.get(h.body)?.from)
-        .filter((d): d is string => Boolean(d))
-        .sort()[0];
-    const bound = after
-      ? `The record ends on ${longDate(last?.to ?? '')}: it has not been checked since.`
-      : starts
-        ? `The record starts on ${longDate(starts)}.`
-        : 'That date is outside what it records.';
-    return {
-      ...base,
-      status: 'unknown',
-      commissioners: [],
-      text: `The knowledge base has no record of who held this on ${longDate(situation.asOf)}. ${bound}`,
-      changes: changesOnce(kb, topic, nearest, '', () => changesAround(kb, topic, nearest)),
-      sources: sourcesOf(kb, nearest ? [nearest] : []),
-      lookInstead: after
-        ? 'NHS England and the relevant ICB publish current commissioning responsibilities.'
-        : 'For earlier years, the Commons Library briefings on NHS commissioning history are a good start.',
-      confidence: situation.confidence,
-    };
-  }
+  if (!era || holders.length === 0) return noRecord(kb, topic, situation, base);
   // The title is shown above the text on every surface, so the text starts with who. A date before
   // today is told in the past tense ("last year, the ICB commissioned it").
   const past = Boolean((era.to && era.to < situation.today) || situation.asOf < situation.today);
@@ -288,39 +390,16 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
       ...(h.note ? { note: h.note } : {}),
     };
   });
-  const planEras: Era[] = [];
   const labelled = new Set<Era['status']>(STATUS_TEXT[era.status] ? [era.status] : []);
   // "Who would commission it under the Bill?": name the pending arrangement too, labelled as not law.
-  if (situation.asksAboutPending && !PENDING.has(era.status)) {
-    for (const pending of topic.eras.filter((e) => PENDING.has(e.status))) {
-      for (const h of applicableHolders(pending, situation, lifetimes(kb, topic))) {
-        if (commissioners.some((c) => c.body === h.body)) continue;
-        const label = STATUS_TEXT[pending.status] ?? pending.status;
-        const condition = [conditionLabel(kb, { ...h, when: unsettled(h, situation) }), label.toLowerCase()]
-          .filter(Boolean)
-          .join('; ');
-        commissioners.push({
-          body: h.body,
-          name: bodyName(kb, h.body),
-          role: h.role,
-          roleText: 'would commission it',
-          condition,
-          ...(h.note ? { note: h.note } : {}),
-        });
-        if (!planEras.includes(pending)) planEras.push(pending);
-        labelled.add(pending.status);
-      }
-    }
-  }
+  const planEras =
+    situation.asksAboutPending && !PENDING.has(era.status)
+      ? addPendingHolders(kb, topic, situation, commissioners, labelled)
+      : [];
   // Every surface shows the as-of date, the status label and the commissioners above the text, so the
   // text says only what they do not: repeating them read as the same line twice. What it adds for an
   // arrangement not yet law is when the knowledge last checked it.
-  const reviews = [
-    reviewNote(kb, era),
-    ...planEras.map(
-      (p) => `${reviewNote(kb, p).slice(0, -1)} (the change${p.from ? ` from ${longDate(p.from)}` : ''}).`,
-    ),
-  ];
+  const reviews = [pendingTail(kb, era), ...planEras.map((p) => planSentence(kb, p, movesTo(kb, p, era)))];
   const dateNote = situation.dateRead ? `(I ${situation.dateRead}.)` : '';
   const ended = era.to && era.to < situation.asOf ? ` This held until ${longDate(era.to)}.` : '';
   // Only for today or later: a question about 2016 is not about a plan for 2027.

@@ -65,12 +65,18 @@ export function dateSituations(
       continue;
     }
     spanEnd = opensSpan(text, date, kb);
-    if (statement.test(text) || dates.has(date.date)) continue;
+    // A date inside the span of one already read says the same time again ("in 2013/14, the first year
+    // the 2012 Act was in force"): one date, not two.
+    if (statement.test(text) || [...dates.values()].some((d) => agree(d, date))) continue;
     dates.set(date.date, date);
   }
   if (dates.size < 2) return undefined;
   return [...dates.values()].slice(0, maxParts).map((d) => dated(d, r.today));
 }
+
+/** Two readings of one time: the same date, or either date inside the other's span. */
+const agree = (a: DateReading, b: DateReading) =>
+  a.date === b.date || (a.from <= b.date && b.date <= a.to) || (b.from <= a.date && a.date <= b.to);
 
 /** Every "what changed" phrase (reading.changeAsks), global: the query takes them out of its words. */
 export const changeAsks = perKnowledge((kb) => new RegExp(phrasePattern(kb.reading.changeAsks).source, 'gu'));
@@ -95,7 +101,7 @@ export function changeSituations(
   // `asking` is the message's own asking text: the query's has the change words taken out.
   if (r.asOfSource === 'given' || topic.kind !== 'service' || asking.search(changeAsks(kb)) < 0)
     return undefined;
-  if (!asksWhoCommissions(asking)) return undefined;
+  if (!asksWhoCommissions(asking, kb)) return undefined;
   const eras = topic.eras.filter((e) => e.status !== 'superseded');
   const at = eras.findIndex((e) => (!e.from || e.from <= r.asOf) && (!e.to || r.asOf <= e.to));
   if (at < 0) return undefined;

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { KnowledgeBase } from '../knowledge/model.js';
-import { addDays, longDate, shiftYears } from './format.js';
+import { addDays, longDate, shiftMonths, shiftYears } from './format.js';
 import { perKnowledge, phraseAlternation } from './memo.js';
 import { NUMBER_WORDS, TENS_WORDS, wordsToNumber } from './number-words.js';
 
@@ -92,14 +92,11 @@ function withBodyAliases(names: readonly string[], kb: KnowledgeBase): string[] 
   return [...out];
 }
 
-/** Per knowledge base: the anchor words as patterns, and every named moment (bodies' lifetimes, events). */
-const anchorsOf = perKnowledge((kb) => {
-  const a = kb.reading.anchors;
-  const shiftRe = (words: string[]) =>
-    new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${phraseAlternation(words)})[\\s-]+(?:the\\s+|of\\s+)?$`, 'u');
+/** Every moment a date can be named by: public events, the knowledge's events, bodies' lifetimes. */
+function namedMoments(kb: KnowledgeBase) {
   // Events first: their names are longer and more specific ("after NHS England is abolished" must not
   // stop at the body "NHS England").
-  const moments = [
+  return [
     // A public event is a point in time: "during" or "the year of" it is its own date.
     ...kb.reading.publicEvents.map((e) => ({
       names: e.names,
@@ -125,44 +122,70 @@ const anchorsOf = perKnowledge((kb) => {
         label: b.short ?? b.name,
         body: b.id,
       })),
-  ].map((m) => {
-    const names = phraseAlternation(m.names.filter((n) => n.length >= 2));
-    const art = '(?:(?:a|an|the)\\s+)?';
-    const period = phraseAlternation(kb.reading.periodWords);
-    return {
-      ...m,
-      named: bound(`(?:${names})`),
-      started: bound(
-        `(?:${names})\\s+(?:(?:was|were|got|had|have|has)\\s+)?(?:${phraseAlternation(a.starting)})`,
-      ),
-      ended: bound(
-        `(?:${names})\\s+(?:(?:was|were|got|had been|has been|have been|being)\\s+)?(?:${phraseAlternation(a.ending)})`,
-      ),
-      before: bound(`(?:${phraseAlternation(a.before)})[\\s-]+${art}(?:${names})`),
-      after: bound(`(?:${phraseAlternation(a.after)})[\\s-]+${art}(?:${names})`),
-      since: bound(`(?:${phraseAlternation(a.since)})\\s+${art}(?:${names})`),
-      during: bound(
-        `(?:(?:${phraseAlternation(a.during)})\\s+${art}(?:${names})|${art}(?:${names})\\s+(?:${phraseAlternation(a.duringAfter)}))`,
-      ),
-      // "the first year of CCGs", "the last months of PCTs": half a year in from the start or end.
-      edge: bound(
-        `(first|early|opening|last|final|closing)\\s+(?:year|years|months|days)\\s+of\\s+${art}(?:${names})`,
-      ),
-      // "the year of the London Olympics", "the month the Queen died", "the COVID year": public events only.
-      period:
-        'public' in m
-          ? bound(
-              `(?:(?:${period})\\s+(?:of\\s+|when\\s+|that\\s+)?${art}(?:${names})|${art}(?:${names})\\s+(?:${period})|(?:in|during|around|at the time of)\\s+${art}(?:${names}))`,
-            )
-          : undefined,
-    };
-  });
+  ];
+}
+
+/** One moment's patterns: its name after "before", "after", "since", "during", with a start or an end. */
+function momentPatterns<M extends ReturnType<typeof namedMoments>[number]>(m: M, kb: KnowledgeBase) {
+  const a = kb.reading.anchors;
+  const names = phraseAlternation(m.names.filter((n) => n.length >= 2));
+  const art = '(?:(?:a|an|the)\\s+)?';
+  const period = phraseAlternation(kb.reading.periodWords);
   return {
+    ...m,
+    named: bound(`(?:${names})`),
+    started: bound(
+      `(?:${names})\\s+(?:(?:was|were|got|had|have|has)\\s+)?(?:${phraseAlternation(a.starting)})`,
+    ),
+    ended: bound(
+      `(?:${names})\\s+(?:(?:was|were|got|had been|has been|have been|being)\\s+)?(?:${phraseAlternation(a.ending)})`,
+    ),
+    before: bound(`(?:${phraseAlternation(a.before)})[\\s-]+${art}(?:${names})`),
+    after: bound(`(?:${phraseAlternation(a.after)})[\\s-]+${art}(?:${names})`),
+    since: bound(`(?:${phraseAlternation(a.since)})\\s+${art}(?:${names})`),
+    during: bound(
+      `(?:(?:${phraseAlternation(a.during)})\\s+${art}(?:${names})|${art}(?:${names})\\s+(?:${phraseAlternation(a.duringAfter)}))`,
+    ),
+    // "the first year of CCGs", "the first year the 2012 Act was in force", "the last months of PCTs":
+    // half a year in from the start or end.
+    edge: bound(
+      `(first|early|opening|last|final|closing)\\s+(?:(full\\s+)?(financial|fiscal)\\s+year|year|years|months|days)\\s+(?:(of|after|since|that|when)\\s+)?${art}(?:${names})`,
+    ),
+    // "the year of the London Olympics", "the month the Queen died", "the COVID year": public events only.
+    period:
+      'public' in m
+        ? bound(
+            `(?:(?:${period})\\s+(?:of\\s+|when\\s+|that\\s+)?${art}(?:${names})|${art}(?:${names})\\s+(?:${period})|(?:in|during|around|at the time of)\\s+${art}(?:${names}))`,
+          )
+        : undefined,
+  };
+}
+
+/** Per knowledge base: the anchor words as patterns, and every named moment (bodies' lifetimes, events). */
+const anchorsOf = perKnowledge((kb) => {
+  const a = kb.reading.anchors;
+  const shiftRe = (words: string[]) =>
+    new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${phraseAlternation(words)})[\\s-]+(?:the\\s+|of\\s+)?$`, 'u');
+  const moments = namedMoments(kb).map((m) => momentPatterns(m, kb));
+  const allNames = phraseAlternation(moments.flatMap((m) => m.names).filter((n) => n.length >= 2));
+  const bodyNames = moments.flatMap((m) => ('body' in m ? m.names : [])).filter((n) => n.length >= 2);
+  return {
+    /** "they were scrapped", "it was set up": a moment named by a pronoun (see antecedent). */
+    pronoun: bound(
+      `(they|it)\\s+(?:(?:was|were|got|had been|has been|have been|being)\\s+)?(?:${phraseAlternation([...a.ending, ...a.starting])})`,
+    ),
+    bodyName: bound(`(?:${phraseAlternation(bodyNames)})`, 'gu'),
     /** Every moment name in one pattern: text naming none needs no moment tried. */
-    anyName: bound(`(?:${phraseAlternation(moments.flatMap((m) => m.names).filter((n) => n.length >= 2))})`),
+    anyName: bound(`(?:${allNames})`),
+    anyNameAll: bound(`(?:${allNames})`, 'gu'),
     before: shiftRe(a.before),
     after: shiftRe(a.after),
     since: shiftRe(a.since),
+    /** A phrase that starts with a word for before or after: "before PCTs were abolished". */
+    leading: {
+      before: new RegExp(`^(?:${phraseAlternation(a.before)})(?![\\p{L}\\p{N}])`, 'u'),
+      after: new RegExp(`^(?:${phraseAlternation(a.after)})(?![\\p{L}\\p{N}])`, 'u'),
+    },
     approximately: bound(`(?:${phraseAlternation(kb.reading.approximately)})`),
     moments,
   };
@@ -297,6 +320,28 @@ const WORD_YEAR = bound(
   `(?:(twenty|nineteen)[\\s-]+(${TWO_DIGITS})|two thousand(?:\\s+and)?(?:[\\s-]+(${TWO_DIGITS}|${UNITS.join('|')}))?)`,
 );
 
+const RELATIVE_FY = bound('(last|previous|this|current|next|coming)\\s+(?:(?:financial|fiscal)\\s+year|fy)');
+
+/** "Last financial year", "this FY": the middle of that April-to-March year, counted from today. */
+function relativeFinancialYear(text: string, today: string): Found | undefined {
+  const m = RELATIVE_FY.exec(text);
+  if (!m) return undefined;
+  const which = m[1] ?? '';
+  const offset = /last|previous/.test(which) ? -1 : /next|coming/.test(which) ? 1 : 0;
+  const date = financialYearMiddle(shiftYears(today, offset), false);
+  const y = Number(date.slice(0, 4));
+  return {
+    reading: {
+      date,
+      from: `${y}-04-01`,
+      to: `${y + 1}-03-31`,
+      phrase: m[0],
+      how: `read "${m[0]}" as ${y}/${String(y + 1).slice(2)}`,
+    },
+    index: m.index,
+  };
+}
+
 /** A year in words: "twenty sixteen", "two thousand and nine", "nineteen ninety-nine". Read as the year. */
 function wordYearForms(text: string): Found | undefined {
   const m = WORD_YEAR.exec(text);
@@ -318,38 +363,105 @@ function anchored(text: string, kb: KnowledgeBase, today: string): DateReading |
   const { anyName, moments } = anchorsOf(kb);
   // Each pattern below needs the moment's name, whole: most messages name no moment, or one.
   if (!anyName.test(text)) return undefined;
+  const ref = antecedent(text, kb);
+  const read = ref?.text ?? text;
   for (const moment of moments) {
-    if (!moment.named.test(text)) continue;
-    const found = fromMoment(moment, text, today);
-    if (found) return yearShifted('body' in moment ? { ...found, anchorBody: true } : found, text, kb);
+    if (!moment.named.test(read)) continue;
+    const found = fromMoment(moment, read, today);
+    if (!found) continue;
+    // The phrase as written: "when they were scrapped", not the name put in for "they".
+    const phrase =
+      ref && !text.includes(found.phrase) ? found.phrase.replace(ref.name, ref.pronoun) : found.phrase;
+    return yearShifted(
+      { ...found, phrase, ...('body' in moment ? { anchorBody: true as const } : {}) },
+      text,
+      kb,
+    );
   }
   return undefined;
 }
 
+/**
+ * "Who took over from PCTs when they were scrapped?": "they" before a word for ending or starting stands for
+ * the body named last before it. The text with the name put in, so the moment reads as if named.
+ */
+function antecedent(
+  text: string,
+  kb: KnowledgeBase,
+): { text: string; name: string; pronoun: string } | undefined {
+  const { pronoun, bodyName } = anchorsOf(kb);
+  const p = pronoun.exec(text);
+  if (!p) return undefined;
+  const names = [...text.slice(0, p.index).matchAll(bodyName)];
+  const name = names.at(-1)?.[0];
+  if (!name) return undefined;
+  const word = p[1] ?? '';
+  const at = p.index + p[0].indexOf(word);
+  return { text: `${text.slice(0, at)}${name}${text.slice(at + word.length)}`, name, pronoun: word };
+}
+
 type Moment = ReturnType<typeof anchorsOf>['moments'][number];
 
-const yearShiftOf = perKnowledge(
-  (kb) => new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${phraseAlternation(kb.reading.anchors.yearShift)})\\s+$`, 'u'),
-);
+/** "Two years", "eighteen months", "the year": the amount before "before" or "after" a moment. */
+const shiftOf = perKnowledge((kb) => {
+  const { years, months, counts } = kb.reading.anchors.shift;
+  const amount = `\\d{1,2}|${phraseAlternation([...Object.keys(counts), ...NUMBER_WORDS.slice(1), ...TENS_WORDS.slice(2)])}`;
+  return {
+    counts,
+    lead: new RegExp(
+      `(?:^|[^\\p{L}\\p{N}])(${amount})[\\s-]+(?:(${phraseAlternation(years)})|(${phraseAlternation(months)}))\\s+$`,
+      'u',
+    ),
+  };
+});
 
-/** "The year before COVID", "a year after PCTs went": the moment's date moved a year. */
+/** How many of a unit an amount says: "18", "eighteen", "a couple of". */
+function amountOf(words: string, counts: Record<string, number>): number {
+  if (/^\d+$/.test(words)) return Number(words);
+  return counts[words] ?? wordsToNumber(words);
+}
+
+/** "The year before COVID", "two years after the 0-5 transfer", "eighteen months before ICBs": the moment moved. */
 function yearShifted(reading: DateReading, text: string, kb: KnowledgeBase): DateReading {
-  const direction = /^(before|after)\b/.exec(reading.phrase.trim())?.[1];
+  const { before, after } = anchorsOf(kb).leading;
+  const phrase = reading.phrase.trim();
+  const direction = before.test(phrase) ? -1 : after.test(phrase) ? 1 : 0;
   const at = text.indexOf(reading.phrase);
-  if (!direction || at < 0 || !yearShiftOf(kb).test(text.slice(Math.max(0, at - 30), at))) return reading;
-  const date = shiftYears(reading.date, direction === 'before' ? -1 : 1);
+  const { lead, counts } = shiftOf(kb);
+  const m = direction && at >= 0 ? lead.exec(text.slice(Math.max(0, at - 40), at)) : null;
+  const amount = m ? amountOf(m[1] ?? '', counts) : 0;
+  if (!m || !amount) return reading;
+  const date = m[2]
+    ? shiftYears(reading.date, direction * amount)
+    : shiftMonths(reading.date, direction * amount);
+  const written = `${m[0].trim()} ${phrase}`;
   return {
     ...reading,
     date,
     from: date,
     to: date,
-    how: `read "a year ${reading.phrase.trim()}" as ${longDate(date)}`,
+    phrase: `${m[0].trimStart()}${reading.phrase}`,
+    how: `read "${written}" as ${longDate(date)}`,
   };
 }
 
 /** The date one named moment gives the text, if the text ties a date to it. */
 function fromMoment(moment: Moment, text: string, today: string): DateReading | undefined {
   const how = (phrase: string, date: string) => `read "${phrase}" as ${longDate(date)}`;
+  // "The first year after X" is more than "after X": the edge is tried first.
+  const e = moment.edge.exec(text);
+  if (e && moment.from && !('public' in moment)) {
+    const start = /first|early|opening/.test(e[1] ?? '');
+    // "The first year after PCTs were abolished" starts the day after they ended.
+    const afterEnd = e[4] === 'after' && moment.to && moment.ended.test(text);
+    const from = afterEnd ? addDays(moment.to as string, 1) : moment.from;
+    const date = e[3]
+      ? financialYearMiddle(start ? from : (moment.to ?? today), start ? Boolean(e[2]) : false)
+      : start
+        ? addDays(from, 182)
+        : addDays(moment.to ?? today, -182);
+    return point(date, e[0], how(e[0], date));
+  }
   const b = moment.before.exec(text);
   const ended = moment.to ? moment.ended.exec(text) : null;
   if (b && moment.from) {
@@ -376,12 +488,6 @@ function fromMoment(moment: Moment, text: string, today: string): DateReading | 
     return point(date, s ? text.slice(s.index, end.index + end[0].length) : end[0], how(end[0], date));
   }
   if (s && moment.from) return point(moment.from, s[0], how(s[0], moment.from));
-  const e = moment.edge.exec(text);
-  if (e && moment.from && !('public' in moment)) {
-    const start = /first|early|opening/.test(e[1] ?? '');
-    const date = start ? addDays(moment.from, 182) : addDays(moment.to ?? today, -182);
-    return point(date, e[0], how(e[0], date));
-  }
   const p = moment.period?.exec(text);
   if (p && moment.from) return point(moment.from, p[0], how(p[0].trim(), moment.from));
   const d = moment.during.exec(text);
@@ -391,6 +497,18 @@ function fromMoment(moment: Moment, text: string, today: string): DateReading | 
     return { date: mid, from: moment.from, to, phrase: d[0], how: how(d[0].trim(), mid) };
   }
   return undefined;
+}
+
+/**
+ * The middle (1 October) of the financial year (April to March) holding `day`, or of the next one when a
+ * full year is asked for and `day` is not its first: "the first full financial year of ICBs" (from 1 July
+ * 2022) is 2023/24.
+ */
+function financialYearMiddle(day: string, full: boolean): string {
+  const y = Number(day.slice(0, 4));
+  const startYear = day.slice(5) >= '04-01' ? y : y - 1;
+  const first = full && day.slice(5) !== '04-01' ? startYear + 1 : startYear;
+  return `${first}-10-01`;
 }
 
 const NOW = bound(
@@ -423,8 +541,25 @@ function within(text: string, phrase: string, index: number): boolean {
 const RECENT_READINGS = 8;
 const recentReadings = perKnowledge(() => new Map<string, DateReading | undefined>());
 
+/**
+ * The text with the figures inside named moments blanked: the year in "the Health and Social Care Act
+ * 2012" is part of a name, not a date asked about. Same length, so indexes and phrases still line up.
+ */
+function namesMasked(text: string, kb: KnowledgeBase): string {
+  if (!/\d/.test(text)) return text;
+  const { anyNameAll } = anchorsOf(kb);
+  return text.replace(anyNameAll, (name) => (/\d/.test(name) ? name.replace(/\d/g, '_') : name));
+}
+
 function readDateOnce(text: string, today: string, kb: KnowledgeBase): DateReading | undefined {
-  const found = [numericForms(text), chronoForms(text, today), yearForms(text, today), wordYearForms(text)]
+  const masked = namesMasked(text, kb);
+  const found = [
+    numericForms(masked),
+    relativeFinancialYear(masked, today),
+    chronoForms(masked, today),
+    yearForms(masked, today),
+    wordYearForms(masked),
+  ]
     .filter((f): f is Found => Boolean(f))
     .sort((x, y) => x.index - y.index || y.reading.phrase.length - x.reading.phrase.length)[0];
   // A year inside a moment's name ("the year the 2012 Act took effect") is part of the name, not the date.
@@ -439,7 +574,7 @@ function readDateOnce(text: string, today: string, kb: KnowledgeBase): DateReadi
   }
   // A moment named with its year ("the 2012 Act") dates the question like the year would: its words
   // are about when, not what, so they are not kept as context.
-  if (era) return found ? era : { ...era, anchor: true };
+  if (era) return found || /\d/.test(era.phrase) ? era : { ...era, anchor: true };
   const now = NOW.exec(text);
   if (now) return { ...point(today, now[0]), now: true };
   return undefined;

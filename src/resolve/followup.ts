@@ -2,9 +2,10 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer } from '../schemas/answer.js';
 import type { Recall } from '../schemas/recall.js';
 import type { Topic } from '../schemas/topic.js';
+import { dependsOn } from './compose.js';
 import { longDate } from './format.js';
-import { prepare, questionTerms, toTerms } from './index.js';
-import { perKnowledge, phrasePattern } from './memo.js';
+import { prepare, toTerms } from './index.js';
+import { perKnowledge } from './memo.js';
 import { opensAsFollowUp } from './message.js';
 import {
   answerTopics,
@@ -13,7 +14,7 @@ import {
   type ResolveOptions,
   readQuestion,
   resolveRead,
-  withoutDates,
+  type Trace,
 } from './resolve.js';
 import { outOfScope } from './scope.js';
 
@@ -63,6 +64,10 @@ interface Carried {
   conditions: Set<string>;
 }
 
+/**
+ * The message read against the last question, from the same reading (never read again): its own date,
+ * conditions and service replace the earlier ones, the rest carries over.
+ */
 function followUp(kb: KnowledgeBase, r: Read, previous: Recall, options: ResolveOptions): Turn | undefined {
   const ownDate = r.asOfSource !== 'today';
   const carryDate = !ownDate && previous.asOf !== undefined;
@@ -70,43 +75,27 @@ function followUp(kb: KnowledgeBase, r: Read, previous: Recall, options: Resolve
   const keep = ([c, v]: [string, string]) =>
     !r.conditions.settled.has(c) && !r.conditions.excluded.get(c)?.has(v) && !r.conditions.several.has(c);
   const offered = Object.entries(previous.conditions).filter(keep);
-  const dated: Read = {
+  const merged: Read = {
     ...r,
-    ...(carryDate
-      ? {
-          asOf: previous.asOf as string,
-          asOfSource: previous.asOfSource ?? 'text',
-          datePhrase: previous.datePhrase,
-          dateRead: undefined,
-        }
-      : {}),
+    ...(carryDate ? { asOf: previous.asOf as string, asOfSource: previous.asOfSource ?? 'text' } : {}),
+    ...(carryDate ? { datePhrase: previous.datePhrase, dateRead: undefined } : {}),
+    followUp: { carried: new Map(offered) },
   };
-  // The service is read from the words besides the conditions: "and if we were fully delegated?" keeps
-  // the service, though "delegated" alone would name a topic of its own.
-  const own = resolveRead(kb, { ...dated, ...ownWords(kb, r, options) }, options);
-  const ownTopics = topicsOf(kb, own);
+  const trace: Trace = {};
+  const own = resolveRead(kb, merged, options, trace);
   const newService = own.status !== 'unknown';
   // Nothing new stated ("and?"): not a follow-up that can be read, so a new question.
   if (!newService && !ownDate && r.conditions.settled.size === 0 && r.conditions.excluded.size === 0)
     return undefined;
   // Words that name nothing known ("what about zebras in 2016?"): not the last service, a new question.
-  if (!newService && strayWords(kb, r, options).length > 0) return undefined;
-  const topics = newService ? ownTopics : previous.topicIds.map((id) => kb.topicById.get(id));
+  if (!newService && strayWords(kb, trace).length > 0) return undefined;
+  const topics = newService ? topicsOf(kb, own) : previous.topicIds.map((id) => kb.topicById.get(id));
   // Only conditions the answered service depends on carry over: "joint" means nothing for school nursing.
   const relevant = new Set(topics.flatMap((t) => (t ? [...dependsOn(t)] : [])));
   const carriedConditions = offered.filter(([c]) => relevant.has(c));
   if (newService && !carryDate && carriedConditions.length === 0) return undefined;
-  const merged: Read = {
-    ...dated,
-    conditions: { ...r.conditions, settled: new Map([...carriedConditions, ...r.conditions.settled]) },
-  };
-  const carried: Carried = {
-    topic: !newService,
-    date: carryDate,
-    conditions: new Set(carriedConditions.map(([c]) => c)),
-  };
   const answer = newService
-    ? resolveRead(kb, { ...merged, ...ownWords(kb, r, options) }, options)
+    ? own
     : answerTopics(
         kb,
         merged,
@@ -114,7 +103,16 @@ function followUp(kb: KnowledgeBase, r: Read, previous: Recall, options: Resolve
           .filter((t): t is Topic => !!t)
           .map((topic) => ({ topic, confidence: previous.confidence, over: {} })),
       );
-  return { answer: noted(kb, answer, merged, carried), ...recallOf(merged, answer) };
+  const shown: Read = {
+    ...merged,
+    conditions: { ...r.conditions, settled: new Map([...carriedConditions, ...r.conditions.settled]) },
+  };
+  const carried: Carried = {
+    topic: !newService,
+    date: carryDate,
+    conditions: new Set(carriedConditions.map(([c]) => c)),
+  };
+  return { answer: noted(kb, answer, shown, carried), ...recallOf(shown, answer) };
 }
 
 function topicsOf(kb: KnowledgeBase, answer: Answer): (Topic | undefined)[] {
@@ -123,36 +121,15 @@ function topicsOf(kb: KnowledgeBase, answer: Answer): (Topic | undefined)[] {
   return [...ids, ...options].map((id) => kb.topicById.get(id));
 }
 
-/** The conditions a topic's answer can depend on ("cocommissioning", "region"). */
-function dependsOn(topic: Topic): Set<string> {
-  return new Set(topic.eras.flatMap((e) => e.holders.flatMap((h) => Object.keys(h.when ?? {}))));
-}
-
-/** Content words of a message besides its date, its conditions and the words a follow-up may use. */
-function strayWords(kb: KnowledgeBase, r: Read, options: ResolveOptions): string[] {
+/** Words of the follow-up's query besides the words any follow-up may use: they name something new. */
+function strayWords(kb: KnowledgeBase, trace: Trace): string[] {
   const allowed = followUpStems(kb);
-  const text = withoutDates(ownWords(kb, r, options).text, r.today, kb);
-  return questionTerms(text, prepare(kb)).filter((t) => !allowed.has(t));
+  return (trace.query?.terms ?? []).map((t) => t.term).filter((t) => !t.startsWith('@') && !allowed.has(t));
 }
 
 const followUpStems = perKnowledge(
   (kb) => new Set(kb.reading.followUpWords.flatMap((w) => toTerms(w, prepare(kb)))),
 );
-
-const followUpWordPattern = perKnowledge(
-  (kb) => new RegExp(phrasePattern(kb.reading.followUpWords).source, 'gu'),
-);
-
-/** The message read again without the phrases that settled or ruled out conditions, or follow-up words. */
-function ownWords(kb: KnowledgeBase, r: Read, options: ResolveOptions): Pick<Read, 'text' | 'message'> {
-  const phrases = [...r.conditions.settledBy.values(), ...r.conditions.phrases].filter(Boolean);
-  // Nor the words any follow-up may use: "the same" names no service.
-  const text = phrases
-    .reduce((t, phrase) => t.split(phrase).join(' '), r.text)
-    .replace(followUpWordPattern(kb), ' ');
-  const again = readQuestion(kb, text, options);
-  return { text: again.text, message: again.message };
-}
 
 /** What to remember of a question answered; nothing when no topic was answered. */
 function recallOf(r: Read, answer: Answer): { recall?: Recall } {

@@ -23,6 +23,14 @@ export function longDate(iso: string): string {
   return match && month ? `${Number(match[3])} ${month} ${match[1]}` : iso;
 }
 
+/** An era's dates as people write them: "until 31 March 2013", "from 1 April 2013 to 30 September 2015". */
+export function eraRange(from: string | undefined, to: string | undefined): string {
+  if (from && to) return `from ${longDate(from)} to ${longDate(to)}`;
+  if (from) return `from ${longDate(from)}`;
+  if (to) return `until ${longDate(to)}`;
+  return 'throughout';
+}
+
 export function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -57,6 +65,16 @@ export function shiftYears(iso: string, years: number): string {
   const rest = iso.slice(4);
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return `${year}${rest === '-02-29' && !leap ? '-02-28' : rest}`;
+}
+
+/** The same day n months on, or the month's last day where it has fewer days ("31 January" + 1 month). */
+export function shiftMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 /** "Health visiting · 1 April 2014 · fully delegated CCG": what was read, so a person can see a misreading. */

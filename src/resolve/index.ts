@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Topic } from '../schemas/topic.js';
 import { MATCHER } from './config.js';
 import { perKnowledge } from './memo.js';
-import { normalise, STOP_WORDS, stem, words } from './normalise.js';
+import { normalise, stem, words } from './normalise.js';
 import { buildPhraseIndex, type PhraseIndex } from './phrases.js';
 import { buildTypoIndex, type TypoIndex } from './typo.js';
 
@@ -77,7 +77,8 @@ function rawWords(text: string, synonyms: Prepared['synonyms']): string[] {
 /** Everything the matcher needs from a knowledge base, built once per base. */
 export const prepare = perKnowledge(build);
 
-function build(kb: KnowledgeBase): Prepared {
+/** Synonyms and abbreviations as one pattern, each variant to its one form ("gos" → "general ophthalmic services"). */
+function synonymsOf(kb: KnowledgeBase): Prepared['synonyms'] {
   const pairs = kb.synonyms
     .flatMap((s) => {
       const canonical = words(normalise(s.canonical)).join(' ');
@@ -85,18 +86,17 @@ function build(kb: KnowledgeBase): Prepared {
     })
     .filter((s) => s.variant && s.variant !== s.canonical)
     .sort((a, b) => b.variant.length - a.variant.length);
-  const synonyms: Prepared['synonyms'] = {
+  return {
     re: pairs.length
       ? new RegExp(`(?<= )(?:${pairs.map((p) => escapeRe(p.variant)).join('|')})(?= )`, 'g')
       : /(?!)/g,
     canonical: new Map(pairs.map((p) => [p.variant, p.canonical])),
   };
+}
 
-  const stop = new Set(STOP_WORDS.flatMap((w) => [w, stem(w)]));
-  const base: Rewriter = { synonyms, stop };
-  const vocabulary = new Set<string>(STOP_WORDS);
-
-  const bodyPatterns = [...kb.bodies.values()].map((b) => ({
+/** Each body's names as one pattern, to find "@body" terms. */
+function bodyPatternsOf(kb: KnowledgeBase): Prepared['bodyPatterns'] {
+  return [...kb.bodies.values()].map((b) => ({
     id: b.id,
     re: new RegExp(
       `(?<![\\p{L}\\p{N}])(?:${[b.name.replace(/\s*\(.*\)$/, ''), b.short ?? '', ...b.aliases]
@@ -108,8 +108,33 @@ function build(kb: KnowledgeBase): Prepared {
       'u',
     ),
   }));
+}
 
-  const entries: TopicEntry[] = kb.topics.map((topic) => {
+/** Which topics hold each term, and how rare each term is (idf). */
+function postingsOf(entries: TopicEntry[]) {
+  const postings = new Map<string, { index: number; weight: number }[]>();
+  entries.forEach((entry, index) => {
+    for (const [term, weight] of entry.terms) {
+      const list = postings.get(term) ?? [];
+      list.push({ index, weight });
+      postings.set(term, list);
+    }
+  });
+  const n = entries.length || 1;
+  const idf = new Map<string, number>();
+  for (const [term, list] of postings) idf.set(term, Math.log(1 + n / list.length));
+  return { postings, idf, unknownIdf: Math.log(1 + n) };
+}
+
+/** Each topic as the matcher sees it: weighted terms, whole phrases, title terms and conditions. */
+function entriesOf(
+  kb: KnowledgeBase,
+  base: Rewriter,
+  vocabulary: Set<string>,
+  bodyPatterns: Prepared['bodyPatterns'],
+): TopicEntry[] {
+  const synonyms = base.synonyms;
+  return kb.topics.map((topic) => {
     const terms = new Map<string, number>();
     const phrases: string[][] = [];
     const fields: [string[], number][] = [
@@ -139,19 +164,11 @@ function build(kb: KnowledgeBase): Prepared {
     const titleTerms = [...new Set([...toTerms(topic.title, base), ...titleBodies])];
     return { topic, terms, phrases, titleTerms, conditions };
   });
+}
 
-  const postings = new Map<string, { index: number; weight: number }[]>();
-  entries.forEach((entry, index) => {
-    for (const [term, weight] of entry.terms) {
-      const list = postings.get(term) ?? [];
-      list.push({ index, weight });
-      postings.set(term, list);
-    }
-  });
-  const n = entries.length || 1;
-  const idf = new Map<string, number>();
-  for (const [term, list] of postings) idf.set(term, Math.log(1 + n / list.length));
-
+/** One-word body names (they count for little) and every body and condition word in the vocabulary. */
+function incidentalOf(kb: KnowledgeBase, base: Rewriter, vocabulary: Set<string>): Set<string> {
+  const synonyms = base.synonyms;
   // One-word names of bodies ("CCG", "council") say who, not what: they count for little.
   const incidental = new Set<string>();
   const bodyNames = [...kb.bodies.values()].flatMap((b) => [b.short ?? '', ...b.aliases]);
@@ -163,12 +180,24 @@ function build(kb: KnowledgeBase): Prepared {
     if (t.length === 1 && words(normalise(name)).length === 1) incidental.add(t[0] as string);
   }
 
-  const prepared: Prepared = {
+  return incidental;
+}
+
+function build(kb: KnowledgeBase): Prepared {
+  const synonyms = synonymsOf(kb);
+  const stop = new Set(kb.reading.stopWords.flatMap((w) => [w, stem(w)]));
+  const base: Rewriter = { synonyms, stop };
+  const vocabulary = new Set<string>(kb.reading.stopWords);
+  const bodyPatterns = bodyPatternsOf(kb);
+  const entries = entriesOf(kb, base, vocabulary, bodyPatterns);
+  const { postings, idf, unknownIdf } = postingsOf(entries);
+  const incidental = incidentalOf(kb, base, vocabulary);
+  return {
     entries,
     postings,
     phrases: buildPhraseIndex(entries),
     idf,
-    unknownIdf: Math.log(1 + n),
+    unknownIdf,
     stop,
     incidental,
     synonyms,
@@ -177,7 +206,6 @@ function build(kb: KnowledgeBase): Prepared {
     typos: buildTypoIndex(vocabulary, MATCHER),
     typoCache: new Map(),
   };
-  return prepared;
 }
 
 /**

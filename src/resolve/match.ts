@@ -55,13 +55,8 @@ function coversDate(topic: Topic, date: string): boolean {
   return topic.eras.some((e) => (!e.from || e.from <= date) && (!e.to || date <= e.to));
 }
 
-export function rank(
-  query: QueryTerm[],
-  prepared: Prepared,
-  context: RankContext,
-  settings: Settings = MATCHER,
-): Candidate[] {
-  const { asksAbout, settled, statedDate } = context;
+/** Each topic's evidence from the query's words, in one pass over their postings. */
+function accumulate(query: QueryTerm[], prepared: Prepared, asksAbout: Topic['kind']) {
   const size = prepared.entries.length;
   const evidence = new Float64Array(size);
   const matched = new Float64Array(size);
@@ -82,50 +77,90 @@ export function rank(
       contextMatched[index] = (contextMatched[index] ?? 0) + (q.context ? w * idf : 0);
     }
   }
+  return { evidence, matched, contextMatched, touched, total };
+}
+
+/** What scoring one topic needs besides the topic: the query's words and what the message settles. */
+interface Scoring {
+  prepared: Prepared;
+  context: RankContext;
+  settings: Settings;
+  present: Map<string, number>;
+  phraseWeight: Map<number, number>;
+  total: number;
+  settledConditions: string[];
+}
+
+/** One topic's candidate: its evidence, the share of the asking words it explains, and its score. */
+function scored(
+  entry: TopicEntry,
+  i: number,
+  ev: number,
+  matchedWords: number,
+  inContext: number,
+  s: Scoring,
+): Candidate {
+  const { prepared, context, settings, present } = s;
+  // A whole phrasing or keyword in the question ("GP services" is all of "gp") is strong evidence.
+  const bonus = Math.max(0, settings.phraseBonus * (s.phraseWeight.get(i) ?? 0));
+  // The words that settled a condition this topic depends on ("serving RAF officer") are about this topic.
+  let m = matchedWords;
+  for (const [condition, terms] of context.settled) {
+    if (!entry.conditions.has(condition)) continue;
+    for (const t of terms) {
+      if (!entry.terms.has(t) && present.has(t))
+        m += (present.get(t) ?? 0) * (prepared.idf.get(t) ?? prepared.unknownIdf);
+    }
+  }
+  // Coverage is measured on the asking clauses: context words that match help, unmatched ones do not hurt.
+  const c = inContext;
+  const coverage = Math.min(1, (m + c) / (m + c + settings.unmatchedPenalty * Math.max(0, s.total - m)));
+  const kindFactor =
+    (context.asksAbout === 'service') === (entry.topic.kind === 'service') ? 1 : settings.otherKindFactor;
+  let titleHeld = 0;
+  for (const t of entry.titleTerms) if (present.has(t)) titleHeld++;
+  const titleShare = entry.titleTerms.length ? titleHeld / entry.titleTerms.length : 0;
+  const conditionFactor =
+    entry.topic.kind === 'service' && s.settledConditions.some((k) => entry.conditions.has(k))
+      ? settings.conditionFactor
+      : 1;
+  // "Who oversaw trusts in 2017?" is not about a body that was gone by then.
+  const dateFactor =
+    context.statedDate && !coversDate(entry.topic, context.statedDate) ? settings.outOfDateFactor : 1;
+  const score =
+    (ev + bonus) *
+    (0.5 + coverage / 2) *
+    kindFactor *
+    conditionFactor *
+    dateFactor *
+    (1 + settings.titleBonus * titleShare);
+  return { entry, evidence: m + c, coverage, score };
+}
+
+export function rank(
+  query: QueryTerm[],
+  prepared: Prepared,
+  context: RankContext,
+  settings: Settings = MATCHER,
+): Candidate[] {
+  const { evidence, matched, contextMatched, touched, total } = accumulate(
+    query,
+    prepared,
+    context.asksAbout,
+  );
   // Topics with a small share of the best evidence cannot come near the top: skip the costly part for them.
   let most = 0;
   for (const i of touched) most = Math.max(most, evidence[i] ?? 0);
   const present = new Map(query.map((q) => [q.term, q.weight]));
   const phraseWeight = wholePhrases(prepared.phrases, present, prepared.idf);
-  const settledConditions = [...settled.keys()];
+  const settledConditions = [...context.settled.keys()];
+  const scoring: Scoring = { prepared, context, settings, present, phraseWeight, total, settledConditions };
   const keep = new TopFew(Math.max(settings.rankKeep, settings.maxOptions, 2));
   for (const i of touched) {
     const ev = evidence[i] ?? 0;
     const entry = prepared.entries[i];
     if (!entry || ev < most * settings.pruneBelow) continue;
-    // A whole phrasing or keyword in the question ("GP services" is all of "gp") is strong evidence.
-    const bonus = Math.max(0, settings.phraseBonus * (phraseWeight.get(i) ?? 0));
-    // The words that settled a condition this topic depends on ("serving RAF officer") are about this topic.
-    let m = matched[i] ?? 0;
-    for (const [condition, terms] of settled) {
-      if (!entry.conditions.has(condition)) continue;
-      for (const t of terms) {
-        if (!entry.terms.has(t) && present.has(t))
-          m += (present.get(t) ?? 0) * (prepared.idf.get(t) ?? prepared.unknownIdf);
-      }
-    }
-    // Coverage is measured on the asking clauses: context words that match help, unmatched ones do not hurt.
-    const c = contextMatched[i] ?? 0;
-    const coverage = Math.min(1, (m + c) / (m + c + settings.unmatchedPenalty * Math.max(0, total - m)));
-    const kindFactor =
-      (asksAbout === 'service') === (entry.topic.kind === 'service') ? 1 : settings.otherKindFactor;
-    let titleHeld = 0;
-    for (const t of entry.titleTerms) if (present.has(t)) titleHeld++;
-    const titleShare = entry.titleTerms.length ? titleHeld / entry.titleTerms.length : 0;
-    const conditionFactor =
-      entry.topic.kind === 'service' && settledConditions.some((c) => entry.conditions.has(c))
-        ? settings.conditionFactor
-        : 1;
-    // "Who oversaw trusts in 2017?" is not about a body that was gone by then.
-    const dateFactor = statedDate && !coversDate(entry.topic, statedDate) ? settings.outOfDateFactor : 1;
-    const score =
-      (ev + bonus) *
-      (0.5 + coverage / 2) *
-      kindFactor *
-      conditionFactor *
-      dateFactor *
-      (1 + settings.titleBonus * titleShare);
-    keep.offer({ entry, evidence: m + c, coverage, score });
+    keep.offer(scored(entry, i, ev, matched[i] ?? 0, contextMatched[i] ?? 0, scoring));
   }
   return keep.best;
 }

@@ -25,6 +25,18 @@ export function phrasePattern(phrases: readonly string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'u');
 }
 
+/**
+ * Lower-case words and phrases as one alternation, where a trailing "*" stands for any letters
+ * ("responsib*" is "responsible", "responsibility"): the knowledge's intent words are written so.
+ */
+export function prefixAlternation(phrases: readonly string[]): string {
+  const list = [...new Set(phrases.map((p) => p.toLowerCase()).filter(Boolean))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const one = (p: string) => (p.endsWith('*') ? `${escapeRe(p.slice(0, -1))}\\p{L}*` : escapeRe(p));
+  return list.length ? list.map(one).join('|') : '(?!)';
+}
+
 /** Lower-case phrases as one regex alternation (longest first), for embedding in a larger pattern. */
 export function phraseAlternation(phrases: readonly string[]): string {
   const list = [...new Set(phrases.map((p) => p.toLowerCase()).filter(Boolean))].sort(

@@ -85,7 +85,7 @@ export function readMessage(text: string, kb: KnowledgeBase): MessageReading {
     (s.endsWith('?') || !anyQuestionMark) && p.whichBody.some((re) => re.test(s));
   let clauses = content.map((s) => {
     const shaped = shapedAt(s);
-    const strength: 0 | 1 | 2 = shaped ? 2 : askStrength(s);
+    const strength: 0 | 1 | 2 = shaped ? 2 : askStrength(s, kb);
     return { text: s, asks: s.endsWith('?') || strength > 0, strength, shaped };
   });
   // A message with no question mark and no asking words is a fragment ("HV 2014"): all of it asks.

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer } from '../schemas/answer.js';
-import { type Era, PENDING, type Topic } from '../schemas/topic.js';
+import { type Era, PENDING, type Status, type Topic } from '../schemas/topic.js';
 import { longDate, STATUS_TEXT } from './format.js';
 import { perKnowledge, phrasePattern } from './memo.js';
 import { normalise } from './normalise.js';
@@ -31,10 +31,60 @@ export function asksAboutPlanDate(topic: Topic, asOf: string, today: string): bo
   return asOf > today && topic.eras.some((e) => PENDING.has(e.status) && covers(e, asOf));
 }
 
-/** "not confirmed; last checked 1 December 2026" for an era that is not law. */
+/** What a change not yet in effect is not, said plainly ("not confirmed in effect", "not law"). */
+const NOT_YET: Partial<Record<Status, string>> = {
+  planned: 'not confirmed in effect',
+  approved: 'not confirmed in effect',
+  proposed: 'not law',
+  announced: 'not in effect',
+};
+
+const checkedOn = (kb: KnowledgeBase, era: Era) => longDate(era.checked ?? kb.updated);
+
+/** "Not confirmed in effect; last checked 1 December 2026." for an era that is not law, after its own note. */
 export function reviewNote(kb: KnowledgeBase, era: Era): string {
-  if (!PENDING.has(era.status) && era.status !== 'superseded') return '';
-  return `Not confirmed; last checked ${longDate(era.checked ?? kb.updated)}.`;
+  if (era.status === 'superseded') return `Last checked ${checkedOn(kb, era)}.`;
+  const not = NOT_YET[era.status];
+  return not ? `${not.charAt(0).toUpperCase()}${not.slice(1)}; last checked ${checkedOn(kb, era)}.` : '';
+}
+
+/** "It needs Parliament and is not confirmed in effect; last checked 1 December 2026.": what is not yet so. */
+export function pendingTail(kb: KnowledgeBase, era: Era): string {
+  const not = NOT_YET[era.status];
+  if (!not) return reviewNote(kb, era);
+  return `It ${era.needs ? `needs ${era.needs} and ` : ''}is ${not}; last checked ${checkedOn(kb, era)}.`;
+}
+
+/**
+ * A change not yet in effect in a careful person's words: what it is, by which instrument, from when,
+ * what it still needs, and that it is not confirmed: "Planned in NHS England's Direct commissioning update
+ * (PRN02352): to move to the ICB from 1 April 2027. It needs Parliament and is not confirmed in effect; …".
+ * A planned change takes effect on its date; a proposal or announcement was made on it.
+ */
+export function planSentence(kb: KnowledgeBase, era: Era, bodies: string): string {
+  const takesEffect = era.status === 'planned' || era.status === 'approved';
+  const from = era.from && takesEffect ? ` from ${longDate(era.from)}` : '';
+  const made = era.from && !takesEffect ? ` on ${longDate(era.from)}` : '';
+  const label = `${era.status.charAt(0).toUpperCase()}${era.status.slice(1)}`;
+  return `${label}${era.by ? ` in ${era.by}` : ''}${made}: to move to the ${bodies}${from}. ${pendingTail(kb, era)}`;
+}
+
+/** How a would-be holder's role reads: "would commission it from 1 April 2027, if the plan takes effect". */
+export function pendingRoleText(era: Era): string {
+  if ((era.status === 'planned' || era.status === 'approved') && era.from)
+    return `would commission it from ${longDate(era.from)}, if the plan takes effect`;
+  if (era.status === 'proposed')
+    return `would commission it under ${era.by ?? 'the proposal'}, if it becomes law`;
+  return 'would commission it, if the announced change is made';
+}
+
+/**
+ * An era's label on a timeline: "planned, not yet in effect; needs Parliament". Shorter than the answer's
+ * own label ("Planned, not confirmed in effect"), which every surface shows once, above.
+ */
+export function timelineLabel(era: Era): string | undefined {
+  if (!NOT_YET[era.status]) return undefined;
+  return `${era.status}, not yet in effect${era.needs ? `; needs ${era.needs}` : ''}`;
 }
 
 const planWords = perKnowledge((kb) => phrasePattern(kb.reading.plans.map((w) => normalise(w))));

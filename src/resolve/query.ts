@@ -4,9 +4,10 @@ import { type ConditionReading, readConditions } from './conditions.js';
 import type { Settings } from './config.js';
 import { readDate } from './dates.js';
 import { bodyNameTerms, prepare, questionTerms, toTerms } from './index.js';
-import { askedKind, QUESTION_WORD } from './intent.js';
+import { askedKind, questionWord } from './intent.js';
 import { type Candidate, type QueryTerm, weighTerms } from './match.js';
 import { perKnowledge, phraseAlternation } from './memo.js';
+import { type Unread, unreadWords } from './unread.js';
 
 /** What the matcher looks for: weighted terms, and whether the message asks about a service or a change. */
 export interface Query {
@@ -14,6 +15,8 @@ export interface Query {
   kind: 'service' | 'change';
   /** The asking clauses' text (dates and negated words removed), for splitting into parts. */
   asking: string;
+  /** The asking words no span accounts for (src/resolve/unread.ts). */
+  unread: Unread[];
 }
 
 /** Builds the query: asking words count in full; words only in context count as context. */
@@ -28,7 +31,7 @@ export function queryFor(
   const prepared = prepare(kb);
   const text = (asking || fullText).trim();
   // "Does the CQC commission anything?" asks about a body, whatever its verb.
-  const kind = asksAboutABody(text, kb) ? 'change' : askedKind(text);
+  const kind = asksAboutABody(text, kb) ? 'change' : askedKind(text, kb);
   // A body's name says who, not what, in a question about a service; in one about a change it is the subject.
   const incidental = new Set([
     ...conditions.phrases.flatMap((p) => toTerms(p, prepared)),
@@ -44,7 +47,7 @@ export function queryFor(
     new Set(contextOnly),
     settings,
   );
-  return { terms, kind, asking };
+  return { terms, kind, asking, unread: unreadWords(kb, asking) };
 }
 
 const bodySubject = perKnowledge((kb) => {
@@ -87,9 +90,13 @@ export function isVague(kb: KnowledgeBase, top: Candidate, terms: QueryTerm[], s
   return own.length > 0 && own.every((t) => (prepared.postings.get(t.term)?.length ?? 0) > shared);
 }
 
-/** Where one thing asked ends and the next begins: "A and B", "A vs B", "A, B", "A / B", "A or B". */
+/**
+ * Where one thing asked ends and the next begins: "A and B", "A vs B", "A, B", "A / B", "A or B", and
+ * list markers: "(a) A (b) B", "1) A 2) B", "• A • B".
+ */
 // A slash between digits is a financial year ("14/15"), not two things asked.
-export const COORDINATOR = /\s(?:and|vs|versus|v|plus|as well as)\s|(?<!\d)\/|\/(?!\d)|[+?]/u;
+export const COORDINATOR =
+  /\s(?:and|vs|versus|v|plus|as well as)\s|(?<!\d)\/|\/(?!\d)|[+?•]|(?:^|\s)\(?(?:[a-f]|[1-6]|i{1,3}|iv)\)\s/u;
 
 /**
  * A segment that starts "is that …", "like …" or "who holds it …" refers to what came before; it is not a
@@ -102,10 +109,10 @@ const REFERS_BACK =
  * A segment that states before it asks ("the council does the testing, so who …") is context; one that
  * asks first ("who commissioned the tests we do …") only has a relative clause.
  */
-function statesFirst(statement: RegExp, text: string): boolean {
+function statesFirst(statement: RegExp, text: string, question: RegExp): boolean {
   const stated = statement.exec(text);
   if (!stated) return false;
-  const asked = QUESTION_WORD.exec(text);
+  const asked = question.exec(text);
   return !asked || stated.index < asked.index;
 }
 
@@ -135,7 +142,7 @@ export function splitParts(
   const statement = statementPattern(kb);
   const segments = query.asking
     .split(COORDINATOR)
-    .filter((text) => !REFERS_BACK.test(text) && !statesFirst(statement, text))
+    .filter((text) => !REFERS_BACK.test(text) && !statesFirst(statement, text, questionWord(kb)))
     // Only words the knowledge knows can name a part; an unknown word ("ops", "refer") names none.
     .map((text) => ({
       text,
@@ -170,7 +177,15 @@ export function splitParts(
     else parts.push({ candidate: top, texts: [segment.text] });
   }
   if (parts.length < 2) return undefined;
-  const kept = parts.slice(0, settings.compound.maxParts);
+  return partPlans(kb, r, parts.slice(0, settings.compound.maxParts));
+}
+
+/** Each part with its own date and conditions where its own words give them. */
+function partPlans(
+  kb: KnowledgeBase,
+  r: { today: string; settled: ReadonlyMap<string, string> },
+  kept: { candidate: Candidate; texts: string[] }[],
+): { candidate: Candidate; over: Partial<Situation> }[] {
   const own = kept.map((p) => readConditions(p.texts.join(' '), kb).settled);
   return kept.map(({ candidate, texts }, i) => {
     const date = readDate(texts.join(' '), r.today, kb);

@@ -10,8 +10,9 @@ import { changeAsks, changeInYear, changeSituations, dateSituations } from './da
 import { type DateReading, readDate } from './dates.js';
 import { longDate } from './format.js';
 import { correct, namesABody, prepare, questionTerms } from './index.js';
-import { askedRoles, asksAboutPending, asksWhoCommissions, QUESTION_WORD } from './intent.js';
+import { askedRoles, asksAboutPending, asksWhoCommissions, questionWord } from './intent.js';
 import { type Candidate, rank } from './match.js';
+import { perKnowledge, phrasePattern } from './memo.js';
 import { type MessageReading, readMessage } from './message.js';
 import { withoutNegated } from './negation.js';
 import { normalise } from './normalise.js';
@@ -70,6 +71,11 @@ export interface Read {
   conditions: ReturnType<typeof readConditions>;
   /** The body whose start the date was read from ("when was UKHSA set up"), if so. */
   startOf?: string | undefined;
+  /**
+   * Set when the message is read as a follow-up: the conditions carried from the last question. The
+   * service is then found in the words besides the conditions and the words any follow-up uses.
+   */
+  followUp?: { carried: ReadonlyMap<string, string> } | undefined;
 }
 
 /** Typo-corrects each word in place, keeping punctuation, so phrases ("fully delegted") match as written. */
@@ -85,8 +91,8 @@ function corrected(text: string, kb: KnowledgeBase): string {
  * The stretch of the asking text that holds its last question word ("… but I'm writing a history -
  * who commissioned hip replacements in 2019/20?"): a date there is the date asked about.
  */
-function questionPart(asking: string): string {
-  const cues = [...asking.matchAll(new RegExp(QUESTION_WORD.source, 'gu'))];
+function questionPart(asking: string, kb: KnowledgeBase): string {
+  const cues = [...asking.matchAll(new RegExp(questionWord(kb).source, 'gu'))];
   const last = cues.at(-1);
   if (!last) return '';
   const start = Math.max(...[...asking.slice(0, last.index).matchAll(/[-–—,;:]\s/gu)].map((m) => m.index), 0);
@@ -100,7 +106,8 @@ export function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: Re
   const message = readMessage(text, kb);
   // The date in the question beats a date in its context ("our ICB came in in July 2022 … who
   // commissioned it in 2019/20?"); an explicit date anywhere beats "now".
-  const inQuestion = readDate(questionPart(message.asking), today, kb) ?? readDate(message.asking, today, kb);
+  const inQuestion =
+    readDate(questionPart(message.asking, kb), today, kb) ?? readDate(message.asking, today, kb);
   const dateReading = inQuestion && !inQuestion.now ? inQuestion : (readDate(text, today, kb) ?? inQuestion);
   const read = dateReading?.date ?? today;
   // A date given that is the one the words give anyway (a clarify option carries its answer's date) is
@@ -128,7 +135,7 @@ export function withoutDates(text: string, today: string, kb: KnowledgeBase, eve
   // who commissions something, an event's words ("when Lansley's reforms landed") say when, and are set
   // aside in `events`: the caller weighs them as context, so "who got the power when the LRO came in?"
   // still finds the LRO while "who held GP contracts when Lansley's reforms landed?" finds GP contracts.
-  const asksWho = asksWhoCommissions(text);
+  const asksWho = asksWhoCommissions(text, kb);
   const removable = (r: DateReading) => !r.anchor || (asksWho && !r.anchorBody);
   for (let reading = readDate(rest, today, kb), n = 0; reading && removable(reading) && n < 5; n++) {
     if (reading.anchor) events.push(reading.phrase);
@@ -147,9 +154,10 @@ function situation(kb: KnowledgeBase, r: Read, confidence: number, over: Partial
     settled: r.conditions.settled,
     excluded: r.conditions.excluded,
     defaults: defaultConditions(kb),
-    askedRoles: askedRoles(r.text),
+    askedRoles: askedRoles(r.text, kb),
     asksAboutPending: asksAboutPending(r.text, kb),
     dateRead: r.dateRead,
+    carried: r.followUp?.carried,
     confidence,
     ...over,
   };
@@ -159,15 +167,30 @@ function situation(kb: KnowledgeBase, r: Read, confidence: number, over: Partial
 function messageQuery(kb: KnowledgeBase, r: Read): Query {
   // "Who … and what changed after?" asks for the next era of the same service (date-parts.ts), not for a
   // topic about a change; "what changed in 2013?" alone does ask about the change.
-  const change = asksWhoCommissions(r.text) ? changeAsks(kb) : /(?!)/gu;
+  const change = asksWhoCommissions(r.text, kb) ? changeAsks(kb) : /(?!)/gu;
   const events: string[] = [];
-  const clean = (t: string) => withoutNegated(withoutDates(t, r.today, kb, events), kb).replace(change, ' ');
+  // A follow-up names its service besides its conditions and the words any follow-up uses: "and if we
+  // were fully delegated?" keeps the last service, though "delegated" alone would name a topic.
+  const aside = r.followUp ? followUpAside(kb, r) : (t: string) => t;
+  const clean = (t: string) =>
+    aside(withoutNegated(withoutDates(t, r.today, kb, events), kb).replace(change, ' '));
   const asking = clean(r.message.asking);
   const context = `${clean(r.message.context)} ${events.join(' ')}`;
   const query = queryFor(kb, asking, context, r.conditions, r.text);
   // Parts are found in the asking words as written, dates included, so each part can keep its own date.
-  return { ...query, asking: withoutNegated(r.message.asking, kb).replace(change, ' ') };
+  return { ...query, asking: aside(withoutNegated(r.message.asking, kb).replace(change, ' ')) };
 }
+
+/** Takes out of a follow-up's text the phrases that stated conditions and the words any follow-up uses. */
+function followUpAside(kb: KnowledgeBase, r: Read): (text: string) => string {
+  const phrases = [...r.conditions.settledBy.values(), ...r.conditions.phrases].filter(Boolean);
+  const words = followUpWordPattern(kb);
+  return (text) => phrases.reduce((t, phrase) => t.split(phrase).join(' '), text).replace(words, ' ');
+}
+
+const followUpWordPattern = perKnowledge(
+  (kb) => new RegExp(phrasePattern(kb.reading.followUpWords).source, 'gu'),
+);
 
 function rankFor(kb: KnowledgeBase, r: Read, query: Query, settings: Settings): Candidate[] {
   // Every value named counts: "CHC for a veteran and a serving officer" is about CHC, for two groups.
@@ -251,16 +274,7 @@ export function resolveRead(
   trace?: Trace,
 ): Answer {
   const settings = settingsWith(options.settings);
-  if (options.topicId) {
-    const chosen = kb.topicById.get(options.topicId);
-    if (chosen) return composeTopicAnswer(kb, chosen, situation(kb, r, 1));
-    // A button from before a knowledge update may name a topic that has since gone: say so, never guess.
-    return unknown(
-      r.question,
-      r,
-      'That option is no longer in the knowledge base: it was renamed or removed since the question was asked. Please ask again.',
-    );
-  }
+  if (options.topicId) return chosenTopic(kb, r, options.topicId);
 
   const scope = outOfScope(r.message, kb);
   if (scope) return unknown(r.question, r, scope.reason, scope.lookInstead);
@@ -274,7 +288,7 @@ export function resolveRead(
   const aboutABody = query.kind === 'change' && namesABody(r.message.asking, prepare(kb));
   const gate = settings.gate[Math.max(r.message.strength, aboutABody ? 1 : 0)] ?? settings.gate[0];
   if (!best || best.coverage < gate.minCoverage || best.evidence < gate.minEvidence) {
-    const message = asksWhoCommissions(r.text)
+    const message = asksWhoCommissions(r.text, kb)
       ? 'I could not match that to a commissioning responsibility I know about, so I will not guess.'
       : 'That does not look like a question about who commissions NHS services in England, so I will not guess.';
     return unknown(r.question, r, message, GENERAL_LOOK);
@@ -291,9 +305,30 @@ export function resolveRead(
   if (parts) return compound(kb, r, parts.map(planned));
   const several = severalSituations(r, ranked, settings);
   if (several) return compound(kb, r, several.map(planned));
+  return rivalsAnswer(kb, r, query, ranked, settings) ?? bestAnswer(kb, r, query, ranked, settings);
+}
 
-  const askBack = rivalsAnswer(kb, r, query, ranked, settings);
-  if (askBack) return askBack;
+/** A "did you mean" option chosen: that topic, or a plain word that it has gone since. */
+function chosenTopic(kb: KnowledgeBase, r: Read, topicId: string): Answer {
+  const chosen = kb.topicById.get(topicId);
+  if (chosen) return composeTopicAnswer(kb, chosen, situation(kb, r, 1));
+  // A button from before a knowledge update may name a topic that has since gone: say so, never guess.
+  return unknown(
+    r.question,
+    r,
+    'That option is no longer in the knowledge base: it was renamed or removed since the question was asked. Please ask again.',
+  );
+}
+
+/** The best topic answered: at each date asked (a part per date), or at the one date read. */
+function bestAnswer(
+  kb: KnowledgeBase,
+  r: Read,
+  query: Query,
+  ranked: Candidate[],
+  settings: Settings,
+): Answer {
+  const best = ranked[0] as Candidate;
   const second = ranked[1]?.score ?? 0;
   const confidence = Math.round(Math.min(1, best.coverage * (1 - (second / best.score) * 0.5)) * 100) / 100;
   // One service at two or more dates ("dental in 2010 vs now"): a complete answer per date.
@@ -439,8 +474,20 @@ function compound(kb: KnowledgeBase, r: Read, plans: TopicPlan[]): Answer {
       return true;
     });
   const sources = [...new Map(parts.flatMap((p) => p.sources).map((s) => [s.id, s])).values()];
+  // "See also" never offers what this answer has just answered, in a part or on top.
+  const answered = new Set(parts.flatMap((p) => (p.topic ? [p.topic.id] : [])));
+  const unanswered = (options: AnswerPart['seeAlso']) => options?.filter((o) => !answered.has(o.topicId));
+  const perPart = parts.map((p) => {
+    const { seeAlso, ...rest } = p;
+    const left = unanswered(seeAlso);
+    return left?.length ? { ...rest, seeAlso: left } : rest;
+  });
+  // Each part carries its own timeline, "what changed" and not-yet-law label; the top shows none of
+  // them, so no surface can show one part's history under another (or under the whole).
+  const { seeAlso: _first, statusText: _label, ...whole } = first;
   return {
-    ...first,
+    ...whole,
+    timeline: [],
     status: parts.every((p) => p.status === 'answered') ? 'answered' : 'clarify',
     commissioners,
     text: parts.map((p) => `${p.topic?.title ?? ''}: ${p.text}`).join('\n\n'),
@@ -451,6 +498,6 @@ function compound(kb: KnowledgeBase, r: Read, plans: TopicPlan[]): Answer {
       ? plans.map((p) => ({ topicId: p.topic.id, title: p.topic.title }))
       : [],
     confidence: Math.min(...parts.map((p) => p.confidence)),
-    parts,
+    parts: perPart,
   };
 }

@@ -1,12 +1,10 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { OutOfScope } from '../schemas/scope.js';
+import { namesWhichBody } from './intent.js';
 import { lastFew, perKnowledge, phrasePattern } from './memo.js';
 import { type MessageReading, readMessage } from './message.js';
 import { withoutNegated } from './negation.js';
 import { normalise, stem, words } from './normalise.js';
-
-const WHICH_BODY_WORD =
-  /(?<![\p{L}])(?:who|whom|whose|which (?:body|bodies|organisation|organization|team|nhs body))(?![\p{L}])/u;
 
 /** A text's words, each stemmed, space-separated: "side-effects of antibiotics" → "side effect of antibiotic". */
 const stemmed = lastFew(8, (text: string) => words(text).map(stem).join(' '));
@@ -42,7 +40,7 @@ export function outOfScope(message: MessageReading, kb: KnowledgeBase): OutOfSco
   for (const { text: clause, shaped } of asking) {
     // Only asking which body counts here: "what will GP commissioning look like?" names commissioning
     // but asks for a prediction.
-    const cue = WHICH_BODY_WORD.test(clause) || shaped;
+    const cue = namesWhichBody(clause, kb) || shaped;
     const rule = scopeRules(kb).find(({ rule, re }) => rule.unlessCommissioning && !cue && re.test(clause));
     if (rule) hit ??= rule.rule;
     else if (cue) inScopeClause = true;

@@ -30,12 +30,24 @@ export const AnswerOption = z.object({
   title: z.string(),
 });
 
-/** One era of the topic, for the timeline picture. */
+/** One era of the topic, for the timeline picture and its words. */
 export const AnswerEra = z.object({
   from: z.string().optional(),
   to: z.string().optional(),
   status: Status,
   bodies: z.array(z.string()).describe('Short names of the bodies holding it then.'),
+  range: z
+    .string()
+    .optional()
+    .describe(
+      'Its dates as people write them: "until 31 March 2013", "from 1 April 2013 to 30 September 2015".',
+    ),
+  statusText: z
+    .string()
+    .optional()
+    .describe('For a change not yet law: what it is, e.g. "planned, not yet in effect; needs Parliament".'),
+  asOf: z.boolean().optional().describe('True for the era in force on the as-of date.'),
+  today: z.boolean().optional().describe('True for the era in force today.'),
 });
 
 /** answered: the commissioners are named; clarify: options to choose from; unknown: no match. */
@@ -62,6 +74,13 @@ export const AnswerPart = z.object({
   sources: z.array(AnswerSource),
   options: z.array(AnswerOption),
   timeline: z.array(AnswerEra),
+  today: z
+    .string()
+    .optional()
+    .describe(
+      'YYYY-MM-DD: the day the answer was made, so a timeline can mark today apart from the as-of date.',
+    ),
+  todayText: z.string().optional().describe('Today as people write it, e.g. "5 December 2026".'),
   lookInstead: z.string().optional(),
   dateRead: z
     .string()

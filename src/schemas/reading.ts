@@ -22,10 +22,19 @@ export const AnchorWords = z.strictObject({
     .describe(
       'Words after a name that mean it began: "the year ICBs launched" reads as the day they started.',
     ),
-  yearShift: z
-    .array(Text)
-    .default([])
-    .describe('Words before "before" or "after" that move a moment a year: "the year before COVID".'),
+  shift: z
+    .strictObject({
+      years: z.array(Text).default([]).describe('Words for a year: "two years after the 0-5 transfer".'),
+      months: z.array(Text).default([]).describe('Words for a month: "eighteen months before ICBs".'),
+      counts: z
+        .record(Text, z.number().int().positive())
+        .default({})
+        .describe('Amounts in words besides number words: "a couple of" is 2, "the" (the year before) is 1.'),
+    })
+    .default({ years: [], months: [], counts: {} })
+    .describe(
+      'An amount of time before "before" or "after" a moment moves it: "two years after the 0-5 transfer".',
+    ),
 });
 
 /** A public event people date things by ("the year of the London Olympics", "the COVID year"). */
@@ -39,6 +48,37 @@ export const PublicEvent = z.strictObject({
  * How the resolver reads people's wording, apart from topics: a single list of each kind, so a
  * maintainer can add "isn't" or "pre-" without touching code. Only one file may hold this section.
  */
+/** What a message's wording says it asks (src/resolve/intent.ts). A word ending in "*" is a prefix. */
+export const IntentWords = z.strictObject({
+  questionWords: Words('word').describe('The words that open a question about a body: "who", "which".'),
+  asksWho: Words('phrase').describe('Words that show a message asks which body holds a responsibility.'),
+  plainlyAsksWho: Words('phrase').describe('Words that plainly ask it: "commissioned", "who pays".'),
+  notCommissioningAfter: Words('word').describe(
+    'A word just before "commission…" that makes it another sense: "the Care Quality Commission".',
+  ),
+  whichBodyFirst: Words('word').describe('"is it the council?": the first word of asking which body.'),
+  whichBodyThen: Words('word').describe('"is it the council?": the second word of asking which body.'),
+  whichBodyWords: Words('phrase').describe(
+    'Words that name a body as what is asked about: "who", "which body".',
+  ),
+  changeOpeners: Words('phrase').describe(
+    'A message opening with one of these asks about a change or a body.',
+  ),
+  serviceOpenersFirst: Words('word').describe(
+    '"was it PHE that …": first words of an opening that asks about a service.',
+  ),
+  serviceOpenersThen: Words('word').describe('"was it PHE that …": second words of that opening.'),
+  lateChangeOpeners: Words('phrase').describe(
+    'Without "who" or "commission…", a message opening with one of these asks about a change: "why".',
+  ),
+  changeWords: Words('phrase').describe(
+    'Without "who" or "commission…", these make it a question about a change.',
+  ),
+  roles: z
+    .strictObject({ accountable: Words('phrase'), advises: Words('phrase') })
+    .describe('Roles shown only when asked about: "who is legally accountable", "who advised".'),
+});
+
 export const Reading = z.strictObject({
   negations: Words('word or phrase').describe(
     'Words that rule out what follows ("not", "never", "other than"): one list for conditions, scope and topic words.',
@@ -106,6 +146,10 @@ export const Reading = z.strictObject({
     .describe(
       'Words that say a message is about a time ("ago", "back then", "last year", month names): when none of its dates is read, the decision asks which date is meant rather than answering for today.',
     ),
+  stopWords: Words('word').describe(
+    'Words that say nothing about which service is meant: the matcher skips them.',
+  ),
+  intent: IntentWords.describe("What a message's wording says it asks, apart from its topic."),
   joiners: z
     .array(Text)
     .default([])

@@ -58,6 +58,12 @@ export const Era = z.strictObject({
   checked: IsoDate.optional().describe(
     'The day a maintainer last checked a plan against its sources; answers say "last checked" this date.',
   ),
+  by: Text.optional().describe(
+    'Required unless in-force, historic or superseded: the instrument that plans, proposes or announces it, e.g. "NHS England\'s Direct commissioning update (PRN02352)" or "the Health Bill 2026-27".',
+  ),
+  needs: Text.optional().describe(
+    'What it still needs before it can take effect, e.g. "Parliament" or "government approval".',
+  ),
   holders: z.array(Holder).min(1, 'name at least one body that holds it'),
   note: Text.describe('One or two sentences, in your own words, shown with the answer.'),
   sources: z.array(Id).min(1, 'every era needs at least one source id from sources.yaml'),

@@ -94,6 +94,8 @@ describe('one question, not one per date', () => {
     ['who commissioned school nursing between 2012 and 2016?', '2012-07-01'],
     ['who commissioned school nursing from 2012 to 2016?', '2012-07-01'],
     ['who commissioned health visiting in 2014/15?', '2014-10-01'],
+    // A second date inside the first's span says the same time again.
+    ['who commissioned health visiting in 2016/17, the year after the 0-5 transfer?', '2016-10-01'],
   ])('"%s" is answered whole at %s', (question, asOf) => {
     const a = ask(question);
     expect(a.status).toBe('answered');

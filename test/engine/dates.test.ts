@@ -79,6 +79,20 @@ describe('reading the as-of date from a question', () => {
     ['the year before Covid', '2019-05-31'],
     ['the year after PCTs were abolished', '2014-04-01'],
     ['after nhse is abolished', '2027-04-01'],
+    // An amount of time before "before" or "after" a moment moves it by that much.
+    ['two years after the 0-5 transfer', '2017-10-01'],
+    ['eighteen months before ICBs were established', '2020-12-30'],
+    ['3 years after PCTs were abolished', '2016-04-01'],
+    ['a couple of years before the 2012 act took effect', '2011-03-31'],
+    // Financial years named from a moment or from today.
+    ['the first full financial year of ICBs', '2023-10-01'],
+    ['the last financial year of PCTs', '2012-10-01'],
+    ['last financial year', '2025-10-01'],
+    ['this financial year', '2026-10-01'],
+    ['the first year after PCTs were abolished', '2013-09-30'],
+    ['the first year the 2012 act was in force', '2013-09-30'],
+    // "they" before an ending word stands for the body named just before it.
+    ['who took over from PCTs when they were scrapped', '2013-04-01'],
   ])('reads "%s" as %s', (text, expected) => {
     expect(readDate(normalise(text), TODAY, kb)?.date).toBe(expected);
   });

@@ -113,7 +113,9 @@ describe('the model file', () => {
     expect(fresh.features).toEqual([...FEATURES]);
     expect(fresh.threshold).toBeCloseTo(shipped.threshold, 3);
     for (const [i, w] of fresh.weights.entries()) expect(w).toBeCloseTo(shipped.weights[i] ?? Number.NaN, 3);
-  });
+    // Training reads every labelled set: on a busy machine that takes far longer than the usual limit, which
+    // is there to catch a hang, not to time the training (npm run bench does that).
+  }, 600_000);
 });
 
 describe('model and knowledge on reload', () => {

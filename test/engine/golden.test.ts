@@ -129,7 +129,7 @@ describe('changes and bodies', () => {
     const a = ask('under the Health Bill, who would commission proton beam therapy?');
     const dhsc = a.commissioners.find((c) => c.body === 'dhsc');
     expect(a.commissioners.map((c) => c.body)).toContain('nhs-england');
-    expect(dhsc?.condition).toMatch(/proposed in a bill, not law/);
+    expect(dhsc?.roleText).toMatch(/would commission it under the Health Bill 2026-27, if it becomes law/);
   });
 
   it('keeps NHS England as the in-force answer for screening and mentions the planned delegation', () => {

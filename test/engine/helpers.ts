@@ -74,5 +74,20 @@ export const BASE = {
   hedges: [not sure]
   approximately: [ish]
   greetings: [hi]
+  stopWords: [the, a, of, in, who]
+  intent:
+    questionWords: [who]
+    asksWho: [who, commissions]
+    plainlyAsksWho: [commissions]
+    notCommissioningAfter: [quality]
+    whichBodyFirst: [is]
+    whichBodyThen: [it]
+    whichBodyWords: [who]
+    changeOpeners: [when]
+    serviceOpenersFirst: [was]
+    serviceOpenersThen: [it]
+    lateChangeOpeners: [why]
+    changeWords: [abolish*]
+    roles: { accountable: [accountab*], advises: [advis*] }
 `,
 };

@@ -19,17 +19,33 @@ ${extra}        holders: [{ body: icb }]
         note: A plan.
         sources: [s1]
 `;
+const BY = '        by: "NHS England\'s Direct commissioning update (PRN02352)"\n        needs: Parliament\n';
 const LAST_SOURCES = '        note: ICBs commission maternity care.\n        sources: [s1]\n';
 
 describe('plans, review dates and lifetimes in kb:check', () => {
-  it('accepts superseded and approved eras that carry a review date', () => {
+  it('accepts superseded and approved eras that carry a review date (and a pending one its instrument)', () => {
     for (const status of ['superseded', 'approved', 'planned']) {
+      const r = withChange(
+        'topics.yaml',
+        LAST_SOURCES,
+        `        note: ICBs commission maternity care.\n${PLAN(status, `        reviewBy: 2027-05-01\n${BY}`)}`,
+      );
+      expect(r.ok, status).toBe(true);
+    }
+  });
+
+  it('refuses a planned, approved, proposed or announced era without "by:", the instrument, at its line', () => {
+    for (const status of ['planned', 'approved', 'proposed', 'announced']) {
       const r = withChange(
         'topics.yaml',
         LAST_SOURCES,
         `        note: ICBs commission maternity care.\n${PLAN(status, '        reviewBy: 2027-05-01\n')}`,
       );
-      expect(r.ok, status).toBe(true);
+      expect(problems(r), status).toEqual([
+        expect.stringMatching(
+          new RegExp(`^topics\\.yaml:16:9 topics\\[0\\]\\.eras\\[2\\]: an? ${status} era needs "by:"`),
+        ),
+      ]);
     }
   });
 
@@ -48,7 +64,7 @@ describe('plans, review dates and lifetimes in kb:check', () => {
     const r = withChange(
       'topics.yaml',
       LAST_SOURCES,
-      `        note: ICBs commission maternity care.\n${PLAN('planned', '        reviewBy: 2027-05-01\n')}`,
+      `        note: ICBs commission maternity care.\n${PLAN('planned', `        reviewBy: 2027-05-01\n${BY}`)}`,
     );
     if (!r.ok) throw new Error('expected the knowledge to load');
     expect(overdueReviews(r.kb.reviews, '2027-05-01')).toEqual([]);

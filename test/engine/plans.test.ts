@@ -32,7 +32,11 @@ describe('the April 2027 transfer plan, asked today', () => {
       expect(a.bodies).toEqual(['nhs-england']);
       expect(a.all).toMatch(/Planned, not confirmed in effect \(from 1 April 2027\): ICB\b/);
       expect(a.all).toMatch(/Subject to Parliament/);
-      expect(a.all).toMatch(/Not confirmed; last checked 1 December 2026\./);
+      // The text says what is planned, by what, from when, what it needs, and what is not confirmed.
+      expect(a.text).toContain(
+        "Planned in NHS England's Direct commissioning update (PRN02352): to move to the ICB from 1 April 2027. " +
+          'It needs Parliament and is not confirmed in effect; last checked 1 December 2026.',
+      );
     },
   );
 });
@@ -43,13 +47,17 @@ describe('questions about what is coming', () => {
     'who commissions prison healthcare after NHS England is abolished?',
     'who will commission SARCs from April 2027?',
     'who commissions CHIS in April 2027?',
-  ])('"%s" names ICBs as the planned holder, labelled planned', (question) => {
+  ])('"%s" names ICBs as the planned holder, from its date, never "where planned"', (question) => {
     const a = ask(question);
     expect(a.status).toBe('answered');
     const icb = a.commissioners.find((c) => c.body === 'icb');
-    expect(icb?.roleText).toBe('would commission it');
-    expect(icb?.condition).toMatch(/planned, not confirmed in effect/);
-    expect(a.text).toMatch(/Not confirmed; last checked 1 December 2026/);
+    expect(icb?.roleText).toBe('would commission it from 1 April 2027, if the plan takes effect');
+    // A condition is only a real condition: "where planned" read like a place.
+    expect(icb?.condition).toBeUndefined();
+    expect(a.text).toMatch(
+      /Planned in NHS England's Direct commissioning update \(PRN02352\): to move to the ICB from 1 April 2027\. It needs Parliament and is not confirmed in effect; last checked 1 December 2026\./,
+    );
+    expect(a.text).not.toMatch(/Not confirmed;/);
   });
 
   it('reads "after NHS England is abolished" through the timeline event, not the body NHS England', () => {
@@ -61,7 +69,10 @@ describe('questions about what is coming', () => {
   it('names the Secretary of State for highly specialised services under the Health Bill, as proposed', () => {
     const a = ask('who would commission proton beam therapy under the Health Bill?');
     const dhsc = a.commissioners.find((c) => c.body === 'dhsc');
-    expect(dhsc?.condition).toMatch(/proposed in a bill, not law/);
+    expect(dhsc?.roleText).toBe('would commission it under the Health Bill 2026-27, if it becomes law');
+    expect(a.text).toMatch(
+      /Proposed in the Health Bill 2026-27 on 14 May 2026: .*It needs Parliament and is not law/,
+    );
   });
 });
 
@@ -120,7 +131,10 @@ describe('an answer in force with a change to come', () => {
     ['who commissions sexual assault referral centres?'],
   ])('"%s" names the planned change and its date in its text', (question) => {
     const a = ask(question);
-    expect(a.text).toContain('Planned, not confirmed in effect: to move to the ICB from 1 April 2027.');
+    expect(a.text).toContain(
+      "Planned in NHS England's Direct commissioning update (PRN02352): to move to the ICB from 1 April 2027. " +
+        'It needs Parliament and is not confirmed in effect; last checked 1 December 2026.',
+    );
     expect(a.commissioners.map((c) => c.body)).not.toContain('icb');
   });
 

@@ -83,6 +83,54 @@ describe('the web chat in a real browser', () => {
     expect(await page.evaluate('document.activeElement?.tagName')).toBe('H2');
   });
 
+  it('gives each part of a two-part answer, and of its follow-up, its own timeline and history', async () => {
+    const holders = (answer: ReturnType<typeof latestAnswer>, topic: string) =>
+      answer
+        .locator(`section.answer__part[data-topic-id="${topic}"] .timeline__legend strong`)
+        .allTextContents();
+    const part = (answer: ReturnType<typeof latestAnswer>, topic: string) =>
+      answer.locator(`section.answer__part[data-topic-id="${topic}"]`);
+    for (const [question, asOfText, held] of [
+      ['health visiting vs school nursing in 2016', '1 July 2016', ['Council', 'Council']],
+      ['and in 2012?', '1 July 2012', ['PCT', 'PCT']],
+    ] as const) {
+      const answer = await ask(question);
+      await expect.poll(() => answer.getAttribute('data-status')).toBe('answered');
+      expect(await answer.locator('section.answer__part').count()).toBe(2);
+      // School nursing never passed through NHS England: its timeline names only its own holders.
+      expect(await holders(answer, 'health-visiting')).toEqual(['PCT', 'NHS England', 'Council']);
+      expect(await holders(answer, 'school-nursing')).toEqual(['PCT', 'Council']);
+      const hv = part(answer, 'health-visiting');
+      const sn = part(answer, 'school-nursing');
+      expect(await hv.locator('.timeline__marker-label').textContent()).toBe(asOfText);
+      expect(await hv.locator('.timeline__era--current .timeline__label').textContent()).toBe(held[0]);
+      expect(await sn.locator('.timeline__era--current .timeline__label').textContent()).toBe(held[1]);
+      // Each part says what changed for it, and never offers the other part as "see also".
+      expect(await hv.locator('.answer__changes').textContent()).toMatch(/NHS England/);
+      expect(await sn.locator('.answer__changes').textContent()).not.toMatch(/NHS England/);
+      expect(await answer.locator('.answer__see-also').allTextContents()).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/School nursing|Health visiting/)]),
+      );
+      // Nothing outside the parts repeats one part's history under the whole answer.
+      expect(await answer.locator('.nhsuk-card__content > figure.timeline').count()).toBe(0);
+    }
+  });
+
+  it('marks today apart from the date asked, and draws a planned change dashed and labelled', async () => {
+    const answer = await ask('who commissions child health information services?', '2016-01-01');
+    expect(await answer.locator('.timeline__marker-label').textContent()).toBe('1 January 2016');
+    expect(await answer.locator('.timeline__today-label').textContent()).toBe('today');
+    const planned = answer.locator('.timeline__era[data-status="planned"]');
+    expect(await planned.locator('.timeline__label').textContent()).toBe('ICB (planned)');
+    const outline = `getComputedStyle([...document.querySelectorAll('article.answer')].at(-1).querySelector('.timeline__era[data-status="planned"]')).outlineStyle`;
+    expect(await page.evaluate(outline)).toBe('dashed');
+    expect(await answer.locator('.timeline__legend-item[data-status="planned"]').textContent()).toContain(
+      'needs Parliament',
+    );
+    // The bar runs into 2027, so its right end is a year, not "now".
+    expect(await answer.locator('.timeline__axis span').last().textContent()).not.toMatch(/now/);
+  });
+
   it("shows each commissioner in the engine's words, with the condition under which it holds", async () => {
     const answer = await ask('who holds GP contracts?', '2016-01-01');
     const rows = await answer.locator('.answer__commissioners .nhsuk-summary-list__row').allTextContents();

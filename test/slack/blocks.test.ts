@@ -196,3 +196,50 @@ describe('renderAnswer', () => {
     for (const text of texts(rendered.blocks)) expect(text).not.toMatch(/&(?!amp;|lt;|gt;)/);
   });
 });
+
+describe('a two-part answer and its follow-up in Block Kit', () => {
+  /** The blocks of each part: a divider starts each one. */
+  function partsOf(blocks: unknown[]): string[] {
+    const chunks: string[] = [];
+    for (const block of blocks) {
+      if ((block as { type: string }).type === 'divider') chunks.push('');
+      else if (chunks.length > 0) chunks[chunks.length - 1] += `\n${texts(block).join('\n')}`;
+    }
+    return chunks;
+  }
+  const timelineOf = (chunk: string) => /\*Who held it over time\*([^*]*)/.exec(chunk)?.[1] ?? '';
+
+  it("shows each part's own timeline, what changed and see also, for the question and for 'and in 2012?'", async () => {
+    const first = await engine.turn('health visiting vs school nursing in 2016', {});
+    const second = await engine.turn('and in 2012?', { previous: first.recall });
+    expect(second.answer.parts?.map((p) => p.asOf)).toEqual(['2012-07-01', '2012-07-01']);
+    for (const { answer: a } of [first, second]) {
+      const [hv = '', sn = ''] = partsOf(renderAnswer(a).blocks);
+      expect(hv).toMatch(/^\*Health visiting/m);
+      expect(sn).toMatch(/^\*School nursing/m);
+      expect(timelineOf(hv)).toMatch(/NHS England: from 1 April 2013 to 30 September 2015/);
+      expect(timelineOf(hv)).toMatch(/Council: from 1 October 2015/);
+      // School nursing never passed through NHS England.
+      expect(timelineOf(sn)).toMatch(/PCT: until 31 March 2013/);
+      expect(timelineOf(sn)).toMatch(/Council: from 1 April 2013/);
+      expect(timelineOf(sn)).not.toMatch(/NHS England/);
+      expect(sn).not.toMatch(/See also:[^\n]*Health visiting/);
+      expect(hv).not.toMatch(/See also:[^\n]*School nursing/);
+      // The era held on the date asked is marked, in each part.
+      const marked = a.asOf === '2012-07-01' ? /PCT: until 31 March 2013 ◀ 1 July 2012/ : /◀ 1 July 2016/;
+      expect(timelineOf(hv)).toMatch(marked);
+      expect(timelineOf(sn)).toMatch(marked);
+    }
+  });
+
+  it('says what a planned change is, by what, and that it needs Parliament, with today marked', () => {
+    const chis = renderAnswer(engine.ask('who commissions child health information services?'));
+    const shown = texts(chis.blocks).join('\n');
+    expect(shown).toMatch(
+      /Planned in NHS England's Direct commissioning update \(PRN02352\): to move to the ICB/,
+    );
+    expect(shown).toMatch(/ICB: from 1 April 2027 \(planned, not yet in effect; needs Parliament\)/);
+    expect(shown).toMatch(/NHS England: from 1 April 2013 ◀ today, 1 June 2026/);
+    expect(shown).not.toMatch(/where planned/i);
+  });
+});

@@ -122,6 +122,42 @@ describe(`Teams cards rendered by Microsoft's renderer at ${WIDTH} px in Chromiu
     }
   });
 
+  it("shows each part's own timeline and what changed, for a two-part question and 'and in 2012?'", async () => {
+    const first = await engine.turn('health visiting vs school nursing in 2016', {});
+    const second = await engine.turn('and in 2012?', { previous: first.recall });
+    for (const [name, { answer }] of [
+      ['two-parts', first],
+      ['two-parts-follow-up', second],
+    ] as const) {
+      await render(renderAnswerCard(answer), name);
+      // What Microsoft's renderer shows in each part's container (the containers with a separator).
+      const parts = (await page.evaluate(
+        `[...document.querySelectorAll('#host .ac-container')].map((e) => e.innerText).filter((t) => t.includes('Who held it over time'))`,
+      )) as string[];
+      const hv = parts.find((t) => t.startsWith('Health visiting')) ?? '';
+      const sn = parts.find((t) => t.startsWith('School nursing')) ?? '';
+      expect(hv).toMatch(/NHS England: from 1 April 2013 to 30 September 2015/);
+      expect(hv).toMatch(/What changed[\s\S]*NHS England/);
+      // School nursing never passed through NHS England: its own timeline and changes say so.
+      expect(sn).toMatch(/PCT: until 31 March 2013[\s\S]*Council: from 1 April 2013/);
+      expect(sn).not.toMatch(/NHS England/);
+      expect(sn).not.toMatch(/See also:.*Health visiting/);
+      const marked = answer.asOf.startsWith('2012') ? '◀ 1 July 2012' : '◀ 1 July 2016';
+      expect(hv).toContain(marked);
+      expect(sn).toContain(marked);
+    }
+  });
+
+  it('says a planned holder would commission it from its date, never "Where: planned"', async () => {
+    const card = renderAnswerCard(engine.ask('who will commission SARCs from April 2027?'));
+    await render(card, 'planned-holder');
+    const shown = (await page.evaluate(`document.querySelector('#host').innerText`)) as string;
+    expect(shown).toMatch(/would commission it from 1 April 2027, if the plan takes effect/);
+    expect(shown).toMatch(/It needs Parliament and is not confirmed in effect/);
+    expect(shown).toMatch(/ICB: from 1 April 2027 \(planned, not yet in effect; needs Parliament\)/);
+    expect(shown).not.toMatch(/Where: planned/i);
+  });
+
   it('does detect a cut button: long titles side by side, as the cards had them', async () => {
     const old = {
       type: 'AdaptiveCard',

@@ -71,7 +71,11 @@ describe('renderAnswerCard', () => {
         topicId: 'highly-specialised-services',
       }),
     );
-    expect(cardText(proposed).toLowerCase().split('proposed in a bill, not law')).toHaveLength(2);
+    // A would-be holder says under what it would commission; the text says once what that still needs.
+    expect(cardText(proposed)).toContain(
+      'would commission it under the Health Bill 2026-27, if it becomes law',
+    );
+    expect(cardText(proposed).split('It needs Parliament and is not law')).toHaveLength(2);
     expect(renderAnswerCard(answer()).body).not.toContainEqual(expect.objectContaining({ style: 'warning' }));
   });
 

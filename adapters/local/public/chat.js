@@ -10,7 +10,7 @@ const AS_OF_SOURCES = {
   today: 'today',
 };
 
-const NOT_YET_LAW = new Set(['planned', 'proposed', 'announced']);
+const NOT_YET_LAW = new Set(['planned', 'approved', 'proposed', 'announced']);
 
 const $ = (id) => document.getElementById(id);
 
@@ -259,7 +259,9 @@ function renderAnswer(answer) {
 
   if (answer.parts && answer.parts.length > 1) {
     // A compound question: a section per thing asked, each with its own date and commissioners.
-    for (const part of answer.parts) content.append(renderPart(part));
+    answer.parts.forEach((part, index) => {
+      content.append(renderPart(part, index, id));
+    });
   } else {
     for (const paragraph of answer.text.split(/\n{2,}|\n/).filter((p) => p.trim())) {
       content.append(el('p', { class: 'nhsuk-body answer__text', text: paragraph }));
@@ -281,25 +283,12 @@ function renderAnswer(answer) {
   if (answer.status === 'answered' && answer.readAs)
     content.append(el('p', { class: 'nhsuk-body-s answer__read-as', text: `Read as: ${answer.readAs}` }));
 
-  if (answer.timeline.length) content.append(renderTimeline(answer.timeline, answer, id));
-
-  if (answer.changes.length) {
-    content.append(
-      el('h3', { class: 'nhsuk-heading-s', text: 'What changed' }),
-      el(
-        'ul',
-        { class: 'nhsuk-list nhsuk-list--bullet' },
-        answer.changes.map((change) => el('li', { text: change })),
-      ),
-    );
-  }
+  // A compound answer's parts carry their own history (renderPart); the top carries none.
+  if (!(answer.parts?.length > 1)) content.append(...renderHistory(answer, id));
 
   if (answer.options.length) content.append(renderOptions(answer));
 
-  if (answer.seeAlso?.length) {
-    const titles = answer.seeAlso.map((o) => o.title).join('; ');
-    content.append(el('p', { class: 'nhsuk-body-s answer__see-also', text: `See also: ${titles}` }));
-  }
+  if (!(answer.parts?.length > 1)) content.append(...renderSeeAlso(answer));
 
   // A sentence that reads on its own (the knowledge writes it so), shown as plain text under the reason.
   if (answer.lookInstead)
@@ -337,14 +326,44 @@ function sourceWhat(source, linked) {
   return ` (${what ? `${what}; ` : ''}${where})`;
 }
 
-function renderPart(part) {
-  const section = el('section', { class: 'answer__part' });
+/** One thing asked: its title and date, its not-yet-law label, text, commissioners and its own history. */
+function renderPart(part, index, id) {
+  const section = el('section', { class: 'answer__part', 'data-topic-id': part.topic?.id });
   section.append(
     el('h3', { class: 'nhsuk-heading-s', text: `${part.topic?.title ?? ''} (as of ${part.asOfText})` }),
-    el('p', { class: 'nhsuk-body answer__text', text: part.text }),
   );
+  if (part.status === 'answered' && part.statusText)
+    section.append(
+      el('p', {}, el('strong', { class: 'nhsuk-tag nhsuk-tag--yellow', text: part.statusText })),
+    );
+  section.append(el('p', { class: 'nhsuk-body answer__text', text: part.text }));
   if (part.commissioners.length) section.append(renderCommissioners(part.commissioners));
+  section.append(...renderHistory(part, `${id}-part-${index + 1}`), ...renderSeeAlso(part));
   return section;
+}
+
+/** Who held it over time and what changed, for one answer or one part of a compound one. */
+function renderHistory(part, id) {
+  const out = [];
+  if (part.timeline.length) out.push(renderTimeline(part.timeline, part, id));
+  if (part.changes.length) {
+    out.push(
+      el('h3', { class: 'nhsuk-heading-s', text: 'What changed' }),
+      el(
+        'ul',
+        { class: 'nhsuk-list nhsuk-list--bullet answer__changes' },
+        part.changes.map((change) => el('li', { text: change })),
+      ),
+    );
+  }
+  return out;
+}
+
+/** Related topics; the server never offers one the answer has just answered. */
+function renderSeeAlso(part) {
+  if (!part.seeAlso?.length) return [];
+  const titles = part.seeAlso.map((o) => o.title).join('; ');
+  return [el('p', { class: 'nhsuk-body-s answer__see-also', text: `See also: ${titles}` })];
 }
 
 function renderCommissioners(commissioners) {
@@ -447,94 +466,127 @@ function renderFeedback(answer) {
 // ---------- the timeline picture ----------
 
 /**
- * A horizontal bar, one segment per era, widths in proportion to time, with the as-of date marked.
- * The bar is decoration for sighted readers; the list under it says the same in words.
+ * A horizontal bar, one segment per era, widths in proportion to time, with the as-of date and today
+ * marked; a change not yet law is hatched, outlined with dashes and labelled. The bar is decoration for
+ * sighted readers; the list under it says the same in words.
  */
-function renderTimeline(eras, answer, id) {
-  const { asOf, asOfText } = answer;
-  const asOfTime = toTime(asOf);
-  const known = eras
-    .flatMap((era) => [era.from, era.to])
-    .filter(Boolean)
-    .map(toTime);
-  const earliest = Math.min(asOfTime, ...known);
-  const latest = Math.max(asOfTime, ...known, Date.now());
-  // Open ends ("before 2013", "still holds") get a stretch of bar so they still show.
-  const span = Math.max(latest - earliest, 365 * DAY);
-  const start = eras[0]?.from ? Math.min(toTime(eras[0].from), asOfTime) : earliest - span * 0.15;
-  const end = eras.at(-1)?.to ? Math.max(toTime(eras.at(-1).to) + DAY, asOfTime + DAY) : latest + span * 0.1;
-  const total = end - start;
-  const percent = (time) => `${(((time - start) / total) * 100).toFixed(2)}%`;
-
+function renderTimeline(eras, part, id) {
+  const scale = timelineScale(eras, part);
   const bar = el('div', { class: 'timeline__bar', 'aria-hidden': 'true' });
   eras.forEach((era, index) => {
-    const from = era.from ? toTime(era.from) : start;
-    const to = era.to ? toTime(era.to) + DAY : end;
-    const held = asOfTime >= from && asOfTime < to;
-    const segment = el('div', {
-      class: [
-        'timeline__era',
-        `timeline__era--${index % 5}`,
-        NOT_YET_LAW.has(era.status) ? 'timeline__era--not-law' : '',
-        held ? 'timeline__era--current' : '',
-      ].join(' '),
-      title: `${era.bodies.join(', ') || 'nobody'}: ${eraRange(era)}`,
-    });
-    segment.style.left = percent(from);
-    segment.style.width = `${(((to - from) / total) * 100).toFixed(2)}%`;
-    segment.append(el('span', { class: 'timeline__label', text: era.bodies.join(' + ') || '—' }));
-    bar.append(segment);
+    bar.append(eraSegment(era, index, scale));
   });
-  const marker = el(
-    'div',
-    { class: 'timeline__marker' },
-    el('span', { class: 'timeline__marker-label', text: asOfText }),
-  );
-  marker.style.left = percent(asOfTime);
-  if ((asOfTime - start) / total > 0.75) marker.setAttribute('data-end', '');
-  bar.append(marker);
+  bar.append(marker('timeline__marker', 'timeline__marker-label', part.asOfText, scale.asOfTime, scale));
+  // Today gets its own dotted line when the question is about another day.
+  if (part.today && part.today !== part.asOf)
+    bar.append(marker('timeline__today', 'timeline__today-label', 'today', toTime(part.today), scale));
 
+  const last = eras.at(-1);
   const axis = el(
     'div',
     { class: 'timeline__axis', 'aria-hidden': 'true' },
     el('span', {
       text: eras[0]?.from
-        ? yearFormat.format(start)
-        : `before ${yearFormat.format(toTime(eras[0]?.to ?? asOf))}`,
+        ? yearFormat.format(scale.start)
+        : `before ${yearFormat.format(toTime(eras[0]?.to ?? part.asOf))}`,
     }),
-    el('span', { text: eras.at(-1)?.to ? yearFormat.format(end - DAY) : 'now' }),
+    // The right end is a year, never "now": a planned era runs past today.
+    el('span', {
+      text: last?.to ? yearFormat.format(scale.end - DAY) : `${yearFormat.format(scale.latest)} →`,
+    }),
   );
-
-  const legend = el(
-    'ol',
-    { class: 'nhsuk-list timeline__legend' },
-    eras.map((era, index) =>
-      el(
-        'li',
-        { class: 'timeline__legend-item' },
-        el('span', { class: `timeline__swatch timeline__era--${index % 5}`, 'aria-hidden': 'true' }),
-        el('strong', { text: era.bodies.join(', ') || 'nobody' }),
-        `: ${eraRange(era)}`,
-        NOT_YET_LAW.has(era.status) ? ` (${era.status})` : '',
-      ),
-    ),
-  );
-
+  const today = part.today && part.today !== part.asOf ? '; the dotted line today' : '';
   return el(
     'figure',
     { class: 'timeline', 'aria-labelledby': `${id}-timeline` },
     el('figcaption', {
       class: 'nhsuk-heading-s',
       id: `${id}-timeline`,
-      text: `Who held it over time; the line marks ${asOfText}`,
+      text: `Who held it over time; the line marks ${part.asOfText}${today}`,
     }),
     bar,
     axis,
-    legend,
+    renderLegend(eras, part),
+  );
+}
+
+/** Where the bar starts and ends: every era's dates, the as-of date and today, with room for open ends. */
+function timelineScale(eras, part) {
+  const asOfTime = toTime(part.asOf);
+  const todayTime = part.today ? toTime(part.today) : Date.now();
+  const known = eras
+    .flatMap((era) => [era.from, era.to])
+    .filter(Boolean)
+    .map(toTime);
+  const earliest = Math.min(asOfTime, ...known);
+  const latest = Math.max(asOfTime, ...known, todayTime);
+  // Open ends ("before 2013", "still holds") get a stretch of bar so they still show.
+  const span = Math.max(latest - earliest, 365 * DAY);
+  const start = eras[0]?.from ? Math.min(toTime(eras[0].from), asOfTime) : earliest - span * 0.15;
+  const end = eras.at(-1)?.to ? Math.max(toTime(eras.at(-1).to) + DAY, asOfTime + DAY) : latest + span * 0.1;
+  const total = end - start;
+  return {
+    start,
+    end,
+    total,
+    asOfTime,
+    latest,
+    percent: (time) => `${(((time - start) / total) * 100).toFixed(2)}%`,
+  };
+}
+
+function eraSegment(era, index, scale) {
+  const from = era.from ? toTime(era.from) : scale.start;
+  const to = era.to ? toTime(era.to) + DAY : scale.end;
+  const notLaw = NOT_YET_LAW.has(era.status);
+  const bodies = era.bodies.join(' + ') || '—';
+  const segment = el('div', {
+    class: [
+      'timeline__era',
+      `timeline__era--${index % 5}`,
+      notLaw ? 'timeline__era--not-law' : '',
+      era.asOf ? 'timeline__era--current' : '',
+      era.today ? 'timeline__era--today' : '',
+    ].join(' '),
+    'data-status': era.status,
+    title: `${era.bodies.join(', ') || 'nobody'}: ${eraRange(era)}${era.statusText ? ` (${era.statusText})` : ''}`,
+  });
+  segment.style.left = scale.percent(from);
+  segment.style.width = `${(((to - from) / scale.total) * 100).toFixed(2)}%`;
+  segment.append(
+    el('span', { class: 'timeline__label', text: notLaw ? `${bodies} (${era.status})` : bodies }),
+  );
+  return segment;
+}
+
+function marker(className, labelClass, label, time, scale) {
+  const line = el('div', { class: className }, el('span', { class: labelClass, text: label }));
+  line.style.left = scale.percent(time);
+  if ((time - scale.start) / scale.total > 0.75) line.setAttribute('data-end', '');
+  return line;
+}
+
+function renderLegend(eras, part) {
+  return el(
+    'ol',
+    { class: 'nhsuk-list timeline__legend' },
+    eras.map((era, index) =>
+      el(
+        'li',
+        { class: 'timeline__legend-item', 'data-status': era.status },
+        el('span', { class: `timeline__swatch timeline__era--${index % 5}`, 'aria-hidden': 'true' }),
+        el('strong', { text: era.bodies.join(', ') || 'nobody' }),
+        `: ${eraRange(era)}`,
+        NOT_YET_LAW.has(era.status) ? ` (${era.statusText ?? era.status})` : '',
+        era.asOf ? ` ◀ ${part.asOf === part.today ? 'today' : part.asOfText}` : '',
+        era.today && part.today !== part.asOf ? ' ◀ today' : '',
+      ),
+    ),
   );
 }
 
 function eraRange(era) {
+  if (era.range) return era.range;
   if (era.from && era.to) return `${longDate(era.from)} to ${longDate(era.to)}`;
   if (era.from) return `from ${longDate(era.from)}`;
   if (era.to) return `until ${longDate(era.to)}`;
