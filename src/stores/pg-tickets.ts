@@ -20,10 +20,7 @@ export async function pgTickets(url: string, logger: Logger): Promise<TicketStor
     await pool.end().catch(() => {});
     throw error;
   }
-  const one = async (sql: string, params: unknown[], client: pg.Pool | pg.PoolClient = pool) => {
-    const { rows } = await client.query<{ data: unknown }>(sql, params);
-    return rows[0] ? Ticket.parse(rows[0].data) : undefined;
-  };
+  const one = (sql: string, params: unknown[]) => oneTicket(pool, sql, params);
   return {
     kind: 'postgres',
     async open(ticket) {
@@ -49,27 +46,7 @@ export async function pgTickets(url: string, logger: Logger): Promise<TicketStor
     },
     get: (id) => one('SELECT data FROM tickets WHERE id = $1', [id]),
     byPost: (postKey) => one('SELECT data FROM tickets WHERE post_key = $1 LIMIT 1', [postKey]),
-    async update(id, change) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const current = await one('SELECT data FROM tickets WHERE id = $1 FOR UPDATE', [id], client);
-        const next = current && change(current);
-        if (next) {
-          await client.query(
-            'UPDATE tickets SET state = $2, post_key = $3, updated_at = $4, closed_at = $5, data = $6 WHERE id = $1',
-            [id, next.state, next.postKey ?? null, next.updatedAt, next.closedAt ?? null, next],
-          );
-        }
-        await client.query('COMMIT');
-        return next;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    update: (id, change) => updateTicket(pool, id, change),
     async list(states, limit = 500) {
       const { rows } = await pool.query<{ data: unknown }>(
         `SELECT data FROM tickets ${states ? 'WHERE state = ANY($2)' : ''} ORDER BY created_at DESC LIMIT $1`,
@@ -79,4 +56,37 @@ export async function pgTickets(url: string, logger: Logger): Promise<TicketStor
     },
     close: () => pool.end(),
   };
+}
+
+/** The ticket the query's first row holds, if any. */
+async function oneTicket(client: pg.Pool | pg.PoolClient, sql: string, params: unknown[]) {
+  const { rows } = await client.query<{ data: unknown }>(sql, params);
+  return rows[0] ? Ticket.parse(rows[0].data) : undefined;
+}
+
+/** One change to one ticket, with its row locked, so changes to it run one at a time on every copy. */
+async function updateTicket(
+  pool: pg.Pool,
+  id: string,
+  change: (ticket: Ticket) => Ticket | undefined,
+): Promise<Ticket | undefined> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const current = await oneTicket(client, 'SELECT data FROM tickets WHERE id = $1 FOR UPDATE', [id]);
+    const next = current && change(current);
+    if (next) {
+      await client.query(
+        'UPDATE tickets SET state = $2, post_key = $3, updated_at = $4, closed_at = $5, data = $6 WHERE id = $1',
+        [id, next.state, next.postKey ?? null, next.updatedAt, next.closedAt ?? null, next],
+      );
+    }
+    await client.query('COMMIT');
+    return next;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }

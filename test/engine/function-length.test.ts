@@ -22,7 +22,6 @@ const STILL_LONG = new Set([
   'src/server/maintainers/router.ts maintainersRouter',
   'src/server/server.ts startServer',
   'src/stores/jsonl-tickets.ts jsonlTickets',
-  'src/stores/pg-tickets.ts pgTickets',
 ]);
 
 function sourceFiles(dir: string): string[] {
