@@ -100,28 +100,7 @@ export function maintainersRouter(options: MaintainersOptions): Router {
   router.post(
     `${MAINTAINERS_PATH}/login`,
     express.urlencoded({ extended: false, limit: '2kb' }),
-    (req, res) => {
-      const token = options.token;
-      if (token === undefined) return void res.status(403).type('html').send(CLOSED_HERE);
-      const typed = typeof req.body?.token === 'string' ? req.body.token : '';
-      if (!tokenMatches(typed, token)) {
-        options.logger.warn(
-          { ip: req.socket.remoteAddress },
-          'maintainers’ page: a sign-in with a wrong token',
-        );
-        return void res
-          .status(401)
-          .type('html')
-          .send(signInPage('The token is not right: check MAINTAINERS_TOKEN'));
-      }
-      const secure = req.secure || req.headers['x-forwarded-proto'] === 'https' ? '; Secure' : '';
-      res
-        .set(
-          'Set-Cookie',
-          `${COOKIE}=${sessionValue(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200${secure}`,
-        )
-        .redirect(303, MAINTAINERS_PATH);
-    },
+    signIn(options),
   );
 
   ticketRoutes(router, {
@@ -164,4 +143,30 @@ export function maintainersRouter(options: MaintainersOptions): Router {
     res.type('html').send(topicPage(kb, topic, place, today()));
   });
   return router;
+}
+
+/** The sign-in form's post: the right token sets the session cookie (12 hours); a wrong one is logged. */
+function signIn(options: MaintainersOptions): RequestHandler {
+  return (req, res) => {
+    const token = options.token;
+    if (token === undefined) return void res.status(403).type('html').send(CLOSED_HERE);
+    const typed = typeof req.body?.token === 'string' ? req.body.token : '';
+    if (!tokenMatches(typed, token)) {
+      options.logger.warn(
+        { ip: req.socket.remoteAddress },
+        'maintainers’ page: a sign-in with a wrong token',
+      );
+      return void res
+        .status(401)
+        .type('html')
+        .send(signInPage('The token is not right: check MAINTAINERS_TOKEN'));
+    }
+    const secure = req.secure || req.headers['x-forwarded-proto'] === 'https' ? '; Secure' : '';
+    res
+      .set(
+        'Set-Cookie',
+        `${COOKIE}=${sessionValue(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200${secure}`,
+      )
+      .redirect(303, MAINTAINERS_PATH);
+  };
 }
