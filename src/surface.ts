@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Ticket, TicketReply } from './schemas/ticket.js';
 
 /** The subset of pino's logger that surfaces use, so tests can pass their own. */
 export interface Logger {
@@ -32,4 +33,19 @@ export interface Surface {
   start?(): Promise<void>;
   /** Close connections; in-flight work may finish. May be called while start() is still running. */
   stop?(): Promise<void>;
+  /** How this surface takes an answer written on the maintainers' page to its own askers. */
+  tickets?: TicketRelay;
+}
+
+/**
+ * Sends an answer written outside the surface (on the maintainers' page) to the asker, where they
+ * asked, and shows it on the experts' copy of the ticket. The maintainers' page records the answer
+ * only once `relay` says it was delivered, as an expert's reply in the surface's own channel is.
+ */
+export interface TicketRelay {
+  /** The ticket surface name this relay serves (Ticket.surface, e.g. 'slack'). */
+  readonly surface: string;
+  relay(ticket: Ticket, reply: TicketReply): Promise<boolean>;
+  /** Shows the ticket's new state (answered, closed) on the experts' copy; a failure is only logged. */
+  refresh(ticket: Ticket): Promise<void>;
 }

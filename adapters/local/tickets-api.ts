@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { Id, IsoDate } from '../../src/schemas/common.js';
+import { type Ticket, TicketId } from '../../src/schemas/ticket.js';
 import type { AnswerService } from '../../src/service.js';
 import type { Logger } from '../../src/surface.js';
 import { summariseAnswer, type TicketDesk } from '../../src/tickets/desk.js';
@@ -51,7 +52,7 @@ export function ticketsRouter(service: AnswerService, tickets: TicketDesk, logge
           answer: summariseAnswer(answer),
           asker: { id: 'web chat', name: 'Someone using the web chat' },
           where: {},
-          whereText: 'the web chat (no reply is sent; see the maintainers’ page)',
+          whereText: 'the web chat (they see the answer there with their reference)',
           ...(note ? { note } : {}),
         });
         res.status(created ? 201 : 200).json({ reference: ticket.id, created });
@@ -64,6 +65,52 @@ export function ticketsRouter(service: AnswerService, tickets: TicketDesk, logge
       }
     },
   );
+  router.get('/api/tickets/:reference', lookUp(tickets, logger));
   router.use('/api/tickets', bodyErrors(logger));
   return router;
+}
+
+/** What the asker may see of their ticket: its state and the experts' answers, not who or where. */
+export function askerView(ticket: Ticket) {
+  return {
+    reference: ticket.id,
+    state: ticket.state,
+    question: ticket.question,
+    asOf: ticket.asOf,
+    askedAt: ticket.createdAt,
+    answers: ticket.replies.map((r) => ({ text: r.text, by: r.by.name ?? 'An expert', at: r.at })),
+    ...(ticket.closedAt ? { closedAt: ticket.closedAt } : {}),
+  };
+}
+
+/**
+ * GET /api/tickets/WC-…: the asker comes back with their reference (or the page checks the ones it
+ * remembers) and sees the answer. Only web chat tickets: a Slack or Teams ticket's answer goes to
+ * the asker there, and its reference says nothing here.
+ */
+function lookUp(tickets: TicketDesk, logger: Logger): express.RequestHandler {
+  return async (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    const reference = String(req.params.reference).trim().toUpperCase();
+    if (!TicketId.safeParse(reference).success) {
+      return void res
+        .status(400)
+        .json({ error: 'a reference is WC- and six letters or digits, e.g. WC-7KQ2M9' });
+    }
+    try {
+      const ticket = await tickets.get(reference);
+      if (ticket?.surface !== 'local') {
+        return void res
+          .status(404)
+          .json({ error: `there is no web chat ticket ${reference}: check the reference you were given` });
+      }
+      res.json(askerView(ticket));
+    } catch (error) {
+      logger.error({ err: error }, 'web chat: a ticket could not be read');
+      res
+        .status(503)
+        .set('Retry-After', '5')
+        .json({ error: 'tickets cannot be read just now; try again in a moment' });
+    }
+  };
 }

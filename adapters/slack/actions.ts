@@ -10,8 +10,16 @@ export const ACTION = {
   notHelpful: 'wc_not_helpful',
 } as const;
 
-/** The "Ask an expert" button on answers and the Close button on a ticket in the experts' channel. */
-export const EXPERT_ACTION = { ask: 'wc_ask_expert', close: 'wc_ticket_close' } as const;
+/**
+ * The "Ask an expert" button on answers, the Close button on a ticket in the experts' channel, and
+ * "Add a note" for the asker (with the modal it opens).
+ */
+export const EXPERT_ACTION = {
+  ask: 'wc_ask_expert',
+  close: 'wc_ticket_close',
+  note: 'wc_ticket_note',
+  noteModal: 'wc_ticket_note_modal',
+} as const;
 
 /** "Not what I asked" on answers, and the readings it offers (misread.ts). */
 export const MISREAD_ACTION = { press: 'wc_not_what_i_asked', choose: 'wc_reading' } as const;
@@ -23,7 +31,7 @@ export const clarifyActionId = (index: number) => `${ACTION.clarify}_${index}`;
 export const CLARIFY_ACTION_PATTERN = new RegExp(`^${ACTION.clarify}_\\d+$`);
 /** Any action id the adapter does not make now (a button on a message from an earlier version). */
 export const STALE_ACTION_PATTERN = new RegExp(
-  `^(?!(?:${CLARIFY_ACTION_PATTERN.source.slice(1, -1)}|${READING_ACTION_PATTERN.source.slice(1, -1)}|${[ACTION.share, ACTION.helpful, ACTION.notHelpful, EXPERT_ACTION.ask, EXPERT_ACTION.close, MISREAD_ACTION.press].join('|')})$)`,
+  `^(?!(?:${CLARIFY_ACTION_PATTERN.source.slice(1, -1)}|${READING_ACTION_PATTERN.source.slice(1, -1)}|${[ACTION.share, ACTION.helpful, ACTION.notHelpful, EXPERT_ACTION.ask, EXPERT_ACTION.close, MISREAD_ACTION.press, EXPERT_ACTION.note].join('|')})$)`,
 );
 
 /**

@@ -8,6 +8,7 @@ import { asHandler } from '../http-handler.js';
 import { createBoltApp, EVENTS_PATH } from './app.js';
 import { SlackConfig } from './config.js';
 import { slackErrorCode } from './errors.js';
+import { slackTicketRelay } from './experts.js';
 import { freshSlackRequest } from './fresh.js';
 
 export { EVENTS_PATH } from './app.js';
@@ -77,6 +78,17 @@ export function createSlackSurface(
   return {
     name: 'slack',
     mode,
+    // Answers written on the maintainers' page reach Slack askers as an expert's reply in the thread does.
+    ...(config.expertsChannel && stores.tickets
+      ? {
+          tickets: slackTicketRelay(app.client, {
+            service,
+            logger,
+            channel: config.expertsChannel,
+            tickets: stores.tickets,
+          }),
+        }
+      : {}),
     ...(expressReceiver
       ? {
           routes() {

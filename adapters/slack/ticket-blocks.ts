@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Ticket } from '../../src/schemas/ticket.js';
+import type { Ticket, TicketPerson } from '../../src/schemas/ticket.js';
 /** Action ids of the expert buttons: on an answer, and on the ticket in the experts' channel. */
 import { EXPERT_ACTION } from './actions.js';
 import { type Block, context, type SlackMessage, section } from './blocks.js';
@@ -15,6 +15,10 @@ const STATUS_WORDS: Record<Ticket['answer']['status'], string> = {
 
 /** A Slack user id, safe to put in a mention. */
 const mention = (id: string) => (/^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : escapeMrkdwn(id));
+
+/** A Slack user as a mention; someone from elsewhere (the maintainers' page) by the name they gave. */
+const personText = (person: TicketPerson) =>
+  /^[UW][A-Z0-9]+$/.test(person.id) ? `<@${person.id}>` : escapeMrkdwn(person.name ?? person.id);
 
 function whereLine(ticket: Ticket): string {
   const channel = typeof ticket.where.channel === 'string' ? ticket.where.channel : '';
@@ -32,12 +36,21 @@ function botAnswerLine(ticket: Ticket): string {
 
 function stateLine(ticket: Ticket): string {
   const last = ticket.replies[ticket.replies.length - 1];
-  const answered = last ? `Answered by ${mention(last.by.id)}; the reply was sent to the asker.` : '';
+  const answered = last ? `Answered by ${personText(last.by)}; the reply was sent to the asker.` : '';
   if (ticket.state === 'closed')
-    return [answered, `Closed by ${ticket.closedBy ? mention(ticket.closedBy.id) : 'an expert'}.`].join(' ');
+    return [answered, `Closed by ${ticket.closedBy ? personText(ticket.closedBy) : 'an expert'}.`].join(' ');
   if (ticket.state === 'answered')
     return `${answered} Reply again in the thread to send more; close it when done.`;
   return 'Reply in this thread: your reply is sent to the asker, where they asked.';
+}
+
+/** The experts' copy of a ticket is found again by its channel and message. */
+export const postKey = (channel: string, ts: string) => `slack:${channel}:${ts}`;
+
+/** Where the experts' copy of a ticket was posted, read back from its post key. */
+export function postedAt(ticket: Ticket): { channel: string; ts: string } | undefined {
+  const match = /^slack:([A-Z0-9]+):(\d+\.\d+)$/.exec(ticket.postKey ?? '');
+  return match?.[1] && match[2] ? { channel: match[1], ts: match[2] } : undefined;
 }
 
 /** The ticket as the experts' channel shows it: who asked, what, what the bot said, and its state. */
@@ -49,6 +62,10 @@ export function ticketMessage(ticket: Ticket): SlackMessage {
     section(botAnswerLine(ticket)),
   ];
   if (ticket.note) blocks.push(section(`*Their note:*\n>${clipMrkdwn(escapeMrkdwn(ticket.note), 1500)}`));
+  // The last few notes added later (Slack caps a message at 50 blocks; the ticket keeps them all).
+  for (const note of ticket.notes.slice(-5)) {
+    blocks.push(section(`*Note added by the asker:*\n>${clipMrkdwn(escapeMrkdwn(note.text), 1500)}`));
+  }
   blocks.push(context(stateLine(ticket)));
   if (ticket.state !== 'closed') {
     const close: types.Button = {
@@ -66,8 +83,8 @@ export function ticketMessage(ticket: Ticket): SlackMessage {
 }
 
 /** The expert's reply, as the asker receives it. The reply is Slack text an expert wrote, kept as written. */
-export function relayText(ticket: Ticket, expert: string, reply: string): SlackMessage {
-  const intro = `${mention(expert)}, an expert, answered your question “${clipMrkdwn(escapeMrkdwn(ticket.question), 300)}” (ticket ${ticket.id}):`;
+export function relayText(ticket: Ticket, expert: TicketPerson, reply: string): SlackMessage {
+  const intro = `${personText(expert)}, an expert, answered your question “${clipMrkdwn(escapeMrkdwn(ticket.question), 300)}” (ticket ${ticket.id}):`;
   return {
     text: `${intro} ${clipMrkdwn(reply, 1000)}`,
     blocks: [section(intro), section(clipMrkdwn(reply, 2900) || '(no text)')],

@@ -5,15 +5,16 @@ import {
   type ConversationParameters,
   type ConversationReference,
   MessageFactory,
+  TeamsInfo,
   TurnContext,
 } from 'botbuilder';
 import { z } from 'zod';
 import type { Answer } from '../../src/schemas/answer.js';
 import { AnswerStatus } from '../../src/schemas/answer.js';
 import { Id, IsoDate } from '../../src/schemas/common.js';
-import { type Ticket, TicketId } from '../../src/schemas/ticket.js';
+import { type Ticket, TicketId, type TicketPerson } from '../../src/schemas/ticket.js';
 import type { AnswerService } from '../../src/service.js';
-import type { Logger } from '../../src/surface.js';
+import type { Logger, TicketRelay } from '../../src/surface.js';
 import { summariseAnswer, type TicketDesk } from '../../src/tickets/desk.js';
 import type { AdaptiveCard } from './card.js';
 import { ticketCard } from './ticket-card.js';
@@ -116,8 +117,37 @@ export class TeamsExperts {
 
   private async act(context: TurnContext, action: ExpertAction): Promise<void> {
     if (action.action === 'expert') return this.ask(context, action);
+    if (!(await this.isExpert(context))) {
+      const what = action.action === 'ticket-reply' ? 'answer' : 'close';
+      await context.sendActivity(
+        `Only members of the experts' channel can ${what} tickets, so nothing was ${what === 'answer' ? 'sent to the asker' : 'closed'}. Ask someone there to add you.`,
+      );
+      return;
+    }
     if (action.action === 'ticket-reply') return this.reply(context, action.ticket, action.reply ?? '');
     return this.close(context, action.ticket);
+  }
+
+  /**
+   * Whether whoever clicked may answer or close tickets: the click came from the experts' channel (where
+   * the ticket cards are), and Teams says they are a member of it, asked at each click (TeamsInfo, the
+   * connector's conversation members), so someone who has left can no longer. A lookup Teams refuses
+   * for any other reason is logged and counts as no.
+   */
+  private async isExpert(context: TurnContext): Promise<boolean> {
+    const { conversationId, logger } = this.setup;
+    const { activity } = context;
+    if (activity.conversation.id.split(';')[0] !== conversationId) return false;
+    try {
+      await TeamsInfo.getTeamMember(context, conversationId, activity.from.id);
+      return true;
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status !== 404 && status !== 403) {
+        logger.error({ err: error }, 'Teams: could not check who is in TEAMS_EXPERTS_CONVERSATION');
+      }
+      return false;
+    }
   }
 
   private person(activity: Activity) {
@@ -184,13 +214,26 @@ export class TeamsExperts {
   }
 
   private async reply(context: TurnContext, id: string, text: string): Promise<void> {
-    const { adapter, appId, tickets, logger } = this.setup;
+    const { tickets } = this.setup;
     const reply = text.trim();
     const ticket = await tickets.get(id);
     if (!ticket) return void (await context.sendActivity(`There is no ticket ${id}.`));
     if (ticket.state === 'closed') return this.redraw(context, ticket);
     if (!reply) return void (await context.sendActivity('Type your answer in the box first, then send it.'));
     const expert = this.person(context.activity);
+    if (!(await this.relay(ticket, expert, reply))) {
+      await context.sendActivity(
+        `Your answer could not be sent to the asker just now; ticket ${id} stays open.`,
+      );
+      return;
+    }
+    const change = await tickets.replied(id, expert, reply);
+    if (change.ticket) await this.redraw(context, change.ticket);
+  }
+
+  /** Sends an expert's answer to the asker's conversation; false (and logged) when Teams refused. */
+  async relay(ticket: Ticket, expert: TicketPerson, reply: string): Promise<boolean> {
+    const { adapter, appId, logger } = this.setup;
     try {
       await adapter.continueConversationAsync(
         appId,
@@ -202,15 +245,43 @@ export class TeamsExperts {
             )
             .then(() => {}),
       );
+      return true;
     } catch (error) {
-      logger.error({ err: error, ticket: id }, 'Teams: could not send an expert’s answer to the asker');
-      await context.sendActivity(
-        `Your answer could not be sent to the asker just now; ticket ${id} stays open.`,
+      logger.error(
+        { err: error, ticket: ticket.id },
+        'Teams: could not send an expert’s answer to the asker',
       );
-      return;
+      return false;
     }
-    const change = await tickets.replied(id, expert, reply);
-    if (change.ticket) await this.redraw(context, change.ticket);
+  }
+
+  /** Redraws the ticket's card in the experts' channel (after an answer or a close on the maintainers' page). */
+  async refresh(ticket: Ticket): Promise<void> {
+    const { adapter, appId, logger } = this.setup;
+    const thread = ticket.postKey?.replace(/^teams:/, '');
+    const cardId = thread?.split(';messageid=')[1];
+    if (!thread || !cardId) return;
+    const reference = {
+      channelId: 'msteams',
+      serviceUrl: this.setup.serviceUrl ?? GLOBAL_SERVICE_URL,
+      conversation: { id: thread, isGroup: true, conversationType: 'channel' },
+    } as Partial<ConversationReference>;
+    try {
+      await adapter.continueConversationAsync(appId, reference, async (context) => {
+        await context.updateActivity({ ...cardMessage(ticketCard(ticket)), id: cardId });
+      });
+    } catch (error) {
+      logger.warn({ err: error, ticket: ticket.id }, 'Teams: could not update the ticket card');
+    }
+  }
+
+  /** How answers written on the maintainers' page reach Teams askers. */
+  get ticketRelay(): TicketRelay {
+    return {
+      surface: 'teams',
+      relay: (ticket, reply) => this.relay(ticket, reply.by, reply.text),
+      refresh: (ticket) => this.refresh(ticket),
+    };
   }
 
   private async close(context: TurnContext, id: string): Promise<void> {

@@ -114,6 +114,8 @@ export function createTeamsSurface(
 
   return {
     name: 'teams',
+    // Answers written on the maintainers' page reach Teams askers as an answer typed in the card does.
+    ...(experts ? { tickets: experts.ticketRelay } : {}),
     routes() {
       const app = Router();
       app.post(TEAMS_MESSAGES_PATH, requireBearer, requireJson, readJson, requireActivity, (req, res) =>

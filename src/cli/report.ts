@@ -8,6 +8,7 @@ import { IsoDate } from '../schemas/common.js';
 import { FeedbackEntry, UnansweredEntry } from '../schemas/feedback.js';
 import { missReport, readMisses } from './report-misses.js';
 import { reviewReport } from './report-reviews.js';
+import { ticketReport } from './report-tickets.js';
 
 // `npm run report`: which questions the bot could not answer, and which answers people found unhelpful,
 // so maintainers know which phrasings and topics to add to knowledge/.
@@ -201,6 +202,7 @@ async function main() {
     try {
       process.stdout.write(await buildReport(source, { top, since: values.since }));
       process.stdout.write(missReport((await readMisses(process.env)).misses, { top, since: values.since }));
+      process.stdout.write(`\n${await ticketReport({ databaseUrl }, top)}\n`);
       process.stdout.write(await reviewReport(new Date().toISOString().slice(0, 10)));
     } finally {
       await source.close();
@@ -210,6 +212,7 @@ async function main() {
   const dataDir = resolve(process.env.DATA_DIR?.trim() || 'data');
   process.stdout.write(await buildReport(dataDir, { top, since: values.since }));
   process.stdout.write(missReport((await readMisses(process.env)).misses, { top, since: values.since }));
+  process.stdout.write(`\n${await ticketReport({ dataDir }, top)}\n`);
   process.stdout.write(await reviewReport(new Date().toISOString().slice(0, 10)));
 }
 

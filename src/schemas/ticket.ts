@@ -40,6 +40,14 @@ export const TicketReply = z.object({
 });
 export type TicketReply = z.infer<typeof TicketReply>;
 
+/** Something the asker added to their ticket after opening it (e.g. Slack's "Add a note"). */
+export const TicketNote = z.object({
+  by: TicketPerson,
+  text: z.string().max(2000),
+  at: z.string(),
+});
+export type TicketNote = z.infer<typeof TicketNote>;
+
 /** "WC-" and six letters or digits people can read out (no 0/O, 1/I). */
 export const TicketId = z.string().regex(/^WC-[2-9A-HJ-NP-Z]{6}$/, 'a ticket reference like WC-7KQ2M9');
 
@@ -63,8 +71,15 @@ export const Ticket = z.object({
   note: z.string().max(2000).optional(),
   /** The surface's key for the experts' copy of the ticket (e.g. channel and message), once posted. */
   postKey: z.string().max(500).optional(),
+  /**
+   * The experts' answers, oldest first: each says who answered, what and when. The last is the
+   * answer the asker sees; the ticket is answered once there is one.
+   */
   replies: z.array(TicketReply).default([]),
+  /** Notes the asker added after opening the ticket, oldest first. */
+  notes: z.array(TicketNote).default([]),
   closedBy: TicketPerson.optional(),
+  closedAt: z.string().optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

@@ -115,6 +115,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       knowledgeDir: config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR,
       now: options.now ?? (() => new Date()),
       logger,
+      relays: () => surfaces.flatMap((surface) => (surface.tickets ? [surface.tickets] : [])),
     }),
   );
   app.use(chat);

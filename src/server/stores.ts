@@ -70,23 +70,22 @@ export async function openStores(config: Config, logger: Logger): Promise<Stores
     ]);
     throw error;
   }
-  const [opened, kept, reader, missed] = [logbook, tickets, log, misses];
+  return withClose({ dedupe, recall, logbook, tickets, log, misses }, log);
+}
+
+/** The stores opened, with one close for all (the logbook flushed first). */
+function withClose(stores: Omit<Stores, 'close'>, log: { close?(): Promise<void> }): Stores {
   return {
-    dedupe,
-    recall,
-    logbook: opened,
-    tickets: kept,
-    log: reader,
-    misses: missed,
+    ...stores,
     async close() {
-      await opened.flush();
+      await stores.logbook.flush();
       await Promise.allSettled([
-        opened.close?.(),
-        kept.close?.(),
-        reader.close?.(),
-        missed.close?.(),
-        dedupe.close(),
-        recall.close(),
+        stores.logbook.close?.(),
+        stores.tickets.close?.(),
+        log.close?.(),
+        stores.misses.close?.(),
+        stores.dedupe.close(),
+        stores.recall.close(),
       ]);
     },
   };

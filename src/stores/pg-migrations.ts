@@ -54,6 +54,15 @@ export const MIGRATIONS: readonly string[] = [
      chosen_at timestamptz
    );
    CREATE INDEX misses_at ON misses (at);`,
+  // Tickets answered and closed from the maintainers' page, Slack or Teams: when each last changed
+  // and was closed, as columns for the report's ages; the asker's notes live in data with the rest.
+  // Rows written before this step get the columns from their own JSON, and an empty notes list.
+  `ALTER TABLE tickets ADD COLUMN updated_at timestamptz, ADD COLUMN closed_at timestamptz;
+   UPDATE tickets SET
+     updated_at = (data->>'updatedAt')::timestamptz,
+     closed_at = (data->>'closedAt')::timestamptz,
+     data = CASE WHEN data ? 'notes' THEN data ELSE data || '{"notes": []}'::jsonb END;
+   CREATE INDEX tickets_closed_at ON tickets (closed_at);`,
 ];
 
 /** An arbitrary constant for pg_advisory_xact_lock: only copies of this server take it. */

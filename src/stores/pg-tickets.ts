@@ -20,17 +20,24 @@ export async function pgTickets(url: string, logger: Logger): Promise<TicketStor
     await pool.end().catch(() => {});
     throw error;
   }
-  const one = async (sql: string, params: unknown[], client: pg.Pool | pg.PoolClient = pool) => {
-    const { rows } = await client.query<{ data: unknown }>(sql, params);
-    return rows[0] ? Ticket.parse(rows[0].data) : undefined;
-  };
+  const one = (sql: string, params: unknown[]) => oneTicket(pool, sql, params);
   return {
     kind: 'postgres',
     async open(ticket) {
       const inserted = await one(
-        `INSERT INTO tickets (id, key, state, created_at, post_key, data) VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO tickets (id, key, state, created_at, post_key, updated_at, closed_at, data)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (key) DO NOTHING RETURNING data`,
-        [ticket.id, ticket.key, ticket.state, ticket.createdAt, ticket.postKey ?? null, ticket],
+        [
+          ticket.id,
+          ticket.key,
+          ticket.state,
+          ticket.createdAt,
+          ticket.postKey ?? null,
+          ticket.updatedAt,
+          ticket.closedAt ?? null,
+          ticket,
+        ],
       );
       if (inserted) return { ticket: inserted, created: true };
       const existing = await one('SELECT data FROM tickets WHERE key = $1', [ticket.key]);
@@ -39,29 +46,7 @@ export async function pgTickets(url: string, logger: Logger): Promise<TicketStor
     },
     get: (id) => one('SELECT data FROM tickets WHERE id = $1', [id]),
     byPost: (postKey) => one('SELECT data FROM tickets WHERE post_key = $1 LIMIT 1', [postKey]),
-    async update(id, change) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const current = await one('SELECT data FROM tickets WHERE id = $1 FOR UPDATE', [id], client);
-        const next = current && change(current);
-        if (next) {
-          await client.query('UPDATE tickets SET state = $2, post_key = $3, data = $4 WHERE id = $1', [
-            id,
-            next.state,
-            next.postKey ?? null,
-            next,
-          ]);
-        }
-        await client.query('COMMIT');
-        return next;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    update: (id, change) => updateTicket(pool, id, change),
     async list(states, limit = 500) {
       const { rows } = await pool.query<{ data: unknown }>(
         `SELECT data FROM tickets ${states ? 'WHERE state = ANY($2)' : ''} ORDER BY created_at DESC LIMIT $1`,
@@ -71,4 +56,37 @@ export async function pgTickets(url: string, logger: Logger): Promise<TicketStor
     },
     close: () => pool.end(),
   };
+}
+
+/** The ticket the query's first row holds, if any. */
+async function oneTicket(client: pg.Pool | pg.PoolClient, sql: string, params: unknown[]) {
+  const { rows } = await client.query<{ data: unknown }>(sql, params);
+  return rows[0] ? Ticket.parse(rows[0].data) : undefined;
+}
+
+/** One change to one ticket, with its row locked, so changes to it run one at a time on every copy. */
+async function updateTicket(
+  pool: pg.Pool,
+  id: string,
+  change: (ticket: Ticket) => Ticket | undefined,
+): Promise<Ticket | undefined> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const current = await oneTicket(client, 'SELECT data FROM tickets WHERE id = $1 FOR UPDATE', [id]);
+    const next = current && change(current);
+    if (next) {
+      await client.query(
+        'UPDATE tickets SET state = $2, post_key = $3, updated_at = $4, closed_at = $5, data = $6 WHERE id = $1',
+        [id, next.state, next.postKey ?? null, next.updatedAt, next.closedAt ?? null, next],
+      );
+    }
+    await client.query('COMMIT');
+    return next;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }

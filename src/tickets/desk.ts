@@ -50,7 +50,10 @@ export interface TicketDesk {
   posted(id: string, postKey: string): Promise<Ticket | undefined>;
   /** Records an expert's reply once it reached the asker: the ticket is answered (unless closed). */
   replied(id: string, by: TicketPerson, text: string): Promise<TicketChange>;
+  /** Closes a ticket, recording who closed it and when. */
   close(id: string, by: TicketPerson): Promise<TicketChange>;
+  /** Adds the asker's note to an open or answered ticket (a closed one is left as it is). */
+  addNote(id: string, by: TicketPerson, text: string): Promise<TicketChange>;
   list(states?: readonly TicketState[]): Promise<Ticket[]>;
 }
 
@@ -79,6 +82,7 @@ export function createTicketDesk(store: TicketStore, now: () => Date = () => new
         createdAt: at,
         updatedAt: at,
         replies: [],
+        notes: [],
       });
     },
     get: (id) => store.get(id),
@@ -91,7 +95,14 @@ export function createTicketDesk(store: TicketStore, now: () => Date = () => new
         updatedAt: stamp(),
         replies: [...t.replies, { by, text: text.slice(0, 4000), at: stamp() }],
       })),
-    close: (id, by) => change(id, (t) => ({ ...t, state: 'closed', closedBy: by, updatedAt: stamp() })),
+    close: (id, by) =>
+      change(id, (t) => ({ ...t, state: 'closed', closedBy: by, closedAt: stamp(), updatedAt: stamp() })),
+    addNote: (id, by, text) =>
+      change(id, (t) => ({
+        ...t,
+        updatedAt: stamp(),
+        notes: [...t.notes, { by, text: text.slice(0, 2000), at: stamp() }],
+      })),
     list: (states) => store.list(states),
   };
 }

@@ -11,7 +11,6 @@ const STILL_LONG = new Set([
   'adapters/local/public/chat.js renderAnswer',
   'adapters/local/public/expert.js renderAskExpert',
   'adapters/slack/app.ts createBoltApp',
-  'adapters/slack/experts.ts registerExpertListeners',
   'adapters/slack/index.ts createSlackSurface',
   'adapters/slack/listeners.ts registerListeners',
   'adapters/teams/index.ts createTeamsSurface',
@@ -23,7 +22,6 @@ const STILL_LONG = new Set([
   'src/server/maintainers/router.ts maintainersRouter',
   'src/server/server.ts startServer',
   'src/stores/jsonl-tickets.ts jsonlTickets',
-  'src/stores/pg-tickets.ts pgTickets',
 ]);
 
 function sourceFiles(dir: string): string[] {

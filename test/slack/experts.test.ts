@@ -23,6 +23,8 @@ beforeAll(async () => {
     startHttpSlack({ expertsChannel: EXPERTS, tickets: desk }),
     startHttpSlack(),
   ]);
+  // Who Slack says is in the experts' channel: only they may answer or close.
+  slack.fake.members.set(EXPERTS, ['U0EXPERT', 'U0OTHER']);
 });
 afterAll(async () => {
   await Promise.all([slack?.close(), plain?.close()]);

@@ -83,6 +83,8 @@ export interface HttpSlack {
     button: { action_id: string; value: string },
     where?: Parameters<typeof buttonClick>[2],
   ): Promise<number>;
+  /** Submits a modal (a view_submission); resolves with the HTTP status and what Bolt answered. */
+  submit(payload: object): Promise<{ status: number; body: string }>;
   close(): Promise<void>;
 }
 
@@ -147,6 +149,11 @@ export async function startHttpSlack(
       const body = new URLSearchParams({ payload }).toString();
       const res = await postSigned(eventsUrl, body, 'application/x-www-form-urlencoded');
       return res.status;
+    },
+    async submit(payload) {
+      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      const res = await postSigned(eventsUrl, body, 'application/x-www-form-urlencoded');
+      return { status: res.status, body: await res.text() };
     },
     async close() {
       await surface.stop?.();

@@ -11,13 +11,16 @@ type BotEvents = NonNullable<
 >;
 
 // Typed against Slack's own manifest type, so a misspelt scope or event fails type-checking.
-// channels:history, groups:history and message.channels / message.groups: replies in the experts' channel.
+// channels:history, groups:history and message.channels / message.groups: replies in the experts' channel;
+// channels:read, groups:read: who is in it (conversations.members), as only they may answer or close.
 const SCOPES: BotScopes = [
   'app_mentions:read',
   'channels:history',
+  'channels:read',
   'chat:write',
   'commands',
   'groups:history',
+  'groups:read',
   'im:history',
 ];
 const EVENTS: BotEvents = [

@@ -27,6 +27,11 @@ export interface ConnectorStandIn {
   openIdMetadataUrl: string;
   calls: ConnectorCall[];
   memberLookups: string[];
+  /**
+   * Who is in each conversation, for member lookups: a conversation listed here answers 404 for anyone
+   * else, as Teams does; one not listed knows everyone (Alex Example).
+   */
+  members: Map<string, string[]>;
   /** The replies: POSTs to …/activities/{id}, in the order they arrived. */
   readonly replies: ConnectorCall[];
   /** New messages (not replies) the bot sent to a conversation, proactively or not: POSTs to …/activities. */
@@ -51,6 +56,7 @@ export interface ConnectorStandIn {
 export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
   const calls: ConnectorCall[] = [];
   const memberLookups: string[] = [];
+  const members = new Map<string, string[]>();
   let nextId = 1;
   const origin = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const server: Server = createServer((req, res) => {
@@ -78,6 +84,13 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
       if (req.method === 'GET' && member) {
         const id = decodeURIComponent(member[2] as string);
         memberLookups.push(id);
+        const roster = members.get(decodeURIComponent(member[1] as string));
+        if (roster && !roster.includes(id)) {
+          send(404, {
+            error: { code: 'MemberNotFoundInConversation', message: 'The member is not in the conversation' },
+          });
+          return;
+        }
         send(200, {
           id,
           name: 'Alex Example',
@@ -125,6 +138,7 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
     openIdMetadataUrl: `http://127.0.0.1:${port}/v1/.well-known/openidconfiguration`,
     calls,
     memberLookups,
+    members,
     get replies() {
       return replies();
     },

@@ -45,6 +45,8 @@ export class FakeSlack {
   private ts = 1_700_000_000;
   /** Where apps.connections.open sends the Socket Mode client. */
   socketUrl = '';
+  /** Members of each channel, for conversations.members; a channel not listed is not found. */
+  readonly members = new Map<string, string[]>();
 
   private constructor(
     private readonly server: Server,
@@ -125,6 +127,13 @@ export class FakeSlack {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** conversations.members as Slack answers it: one page (the app asks for up to 1,000). */
+  private membersOf(channel: string): { status: number; body: unknown } {
+    const members = this.members.get(channel);
+    if (!members) return { status: 200, body: { ok: false, error: 'channel_not_found' } };
+    return { status: 200, body: { ok: true, members, response_metadata: { next_cursor: '' } } };
+  }
+
   private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
     const path = new URL(req.url ?? '/', this.url).pathname;
     const body = await readBody(req);
@@ -167,6 +176,10 @@ export class FakeSlack {
         return { status: 200, body: { ok: true, channel: body.channel, ts: body.ts } };
       case 'views.publish':
         return { status: 200, body: { ok: true, view: { id: 'V0HOME' } } };
+      case 'views.open':
+        return { status: 200, body: { ok: true, view: { id: 'V0MODAL', ...(body.view as object) } } };
+      case 'conversations.members':
+        return this.membersOf(String(body.channel));
       default:
         return { status: 200, body: { ok: true } };
     }
@@ -321,6 +334,33 @@ export function buttonClick(
         action_ts: '1700000002.1',
       },
     ],
+  };
+}
+
+/** A view_submission payload: someone pressed the submit button of a modal the app opened. */
+export function viewSubmission(
+  view: { callback_id: string; private_metadata?: string },
+  values: Record<string, Record<string, { type: string; value: string }>>,
+  user = 'U0ASKER',
+) {
+  return {
+    type: 'view_submission',
+    team: { id: TEAM, domain: 'nhs-test' },
+    user: { id: user, username: user.toLowerCase(), team_id: TEAM },
+    api_app_id: 'A0APP',
+    token: 'legacy-verification-token',
+    trigger_id: nextTriggerId(),
+    view: {
+      id: 'V0MODAL',
+      team_id: TEAM,
+      type: 'modal',
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata ?? '',
+      state: { values },
+      hash: '1700000000.abc',
+      app_id: 'A0APP',
+      bot_id: BOT_ID,
+    },
   };
 }
 

@@ -1,9 +1,11 @@
 import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewTicket } from '../../src/schemas/ticket.js';
 import { jsonlTickets, TICKETS_FILE } from '../../src/stores/jsonl-tickets.js';
+import { MIGRATIONS } from '../../src/stores/pg-migrations.js';
 import { pgTickets } from '../../src/stores/pg-tickets.js';
 import { createTicketDesk } from '../../src/tickets/desk.js';
 import type { TicketStore } from '../../src/tickets/store.js';
@@ -49,7 +51,21 @@ async function lifeOfATicket(store: TicketStore) {
   expect(answered?.state).toBe('answered');
   expect(answered?.replies.map((r) => r.text).sort()).toEqual(['one', 'two']);
 
-  expect((await desk.close(first.ticket.id, { id: 'U0ONE' })).ok).toBe(true);
+  // The asker adds a note; who answered, who closed and when are kept with the ticket.
+  const noted = await desk.addNote(first.ticket.id, { id: 'U0ASKER' }, 'It is for a board paper.');
+  expect(noted.ok && noted.ticket.notes).toEqual([
+    { by: { id: 'U0ASKER' }, text: 'It is for a board paper.', at: '2026-11-01T12:00:00.000Z' },
+  ]);
+  expect((await desk.close(first.ticket.id, { id: 'U0ONE', name: 'One' })).ok).toBe(true);
+  const closed = await desk.get(first.ticket.id);
+  expect(closed).toMatchObject({
+    state: 'closed',
+    closedBy: { id: 'U0ONE', name: 'One' },
+    closedAt: '2026-11-01T12:00:00.000Z',
+    notes: [{ text: 'It is for a board paper.' }],
+  });
+  expect(closed?.replies.map((r) => r.by.id).sort()).toEqual(['U0ONE', 'U0TWO']);
+  expect((await desk.addNote(first.ticket.id, { id: 'U0ASKER' }, 'more')).ok).toBe(false);
   const late = await desk.replied(first.ticket.id, { id: 'U0TWO' }, 'too late');
   expect(late).toMatchObject({ ok: false, reason: 'closed' });
   expect((await desk.replied('WC-ZZZZZZ', { id: 'U0TWO' }, 'x')).ok).toBe(false);
@@ -113,6 +129,54 @@ describe('tickets in PostgreSQL', () => {
       expect(opened.filter((o) => o?.created)).toHaveLength(1);
     } finally {
       await Promise.all([one.close?.(), two.close?.()]);
+    }
+  });
+
+  it('take the answered and closed columns and an empty notes list on a table made before them (migration 3)', async () => {
+    const url = await postgres.createDatabase('tickets_before_notes');
+    const pool = new pg.Pool({ connectionString: url });
+    try {
+      // The schema as the two first steps left it, with a ticket written then (no notes, no closedAt).
+      await pool.query(
+        'CREATE TABLE whocommissions_migrations (step integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
+      for (const [index, sql] of MIGRATIONS.slice(0, 2).entries()) {
+        await pool.query(sql);
+        await pool.query('INSERT INTO whocommissions_migrations (step) VALUES ($1)', [index + 1]);
+      }
+      const old = {
+        ...draft('old'),
+        id: 'WC-22BEFR',
+        state: 'closed',
+        createdAt: '2026-10-01T09:00:00.000Z',
+        updatedAt: '2026-10-02T09:00:00.000Z',
+        replies: [],
+        closedBy: { id: 'U0ONE' },
+      };
+      await pool.query('INSERT INTO tickets (id, key, state, created_at, data) VALUES ($1, $2, $3, $4, $5)', [
+        old.id,
+        old.key,
+        old.state,
+        old.createdAt,
+        old,
+      ]);
+      const store = await pgTickets(url, recordingLogger());
+      try {
+        expect((await store.get('WC-22BEFR'))?.notes).toEqual([]);
+        const { rows } = await pool.query('SELECT updated_at FROM tickets WHERE id = $1', ['WC-22BEFR']);
+        expect((rows[0] as { updated_at: Date }).updated_at.toISOString()).toBe('2026-10-02T09:00:00.000Z');
+        const desk = createTicketDesk(store, () => new Date('2026-11-01T12:00:00Z'));
+        const { ticket } = await desk.open(draft('new'));
+        await desk.close(ticket.id, { id: 'U0TWO' });
+        const closed = await pool.query('SELECT closed_at FROM tickets WHERE id = $1', [ticket.id]);
+        expect((closed.rows[0] as { closed_at: Date }).closed_at.toISOString()).toBe(
+          '2026-11-01T12:00:00.000Z',
+        );
+      } finally {
+        await store.close?.();
+      }
+    } finally {
+      await pool.end();
     }
   });
 

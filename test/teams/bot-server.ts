@@ -11,7 +11,7 @@ import { withFollowUps } from '../../src/followups.js';
 import { createLogbook, type Logbook } from '../../src/logbook.js';
 import type { AnswerService } from '../../src/service.js';
 import { memoryRecall } from '../../src/stores/recall.js';
-import type { Logger } from '../../src/surface.js';
+import type { Logger, Surface } from '../../src/surface.js';
 import { type ConnectorStandIn, startConnectorStandIn } from '../stand-ins/connector.js';
 
 export const UNAUTHENTICATED: TeamsConfig = {
@@ -41,7 +41,7 @@ export async function startBotServer(
   service: AnswerService,
   logger: Logger,
   stores: Parameters<typeof createTeamsSurface>[3] = {},
-): Promise<{ url: string; close(): Promise<void> }> {
+): Promise<{ url: string; surface: Surface; close(): Promise<void> }> {
   const app = express();
   const surface = createTeamsSurface(config, service, logger, stores);
   const routes = surface.routes?.();
@@ -52,6 +52,7 @@ export async function startBotServer(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/api/messages`,
+    surface,
     close: () =>
       new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };

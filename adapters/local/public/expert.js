@@ -1,6 +1,8 @@
 // "Ask an expert" under each answer: a short form that stores a ticket for the maintainers and shows
 // its reference. Kept apart from chat.js, which only adds it to each answer card.
 
+import { rememberTicket } from './my-tickets.js';
+
 /** A key for one answer, made once, so a retry or a second click opens the same ticket. */
 function answerKey() {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -73,8 +75,9 @@ export function renderAskExpert(answer) {
     const data = response ? await response.json().catch(() => ({})) : {};
     result.hidden = false;
     if (response?.ok && data.reference) {
-      result.textContent = `Sent. Your reference is ${data.reference}. The maintainers will look at your question.`;
+      result.textContent = `Sent. Your reference is ${data.reference}. The answer will show under “Answers from experts” on this page, in this browser, or look it up there with the reference.`;
       form.hidden = true;
+      rememberTicket(data.reference, answer.question);
     } else {
       result.textContent = `Sorry, your question could not be sent: ${data.error ?? 'the server could not be reached'}. Please try again.`;
       button.disabled = false;

@@ -37,6 +37,8 @@ export interface MaintainersData {
   knowledgeUpdated: string;
   logLabel: string;
   tickets: Ticket[];
+  /** Tickets an expert answered that nobody has closed yet. */
+  answeredTickets: Ticket[];
   unanswered: UnansweredRow[];
   unansweredTotal: number;
   notHelpful: NotHelpfulRow[];
@@ -56,8 +58,9 @@ export interface DataSources {
 }
 
 export async function readMaintainersData(from: DataSources): Promise<MaintainersData> {
-  const [tickets, unanswered, feedback, places] = await Promise.all([
+  const [tickets, answeredTickets, unanswered, feedback, places] = await Promise.all([
     from.tickets.list(['open']),
+    from.tickets.list(['answered']),
     from.log.unanswered(),
     from.log.feedback(),
     locateTopics(from.knowledgeDir),
@@ -68,6 +71,7 @@ export async function readMaintainersData(from: DataSources): Promise<Maintainer
     knowledgeUpdated: from.kb.updated,
     logLabel: from.log.label,
     tickets,
+    answeredTickets,
     unanswered: unansweredRows(unanswered.entries, from.kb),
     unansweredTotal: unanswered.entries.length,
     notHelpful: notHelpfulRows(feedback.entries),

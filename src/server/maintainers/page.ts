@@ -3,6 +3,7 @@ import type { Ticket } from '../../schemas/ticket.js';
 import type { MaintainersData, UnansweredRow } from './data.js';
 import { type Html, html } from './html.js';
 import type { TopicPlace } from './locate.js';
+import { answeredTicketsSection, ticketHref } from './ticket-page.js';
 
 export const MAINTAINERS_PATH = '/maintainers';
 export const ASSETS = `${MAINTAINERS_PATH}/assets`;
@@ -66,7 +67,7 @@ const STATUS_WORDS: Record<Ticket['answer']['status'], string> = {
 
 function ticketRows(data: MaintainersData): Html[][] {
   return data.tickets.map((t) => [
-    html`<strong class="nhsuk-u-nowrap">${t.id}</strong><br><span class="nhsuk-body-s">${longDate(t.createdAt.slice(0, 10))}</span>`,
+    html`<a class="nhsuk-u-nowrap" href="${ticketHref(t.id)}"><strong>${t.id}</strong></a><br><span class="nhsuk-body-s">${longDate(t.createdAt.slice(0, 10))}</span>`,
     html`${t.question}<br><span class="nhsuk-body-s">as of ${longDate(t.asOf)}</span>${t.note ? html`<br><span class="nhsuk-body-s">Note: ${t.note}</span>` : ''}`,
     html`${STATUS_WORDS[t.answer.status]}${t.answer.bodies.length ? html`: ${t.answer.bodies.join(', ')}` : ''}${t.answer.topic ? html`<br>${topicLink(data, t.answer.topic.id)}` : ''}`,
     html`${t.asker.name ?? t.asker.id}<br><span class="nhsuk-body-s">${t.whereText}</span>`,
@@ -82,8 +83,9 @@ function ticketsSection(data: MaintainersData): Html {
       )
     : html`<p class="nhsuk-body">No open tickets.</p>`;
   return html`<h2 class="nhsuk-heading-m" id="tickets">Open tickets (${data.tickets.length})</h2>
-<p class="nhsuk-body-s">Questions people asked an expert about. Where a chat platform has an experts’ channel, experts answer there; the others wait here for a maintainer, with their reference.</p>
-${body}`;
+<p class="nhsuk-body-s">Questions people asked an expert about. Open a ticket to answer or close it. Where a chat platform has an experts’ channel, experts answer there too; web chat askers see the answer with their reference.</p>
+${body}
+${answeredTicketsSection(data.answeredTickets)}`;
 }
 
 /** What to do about an unanswered question: only one that was in scope needs a phrasing or a topic. */

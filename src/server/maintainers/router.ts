@@ -2,15 +2,17 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import type { ReportSource } from '../../cli/report.js';
 import type { KnowledgeBase } from '../../knowledge/model.js';
 import type { MissStore } from '../../misses/store.js';
-import type { Logger } from '../../surface.js';
+import type { Logger, TicketRelay } from '../../surface.js';
 import type { TicketDesk } from '../../tickets/desk.js';
 import { nhsukStyles } from '../nhsuk-styles.js';
 import { COOKIE, isMaintainer, sessionValue, tokenMatches } from './access.js';
+import { csrfSecret } from './csrf.js';
 import { readMaintainersData } from './data.js';
 import { html } from './html.js';
 import { locateTopics } from './locate.js';
 import { missesSection, readMissGroups } from './misses.js';
 import { ASSETS, layout, MAINTAINERS_PATH, maintainersPage } from './page.js';
+import { ticketRoutes } from './ticket-routes.js';
 import { topicPage } from './topic-page.js';
 
 /** The page has no script at all, and everything it shows is escaped text. */
@@ -36,13 +38,17 @@ export interface MaintainersOptions {
   knowledgeDir: string;
   now: () => Date;
   logger: Logger;
+  /** The running surfaces that take an answer written here to their askers (none: web chat only). */
+  relays?: () => readonly TicketRelay[];
 }
 
 const headers: RequestHandler = (_req, res, next) => {
   res.set({
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
+    // Not no-referrer: with it a browser sends `Origin: null` on the page's own form posts, which
+    // csrf.ts could not tell from another site's.
+    'Referrer-Policy': 'same-origin',
     'Cache-Control': 'no-store',
   });
   next();
@@ -98,29 +104,16 @@ export function maintainersRouter(options: MaintainersOptions): Router {
   router.post(
     `${MAINTAINERS_PATH}/login`,
     express.urlencoded({ extended: false, limit: '2kb' }),
-    (req, res) => {
-      const token = options.token;
-      if (token === undefined) return void res.status(403).type('html').send(CLOSED_HERE);
-      const typed = typeof req.body?.token === 'string' ? req.body.token : '';
-      if (!tokenMatches(typed, token)) {
-        options.logger.warn(
-          { ip: req.socket.remoteAddress },
-          'maintainers’ page: a sign-in with a wrong token',
-        );
-        return void res
-          .status(401)
-          .type('html')
-          .send(signInPage('The token is not right: check MAINTAINERS_TOKEN'));
-      }
-      const secure = req.secure || req.headers['x-forwarded-proto'] === 'https' ? '; Secure' : '';
-      res
-        .set(
-          'Set-Cookie',
-          `${COOKIE}=${sessionValue(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200${secure}`,
-        )
-        .redirect(303, MAINTAINERS_PATH);
-    },
+    signIn(options),
   );
+
+  ticketRoutes(router, {
+    tickets: options.tickets,
+    relays: options.relays ?? (() => []),
+    csrfSecret: csrfSecret(options.token),
+    logger: options.logger,
+    gate,
+  });
 
   const today = () => options.now().toISOString().slice(0, 10);
   router.get(MAINTAINERS_PATH, gate, async (_req, res) => {
@@ -156,4 +149,30 @@ export function maintainersRouter(options: MaintainersOptions): Router {
     res.type('html').send(topicPage(kb, topic, place, today()));
   });
   return router;
+}
+
+/** The sign-in form's post: the right token sets the session cookie (12 hours); a wrong one is logged. */
+function signIn(options: MaintainersOptions): RequestHandler {
+  return (req, res) => {
+    const token = options.token;
+    if (token === undefined) return void res.status(403).type('html').send(CLOSED_HERE);
+    const typed = typeof req.body?.token === 'string' ? req.body.token : '';
+    if (!tokenMatches(typed, token)) {
+      options.logger.warn(
+        { ip: req.socket.remoteAddress },
+        'maintainers’ page: a sign-in with a wrong token',
+      );
+      return void res
+        .status(401)
+        .type('html')
+        .send(signInPage('The token is not right: check MAINTAINERS_TOKEN'));
+    }
+    const secure = req.secure || req.headers['x-forwarded-proto'] === 'https' ? '; Secure' : '';
+    res
+      .set(
+        'Set-Cookie',
+        `${COOKIE}=${sessionValue(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200${secure}`,
+      )
+      .redirect(303, MAINTAINERS_PATH);
+  };
 }
