@@ -21,6 +21,29 @@ export async function openPool(url: string): Promise<pg.Pool> {
 }
 
 /**
+ * Runs `work` in one transaction on one client: committed when it returns, rolled back when it throws.
+ * Row changes that read before they write (`SELECT … FOR UPDATE`) go through here, so they run one at a
+ * time on every copy of the server.
+ */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
  * Feedback and unanswered questions as rows in PostgreSQL, shared by every copy of the server. The
  * schema is created or brought up to date at start. Each promise resolves once its row is committed.
  */

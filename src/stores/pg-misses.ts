@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { MissStore } from '../misses/store.js';
 import { Miss } from '../schemas/miss.js';
 import type { Logger } from '../surface.js';
-import { openPool } from './pg-logbook.js';
+import { inTransaction, openPool } from './pg-logbook.js';
 import { migrate } from './pg-migrations.js';
 import { reasonOf } from './redacted.js';
 
@@ -43,9 +43,7 @@ async function updateMiss(
   id: string,
   change: (miss: Miss) => Miss | undefined,
 ): Promise<Miss | undefined> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const { rows } = await client.query<Record<string, unknown>>(
       'SELECT * FROM misses WHERE id = $1 FOR UPDATE',
       [id],
@@ -58,14 +56,8 @@ async function updateMiss(
         next.chosen ?? null,
         next.chosenAt ?? null,
       ]);
-    await client.query('COMMIT');
     return next;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { Ticket } from '../schemas/ticket.js';
 import type { Logger } from '../surface.js';
 import type { TicketStore } from '../tickets/store.js';
-import { openPool } from './pg-logbook.js';
+import { inTransaction, openPool } from './pg-logbook.js';
 import { migrate } from './pg-migrations.js';
 import { reasonOf } from './redacted.js';
 
@@ -70,9 +70,7 @@ async function updateTicket(
   id: string,
   change: (ticket: Ticket) => Ticket | undefined,
 ): Promise<Ticket | undefined> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const current = await oneTicket(client, 'SELECT data FROM tickets WHERE id = $1 FOR UPDATE', [id]);
     const next = current && change(current);
     if (next) {
@@ -81,12 +79,6 @@ async function updateTicket(
         [id, next.state, next.postKey ?? null, next.updatedAt, next.closedAt ?? null, next],
       );
     }
-    await client.query('COMMIT');
     return next;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
