@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { copyKnowledge, eventually, startTestServer, tempDir } from './helpers.js';
+import { afterReloads, copyKnowledge, eventually, startTestServer, tempDir } from './helpers.js';
 
 const TSX = 'node_modules/.bin/tsx';
 
@@ -19,7 +19,7 @@ describe('readiness', () => {
     const server = await startTestServer({ knowledgeDir: dir, waitReady: false });
     try {
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-      const notReady = await eventually(async () => {
+      const notReady = await afterReloads(server.logger, async () => {
         const response = await fetch(`${server.url}/readyz`);
         const body = (await response.json()) as { status: string; problems: string[] };
         expect(body.problems.length).toBeGreaterThan(0);
@@ -54,7 +54,7 @@ describe('knowledge problems are for maintainers', () => {
     });
     const bearer = { Authorization: `Bearer ${token}` };
     try {
-      const told = await eventually(async () => {
+      const told = await afterReloads(server.logger, async () => {
         const response = await fetch(`${server.url}/readyz`, { headers: bearer });
         const body = (await response.json()) as { problems: string[] };
         expect(body.problems[0]).toMatch(/zz-broken\.yaml:3:\d+/);
