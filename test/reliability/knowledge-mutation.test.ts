@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mergeAndCheck } from '../../src/knowledge/check.js';
 import { loadKnowledgeDir } from '../../src/knowledge/load-fs.js';
 import type { KnowledgeBase } from '../../src/knowledge/model.js';
@@ -32,6 +32,13 @@ const FUZZ_RUNS = Number(process.env.FUZZ_RUNS) || 100;
  */
 const SEED = Number(process.env.FUZZ_SEED) || Math.floor(Math.random() * 2 ** 31);
 fc.configureGlobal({ seed: SEED });
+
+/**
+ * The properties are pure computation (a full merge and check per run, some seconds of CPU in all):
+ * on two cores busy with other work they take several times as long, so this file's limit is set only
+ * to catch a hang, not to time them (the suite's 30 s was missed under load).
+ */
+vi.setConfig({ testTimeout: 300_000 });
 
 const ORIGINAL = knowledgeTexts();
 const UPDATED = '2026-11-01';
@@ -108,151 +115,130 @@ function expectWhole(kb: KnowledgeBase, files: MutatedFile[]) {
   }
 }
 
-/**
- * The properties are pure computation (a full merge and check per run, some seconds of CPU in all):
- * on two cores busy with other work they take several times as long, so the limit is set only to
- * catch a hang, not to time them (the suite's 30 s was missed under load).
- */
-const CPU_BOUND = { timeout: 300_000 };
+describe(`The knowledge loader under random edits (seed ${SEED}; replay with FUZZ_SEED=${SEED})`, () => {
+  it('loads the shipped files unchanged, so every failure below comes from a mutation', () => {
+    const outcome = load(ORIGINAL.map((f) => ({ ...f })));
+    expect(outcome.ok ? [] : outcome.problems).toEqual([]);
+  });
 
-describe(
-  `The knowledge loader under random edits (seed ${SEED}; replay with FUZZ_SEED=${SEED})`,
-  CPU_BOUND,
-  () => {
-    it('loads the shipped files unchanged, so every failure below comes from a mutation', () => {
-      const outcome = load(ORIGINAL.map((f) => ({ ...f })));
-      expect(outcome.ok ? [] : outcome.problems).toEqual([]);
-    });
+  it('either loads a whole knowledge base or fails with problems carrying file and line, never throwing', () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
+        const { files } = applyAll(mutations);
+        const outcome = load(files);
+        if (outcome.ok) expectWhole(outcome.kb, files);
+        else expectLocated(outcome.problems, files);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
 
-    it('either loads a whole knowledge base or fails with problems carrying file and line, never throwing', () => {
-      fc.assert(
-        fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
-          const { files } = applyAll(mutations);
-          const outcome = load(files);
+  it('answers from any mutated set that still loads, with a valid answer', () => {
+    const question = 'who commissioned health visiting in 2017?';
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 2 }), (mutations) => {
+        const outcome = load(applyAll(mutations).files);
+        if (!outcome.ok) return;
+        expect(Answer.safeParse(resolve(outcome.kb, question, { today: TODAY })).success).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('points a broken date at the very line it is on', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.nat(), (file, a, b) => {
+        const { files, touched } = applyAll([{ kind: 'break a date', file, a, b }]);
+        const at = touched[0];
+        fc.pre(at !== undefined);
+        const outcome = load(files);
+        expect(outcome.ok, `a broken date at ${at?.file}:${at?.line} was accepted`).toBe(false);
+        if (outcome.ok || !at) return;
+        expect(outcome.problems.map((p) => `${p.file}:${p.line}`)).toContain(`${at.file}:${at.line}`);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('points a duplicated key at the original line or the copy', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), (file, a) => {
+        const { files, touched } = applyAll([{ kind: 'duplicate a key', file, a, b: 0 }]);
+        const at = touched[0];
+        fc.pre(at !== undefined);
+        const outcome = load(files);
+        expect(outcome.ok, `a duplicated key at ${at?.file}:${at?.line} was accepted`).toBe(false);
+        if (outcome.ok || !at) return;
+        const lines = outcome.problems.filter((p) => p.file === at.file).map((p) => p.line);
+        expect(
+          lines.some((line) => line === at.line || line === at.line + 1),
+          `problems at ${lines}`,
+        ).toBe(true);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('reports an alias with no anchor (*name) at its own line, in plain words', () => {
+    const files = ORIGINAL.map((f) => ({ ...f }));
+    const target = files.find((f) => /^\s+title: /m.test(f.text));
+    if (!target) throw new Error('no title in the shipped knowledge');
+    const lines = target.text.split('\n');
+    const index = lines.findIndex((l) => /^\s+title: /.test(l));
+    lines[index] = (lines[index] as string).replace(/title: .*/, 'title: *shared-title');
+    target.text = lines.join('\n');
+
+    const outcome = load(files);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems).toEqual([
+      expect.objectContaining({
+        file: target.file,
+        line: index + 1,
+        message: expect.stringMatching(
+          /^"\*shared-title" repeats a value marked "&shared-title", but no value/,
+        ),
+      }),
+    ]);
+  });
+
+  it('rejects 30 February in an era with the file and line of the date', () => {
+    const files = ORIGINAL.map((f) => ({ ...f }));
+    const target = files.find((f) => f.text.split('\n').some((l) => /^\s+from:\s*\d{4}-\d{2}-\d{2}/.test(l)));
+    if (!target) throw new Error('no era with a from date in the shipped knowledge');
+    const lines = target.text.split('\n');
+    const index = lines.findIndex((l) => /^\s+from:\s*\d{4}-\d{2}-\d{2}/.test(l) && DATE_FIELD_LINE.test(l));
+    lines[index] = (lines[index] as string).replace(/\d{4}-\d{2}-\d{2}/, '2015-02-30');
+    target.text = lines.join('\n');
+
+    const outcome = load(files);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems).toContainEqual(
+      expect.objectContaining({ file: target.file, line: index + 1, message: expect.stringMatching(/date/) }),
+    );
+  });
+
+  it('never hands over a partial knowledge base from the folder loader when one file is broken', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
+        const { files } = applyAll(mutations);
+        const dir = await mkdtemp(join(tmpdir(), 'wc-mutation-'));
+        try {
+          await Promise.all(files.map((f) => writeFile(join(dir, f.file.replace('knowledge/', '')), f.text)));
+          const anyFileBroken = files.some(
+            (f) => !(pristine.get(f.text) ?? parseKnowledgeFile(f.file, f.text)).ok,
+          );
+          const outcome = await loadKnowledgeDir(dir, tmpdir());
+          if (anyFileBroken) expect(outcome.ok).toBe(false);
+          const shownAs = (f: string) => join(dir.slice(tmpdir().length + 1), f.replace('knowledge/', ''));
           if (outcome.ok) expectWhole(outcome.kb, files);
-          else expectLocated(outcome.problems, files);
-        }),
-        { numRuns: FUZZ_RUNS },
-      );
-    });
-
-    it('answers from any mutated set that still loads, with a valid answer', () => {
-      const question = 'who commissioned health visiting in 2017?';
-      fc.assert(
-        fc.property(fc.array(mutation, { minLength: 1, maxLength: 2 }), (mutations) => {
-          const outcome = load(applyAll(mutations).files);
-          if (!outcome.ok) return;
-          expect(Answer.safeParse(resolve(outcome.kb, question, { today: TODAY })).success).toBe(true);
-        }),
-        { numRuns: 40 },
-      );
-    });
-
-    it('points a broken date at the very line it is on', () => {
-      fc.assert(
-        fc.property(fc.nat(), fc.nat(), fc.nat(), (file, a, b) => {
-          const { files, touched } = applyAll([{ kind: 'break a date', file, a, b }]);
-          const at = touched[0];
-          fc.pre(at !== undefined);
-          const outcome = load(files);
-          expect(outcome.ok, `a broken date at ${at?.file}:${at?.line} was accepted`).toBe(false);
-          if (outcome.ok || !at) return;
-          expect(outcome.problems.map((p) => `${p.file}:${p.line}`)).toContain(`${at.file}:${at.line}`);
-        }),
-        { numRuns: 80 },
-      );
-    });
-
-    it('points a duplicated key at the original line or the copy', () => {
-      fc.assert(
-        fc.property(fc.nat(), fc.nat(), (file, a) => {
-          const { files, touched } = applyAll([{ kind: 'duplicate a key', file, a, b: 0 }]);
-          const at = touched[0];
-          fc.pre(at !== undefined);
-          const outcome = load(files);
-          expect(outcome.ok, `a duplicated key at ${at?.file}:${at?.line} was accepted`).toBe(false);
-          if (outcome.ok || !at) return;
-          const lines = outcome.problems.filter((p) => p.file === at.file).map((p) => p.line);
-          expect(
-            lines.some((line) => line === at.line || line === at.line + 1),
-            `problems at ${lines}`,
-          ).toBe(true);
-        }),
-        { numRuns: 80 },
-      );
-    });
-
-    it('reports an alias with no anchor (*name) at its own line, in plain words', () => {
-      const files = ORIGINAL.map((f) => ({ ...f }));
-      const target = files.find((f) => /^\s+title: /m.test(f.text));
-      if (!target) throw new Error('no title in the shipped knowledge');
-      const lines = target.text.split('\n');
-      const index = lines.findIndex((l) => /^\s+title: /.test(l));
-      lines[index] = (lines[index] as string).replace(/title: .*/, 'title: *shared-title');
-      target.text = lines.join('\n');
-
-      const outcome = load(files);
-      expect(outcome.ok).toBe(false);
-      if (outcome.ok) return;
-      expect(outcome.problems).toEqual([
-        expect.objectContaining({
-          file: target.file,
-          line: index + 1,
-          message: expect.stringMatching(
-            /^"\*shared-title" repeats a value marked "&shared-title", but no value/,
-          ),
-        }),
-      ]);
-    });
-
-    it('rejects 30 February in an era with the file and line of the date', () => {
-      const files = ORIGINAL.map((f) => ({ ...f }));
-      const target = files.find((f) =>
-        f.text.split('\n').some((l) => /^\s+from:\s*\d{4}-\d{2}-\d{2}/.test(l)),
-      );
-      if (!target) throw new Error('no era with a from date in the shipped knowledge');
-      const lines = target.text.split('\n');
-      const index = lines.findIndex(
-        (l) => /^\s+from:\s*\d{4}-\d{2}-\d{2}/.test(l) && DATE_FIELD_LINE.test(l),
-      );
-      lines[index] = (lines[index] as string).replace(/\d{4}-\d{2}-\d{2}/, '2015-02-30');
-      target.text = lines.join('\n');
-
-      const outcome = load(files);
-      expect(outcome.ok).toBe(false);
-      if (outcome.ok) return;
-      expect(outcome.problems).toContainEqual(
-        expect.objectContaining({
-          file: target.file,
-          line: index + 1,
-          message: expect.stringMatching(/date/),
-        }),
-      );
-    });
-
-    it('never hands over a partial knowledge base from the folder loader when one file is broken', async () => {
-      await fc.assert(
-        fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
-          const { files } = applyAll(mutations);
-          const dir = await mkdtemp(join(tmpdir(), 'wc-mutation-'));
-          try {
-            await Promise.all(
-              files.map((f) => writeFile(join(dir, f.file.replace('knowledge/', '')), f.text)),
-            );
-            const anyFileBroken = files.some(
-              (f) => !(pristine.get(f.text) ?? parseKnowledgeFile(f.file, f.text)).ok,
-            );
-            const outcome = await loadKnowledgeDir(dir, tmpdir());
-            if (anyFileBroken) expect(outcome.ok).toBe(false);
-            const shownAs = (f: string) => join(dir.slice(tmpdir().length + 1), f.replace('knowledge/', ''));
-            if (outcome.ok) expectWhole(outcome.kb, files);
-            else expectLocated(outcome.problems, files, shownAs);
-          } finally {
-            await rm(dir, { recursive: true, force: true });
-          }
-        }),
-        { numRuns: 25 },
-      );
-    });
-  },
-);
+          else expectLocated(outcome.problems, files, shownAs);
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
