@@ -14,6 +14,9 @@ export interface ScaleFigures {
   max: Spread;
   samplesPerRun: number;
   runs: number;
+  /** Resident memory once loaded and indexed, before the timed runs (absent in older results). */
+  rssBeforeMiB?: number;
+  /** Resident memory after the timed runs. */
   rssMiB: number;
   loadBefore: number[];
   loadAfter: number[];
@@ -42,12 +45,18 @@ export interface BenchResults {
   revision: { commit: string; uncommittedChanges: boolean };
   machine: Machine & { loadAverage: number[]; loadAverageAtEnd: number[] };
   sets: { name: string; n: number }[];
-  comparison: Comparison;
-  scoreCheck: string;
+  /** Whether this was `npm run bench -- --full` (the baselines and the tsx cold start are only in that). */
+  full: boolean;
+  /** Wall-clock minutes of the whole run. */
+  minutes: number;
+  comparison?: Comparison;
+  scoreCheck?: string;
   scaling: ScaleFigures[];
   coldStart: ColdStartFigures;
   endToEnd: DoorFigures[];
   checks: Check[];
+  /** The issue's targets table, as printed (bench/targets.ts). */
+  targets: string;
 }
 
 export const ms = (v: number) => (Number.isFinite(v) ? `${v} ms` : 'n/a');
@@ -58,7 +67,7 @@ const table = (head: string[], rows: (string | number)[][]) =>
 export const spreadText = (s: Spread) => `${ms(s.median)} (${s.min}–${s.max})`;
 const load = (l: number[]) => l.join(' / ');
 
-function matcherTable(r: BenchResults): string {
+function matcherTable(r: BenchResults & { comparison: Comparison }): string {
   const ms = r.comparison.matchers;
   const ours = ms.find((m) => m.name === 'ours');
   const bm25 = ms.find((m) => m.name === 'BM25');
@@ -96,19 +105,21 @@ function matcherTable(r: BenchResults): string {
   return table(['', ...ms.map((m) => m.name), 'ours / BM25'], rows);
 }
 
-/** The figures as Markdown, as printed by `npm run bench` and pasted into README's Performance section. */
-export function renderResults(r: BenchResults): string {
+function baselinesSection(r: BenchResults): string[] {
+  if (!r.comparison) return [];
+  const withComparison = { ...r, comparison: r.comparison };
   return [
-    `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node} (${r.machine.os}); load average (1 / 5 / 15 min) ${load(r.machine.loadAverage)} at start, ${load(r.machine.loadAverageAtEnd)} at end`,
-    `Code: ${r.revision.commit}${r.revision.uncommittedChanges ? ' plus uncommitted changes in src/, adapters/ or knowledge/' : ''}. Measured ${r.at}.`,
-    `Questions: ${r.sets.map((s) => `${s.name} ${s.n}`).join(', ')}. ${r.scoreCheck}`,
-    '',
     `**Ours vs baselines** (one question at a time, in process; accuracy by the rules of score.mjs; load ${load(r.comparison.loadBefore)} before the timed runs, ${load(r.comparison.loadAfter)} after)`,
     '',
-    matcherTable(r),
+    matcherTable(withComparison),
     '',
     ...r.comparison.matchers.map((m) => `- ${m.name}: ${m.about}`),
     '',
+  ];
+}
+
+function scalingSection(r: BenchResults): string[] {
+  return [
     '**Scaling** (knowledge grown with synthetic topic variants, in memory only; fresh process per size; 5 runs over every question set)',
     '',
     table(
@@ -121,7 +132,7 @@ export function renderResults(r: BenchResults): string {
         'p99 (min–max)',
         'max (median)',
         'resolves per run',
-        'RSS',
+        'RSS before → after',
         'load before → after',
       ],
       r.scaling.map((s) => [
@@ -133,11 +144,16 @@ export function renderResults(r: BenchResults): string {
         spreadText(s.p99),
         ms(s.max.median),
         s.samplesPerRun,
-        `${s.rssMiB} MiB`,
+        `${s.rssBeforeMiB ?? '?'} → ${s.rssMiB} MiB`,
         `${s.loadBefore[0]} → ${s.loadAfter[0]}`,
       ]),
     ),
     '',
+  ];
+}
+
+function startAndDoorsSection(r: BenchResults): string[] {
+  return [
     `**Cold start** (fresh processes, one discarded then ${r.coldStart.runs} timed; median (min–max))`,
     '',
     table(
@@ -163,11 +179,33 @@ export function renderResults(r: BenchResults): string {
       ]),
     ),
     '',
-    '**Targets** (a target is met only when the median of the runs meets it)',
+  ];
+}
+
+/** The figures as Markdown, as printed by `npm run bench` and pasted into bench/PERFORMANCE.md. */
+export function renderResults(r: BenchResults): string {
+  const checks = r.checks.length
+    ? [
+        '**Checks** (a check is met only when the median of the runs meets it)',
+        '',
+        table(
+          ['check', 'limit', 'measured', 'met'],
+          r.checks.map((c) => [c.what, c.limit, c.measured, c.met ? 'yes' : 'NO']),
+        ),
+        '',
+      ]
+    : [];
+  return [
+    `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node} (${r.machine.os}); load average (1 / 5 / 15 min) ${load(r.machine.loadAverage)} at start, ${load(r.machine.loadAverageAtEnd)} at end`,
+    `Code: ${r.revision.commit}${r.revision.uncommittedChanges ? ' plus uncommitted changes in src/, adapters/ or knowledge/' : ''}. Measured ${r.at}, ${r.full ? 'the --full run' : 'the default run (--full adds the baselines)'}, ${r.minutes.toFixed(1)} minutes.`,
+    `Questions: ${r.sets.map((s) => `${s.name} ${s.n}`).join(', ')}.${r.scoreCheck ? ` ${r.scoreCheck}` : ''}`,
     '',
-    table(
-      ['target', 'limit', 'measured', 'met'],
-      r.checks.map((c) => [c.what, c.limit, c.measured, c.met ? 'yes' : 'NO']),
-    ),
+    ...baselinesSection(r),
+    ...scalingSection(r),
+    ...startAndDoorsSection(r),
+    ...checks,
+    '**Targets** (issue 21; met only when the median of the runs meets the target)',
+    '',
+    r.targets,
   ].join('\n');
 }

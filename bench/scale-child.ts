@@ -24,6 +24,8 @@ const indexMs = performance.now() - started;
 
 const load = () => loadavg().map((v) => Math.round(v * 100) / 100);
 const loadBefore = load();
+// Resident memory before answering, so "flat after 10,000 messages" can be told from the end figure.
+const rssBeforeMiB = round(process.memoryUsage().rss / 2 ** 20);
 const runs: { p50: number; p99: number; max: number; samples: number }[] = [];
 for (let run = 0; run < RUNS; run++) {
   // The typo memory is emptied before every pass: each pass pays for its typos, as new questions would.
@@ -50,6 +52,7 @@ process.stdout.write(
     max: spread(runs.map((r) => r.max)),
     samplesPerRun: runs[0]?.samples ?? 0,
     runs: runs.length,
+    rssBeforeMiB,
     rssMiB: round(process.memoryUsage().rss / 2 ** 20),
     loadBefore,
     loadAfter: load(),

@@ -1,8 +1,9 @@
 // npm start. Runs the server from a build of the TypeScript (dist/, made with esbuild), because
 // Node loading the TypeScript through tsx costs more at every start than building once. The build is
 // made at the first start and again whenever a file it was built from is newer, so `npm ci && npm
-// start` needs no other step. If building fails (no esbuild, a read-only folder), the server runs
-// through tsx as before.
+// start` needs no other step. esbuild is a runtime dependency for this reason: a production install
+// (`npm ci --omit=dev`) builds and starts too, and nothing is downloaded or built at install time.
+// If building fails (a read-only folder), the server runs through tsx, which only a full install has.
 import {
   existsSync,
   mkdirSync,
@@ -106,7 +107,12 @@ if (!entry) {
 }
 if (entry) await import(pathToFileURL(entry).href);
 else {
-  const { register } = await import('tsx/esm/api');
+  const { register } = await import('tsx/esm/api').catch((error) => {
+    process.stderr.write(
+      `whocommissions cannot start: dist/ could not be built and tsx is not installed (${error.code ?? error}). Make the folder writable so npm start can build dist/, or install the development dependencies (npm ci without --omit=dev).\n`,
+    );
+    process.exit(1);
+  });
   register();
   await import(pathToFileURL(join(ROOT, ENTRY)).href);
 }

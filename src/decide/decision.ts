@@ -25,12 +25,26 @@ export const DECIDE = Object.freeze({
   askDateWhenTimeUnread: true,
 });
 
+/**
+ * The last classifiers built, with what they were built from. A reload after an edit elsewhere (and
+ * every run of the knowledge fuzz test) has the same model text and examples: reading a megabyte of
+ * counts again would be most of the reload. One entry, so it holds at most one model's tables.
+ */
+let lastBuilt:
+  | { texts: string[]; examples: string; classifiers: Record<Component, TextClassifier> }
+  | undefined;
+
 /** The model file's decision; the maintainers' labelled example messages are learnt by the scope classifier. */
 export function buildDecision(model: DecisionModel, examples: readonly ExampleMessage[]): Decision {
   const scopeExamples = examples.map((e) => ({ text: e.text, yes: e.scope === 'out' }));
+  const texts = COMPONENTS.map((c) => model.classifiers[c]);
+  const examplesKey = JSON.stringify(scopeExamples);
+  if (lastBuilt?.examples === examplesKey && lastBuilt.texts.every((t, i) => t === texts[i]))
+    return { model, classifiers: lastBuilt.classifiers };
   const classifiers = Object.fromEntries(
     COMPONENTS.map((c) => [c, loadText(model.classifiers[c], c === 'outOfScope' ? scopeExamples : [])]),
   ) as Record<Component, TextClassifier>;
+  lastBuilt = { texts, examples: examplesKey, classifiers };
   return { model, classifiers };
 }
 

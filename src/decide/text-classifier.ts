@@ -29,33 +29,42 @@ export const textTokens = lastFew(2, (text: string): string[] => {
   return [...stems, ...pairs];
 });
 
+/** wink's exported model: its config, samples per label, token counts per label, tokens per label, vocabulary. */
+type WinkModel = [
+  { considerOnlyPresence?: boolean; smoothingFactor: number },
+  Record<string, number>,
+  Record<string, Record<string, number>>,
+  Record<string, number>,
+  string[],
+];
+
+/** A count from parsed JSON: a token such as "constructor" must not find Object's own members. */
+const own = (counts: Record<string, number> | undefined, key: string): number =>
+  counts && Object.hasOwn(counts, key) ? (counts[key] as number) : 0;
+
 /**
  * wink's model as a table: for each known token, log2 P(token | yes) − log2 P(token | no), smoothed as wink
  * smooths, and the prior. The sum over a message's tokens is exactly wink's two-label odds, computed
  * with one lookup per token instead of wink's per-label scans (the decision runs on every message).
  */
-function oddsTable(nb: ReturnType<typeof naiveBayes>): { prior: number; weights: Map<string, number> } {
-  const [config, samples, count, words, voc] = JSON.parse(nb.exportJSON()) as [
-    { smoothingFactor: number },
-    Record<string, number>,
-    Record<string, Record<string, number>>,
-    Record<string, number>,
-    string[],
-  ];
+function oddsTable([config, samples, count, words, voc]: WinkModel): {
+  prior: number;
+  weights: Map<string, number>;
+} {
   const sf = config.smoothingFactor;
-  const denominator = (label: string) => Math.log2((words[label] ?? 0) + voc.length * sf);
+  const denominator = (label: string) => Math.log2(own(words, label) + voc.length * sf);
   const [yesDen, noDen] = [denominator('yes'), denominator('no')];
   const weights = new Map<string, number>();
   for (const token of voc) {
-    const yes = Math.log2((count.yes?.[token] ?? 0) + sf) - yesDen;
-    const no = Math.log2((count.no?.[token] ?? 0) + sf) - noDen;
+    const yes = Math.log2(own(count.yes, token) + sf) - yesDen;
+    const no = Math.log2(own(count.no, token) + sf) - noDen;
     weights.set(token, yes - no);
   }
   return { prior: Math.log2(samples.yes ?? 1) - Math.log2(samples.no ?? 1), weights };
 }
 
-function wrap(nb: ReturnType<typeof naiveBayes>): TextClassifier {
-  const { prior, weights } = oddsTable(nb);
+function wrap(model: WinkModel, toJSON: () => string): TextClassifier {
+  const { prior, weights } = oddsTable(model);
   return {
     probability(text) {
       let odds = 0;
@@ -69,7 +78,7 @@ function wrap(nb: ReturnType<typeof naiveBayes>): TextClassifier {
       // As wink: a message with no known token has no odds either way.
       return known ? 1 / (1 + 2 ** -(odds + prior)) : 0.5;
     },
-    toJSON: () => nb.exportJSON(),
+    toJSON,
   };
 }
 
@@ -90,14 +99,46 @@ export function trainText(examples: readonly TextExample[]): TextClassifier {
   const nb = fresh();
   for (const e of examples) nb.learn(e.text, e.yes ? 'yes' : 'no');
   nb.consolidate();
-  return wrap(nb);
+  const exported = nb.exportJSON();
+  return wrap(JSON.parse(exported) as WinkModel, () => exported);
 }
 
-/** A classifier from its exported JSON (the model file), with more labelled messages learnt on top. */
+/**
+ * A classifier from its exported JSON (the model file), with more labelled messages learnt on top as
+ * wink learns them (each distinct token counted once per message). Done here rather than through
+ * wink's import, learn, consolidate and export, which cost every start a few hundred milliseconds of
+ * parsing and re-serialising the same megabyte; test/engine/text-classifier.test.ts checks the two agree.
+ */
 export function loadText(json: string, more: readonly TextExample[] = []): TextClassifier {
-  const nb = fresh();
-  nb.importJSON(json);
-  for (const e of more) nb.learn(e.text, e.yes ? 'yes' : 'no');
-  nb.consolidate();
-  return wrap(nb);
+  const model = JSON.parse(json) as unknown;
+  if (!isWinkModel(model)) throw new Error('the classifier is not a wink-naive-bayes-text-classifier export');
+  const [, samples, count, words, vocList] = model;
+  const voc = new Set(vocList);
+  for (const e of more) {
+    const label = e.yes ? 'yes' : 'no';
+    samples[label] = own(samples, label) + 1;
+    const counts = count[label] ?? {};
+    count[label] = counts;
+    for (const token of new Set(textTokens(e.text))) {
+      counts[token] = own(counts, token) + 1;
+      voc.add(token);
+      words[label] = own(words, label) + 1;
+    }
+  }
+  // wink refuses to consolidate a model like these: so does this.
+  if (Object.keys(samples).length < 2) throw new Error('the classifier has fewer than two labels');
+  if (voc.size < 10) throw new Error('the classifier has a vocabulary of fewer than 10 tokens');
+  model[4] = [...voc];
+  return wrap(model, () => (more.length === 0 ? json : JSON.stringify(model)));
+}
+
+function isWinkModel(value: unknown): value is WinkModel {
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return (
+    Array.isArray(value) &&
+    value.length === 5 &&
+    value.slice(0, 4).every(isObject) &&
+    Array.isArray(value[4]) &&
+    typeof value[0].smoothingFactor === 'number'
+  );
 }

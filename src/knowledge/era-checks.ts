@@ -8,6 +8,22 @@ import { formatPath } from './parse.js';
 import { messages } from './problems.js';
 
 type At = { file: ParsedFile; path: PathKey[] };
+
+/**
+ * `line` worked out when first read, not at load: finding a line parses the file a second time with
+ * \`yaml\` (js-yaml keeps no positions), which would cost every start several hundred milliseconds
+ * for lines only the maintainers' page and an overdue review show.
+ */
+function withLine<T extends object>(item: T, file: ParsedFile, path: PathKey[]): T & { line: number } {
+  let line: number | undefined;
+  return Object.defineProperty(item, 'line', {
+    enumerable: true,
+    get: () => {
+      line ??= file.locate(path).line;
+      return line;
+    },
+  }) as T & { line: number };
+}
 type Report = (at: At, path: PathKey[], message: string) => void;
 
 /** An era or event that is not yet law (or a superseded plan): it must be checked again by `reviewBy`. */
@@ -73,16 +89,16 @@ export function checkReviewBy(at: At, topic: Topic, report: Report, out: ReviewI
       report(at, path, messages.missingReviewBy(era.status));
       return;
     }
-    out.push({
-      kind: 'era',
+    const item = {
+      kind: 'era' as const,
       id: `${topic.id} (era ${i + 1})`,
       title: topic.title,
       status: era.status,
       reviewBy: era.reviewBy,
       checked: era.checked,
       file: at.file.file,
-      line: at.file.locate(path).line,
-    });
+    };
+    out.push(withLine(item, at.file, path));
   });
 }
 
@@ -92,15 +108,15 @@ export function checkEventReviewBy(at: At, event: TimelineEvent, report: Report,
     report(at, at.path, messages.missingReviewBy(event.status));
     return;
   }
-  out.push({
-    kind: 'event',
+  const item = {
+    kind: 'event' as const,
     id: event.id,
     title: event.title,
     status: event.status,
     reviewBy: event.reviewBy,
     file: at.file.file,
-    line: at.file.locate(at.path).line,
-  });
+  };
+  out.push(withLine(item, at.file, at.path));
 }
 
 /** Warnings: true of the knowledge whatever the day (a source no one can open). */

@@ -21,11 +21,13 @@ export async function connectRedis(url: string, logger: Logger, keepsWhat: strin
     commandTimeout: 2000,
     connectTimeout: 5000,
   });
-  let lastWarning = 0;
+  // Per warning, not one for all: the socket's "connection problem" often comes first, and must not
+  // hide what the outage costs ("a redelivery may be answered twice"), which is what a person acts on.
+  const lastWarning = new Map<string, number>();
   const warn = (error: unknown, what: string) => {
     // ioredis reports every reconnect attempt; once every 30 s is enough for a person to act on.
-    if (Date.now() - lastWarning < 30_000) return;
-    lastWarning = Date.now();
+    if (Date.now() - (lastWarning.get(what) ?? 0) < 30_000) return;
+    lastWarning.set(what, Date.now());
     logger.warn({ err: error, redis: redacted(url) }, `Redis: ${what} (${reasonOf(error)})`);
   };
   let connected = false;

@@ -59,3 +59,25 @@ export async function until(check: () => Promise<boolean>, what: string, timeout
   }
   throw new Error(`${what} within ${timeoutMs / 1000} s`);
 }
+
+/**
+ * Listens for Redis expiring `key` (its keyspace notification), so a test waits for the expiry itself
+ * rather than sleeping for a guess at when it happens. Call before the key is written; `expired`
+ * resolves once Redis has removed it (Redis's active expiry finds a lone key within about 100 ms of
+ * its time to live, later on a busy machine, which only makes the wait longer).
+ */
+export async function expiryOf(url: string, key: string): Promise<{ expired: Promise<void> }> {
+  const subscriber = new Redis(url);
+  await subscriber.config('SET', 'notify-keyspace-events', 'Ex');
+  let resolve: () => void = () => {};
+  const expired = new Promise<void>((r) => {
+    resolve = r;
+  });
+  subscriber.on('message', (_channel: string, expiredKey: string) => {
+    if (expiredKey !== key) return;
+    subscriber.disconnect();
+    resolve();
+  });
+  await subscriber.subscribe('__keyevent@0__:expired');
+  return { expired };
+}

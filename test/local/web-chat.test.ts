@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { longDate } from '../../src/resolve/format.js';
 import type { KnowledgeSummary } from '../../src/service.js';
-import { copyKnowledge, eventually, startTestServer, type TestServer } from '../server/helpers.js';
+import { afterReloads, copyKnowledge, startTestServer, type TestServer } from '../server/helpers.js';
 import { launchChromium } from './browser.js';
 
 let browser: Browser;
@@ -254,7 +254,7 @@ describe('the web chat in a real browser', () => {
       join(knowledgeDir, 'zz-broken.yaml'),
       'topics:\n  - id: zz-broken\n    title: [not, text]\n',
     );
-    await eventually(async () => {
+    await afterReloads(server.logger, async () => {
       const summary = (await (await fetch(`${server.url}/api/status`)).json()) as KnowledgeSummary;
       expect(summary.problems.length).toBeGreaterThan(0);
     });

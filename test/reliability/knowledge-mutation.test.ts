@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mergeAndCheck } from '../../src/knowledge/check.js';
 import { loadKnowledgeDir } from '../../src/knowledge/load-fs.js';
 import type { KnowledgeBase } from '../../src/knowledge/model.js';
@@ -32,6 +32,13 @@ const FUZZ_RUNS = Number(process.env.FUZZ_RUNS) || 100;
  */
 const SEED = Number(process.env.FUZZ_SEED) || Math.floor(Math.random() * 2 ** 31);
 fc.configureGlobal({ seed: SEED });
+
+/**
+ * The properties are pure computation (a full merge and check per run, some seconds of CPU in all):
+ * on two cores busy with other work they take several times as long, so this file's limit is set only
+ * to catch a hang, not to time them (the suite's 30 s was missed under load).
+ */
+vi.setConfig({ testTimeout: 300_000 });
 
 const ORIGINAL = knowledgeTexts();
 const UPDATED = '2026-11-01';

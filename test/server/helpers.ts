@@ -18,13 +18,27 @@ export interface LogLine {
   msg?: string;
 }
 
-/** A logger that keeps what it is told, so tests can read the log. */
-export function recordingLogger(): Logger & { lines: LogLine[]; fatal(obj: unknown, msg?: string): void } {
+export type RecordingLogger = Logger & {
+  lines: LogLine[];
+  fatal(obj: unknown, msg?: string): void;
+  /** Resolves with the next line logged from now on that `matches`. */
+  next(matches: (line: LogLine) => boolean): Promise<LogLine>;
+};
+
+/** A logger that keeps what it is told, so tests can read the log and wait for a line. */
+export function recordingLogger(): RecordingLogger {
   const lines: LogLine[] = [];
-  const at = (level: LogLine['level']) => (obj: unknown, msg?: string) =>
-    void lines.push({ level, obj, msg });
+  let waiting: { matches: (line: LogLine) => boolean; resolve: (line: LogLine) => void }[] = [];
+  const at = (level: LogLine['level']) => (obj: unknown, msg?: string) => {
+    const line = { level, obj, msg };
+    lines.push(line);
+    const due = waiting.filter((w) => w.matches(line));
+    waiting = waiting.filter((w) => !due.includes(w));
+    for (const w of due) w.resolve(line);
+  };
   return {
     lines,
+    next: (matches) => new Promise((resolve) => waiting.push({ matches, resolve })),
     debug: at('debug'),
     info: at('info'),
     warn: at('warn'),
@@ -46,7 +60,7 @@ export async function copyKnowledge(): Promise<string> {
 }
 
 export interface TestServer extends RunningServer {
-  logger: ReturnType<typeof recordingLogger>;
+  logger: RecordingLogger;
   /** What the server told the person at the terminal, in plain words. */
   told: string[];
   dataDir: string;
@@ -120,6 +134,27 @@ export async function startTestServer(
       }
     },
   };
+}
+
+/** A line the knowledge loader logs when a load or reload ends, whatever its outcome. */
+export const isKnowledgeLine = (line: LogLine) =>
+  /knowledge (not )?(re)?loaded|loading knowledge failed/i.test(line.msg ?? '');
+
+/**
+ * Resolves with `check`'s value once it passes, trying it again each time the server logs the end of a
+ * (re)load: for effects that arrive through the file watcher. No deadline of its own, so a busy machine
+ * only makes it slower; the test's own timeout is the one limit.
+ */
+export async function afterReloads<T>(logger: RecordingLogger, check: () => Promise<T> | T): Promise<T> {
+  for (;;) {
+    // Listening before checking: a reload that ends during the check is not missed.
+    const reloaded = logger.next(isKnowledgeLine);
+    try {
+      return await check();
+    } catch {
+      await reloaded;
+    }
+  }
 }
 
 /** Polls until `check` passes or the time runs out; for effects that arrive through the file watcher. */

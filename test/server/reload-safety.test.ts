@@ -2,7 +2,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { changedSince, loadKnowledgeDir } from '../../src/knowledge/load-fs.js';
-import { copyKnowledge, eventually, startTestServer, type TestServer } from './helpers.js';
+import { afterReloads, copyKnowledge, startTestServer, type TestServer } from './helpers.js';
 
 // Issue 11, failure 6: a knowledge base read while files were changing, or that lost a whole file,
 // is not served until the folder is stable.
@@ -65,7 +65,7 @@ describe('live reload while files are missing or changing', () => {
     server = await startTestServer({ knowledgeDir: dir, reloadStableMs: 800 });
     const s = server;
     await rm(join(dir, 'zz-extra.yaml'));
-    await eventually(() =>
+    await afterReloads(s.logger, () =>
       expect(s.logger.lines.some((line) => line.msg === 'knowledge reloaded')).toBe(true),
     );
     const held = s.logger.lines.findIndex((line) => /zz-extra\.yaml is missing/.test(line.msg ?? ''));

@@ -7,9 +7,11 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { copyKnowledge, eventually, startTestServer, tempDir } from './helpers.js';
+import { afterReloads, copyKnowledge, startTestServer, tempDir } from './helpers.js';
 
-const TSX = 'node_modules/.bin/tsx';
+// Node with tsx's loader, not tsx's own command: that one gives the server 30 ms to say it handles a
+// signal before it kills it (exit 143), which a busy machine misses.
+const NODE_TSX = [process.execPath, '--import', 'tsx'] as const;
 
 describe('readiness', () => {
   it('answers /healthz at once, and /readyz with 503 until the knowledge loads', async () => {
@@ -19,7 +21,7 @@ describe('readiness', () => {
     const server = await startTestServer({ knowledgeDir: dir, waitReady: false });
     try {
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-      const notReady = await eventually(async () => {
+      const notReady = await afterReloads(server.logger, async () => {
         const response = await fetch(`${server.url}/readyz`);
         const body = (await response.json()) as { status: string; problems: string[] };
         expect(body.problems.length).toBeGreaterThan(0);
@@ -54,7 +56,7 @@ describe('knowledge problems are for maintainers', () => {
     });
     const bearer = { Authorization: `Bearer ${token}` };
     try {
-      const told = await eventually(async () => {
+      const told = await afterReloads(server.logger, async () => {
         const response = await fetch(`${server.url}/readyz`, { headers: bearer });
         const body = (await response.json()) as { problems: string[] };
         expect(body.problems[0]).toMatch(/zz-broken\.yaml:3:\d+/);
@@ -208,19 +210,16 @@ describe('listening', () => {
 describe('npm start', () => {
   it('prints what is on and off, serves the web chat, and stops cleanly on SIGTERM', async () => {
     const dataDir = await tempDir('start');
-    const child = spawn(TSX, ['src/server/main.ts'], {
+    const child = spawn(NODE_TSX[0], [...NODE_TSX.slice(1), 'src/server/main.ts'], {
       env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output = collect(child);
     try {
-      const url = await eventually(() => {
-        const match = /Web chat: on at (http:\/\/127\.0\.0\.1:\d+)\//.exec(output.stderr);
-        if (!match?.[1]) throw new Error(`no start-up summary yet:\n${output.stderr}`);
-        return match[1];
-      }, 20_000);
+      const url = (await output.printed('stderr', /Web chat: on at (http:\/\/127\.0\.0\.1:\d+)\//))[1];
       expect(output.stderr).toContain('Slack: off — set SLACK_BOT_TOKEN and SLACK_APP_TOKEN to turn it on');
-      await eventually(async () => expect((await fetch(`${url}/readyz`)).status).toBe(200), 20_000);
+      await output.printed('stdout', /"msg":"ready"/);
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
       child.kill('SIGTERM');
       const code = await new Promise((resolve) => child.once('exit', resolve));
       expect(code).toBe(0);
@@ -231,7 +230,7 @@ describe('npm start', () => {
   });
 
   it('refuses to start on a bad setting, naming it', async () => {
-    const failed = await promisify(execFile)(TSX, ['src/server/main.ts'], {
+    const failed = await promisify(execFile)(NODE_TSX[0], [...NODE_TSX.slice(1), 'src/server/main.ts'], {
       env: { ...process.env, PORT: 'eighty', SLACK_APP_TOKEN: 'xapp-1' },
     }).catch((error: { code: number; stderr: string }) => error);
     expect(failed).toMatchObject({ code: 1 });
@@ -241,8 +240,27 @@ describe('npm start', () => {
   });
 });
 
+/** What the child prints, and a wait for a line it prints (failing if it exits first): no deadline. */
 function collect(child: ChildProcess) {
-  const output = { stdout: '', stderr: '' };
+  const output = {
+    stdout: '',
+    stderr: '',
+    printed(stream: 'stdout' | 'stderr', pattern: RegExp): Promise<RegExpExecArray> {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const match = pattern.exec(output[stream]);
+          if (!match) return;
+          child[stream]?.off('data', check);
+          child.off('exit', exited);
+          resolve(match);
+        };
+        const exited = () => reject(new Error(`exited before printing ${pattern}:\n${output[stream]}`));
+        child[stream]?.on('data', check);
+        child.once('exit', exited);
+        check();
+      });
+    },
+  };
   child.stdout?.on('data', (chunk) => {
     output.stdout += chunk.toString();
   });

@@ -7,9 +7,9 @@ import { pgLogbook } from '../../src/stores/pg-logbook.js';
 import { MIGRATIONS } from '../../src/stores/pg-migrations.js';
 import { redisDedupe } from '../../src/stores/redis-dedupe.js';
 import { redisRecall } from '../../src/stores/redis-recall.js';
-import { freePort, sleep } from '../helpers/free-port.js';
+import { freePort } from '../helpers/free-port.js';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.js';
-import { startRedis, type TestRedis } from '../helpers/redis.js';
+import { expiryOf, startRedis, type TestRedis } from '../helpers/redis.js';
 import { recordingLogger, startTestServer } from '../server/helpers.js';
 
 // The stores for several copies, against a real Redis and a real PostgreSQL on 127.0.0.1.
@@ -36,8 +36,11 @@ const feedback = (question: string, helpful = false) => ({
 describe('follow-up memory in Redis', () => {
   it('shares each conversation between copies, forgets it after its time to live, and ignores junk', async () => {
     const logger = recordingLogger();
-    const [a, b] = await Promise.all([
-      redisRecall(redis.url, logger, { ttlMs: 300 }),
+    // Sharing is checked with a time to live no busy machine can outlast; forgetting, with a short one
+    // and Redis's own expiry event, so neither depends on how fast this machine is.
+    const [a, b, short] = await Promise.all([
+      redisRecall(redis.url, logger, { ttlMs: 600_000 }),
+      redisRecall(redis.url, logger, { ttlMs: 600_000 }),
       redisRecall(redis.url, logger, { ttlMs: 300 }),
     ]);
     const recall = {
@@ -52,14 +55,16 @@ describe('follow-up memory in Redis', () => {
       await a.set('slack:D1:', recall);
       expect(await b.get('slack:D1:')).toEqual(recall);
       expect(await b.get('slack:D2:')).toBeUndefined();
-      await sleep(400);
-      expect(await b.get('slack:D1:')).toBeUndefined();
+      const { expired } = await expiryOf(redis.url, 'whocommissions:recall:slack:D3:');
+      await short.set('slack:D3:', recall);
+      await expired;
+      expect(await b.get('slack:D3:')).toBeUndefined();
       const raw = new Redis(redis.url);
       await raw.set('whocommissions:recall:junk', '{"topicIds":[]}');
       raw.disconnect();
       expect(await a.get('junk')).toBeUndefined();
     } finally {
-      await Promise.all([a.close(), b.close()]);
+      await Promise.all([a.close(), b.close(), short.close()]);
     }
   });
 
@@ -81,8 +86,11 @@ describe('follow-up memory in Redis', () => {
 describe('de-duplication in Redis', () => {
   it('gives each key to exactly one of two copies, and forgets it after its time to live', async () => {
     const logger = recordingLogger();
-    const [a, b] = await Promise.all([
-      redisDedupe(redis.url, logger, { ttlMs: 300 }),
+    // As above: a time to live no busy machine outlasts for the race, a short one and Redis's own
+    // expiry event for forgetting.
+    const [a, b, short] = await Promise.all([
+      redisDedupe(redis.url, logger, { ttlMs: 600_000 }),
+      redisDedupe(redis.url, logger, { ttlMs: 600_000 }),
       redisDedupe(redis.url, logger, { ttlMs: 300 }),
     ]);
     try {
@@ -90,10 +98,13 @@ describe('de-duplication in Redis', () => {
         Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).firstTime('Ev1')),
       );
       expect(firsts.filter(Boolean)).toHaveLength(1);
-      await sleep(400);
-      expect(await b.firstTime('Ev1')).toBe(true);
+      const { expired } = await expiryOf(redis.url, 'whocommissions:seen:Ev3');
+      expect(await short.firstTime('Ev3')).toBe(true);
+      expect(await short.firstTime('Ev3')).toBe(false);
+      await expired;
+      expect(await b.firstTime('Ev3')).toBe(true);
     } finally {
-      await Promise.all([a.close(), b.close()]);
+      await Promise.all([a.close(), b.close(), short.close()]);
     }
   });
 
