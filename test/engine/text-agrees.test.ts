@@ -125,6 +125,71 @@ describe('what the check catches', () => {
     expect(named('ICBs commission it since July 2022.')).toEqual(['icb']);
     expect(named('NHS England still commissions it.')).toEqual(['nhs-england']);
     expect(named('Before 2013 PCTs commissioned it.')).toEqual([]);
-    expect(named('It is commissioned by councils.')).toEqual([]);
+    expect(named('It is commissioned by councils.')).toEqual(['local-authority']);
+    expect(named('They are held by the ICBs.')).toEqual(['icb']);
+    // A passive with another subject says who holds something else.
+    expect(named('Specialised services are commissioned by NHS England.')).toEqual([]);
+  });
+
+  it('reads the bodies a change or body text names: who took over, replaced, was set up or abolished', () => {
+    const named = (text: string) =>
+      holdersNamed(kb, text, 'change')
+        .map((c) => c.body)
+        .sort();
+    expect(named('On 1 July 2022 the Act abolished CCGs and set up 42 integrated care boards.')).toEqual([
+      'ccg',
+      'icb',
+    ]);
+    expect(named('ICBs replaced CCGs.')).toEqual(['icb']);
+    expect(named('PHE was abolished.')).toEqual(['phe']);
+    // The same words in a service's text are not read as a change.
+    expect(holdersNamed(kb, 'The Act abolished CCGs.', 'service')).toEqual([]);
+  });
+
+  it('a change text that names a body its era does not list', () => {
+    const found = textDisagreements(
+      withTopic({
+        id: 'zz-change',
+        title: 'Made up',
+        kind: 'change',
+        eras: [
+          {
+            from: '2022-07-01',
+            sources: ['s24'],
+            holders: [{ body: 'icb', role: 'subject' }],
+            note: 'The Act abolished CCGs and set up integrated care boards.',
+          },
+        ],
+      }),
+    );
+    expect(found.map((d) => d.message)).toEqual([expect.stringMatching(/names ccg .*not listed/)]);
+  });
+
+  it('a change text whose day of change is later than its era (an Act from royal assent)', () => {
+    const topic = {
+      id: 'zz-act',
+      title: 'Made up',
+      kind: 'change',
+      eras: [
+        {
+          from: '2022-04-28',
+          sources: ['s24'],
+          holders: [
+            { body: 'icb', role: 'subject' },
+            { body: 'ccg', role: 'subject' },
+          ],
+          note: 'The Act received royal assent on 28 April 2022. On 1 July 2022 it abolished CCGs and set up ICBs.',
+        },
+      ],
+    };
+    expect(textDisagreements(withTopic(topic)).map((d) => d.message)).toEqual([
+      expect.stringMatching(/1 July 2022 as a start, but the era starts 2022-04-28/),
+    ]);
+    // The day a body ends, a count from a date and a renaming are not starts.
+    expect(startDates('They were abolished on 31 March 2013.', 'body')).toEqual([]);
+    expect(startDates('(152 PCTs from October 2006)', 'body')).toEqual([]);
+    expect(startDates('28 SHAs started on 1 April 2002 and were renamed on 1 October 2002.', 'body')).toEqual(
+      [{ iso: '2002-04-01', said: '1 April 2002' }],
+    );
   });
 });
