@@ -178,6 +178,7 @@ function situation(kb: KnowledgeBase, r: Read, confidence: number, over: Partial
     asksAboutPending: asksAboutPending(r.text, kb),
     dateRead: r.dateRead,
     carried: r.followUp?.carried,
+    place: r.place,
     confidence,
     ...over,
   };

@@ -53,3 +53,38 @@ describe('a place named in a message is read as a span', () => {
     expect(e.terms.join(' ')).not.toMatch(/reading/);
   });
 });
+
+describe('answers name the body for the place read', () => {
+  const ask = async (q: string) => {
+    const { answer } = await import('../../src/resolve/resolve.js');
+    return answer(kb, q, { today: TODAY });
+  };
+
+  it('leads with the council for a council service, and keeps body as the kind', async () => {
+    const a = await ask('who commissions health visiting in Leeds?');
+    expect(a.commissioners[0]).toMatchObject({ body: 'local-authority', localName: 'Leeds City Council' });
+    expect(a.text).toMatch(/^Leeds City Council \(the local authority\) commissions health visiting/);
+    expect(a.text).toMatch(/as of the table of/);
+  });
+
+  it('names the CCG at the date, and a district by its county for council services', async () => {
+    expect((await ask('who commissioned IVF in Leeds in 2018?')).commissioners[0]?.localName).toBe(
+      'NHS Leeds CCG',
+    );
+    expect(
+      (await ask('who commissions school nursing in Harrogate in 2020?')).commissioners[0]?.localName,
+    ).toBe('North Yorkshire County Council');
+  });
+
+  it('gives shares and asks for a postcode where the area is split', async () => {
+    const a = await ask('who commissions IVF in North Yorkshire in 2027?');
+    expect(a.commissioners[0]?.localName).toMatch(/\(\d+%\), .*\(\d+%\)/);
+    expect(a.text).toMatch(/split between \d ICBs: give a postcode or GP practice/);
+  });
+
+  it('says the local body was a PCT before April 2013', async () => {
+    expect((await ask('who commissioned health visiting in Leeds in 2010?')).text).toMatch(
+      /primary care trust/,
+    );
+  });
+});
