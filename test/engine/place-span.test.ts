@@ -51,6 +51,11 @@ describe('a place named in a message is read as a span', () => {
     const { explain } = await import('../../src/resolve/resolve.js');
     const e = explain(kb, 'who commissions health visiting in Reading?', { today: TODAY });
     expect(e.terms.join(' ')).not.toMatch(/reading/);
+    const { resolveTraced } = await import('../../src/resolve/resolve.js');
+    const unread = (q: string) => resolveTraced(kb, q, { today: TODAY }).trace.query?.unread ?? [];
+    expect(unread('who commissions health visiting in Wokingham?').map((u) => u.text)).not.toContain(
+      'wokingham',
+    );
   });
 });
 
