@@ -76,7 +76,11 @@ function fitBlocks(blocks: Block[]): Block[] {
 function commissionerLine(c: Answer['commissioners'][number]): string {
   const where = c.condition ? `, where ${escapeMrkdwn(c.condition)}` : '';
   const note = c.note ? ` (${escapeMrkdwn(c.note)})` : '';
-  return `*${escapeMrkdwn(c.name)}* ${escapeMrkdwn(c.roleText)}${where}${note}`;
+  // A place read names the body itself: "*Leeds City Council* (Local authority (council)) commissions it".
+  const named = c.localName
+    ? `*${escapeMrkdwn(c.localName)}* (${escapeMrkdwn(c.name)})`
+    : `*${escapeMrkdwn(c.name)}*`;
+  return `${named} ${escapeMrkdwn(c.roleText)}${where}${note}`;
 }
 
 function feedbackAndShare(answer: Answer, options: AnswerRenderOptions): types.ActionsBlock {
@@ -218,7 +222,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
  * blocks show them above it), so the fallback names them itself.
  */
 function fallbackText(answer: Answer): string {
-  const who = answer.commissioners.map((c) => `${c.name} ${c.roleText}`).join('; ');
+  const who = answer.commissioners.map((c) => `${c.localName ?? c.name} ${c.roleText}`).join('; ');
   const title = answer.topic?.title;
   return [title && who ? `${title}: ${who}.` : who && `${who}.`, answer.text].filter(Boolean).join(' ');
 }

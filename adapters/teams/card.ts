@@ -81,7 +81,11 @@ function asOfLine(answer: Answer): string {
 
 function commissionerLines(answer: AnswerPart): CardElement[] {
   return answer.commissioners.flatMap((c) => {
-    const lines = [text(`**${escapeMarkdown(c.name)}** ${escapeMarkdown(c.roleText)}`, { spacing: 'Small' })];
+    // A place read names the body itself: "**Leeds City Council** (Local authority (council)) commissions it".
+    const named = c.localName
+      ? `**${escapeMarkdown(c.localName)}** (${escapeMarkdown(c.name)})`
+      : `**${escapeMarkdown(c.name)}**`;
+    const lines = [text(`${named} ${escapeMarkdown(c.roleText)}`, { spacing: 'Small' })];
     // A condition is a bare label ("fully delegated CCG"); a plan's label is never one ("Where: planned").
     if (c.condition)
       lines.push(text(`Where: ${escapeMarkdown(c.condition)}`, { isSubtle: true, spacing: 'None' }));

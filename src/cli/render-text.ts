@@ -2,7 +2,7 @@ import type { Answer, AnswerPart } from '../schemas/answer.js';
 import { timelineWords } from '../timeline-words.js';
 
 const commissionerLine = (c: AnswerPart['commissioners'][number]) =>
-  `  • ${c.name} ${c.roleText}${c.condition ? `, where ${c.condition}` : ''}${c.note ? ` (${c.note})` : ''}`;
+  `  • ${c.localName ? `${c.localName} (${c.name})` : c.name} ${c.roleText}${c.condition ? `, where ${c.condition}` : ''}${c.note ? ` (${c.note})` : ''}`;
 
 /** What one thing asked carries of its own: its history, what changed, and topics to see too. */
 function history(part: AnswerPart, lines: string[]): void {

@@ -20,6 +20,8 @@ export interface Place {
   parent?: string;
   /** For a council: county, district, unitary, metropolitan-district, london-borough, … */
   type?: string;
+  /** For a council: its name as a body ("Leeds City Council"). */
+  official?: string;
 }
 
 export interface PlaceName {
@@ -88,6 +90,7 @@ function toPlaces(t: PlaceTables): Place[] {
       successors: r.successors,
       parent: opt(r.upper),
       type: r.type,
+      official: opt(r.officialName),
     })),
     ...t.ccgs.rows.map((r) => ({
       kind: 'ccg' as const,

@@ -3,6 +3,8 @@ import type { Answer } from '../schemas/answer.js';
 import { type Era, type Holder, PENDING, type Role, type Topic } from '../schemas/topic.js';
 import { changesOnce, timelineOnce } from './era-lines.js';
 import { eraRange, longDate, ROLE_TEXT, readAs, STATUS_TEXT } from './format.js';
+import type { PlaceRead } from './place.js';
+import { localNames } from './place-names.js';
 import {
   asksAboutPlanDate,
   liveTopic,
@@ -39,6 +41,8 @@ export interface Situation {
    * topic depends on it ("fully delegated" carries to dental, not to school nursing).
    */
   carried?: ReadonlyMap<string, string> | undefined;
+  /** The place the question names: its council, CCG or ICB is named in the answer. */
+  place?: PlaceRead | undefined;
   confidence: number;
 }
 
@@ -369,6 +373,23 @@ function addPendingHolders(
   return planEras;
 }
 
+/**
+ * Where the question names a place, the text leads with the named body ("Leeds City Council (the local
+ * authority) commissions health visiting.") and what the tables add (a split area, the table's date).
+ */
+function namedLead(topic: Topic, commissioners: Answer['commissioners'], notes: string[]): string {
+  const named = commissioners.filter((c) => c.localName);
+  if (!named.length) return notes.filter((n) => n.startsWith('Before')).join(' ');
+  // "Local authority (council)" reads "the local authority"; "IVF" keeps its capitals.
+  const kind = (name: string) => name.replace(/\s*\(.*\)$/u, '').toLowerCase();
+  const who = named.map((c) => `${c.localName} (the ${kind(c.name)})`).join(' and ');
+  const what = /^\p{Lu}\p{Ll}/u.test(topic.title)
+    ? `${topic.title.charAt(0).toLowerCase()}${topic.title.slice(1)}`
+    : topic.title;
+  const role = (named[0] as Answer['commissioners'][number]).roleText.replace(/ it(?= |$)/u, ` ${what}`);
+  return [`${who} ${role}.`, ...notes].join(' ');
+}
+
 function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Answer {
   const era = pickEra(topic, situation.asOf);
   const base = answerBase(kb, topic, situation);
@@ -378,12 +399,15 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
   // The title is shown above the text on every surface, so the text starts with who. A date before
   // today is told in the past tense ("last year, the ICB commissioned it").
   const past = Boolean((era.to && era.to < situation.today) || situation.asOf < situation.today);
+  const local = localNames(kb, situation.place, situation.asOf);
   const commissioners = holders.map((h) => {
     const condition = conditionLabel(kb, { ...h, when: unsettled(h, situation) });
     const roleText = ROLE_TEXT[h.role][past ? 1 : 0];
+    const localName = local.names.get(h.body);
     return {
       body: h.body,
       name: bodyName(kb, h.body),
+      ...(localName ? { localName } : {}),
       role: h.role,
       roleText,
       ...(condition ? { condition } : {}),
@@ -409,7 +433,9 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
     ...base,
     status: 'answered',
     commissioners,
-    text: [`${era.note}${ended}`, ...reviews, coming, dateNote].filter(Boolean).join(' '),
+    text: [namedLead(topic, commissioners, local.notes), `${era.note}${ended}`, ...reviews, coming, dateNote]
+      .filter(Boolean)
+      .join(' '),
     ...(situation.dateRead ? { dateRead: situation.dateRead } : {}),
     changes: changesOnce(kb, topic, era, [...labelled].sort().join(), () =>
       changesAround(kb, topic, era, labelled),

@@ -17,6 +17,7 @@ import { perKnowledge, phrasePattern } from './memo.js';
 import { type MessageReading, readMessage } from './message.js';
 import { withoutNegated } from './negation.js';
 import { normalise } from './normalise.js';
+import { type PlaceRead, readPlace, withoutPlace } from './place.js';
 import { isVague, type Query, queryFor, splitParts } from './query.js';
 import { outOfScope } from './scope.js';
 
@@ -72,6 +73,8 @@ export interface Read {
   conditions: ReturnType<typeof readConditions>;
   /** The body whose start the date was read from ("when was UKHSA set up"), if so. */
   startOf?: string | undefined;
+  /** The place the message names ("in Leeds", "Frimley ICB here"), read from the question as written. */
+  place?: PlaceRead | undefined;
   /**
    * Set when the message is read as a follow-up: the conditions carried from the last question. The
    * service is then found in the words besides the conditions and the words any follow-up uses.
@@ -126,7 +129,14 @@ export function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: Re
     datePhrase: given || !dateReading || dateReading.now ? undefined : dateReading.phrase.trim(),
     conditions: readConditions(corrected(text, kb), kb),
     ...(given || !dateReading?.startOf ? {} : { startOf: dateReading.startOf }),
+    ...placeOf(kb, question),
   };
+}
+
+/** The place a message names, if any: case matters ("Reading" the town), so it is read before normalising. */
+function placeOf(kb: KnowledgeBase, question: string): { place?: PlaceRead } {
+  const place = readPlace(kb, question);
+  return place ? { place } : {};
 }
 
 /** Every time phrase is about when, not what ("In February 2022, … after PHE closed"): removed before matching. */
@@ -168,6 +178,7 @@ function situation(kb: KnowledgeBase, r: Read, confidence: number, over: Partial
     asksAboutPending: asksAboutPending(r.text, kb),
     dateRead: r.dateRead,
     carried: r.followUp?.carried,
+    place: r.place,
     confidence,
     ...over,
   };
@@ -183,8 +194,14 @@ function messageQuery(kb: KnowledgeBase, r: Read): Query {
   // A follow-up names its service besides its conditions and the words any follow-up uses: "and if we
   // were fully delegated?" keeps the last service, though "delegated" alone would name a topic.
   const aside = r.followUp ? followUpAside(kb, r) : (t: string) => t;
+  // A place's words say where, never what: "Bath" must not pull bath aids, nor "Leeds ICB" the ICB.
   const clean = (t: string) =>
-    aside(withoutNegated(withoutDates(t, r.today, kb, events, kept), kb).replace(change, ' '));
+    aside(
+      withoutNegated(withoutDates(withoutPlace(t, r.place), r.today, kb, events, kept), kb).replace(
+        change,
+        ' ',
+      ),
+    );
   const asking = clean(r.message.asking);
   // How the message asks (a service, or a change or body) is read without any date's words: "did that
   // move to the ICB when they came in?" asks about a service, though "came in" names a change.

@@ -4,6 +4,12 @@ import { Role, Status } from './topic.js';
 export const AnswerCommissioner = z.object({
   body: z.string(),
   name: z.string(),
+  localName: z
+    .string()
+    .optional()
+    .describe(
+      'The body itself where the question names a place: "Leeds City Council", "NHS West Yorkshire ICB (80%), …".',
+    ),
   role: Role,
   roleText: z.string().describe('How the role reads after the name, e.g. "commissioned it jointly".'),
   condition: z

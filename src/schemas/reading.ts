@@ -87,6 +87,18 @@ export const Reading = z.strictObject({
     'Phrases with a negation word that rule nothing out ("not sure", "don\'t know"): they are not read as negations.',
   ),
   selfWords: Words('word').describe('Words a writer uses for their own organisation ("we", "us", "our").'),
+  placeCues: z
+    .array(Text)
+    .default([])
+    .describe(
+      'Words before a place name that make a common word a place ("in Bath", "for Reading"): a one-word name in lower case is read as a place only after one.',
+    ),
+  placeAfter: z
+    .array(Text)
+    .default([])
+    .describe(
+      'Words after a capitalised place name opening a sentence that make it a place ("Leeds here", "Wiltshire ICB"): "Reading the guidance" is not one.',
+    ),
   anchors: AnchorWords,
   approximately: Words('word or phrase').describe(
     'Words that make a date approximate ("ish", "around", "circa"); the answer says how the date was read.',

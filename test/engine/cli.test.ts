@@ -75,6 +75,8 @@ describe('the command line', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/Local authority/);
     expect(text.stdout).toMatch(/Sources:/);
+    const leeds = await ask(['--as-of', '2017-01-01', 'who commissions school nursing in Leeds?']);
+    expect(leeds.stdout).toContain('• Leeds City Council (Local authority (council))');
     const json = await ask(['--json', 'who commissioned dentistry in 2009?']);
     expect(json.code).toBe(0);
     expect(Answer.parse(JSON.parse(json.stdout)).commissioners.map((c) => c.body)).toEqual(['pct']);

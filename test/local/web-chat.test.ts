@@ -81,6 +81,12 @@ describe('the web chat in a real browser', () => {
     expect(await answer.locator('.timeline__legend').textContent()).toContain('from 1 October 2015');
     // Keyboard users land on the new answer.
     expect(await page.evaluate('document.activeElement?.tagName')).toBe('H2');
+    // A place read names the body itself.
+    const leeds = await ask('who commissions health visiting in Leeds?', '2017-04-01');
+    await expect.poll(() => leeds.getAttribute('data-status')).toBe('answered');
+    expect(await leeds.locator('.answer__commissioners dt').allTextContents()).toEqual([
+      'Leeds City Council (Local authority (council))',
+    ]);
   });
 
   it('gives each part of a two-part answer, and of its follow-up, its own timeline and history', async () => {

@@ -26,6 +26,11 @@ describe('renderAnswer', () => {
     const hv = engine.ask('who commissions health visiting?', { asOf: '2017-04-01' });
     const message = renderAnswer(hv);
     expect(message.text).toMatch(/^Health visiting[^:]*: Local authority \(council\) commissioned it\. /);
+    // A place read names the body itself.
+    const leeds = renderAnswer(
+      engine.ask('who commissions health visiting in Leeds?', { asOf: '2017-04-01' }),
+    );
+    expect(visibleText(leeds)).toContain('*Leeds City Council* (Local authority (council)) commissioned it');
   });
 
   it("names each commissioner in the engine's words, with its condition after one “where”", () => {

@@ -32,6 +32,11 @@ describe('renderAnswerCard', () => {
     );
     expect(text).not.toMatch(/where:? where/i);
     expect(text).toContain('As of 1 July 2016');
+    // A place read names the body itself.
+    const leeds = engine.ask('who commissioned IVF in Leeds?', { asOf: '2018-06-01' });
+    expect(cardText(renderAnswerCard(leeds))).toContain(
+      '**NHS Leeds CCG** (Clinical commissioning group (CCG))',
+    );
   });
 
   it('names each commissioner with its role and condition, the as-of date, what changed and the sources as links', () => {

@@ -376,7 +376,11 @@ function renderCommissioners(commissioners) {
       el(
         'div',
         { class: 'nhsuk-summary-list__row' },
-        el('dt', { class: 'nhsuk-summary-list__key', text: c.name }),
+        // A place read names the body itself ("Leeds City Council"), with its kind after it.
+        el('dt', {
+          class: 'nhsuk-summary-list__key',
+          text: c.localName ? `${c.localName} (${c.name})` : c.name,
+        }),
         el(
           'dd',
           { class: 'nhsuk-summary-list__value' },

@@ -1,0 +1,66 @@
+import type { KnowledgeBase } from '../knowledge/model.js';
+import type { Place, Share } from '../places/places.js';
+import { longDate } from './format.js';
+import type { PlaceRead } from './place.js';
+
+/** The named bodies for the kinds of holder the place tables know, and what the answer must add. */
+export interface LocalNames {
+  /** holder body id (local-authority, ccg, icb) → the body's own name, with shares where split. */
+  names: Map<string, string>;
+  notes: string[];
+}
+
+const percent = (share: number | undefined) => (share === undefined ? '' : ` (${Math.round(share * 100)}%)`);
+
+function sharesText(list: Share[] | undefined): string | undefined {
+  if (!list?.length) return undefined;
+  if (list.length === 1) return (list[0] as Share).place.name;
+  return list.map((s) => `${s.place.name}${percent(s.share)}`).join(', ');
+}
+
+/** The council that holds council services: a district's county ("Harrogate" → North Yorkshire then). */
+function upperTier(kb: KnowledgeBase, council: Place, date: string): Place {
+  if (!council.parent || council.type === 'unitary') return council;
+  return kb.places.get(council.parent, { kind: 'council', date }) ?? council;
+}
+
+function councilNames(kb: KnowledgeBase, code: string, asOf: string): LocalNames {
+  const local = kb.places.local(code, asOf);
+  const names = new Map<string, string>();
+  const notes: string[] = [];
+  if (local.council) {
+    const upper = upperTier(kb, local.council, asOf);
+    names.set('local-authority', upper.official ?? upper.name);
+  }
+  if (local.era === 'pct') {
+    notes.push(
+      `Before 1 April 2013 the local NHS body was a primary care trust (PCT); the place tables start in 2013, so it is not named here.`,
+    );
+    return { names, notes };
+  }
+  const nhs = local.era === 'ccg' ? local.ccgs : local.icbs;
+  const nhsText = sharesText(nhs);
+  if (nhsText) names.set(local.era, nhsText);
+  const where = local.council.official ?? local.council.name;
+  if ((nhs?.length ?? 0) > 1)
+    notes.push(
+      `${where} is split between ${nhs?.length} ${local.era === 'ccg' ? 'CCGs' : 'ICBs'}: give a postcode or GP practice to be sure which.`,
+    );
+  if (local.beyondTable) notes.push(`(Named as of the table of ${longDate(local.asOf)}.)`);
+  return { names, notes };
+}
+
+/** The local bodies a place names at a date: a council's, or a named CCG or ICB itself while it existed. */
+export function localNames(kb: KnowledgeBase, place: PlaceRead | undefined, asOf: string): LocalNames {
+  const none = { names: new Map<string, string>(), notes: [] };
+  if (!place) return none;
+  try {
+    if (place.kind === 'council') return councilNames(kb, place.code, asOf);
+    const body = place.kind === 'sub-icb' ? undefined : place.kind;
+    const held = body && kb.places.get(place.code, { kind: place.kind, date: asOf });
+    return held ? { names: new Map([[body, held.name]]), notes: [] } : none;
+  } catch {
+    // A place the tables cannot place at this date: the answer stays general rather than wrong.
+    return none;
+  }
+}

@@ -1,0 +1,126 @@
+import type { KnowledgeBase } from '../knowledge/model.js';
+import type { Place, PlaceKind } from '../places/places.js';
+import { prepare } from './index.js';
+import { perKnowledge } from './memo.js';
+import { stem } from './normalise.js';
+
+/** A place named in a message: which one, and the words it was read from (as written). */
+export interface PlaceRead {
+  code: string;
+  kind: PlaceKind;
+  name: string;
+  /** The words as written in the message ("Leeds ICB", "E08000035"). */
+  words: string;
+}
+
+interface Token {
+  /** Lower case. */
+  word: string;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+// A name that is a council, an ICB and a CCG ("Leeds") is read as the council: people name their area.
+const KIND_ORDER: PlaceKind[] = ['council', 'icb', 'ccg', 'sub-icb', 'region'];
+
+/** The place names by their first word, each as its words, longest first: built once per knowledge base. */
+const nameIndex = perKnowledge((kb) => {
+  const byFirst = new Map<string, string[][]>();
+  for (const n of kb.places.names()) {
+    const ws = n.normalised.split(' ');
+    const first = ws[0] as string;
+    const list = byFirst.get(first) ?? [];
+    if (!list.some((l) => l.join(' ') === n.normalised)) list.push(ws);
+    byFirst.set(first, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  const lower = (list: string[]) => new Set(list.map((c) => c.toLowerCase()));
+  return { byFirst, cues: lower(kb.reading.placeCues), after: lower(kb.reading.placeAfter) };
+});
+
+function tokens(text: string): Token[] {
+  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
+    word: m[0].toLowerCase(),
+    raw: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
+/** An everyday word the knowledge or ordinary wording uses ("reading", "bath" as in "bath aids"). */
+function everyday(word: string, kb: KnowledgeBase): boolean {
+  const prepared = prepare(kb);
+  return prepared.vocabulary.has(word) || prepared.stop.has(stem(word)) || prepared.idf.has(stem(word));
+}
+
+/**
+ * Whether a one-word name is written as a place: after a place cue ("in Bath"), or capitalised where a
+ * sentence does not start ("… in Reading"), or opening a sentence capitalised and standing alone or
+ * followed by a place word ("Leeds here", "Wiltshire, …"), but not "Reading the guidance, …".
+ */
+function writtenAsPlace(ts: Token[], i: number, text: string, kb: KnowledgeBase): boolean {
+  const t = ts[i] as Token;
+  const index = nameIndex(kb);
+  if (i > 0 && index.cues.has((ts[i - 1] as Token).word)) return true;
+  if (!/^\p{Lu}/u.test(t.raw)) return false;
+  const sentenceStart = /(?:^|[.?!:;\n-])\s*$/u.test(text.slice(0, t.start));
+  if (!sentenceStart) return true;
+  const next = ts[i + 1];
+  return !next || /[^\s]/u.test(text.slice(t.end, next.start)) || index.after.has(next.word);
+}
+
+/** A code as written: an ONS (GSS) code, or an ODS code in capitals that is not a word the knowledge uses. */
+function codeAt(t: Token, kb: KnowledgeBase): Place | undefined {
+  const gss = /^[EW]\d{8}$/i.test(t.raw);
+  const ods = /^(?=.*\d)[0-9A-Z]{3,5}$|^Q[A-Z0-9]{2}$/.test(t.raw) && !everyday(t.word, kb);
+  return gss || ods ? pick(kb.places.find(t.raw)) : undefined;
+}
+
+function pick(found: Place[]): Place | undefined {
+  return [...found].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))[0];
+}
+
+/** The longest place name starting at token i, as its places, and how many tokens it takes. */
+function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
+  for (const ws of nameIndex(kb).byFirst.get((ts[i] as Token).word) ?? []) {
+    if (!ws.every((w, k) => ts[i + k]?.word === w)) continue;
+    if (ws.length === 1 && !writtenAsPlace(ts, i, text, kb)) continue;
+    const place = pick(kb.places.find(ws.join(' ')));
+    if (place) return { place, length: ws.length };
+  }
+  return undefined;
+}
+
+/**
+ * The first place a message names, read from the text as written (case tells "Reading" the town from
+ * "reading"): whole words only, longest name first.
+ */
+export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefined {
+  const ts = tokens(text);
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i] as Token;
+    const code = codeAt(t, kb);
+    const named = code ? { place: code, length: 1 } : nameAt(ts, i, text, kb);
+    if (!named) continue;
+    // "Leeds ICB here", "Wiltshire council": the body word after the name is part of saying where.
+    const after = ts[i + named.length];
+    const more =
+      after &&
+      nameIndex(kb).after.has(after.word) &&
+      /^\s+$/u.test(text.slice(ts[i + named.length - 1]?.end, after.start));
+    const last = ts[i + named.length - (more ? 0 : 1)] as Token;
+    const { code: c, kind, name } = named.place;
+    return { code: c, kind, name, words: text.slice(t.start, last.end) };
+  }
+  return undefined;
+}
+
+/** Takes a place's words out of (normalised) text, so they never pull a topic. */
+export function withoutPlace(text: string, place: PlaceRead | undefined): string {
+  if (!place) return text;
+  const ws = place.words.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (!ws.length) return text;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${ws.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'gu');
+  return text.replace(re, ' ');
+}
