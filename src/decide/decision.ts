@@ -61,8 +61,7 @@ function optionsFor(kb: KnowledgeBase, trace: Trace, answer: Answer): Answer['op
 
 /** An answer the decision does not trust: refused when it looks out of scope, else asked back. */
 function withhold(kb: KnowledgeBase, trace: Trace, answer: Answer, p: number, pOut: number): Answer {
-  const { parts: _, ...single } = answer;
-  const base = { ...single, commissioners: [], changes: [], sources: [], timeline: [], confidence: round(p) };
+  const base = { ...withheld(answer), confidence: round(p) };
   if (pOut >= DECIDE.refuseAbove)
     return {
       ...base,
@@ -104,19 +103,20 @@ function unreadTime(kb: KnowledgeBase, r: Read, trace: Trace, answer: Answer): s
 
 /** Asks which date is meant, saying what was read and which words were not understood as a date. */
 function askForDate(answer: Answer, time: string): Answer {
-  const { parts: _, ...single } = answer;
   return {
-    ...single,
+    ...withheld(answer),
     status: 'unknown',
-    commissioners: [],
-    changes: [],
-    sources: [],
-    timeline: [],
     options: [],
     confidence: 0,
     text: `I read this as ${answer.readAs ?? 'a question about a service'}, but I could not tell which date "${time}" means, so I will not guess.`,
     lookInstead: 'Ask again with a year or a date, e.g. "who commissioned health visiting in 2014?".',
   };
+}
+
+/** An answer not given: what was read stays, the bodies, changes, sources, timeline and parts go. */
+function withheld(answer: Answer): Omit<Answer, 'parts'> {
+  const { parts: _, ...single } = answer;
+  return { ...single, commissioners: [], changes: [], sources: [], timeline: [] };
 }
 
 const round = (p: number) => Math.round(p * 100) / 100;
