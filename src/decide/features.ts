@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { perKnowledge, phrasePattern } from '../resolve/memo.js';
 import { words } from '../resolve/normalise.js';
+import { namesTopic } from '../resolve/query.js';
 import type { Read, Trace } from '../resolve/resolve.js';
 import type { Answer } from '../schemas/answer.js';
 import type { Component } from './text-classifier.js';
@@ -36,6 +37,9 @@ export const FEATURES = [
   'conditionsStated',
   'notInForce',
   'holders',
+  // The best topic is only touched, not named: no word of its title, no one-word keyword, and only one of
+  // its words ("old" from "40 to 74 year olds", "stop" from "stop smoking services").
+  'topicUnnamed',
   // The component classifiers' probabilities (src/decide/text-classifier.ts), and where the reading
   // disagrees with them (two things asked but one part answered, a date stated but none read, a
   // condition stated but none settled) or agrees.
@@ -77,6 +81,10 @@ function offTopic(trace: Trace): { share: number; residual: number } {
   return { share: left.length / terms.length, residual };
 }
 
+/** The query's own words (not context, not body names): what can name a topic. */
+const askingTerms = (trace: Trace) =>
+  trace.query?.terms.filter((t) => !t.context && !t.term.startsWith('@')).map((t) => t.term) ?? [];
+
 /** The features of one message's reading and the answer the resolver made of it. */
 export function featuresOf(kb: KnowledgeBase, r: Read, trace: Trace, answer: Answer): ReadingFeatures {
   const ranked = trace.ranked ?? [];
@@ -115,6 +123,7 @@ export function featuresOf(kb: KnowledgeBase, r: Read, trace: Trace, answer: Ans
     conditionsStated: Math.min(settled.size + r.conditions.several.size, 3) / 3,
     notInForce: answer.eraStatus && answer.eraStatus !== 'in-force' ? 1 : 0,
     holders: Math.min(new Set(commissioners.map((c) => c.body)).size, 4) / 4,
+    topicUnnamed: best && !namesTopic(kb, best, askingTerms(trace)) ? 1 : 0,
   };
 }
 

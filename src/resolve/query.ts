@@ -172,13 +172,32 @@ export function splitParts(
     }
     if (!top || top.evidence < settings.compound.minEvidence || top.coverage < settings.compound.minCoverage)
       continue;
-    if (isVague(kb, top, terms, settings)) continue;
+    if (isVague(kb, top, terms, settings) || !namesTopic(kb, top, segment.terms)) continue;
     const same = parts.find((p) => p.candidate.entry === top.entry);
     if (same) same.texts.push(segment.text);
     else parts.push({ candidate: top, texts: [segment.text] });
   }
   if (parts.length < 2) return undefined;
   return partPlans(kb, r, parts.slice(0, settings.compound.maxParts));
+}
+
+/**
+ * Whether a segment's words name its topic, not just touch it: a whole keyword or phrasing of the topic, or
+ * two of its words. One word borrowed from a longer phrasing ("same" from "the same body", "power" from
+ * "powered wheelchairs", "six" from "six-to-eight-week check") is ordinary wording, not a second thing asked.
+ */
+export function namesTopic(kb: KnowledgeBase, top: Candidate, terms: readonly string[]): boolean {
+  const prepared = prepare(kb);
+  const own = new Set(terms.filter((t) => top.entry.terms.has(t)));
+  if (own.size >= 2) return true;
+  const [term] = own;
+  if (term === undefined) return false;
+  // One word names a topic when it is a word of its title or one of its one-word keywords ("dental").
+  if (top.entry.titleTerms.includes(term)) return true;
+  return top.entry.topic.keywords.some((k) => {
+    const t = toTerms(k, prepared);
+    return t.length === 1 && t[0] === term;
+  });
 }
 
 /** Each part with its own date and conditions where its own words give them. */

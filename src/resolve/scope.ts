@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { OutOfScope } from '../schemas/scope.js';
 import { namesWhichBody } from './intent.js';
-import { lastFew, perKnowledge, phrasePattern } from './memo.js';
+import { lastFew, perKnowledge, phraseAlternation, phrasePattern } from './memo.js';
 import { type MessageReading, readMessage } from './message.js';
 import { withoutNegated } from './negation.js';
 import { normalise, stem, words } from './normalise.js';
@@ -20,9 +20,30 @@ const scopeRules = perKnowledge((kb) =>
     // Only phrases with more than words ("£", "a&e") need the text as written.
     const asWritten = phrasePattern(rule.phrases.filter((p) => words(p).join(' ') !== p.toLowerCase()));
     const inAnyForm = phrasePattern(rule.phrases.map(stemmed).filter(Boolean));
-    return { rule, re: { test: (text: string) => asWritten.test(text) || inAnyForm.test(stemmed(text)) } };
+    const asks = askedObject(rule.asks);
+    return {
+      rule,
+      re: {
+        test: (text: string) =>
+          asWritten.test(text) || inAnyForm.test(stemmed(text)) || asks.test(stemmed(text)),
+      },
+    };
   }),
 );
+
+/**
+ * "which hospital trust does …", "who is the provider running …": the thing asked for is the doer of
+ * the verb that follows it at once. Built on stemmed words, so any form of each word holds; a word in
+ * between ("what hospital services does …") makes the object something else, and no match.
+ */
+function askedObject(asks: OutOfScope['asks']): RegExp {
+  if (!asks) return /(?!)/u;
+  const any = (list: readonly string[]) => phraseAlternation(list.map(stemmed).filter(Boolean));
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${any(asks.openers)})(?:\\s+\\S+){0,2}?\\s+(?:${any(asks.objects)})${asks.verbs ? `\\s+(?:${any(asks.verbs)})` : ''}(?![\\p{L}\\p{N}])`,
+    'u',
+  );
+}
 
 /**
  * The out-of-scope rule a message falls under, if any (from knowledge/scope.yaml), judged by what it asks.

@@ -9,6 +9,25 @@ export const OutOfScope = z.strictObject({
     'Where to look instead, as a sentence that reads on its own (every surface shows it alone), e.g. "A general search engine is the place to look for this."',
   ),
   phrases: z.array(Text).min(1).describe('Lower-case words or phrases that mark such a question.'),
+  asks: z
+    .strictObject({
+      openers: z
+        .array(Text)
+        .min(1)
+        .describe('How the question opens its object: "which", "what", "who is the".'),
+      objects: z.array(Text).min(1).describe('The kind of thing asked for: "trust", "hospital", "provider".'),
+      verbs: z
+        .array(Text)
+        .min(1)
+        .optional()
+        .describe(
+          'The verb straight after the object that makes it the doer: "runs", "provides", "does". Without verbs, the opener and object are enough ("how many people …").',
+        ),
+    })
+    .optional()
+    .describe(
+      'A question asking for a kind of thing rather than a body: an opener, up to two words, an object, then at once a verb ("which hospital trust does the cataract operations", "what hospital runs the clinic"). Words match in any form.',
+    ),
   unlessCommissioning: z
     .boolean()
     .default(false)

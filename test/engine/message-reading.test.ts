@@ -58,6 +58,28 @@ describe('1. two things in one message are answered in parts', () => {
     expect(ask('GP and dental care for serving sailors - who provides it?').parts).toBeUndefined();
   });
 
+  it.each([
+    // One word borrowed from another topic's longer phrasing is ordinary wording, not a second thing asked.
+    [
+      'Community nursing and district nurses in 2017: who commissioned them? the same outfit?',
+      ['ccg'],
+      ['nhs-england'],
+    ],
+    ['who commissions the orthotics service? the wait has been ten weeks now', ['icb'], []],
+    ['school nursing in 2012 and in 2018: who held the power each time?', ['pct', 'local-authority'], []],
+  ])('"%s" adds no part for a stray word', (question, must, mustNot) => {
+    const a = ask(question);
+    expect(a.status).toBe('answered');
+    for (const p of a.parts ?? []) expect(kb.topicById.get(p.topic?.id ?? '')?.kind).toBe('service');
+    for (const b of must) expect(bodiesOf(a)).toContain(b);
+    for (const b of mustNot) expect(bodiesOf(a)).not.toContain(b);
+  });
+
+  it('still answers a refusal-looking asked object as commissioning when the object is a service', () => {
+    const a = ask('what hospital services did the CCG commission in 2019?');
+    expect(a.text).not.toBe(kb.outOfScope.find((rule) => rule.id === 'providers')?.reason);
+  });
+
   it('gives each part its own date when the message gives one', () => {
     const a = ask('who had health visiting in 2014 and health visiting in 2017?');
     // One topic at two dates is answered once per date (see compound-dates.test.ts).
@@ -194,6 +216,10 @@ describe('7. a refusal says why: scope phrases hold in any form of their words, 
     ['Which ambulance trust covers Harrogate?', 'providers'],
     ['which trust runs the sexual assault service in Leeds', 'providers'],
     ['who actually provides the 0-19 service here, the community trust or a social enterprise?', 'providers'],
+    // The thing asked for is the doer of the verb that follows it at once (scope.yaml `asks`).
+    ['what hospital does the hip replacements in Derby', 'providers'],
+    ['which hospital trust is running the eating disorder unit near Hull?', 'providers'],
+    ['who is the provider doing the chlamydia screening in Kent?', 'providers'],
   ])('refuses "%s" with the reason of %s', (question, rule) => {
     const a = ask(question);
     expect(a.status).toBe('unknown');
