@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Place, PlaceKind } from '../places/places.js';
+import { editDistance } from './distance.js';
 import { prepare } from './index.js';
 import { perKnowledge } from './memo.js';
 import { stem } from './normalise.js';
@@ -81,10 +82,45 @@ function pick(found: Place[]): Place | undefined {
   return [...found].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))[0];
 }
 
+// Typo tolerance: one slip (Damerau-Levenshtein 1) in a place-name word of this many letters or more.
+const TYPO_MIN_NAME = 6;
+
+/** Place-name words long enough to forgive a slip in, by first letter (a slip rarely hits the first). */
+const slipIndex = perKnowledge((kb) => {
+  const byFirst = new Map<string, Set<string>>();
+  for (const n of kb.places.names())
+    for (const w of n.normalised.split(' '))
+      if (w.length >= TYPO_MIN_NAME && !/\d/.test(w))
+        byFirst.set(w[0] as string, (byFirst.get(w[0] as string) ?? new Set()).add(w));
+  return byFirst;
+});
+
+/**
+ * The place-name word a written word is one slip from ("shropshre" → "shropshire"), if exactly one; never
+ * for a word the reader knows ("wilts" or "ealing" as written, "reading", "bath") or a name itself.
+ */
+export function placeWordFor(word: string, kb: KnowledgeBase): string | undefined {
+  if (word.length < TYPO_MIN_NAME - 1 || nameIndex(kb).byFirst.has(word) || everyday(word, kb))
+    return undefined;
+  const near = [...(slipIndex(kb).get(word[0] as string) ?? [])].filter(
+    (w) => Math.abs(w.length - word.length) <= 1 && editDistance(word, w, 1) <= 1,
+  );
+  return near.length === 1 ? near[0] : undefined;
+}
+
+/** Whether a written token is a name's word: exactly, or (long enough) one slip from it. */
+const isWord = (t: Token | undefined, w: string, kb: KnowledgeBase) =>
+  !!t && (t.word === w || (w.length >= TYPO_MIN_NAME && placeWordFor(t.word, kb) === w));
+
 /** The longest place name starting at token i, as its places, and how many tokens it takes. */
 function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
-  for (const ws of nameIndex(kb).byFirst.get((ts[i] as Token).word) ?? []) {
-    if (!ws.every((w, k) => ts[i + k]?.word === w)) continue;
+  const first = ts[i] as Token;
+  const exact = nameIndex(kb).byFirst.get(first.word);
+  const fixed = exact ? undefined : placeWordFor(first.word, kb);
+  // A name read through a slip in its first word must be written as a place ("in Shropshre", "Wiltshre").
+  if (fixed && !writtenAsPlace(ts, i, text, kb)) return undefined;
+  for (const ws of exact ?? nameIndex(kb).byFirst.get(fixed ?? '') ?? []) {
+    if (!ws.every((w, k) => isWord(ts[i + k], w, kb))) continue;
     if (ws.length === 1 && !writtenAsPlace(ts, i, text, kb)) continue;
     const place = pick(kb.places.find(ws.join(' ')));
     if (place) return { place, length: ws.length };
