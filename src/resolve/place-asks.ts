@@ -88,10 +88,19 @@ function namesAService(kb: KnowledgeBase, rest: string): boolean {
   return toTerms(rest, prepared).some((t) => prepared.postings.has(t));
 }
 
-/** What the message asks about a local body, or undefined when it asks something else. */
-export function readPlaceAsk(kb: KnowledgeBase, r: Read): PlaceAsk | undefined {
+/**
+ * What the message asks about a local body, or undefined when it asks something else. A follow-up ("and in
+ * 2019?") that asks nothing of its own and names no service asks `carried`, the last question's ask.
+ */
+export function readPlaceAsk(
+  kb: KnowledgeBase,
+  r: Read,
+  carried?: Pick<PlaceAsk, 'ask' | 'kind'>,
+): PlaceAsk | undefined {
   if (!kb.reading.placeAsks) return undefined;
-  const places = r.place ? readPlaces(kb, r.question) : [];
+  const read = r.place ? readPlaces(kb, r.question) : [];
+  // A place carried from the last question is not in this message's words.
+  const places = read.length === 0 && r.place ? [r.place] : read;
   const first = places[0];
   if (!first) return undefined;
   let text = places.reduce((t, p) => withoutPlace(t, p), r.text);
@@ -111,5 +120,6 @@ export function readPlaceAsk(kb: KnowledgeBase, r: Read): PlaceAsk | undefined {
   if (!ask && kind && (asksWhich || toTerms(text, prepare(kb)).length === 0)) ask = 'which';
   // "Which CCGs formed West Yorkshire ICB?": a start asked with another kind named asks what formed it.
   if (ask === 'started' && kind && kind !== first.kind && asksWhich) ask = 'formedFrom';
+  if (!ask && carried) return { ask: carried.ask, kind: kind ?? carried.kind, places };
   return ask ? { ask, kind, places } : undefined;
 }

@@ -303,8 +303,12 @@ function toAnswer(kb: KnowledgeBase, r: Read, ask: PlaceAsk, b: Built): Answer {
 }
 
 /** The answer to a question about a local body itself, or undefined when the message asks something else. */
-export function placeQuestion(kb: KnowledgeBase, r: Read): Answer | undefined {
-  const ask = readPlaceAsk(kb, r);
+export function placeQuestion(
+  kb: KnowledgeBase,
+  r: Read,
+  carried?: Pick<PlaceAsk, 'ask' | 'kind'>,
+): Answer | undefined {
+  const ask = readPlaceAsk(kb, r, carried);
   const b = ask && built(kb, r, ask);
   return ask && b ? toAnswer(kb, r, ask, b) : undefined;
 }

@@ -76,6 +76,8 @@ export interface Read {
   startOf?: string | undefined;
   /** The place the message names ("in Leeds", "Frimley ICB here"), read from the question as written. */
   place?: PlaceRead | undefined;
+  /** The place was carried from the last question (a follow-up that names none). */
+  placeCarried?: boolean | undefined;
   /**
    * Set when the message is read as a follow-up: the conditions carried from the last question. The
    * service is then found in the words besides the conditions and the words any follow-up uses.
