@@ -35,6 +35,8 @@ export interface Built {
   look?: string;
 }
 
+const plural = (word: string, n: number) => (n > 1 ? `${word}s` : word);
+
 export const label = (p: Place) => (p.kind === 'council' ? (p.official ?? p.name) : p.name);
 const percent = (s: Share) =>
   s.share === undefined || s.share > 0.995 ? '' : ` (${Math.round(s.share * 100)}%)`;
@@ -85,9 +87,7 @@ function councilCcgEra(kb: KnowledgeBase, council: Place, kind: PlaceKind, date:
   if (kind === 'region')
     return {
       status: 'answered',
-      lines: [
-        `On ${longDate(date)}, ${where} was in NHS England's ${listed(local.region.map(label))} region.`,
-      ],
+      lines: [`${where}'s NHS England region on ${longDate(date)}: ${listed(local.region.map(label))}.`],
       bodies: local.region.map((r) => ({
         kind: 'region',
         name: r.name,
@@ -95,7 +95,7 @@ function councilCcgEra(kb: KnowledgeBase, council: Place, kind: PlaceKind, date:
       })),
       files: [...files, 'ccg-regions.csv', 'regions.csv'],
     };
-  const lines = [`On ${longDate(date)}, ${where}'s CCG was ${sharesText(ccgs)}.`];
+  const lines = [`${where}'s ${plural('CCG', ccgs.length)} on ${longDate(date)}: ${sharesText(ccgs)}.`];
   if (kind === 'icb' || kind === 'sub-icb') {
     const later = kb.places.local(council.code, ICBS_FROM);
     const icbs = later.era === 'icb' ? sharesText(later.icbs ?? []) : '';
@@ -123,12 +123,12 @@ function councilIcbEra(kb: KnowledgeBase, council: Place, kind: PlaceKind, date:
   const subs = (local.subIcbLocations ?? []).filter((s) => !s.place.validTo || date <= s.place.validTo);
   if (kind === 'sub-icb' && subs.length && subs.length === local.subIcbLocations?.length) {
     lines.push(
-      `On ${longDate(date)}, ${where}'s sub-ICB location was ${sharesText(subs)}, in ${sharesText(icbs)}.`,
+      `${where}'s ${plural('sub-ICB location', subs.length)} on ${longDate(date)}: ${sharesText(subs)}, in ${sharesText(icbs)}.`,
     );
     bodies = subs.map((s) => named(s, `the sub-ICB location for ${where}`));
   } else if (kind === 'region') {
     lines.push(
-      `On ${longDate(date)}, ${where} is in NHS England's ${listed(local.region.map(label))} region (through ${sharesText(icbs)}).`,
+      `${where}'s NHS England region on ${longDate(date)}: ${listed(local.region.map(label))} (through ${sharesText(icbs)}).`,
     );
     bodies = local.region.map((r) => ({
       kind: 'region',
@@ -142,7 +142,7 @@ function councilIcbEra(kb: KnowledgeBase, council: Place, kind: PlaceKind, date:
       lines.push(
         `The tables hold no sub-ICB locations after 31 March 2026 for the ICBs set up on 1 April 2026.`,
       );
-    lines.push(`On ${longDate(date)}, ${where}'s ICB is ${sharesText(icbs)}.`);
+    lines.push(`${where}'s ${plural('ICB', icbs.length)} on ${longDate(date)}: ${sharesText(icbs)}.`);
   }
   const changed = local.lastKnown?.some((s) => !icbs.some((i) => i.place.code === s.place.code));
   if (local.beyondTable && changed) lines.push(beyondNote(kb, local.lastKnown ?? []));
@@ -172,7 +172,7 @@ function councilItself(kb: KnowledgeBase, council: Place, date: string): Built {
   const upper = at.parent ? kb.places.get(at.parent, { kind: 'council', date }) : undefined;
   const bodies: Named[] = [{ kind: 'council', name: label(at), role: `the council for ${at.name}` }];
   const lines = [
-    `On ${longDate(date)}, the council for ${at.name} is ${label(at)} (${at.type ?? 'council'}).`,
+    `The council for ${at.name} on ${longDate(date)}: ${label(at)} (${(at.type ?? 'council').replaceAll('-', ' ')}).`,
   ];
   if (upper) {
     bodies.unshift({ kind: 'council', name: label(upper), role: `the county council over ${at.name}` });
