@@ -274,7 +274,8 @@ export class Places {
 
   /**
    * When a body started and ended by the tables, across ONS recodes; `firstListed` when its start is only
-   * the first date the table covers (CCGs listed in July 2015, councils older than April 2013).
+   * the first date the table covers (CCGs listed in July 2015, councils older than April 2013). Give the
+   * kind where a code is shared: a CCG and the sub-ICB location it became have the same code.
    */
   lifetime(code: string, kind?: PlaceKind): Lifetime | undefined {
     const rows = this.rowsOf(code, kind);

@@ -5,6 +5,7 @@ import type { Turn } from './followup.js';
 import { longDate } from './format.js';
 import { opensAsFollowUp } from './message.js';
 import { readPlaceAsk } from './place-asks.js';
+import { KIND_WORD } from './place-bodies.js';
 import { isLocalBodies, placeQuestion } from './place-questions.js';
 import type { Read } from './resolve.js';
 import { outOfScope } from './scope.js';
@@ -38,13 +39,34 @@ export function placeTurn(kb: KnowledgeBase, r: Read, previous: Recall | undefin
   const answer = placeQuestion(kb, read, carried);
   if (!answer) return undefined;
   const pieces = [
-    { text: answer.conditionsAsked.slice(1).join(', ') || 'Local bodies', carried: true },
+    // A kind of its own ("and which region?") is this message's; only the ask came from before.
+    {
+      text: askText(carried, answer.conditionsAsked[1]),
+      carried: answer.conditionsAsked[1] === kindWord(carried),
+    },
     { text: read.place?.name ?? '', carried: !!read.placeCarried },
     { text: read.asOfSource === 'today' ? '' : `as of ${longDate(read.asOf)}`, carried: carryDate },
   ].filter((p) => p.text);
   const followUp = pieces.map((p) => (p.carried ? `${p.text} ${FROM_BEFORE}` : p.text)).join(', ');
   return withPlace(kb, read, { answer: { ...answer, followUp }, ...recalled(read, answer) }, carried);
 }
+
+/** What was asked, as the follow-up line says it: "Which ICB", "Whether it still exists". */
+function askText(carried: NonNullable<Recall['bodyAsk']>, kind: string | undefined): string {
+  const said: Record<NonNullable<Recall['bodyAsk']>['ask'], string> = {
+    which: `Which ${kind ?? 'body'}`,
+    became: 'What it became',
+    formedFrom: 'What it was formed from',
+    merged: 'When they merged',
+    started: 'When it was set up',
+    ended: 'When it ended',
+    still: 'Whether it still exists',
+  };
+  return said[carried.ask];
+}
+
+const kindWord = (carried: NonNullable<Recall['bodyAsk']>) =>
+  carried.kind === 'pct' ? 'PCT' : carried.kind ? KIND_WORD[carried.kind] : undefined;
 
 function recalled(r: Read, answer: Answer): { recall?: Recall } {
   if (answer.status !== 'answered') return {};

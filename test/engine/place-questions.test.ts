@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PlaceLine, scoreAll } from '../../bench/place-score.js';
+import type { KnowledgeBase } from '../../src/knowledge/model.js';
+import { answer } from '../../src/resolve/resolve.js';
+import { shippedKnowledge, TODAY } from './helpers.js';
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await shippedKnowledge();
+});
+
+const ask = (question: string, asOf?: string) =>
+  answer(kb, question, { today: TODAY, ...(asOf ? { asOf } : {}) });
+const bodies = (a: ReturnType<typeof ask>) => a.commissioners.map((c) => `${c.body}: ${c.name}`);
+
+describe('questions about local bodies are answered from the place tables', () => {
+  it.each([
+    // [question, asOf, body: name of each body named]
+    [
+      'which ICB covers Shropshire?',
+      '2025-01-10',
+      ['icb: NHS Shropshire, Telford and Wrekin Integrated Care Board'],
+    ],
+    ["who was our CCG in 2016, we're in Wiltshire?", undefined, ['ccg: NHS Wiltshire CCG']],
+    [
+      'what did NHS Vale of York CCG become?',
+      undefined,
+      ['icb: NHS Humber and North Yorkshire Integrated Care Board'],
+    ],
+    [
+      'when did NHS Wiltshire CCG and NHS Swindon CCG merge?',
+      undefined,
+      ['ccg: NHS Bath and North East Somerset, Swindon and Wiltshire CCG'],
+    ],
+    [
+      'is Frimley still an ICB?',
+      undefined,
+      [
+        'icb: NHS Thames Valley Integrated Care Board',
+        'icb: NHS Surrey and Sussex Integrated Care Board',
+        'icb: NHS Hampshire and Isle of Wight Integrated Care Board',
+      ],
+    ],
+    ['which NHS region is Cornwall in?', undefined, ['nhs-england: South West']],
+    ["what's our sub-ICB location, we're in Leeds?", '2024-06-01', ['icb: NHS West Yorkshire ICB - 15F']],
+    ['which region was NHS Kernow CCG in during 2016?', undefined, ['nhs-england: South of England']],
+    ['which region was NHS Kernow CCG in during 2018?', undefined, ['nhs-england: South West']],
+    [
+      'which council covers Harrogate in 2020?',
+      undefined,
+      ['local-authority: North Yorkshire County Council', 'local-authority: Harrogate Borough Council'],
+    ],
+    ['which PCT covered Leeds in 2010?', undefined, ['pct: Primary care trust (PCT)']],
+    ['what did Surrey Heartlands become?', undefined, ['icb: NHS Surrey and Sussex Integrated Care Board']],
+  ])('%s (as of %s)', (question, asOf, named) => {
+    const a = ask(question, asOf);
+    expect(a.status).toBe('answered');
+    expect(a.topic?.id).toBe('local-bodies');
+    expect(bodies(a)).toEqual(named);
+  });
+
+  it('gives the dates from the tables in plain words', () => {
+    expect(ask('when did NHS Wiltshire CCG and NHS Swindon CCG merge?').text).toMatch(
+      /^On 1 April 2020, NHS Wiltshire CCG and NHS Swindon CCG merged, with NHS Bath and North East Somerset CCG, to form/,
+    );
+    expect(ask('is Frimley still an ICB?').text).toMatch(
+      /^No: NHS Frimley Integrated Care Board ended on 31 March 2026\./,
+    );
+    expect(ask('when was NHS Frimley ICB set up?').text).toBe(
+      'NHS Frimley Integrated Care Board was set up on 1 July 2022.',
+    );
+  });
+
+  it('lists each body of a split area with its share and asks for a postcode or practice', () => {
+    const a = ask('which CCGs covered High Peak in 2019?');
+    expect(a.text).toMatch(/NHS Derby and Derbyshire CCG \(64%\) and NHS Tameside and Glossop CCG \(36%\)/);
+    expect(a.text).toMatch(/give a postcode or GP practice/);
+  });
+
+  it('says "as of the place tables" after their date, and names the last known body', () => {
+    const a = ask('which ICB covers Shropshire?');
+    expect(a.text).toMatch(/As of the place tables of 1 April 2026/);
+    expect(bodies(a)).toEqual(['icb: NHS Shropshire, Telford and Wrekin Integrated Care Board']);
+    expect(ask('which ICB covers Shropshire?', '2025-01-10').text).not.toMatch(/As of the place tables/);
+  });
+
+  it('says a PCT before April 2013, naming none, and says the 2013-15 gap plainly rather than guess', () => {
+    expect(ask('which PCT covered Leeds in 2010?').text).toMatch(/primary care trust \(PCT\)/);
+    const gap = ask("Sheffield's CCG in 2014, which was it?");
+    expect(gap.status).toBe('unknown');
+    expect(gap.commissioners).toEqual([]);
+    expect(gap.text).toMatch(/do not list CCGs between 1 April 2013 and 30 June 2015/);
+    expect(ask('when was NHS Vale of York CCG set up?').status).toBe('unknown');
+  });
+
+  it('cites the manifest sources of the tables used, with their addresses, and says what it read', () => {
+    const a = ask('which ICB covers Shropshire?');
+    expect(a.sources.length).toBeGreaterThan(0);
+    for (const s of a.sources) expect(s.url).toMatch(/^https:\/\/github\.com\//);
+    expect(a.sources.map((s) => s.title).join(' ')).toMatch(/geographr/);
+    expect(a.readAs).toBe('Local NHS bodies and councils · 22 November 2026 (today) · Shropshire · ICB');
+  });
+
+  it.each([
+    'who commissions health visiting in Leeds?',
+    'which ICB commissions mental health in Leeds?',
+    'Leeds ICB here, who does dental?',
+    'is it the council or the ICB for school nursing in Wiltshire?',
+  ])('leaves a service question naming a place to the topics: %s', (question) => {
+    expect(ask(question).topic?.id).not.toBe('local-bodies');
+  });
+
+  it('scores the sample place set with no wrong answer', () => {
+    const lines = readFileSync('test/regression/places-sample.jsonl', 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => PlaceLine.parse(JSON.parse(l)));
+    const s = scoreAll(lines.map((line) => ({ line, answer: ask(line.question, line.asOf) })));
+    expect(s.wrong).toEqual([]);
+    expect(s.right / s.total).toBeGreaterThanOrEqual(0.9);
+  });
+});
