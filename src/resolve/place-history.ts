@@ -66,8 +66,12 @@ export function stepText(kb: KnowledgeBase, s: Step): string {
   const others = formedFrom(kb, to).filter((p) => p.code !== s.from.code);
   if (others.length === 0) return `${when}, ${from} became ${label(to)}.`;
   const verb = to.validFrom === s.on ? 'to form' : 'in';
-  return `${when}, ${from} merged with ${listed(others.map(label))} ${verb} ${label(to)}.`;
+  return `${when}, ${from} merged with ${listed(others.map((p) => partOf(kb, p)))} ${verb} ${label(to)}.`;
 }
+
+/** A body split between successors gave only part of itself to each: "part of NHS Frimley ICB". */
+export const partOf = (kb: KnowledgeBase, p: Place) =>
+  `${kb.places.successors(p.code).length > 1 ? 'part of ' : ''}${label(p)}`;
 
 const stillThere = (kb: KnowledgeBase, p: Place) =>
   `${label(p)} has no end date in the place tables (as of ${longDate(kb.places.tableDate)}).`;

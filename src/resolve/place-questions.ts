@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { CCGS_FROM, type Place, type PlaceKind } from '../places/places.js';
 import type { Answer } from '../schemas/answer.js';
-import { longDate, readAs } from './format.js';
+import { addDays, longDate, readAs } from './format.js';
 import type { PlaceRead } from './place.js';
 import { type AskedKind, type PlaceAsk, readPlaceAsk } from './place-asks.js';
 import {
@@ -22,6 +22,7 @@ import {
   endText,
   filesFor,
   formedFrom,
+  partOf,
   startText,
   stepText,
   still,
@@ -171,12 +172,12 @@ function merged(kb: KnowledgeBase, places: Place[]): Built {
     };
   }
   const step = (steps[0] ?? []).find((s) => !target || s.to.some((t) => t.code === target.code));
-  if (!step) return became(kb, places[0] as Place);
+  if (!step) return joined(kb, places[0] as Place);
   const into = target ?? (step.to[0] as Place);
   const others = formedFrom(kb, into).filter((p) => !places.some((q) => q.code === p.code));
   const line =
     places.length > 1
-      ? `On ${longDate(step.on)}, ${listed(places.map(label))} merged${others.length ? `, with ${listed(others.map(label))},` : ''} ${into.validFrom === step.on ? 'to form' : 'into'} ${label(into)}.`
+      ? `On ${longDate(step.on)}, ${listed(places.map(label))} merged${others.length ? `, with ${listed(others.map((p) => partOf(kb, p)))},` : ''} ${into.validFrom === step.on ? 'to form' : 'into'} ${label(into)}.`
       : stepText(kb, step);
   return {
     status: 'answered',
@@ -186,11 +187,26 @@ function merged(kb: KnowledgeBase, places: Place[]): Built {
   };
 }
 
+/** A body that did not merge away: still there, and any body it took over (part of) after it started. */
+function joined(kb: KnowledgeBase, place: Place): Built {
+  const still = became(kb, place);
+  const later = formedFrom(kb, place).filter(
+    (p) => p.validTo && (!place.validFrom || p.validTo >= place.validFrom),
+  );
+  const lines = later.map(
+    (p) => `On ${longDate(addDays(p.validTo as string, 1))}, ${label(place)} took over ${partOf(kb, p)}.`,
+  );
+  return { ...still, lines: [...still.lines, ...lines] };
+}
+
 /** The facts for one ask. */
 function built(kb: KnowledgeBase, r: Read, ask: PlaceAsk): Built | undefined {
   // "Which CCG covers Leeds?" asks about Leeds the area; "is Leeds still a CCG?" about NHS Leeds CCG.
   const kind = ask.ask === 'which' ? undefined : ask.kind;
-  const places = ask.places.map((p) => asKind(kb, p, kind)).filter((p): p is Place => !!p);
+  const read = ask.places.map((p) => asKind(kb, p, kind)).filter((p): p is Place => !!p);
+  // Asked about NHS bodies, a council or region named beside them is context ("… merged with Suffolk?").
+  const nhs = read.filter((p) => p.kind === 'ccg' || p.kind === 'icb' || p.kind === 'sub-icb');
+  const places = ask.ask !== 'which' && nhs.length ? nhs : read;
   const place = places[0];
   if (!place) return undefined;
   if (ask.kind === 'pct') return pctAsked(kb, r, place);
