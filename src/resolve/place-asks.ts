@@ -47,7 +47,7 @@ const cues = perKnowledge((kb) => {
     ['pct', wordsRe(aliases('pct'))],
   ];
   const asks = ASKS.map((a) => [a, wordsRe(w[a].map(normalise))] as const);
-  return { kinds, asks, which: wordsRe(w.which.map(normalise)) };
+  return { kinds, asks, which: wordsRe(w.which.map(normalise)), filler: wordsRe(w.filler.map(normalise)) };
 });
 
 /** Every place a message names, in order (up to four): each one read, then blanked, then the next. */
@@ -115,7 +115,7 @@ export function readPlaceAsk(
   const which = cues(kb).which;
   const asksWhich = text.search(which) >= 0;
   text = text.replace(which, ' ');
-  if (namesAService(kb, text)) return undefined;
+  if (namesAService(kb, text.replace(cues(kb).filler, ' '))) return undefined;
   const kind = found.kinds[0] ?? spanKind(kb, first);
   if (!ask && kind && (asksWhich || toTerms(text, prepare(kb)).length === 0)) ask = 'which';
   // "Which CCGs formed West Yorkshire ICB?": a start asked with another kind named asks what formed it.

@@ -35,6 +35,9 @@ export interface Built {
   look?: string;
 }
 
+/** "Leeds's", but "Tower Hamlets'". */
+const own = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+
 const plural = (word: string, n: number) => (n > 1 ? `${word}s` : word);
 
 export const label = (p: Place) => (p.kind === 'council' ? (p.official ?? p.name) : p.name);
@@ -68,7 +71,7 @@ export function ccgGap(kb: KnowledgeBase, where: string, date: string, firstKnow
   return {
     status: 'unknown',
     lines: [
-      `The place tables do not list CCGs between ${longDate(CCGS_FROM)} and ${longDate(addDays(from, -1))} (no open lookup for those years was found), so I cannot name ${where}'s CCG on ${longDate(date)} from them.${then}`,
+      `The place tables do not list CCGs between ${longDate(CCGS_FROM)} and ${longDate(addDays(from, -1))} (no open lookup for those years was found), so I cannot name ${own(where)} CCG on ${longDate(date)} from them.${then}`,
     ],
     bodies: [],
     files: ['ccgs.csv', 'council-ccgs.csv'],
@@ -87,7 +90,7 @@ function councilCcgEra(kb: KnowledgeBase, council: Place, kind: PlaceKind, date:
   if (kind === 'region')
     return {
       status: 'answered',
-      lines: [`${where}'s NHS England region on ${longDate(date)}: ${listed(local.region.map(label))}.`],
+      lines: [`${own(where)} NHS England region on ${longDate(date)}: ${listed(local.region.map(label))}.`],
       bodies: local.region.map((r) => ({
         kind: 'region',
         name: r.name,
@@ -95,7 +98,7 @@ function councilCcgEra(kb: KnowledgeBase, council: Place, kind: PlaceKind, date:
       })),
       files: [...files, 'ccg-regions.csv', 'regions.csv'],
     };
-  const lines = [`${where}'s ${plural('CCG', ccgs.length)} on ${longDate(date)}: ${sharesText(ccgs)}.`];
+  const lines = [`${own(where)} ${plural('CCG', ccgs.length)} on ${longDate(date)}: ${sharesText(ccgs)}.`];
   if (kind === 'icb' || kind === 'sub-icb') {
     const later = kb.places.local(council.code, ICBS_FROM);
     const icbs = later.era === 'icb' ? sharesText(later.icbs ?? []) : '';
@@ -123,12 +126,12 @@ function councilIcbEra(kb: KnowledgeBase, council: Place, kind: PlaceKind, date:
   const subs = (local.subIcbLocations ?? []).filter((s) => !s.place.validTo || date <= s.place.validTo);
   if (kind === 'sub-icb' && subs.length && subs.length === local.subIcbLocations?.length) {
     lines.push(
-      `${where}'s ${plural('sub-ICB location', subs.length)} on ${longDate(date)}: ${sharesText(subs)}, in ${sharesText(icbs)}.`,
+      `${own(where)} ${plural('sub-ICB location', subs.length)} on ${longDate(date)}: ${sharesText(subs)}, in ${sharesText(icbs)}.`,
     );
     bodies = subs.map((s) => named(s, `the sub-ICB location for ${where}`));
   } else if (kind === 'region') {
     lines.push(
-      `${where}'s NHS England region on ${longDate(date)}: ${listed(local.region.map(label))} (through ${sharesText(icbs)}).`,
+      `${own(where)} NHS England region on ${longDate(date)}: ${listed(local.region.map(label))} (through ${sharesText(icbs)}).`,
     );
     bodies = local.region.map((r) => ({
       kind: 'region',
@@ -142,7 +145,7 @@ function councilIcbEra(kb: KnowledgeBase, council: Place, kind: PlaceKind, date:
       lines.push(
         `The tables hold no sub-ICB locations after 31 March 2026 for the ICBs set up on 1 April 2026.`,
       );
-    lines.push(`${where}'s ${plural('ICB', icbs.length)} on ${longDate(date)}: ${sharesText(icbs)}.`);
+    lines.push(`${own(where)} ${plural('ICB', icbs.length)} on ${longDate(date)}: ${sharesText(icbs)}.`);
   }
   const changed = local.lastKnown?.some((s) => !icbs.some((i) => i.place.code === s.place.code));
   if (local.beyondTable && changed) lines.push(beyondNote(kb, local.lastKnown ?? []));
@@ -158,7 +161,7 @@ function councilIcbEra(kb: KnowledgeBase, council: Place, kind: PlaceKind, date:
 function ccgsEnded(kb: KnowledgeBase, council: Place): string {
   const last = kb.places.local(council.code, CCGS_TO);
   const ccgs = last.era === 'ccg' ? sharesText(last.ccgs ?? []) : '';
-  return `CCGs were abolished on 30 June 2022 and ICBs took over on 1 July 2022.${ccgs ? ` ${council.name}'s last CCG was ${ccgs}.` : ''}`;
+  return `CCGs were abolished on 30 June 2022 and ICBs took over on 1 July 2022.${ccgs ? ` ${own(council.name)} last CCG was ${ccgs}.` : ''}`;
 }
 
 function beyondNote(kb: KnowledgeBase, lastKnown: Share[]): string {
@@ -187,6 +190,18 @@ function councilItself(kb: KnowledgeBase, council: Place, date: string): Built {
 /** A council area's body of the kind asked on a date. */
 export function councilBodies(kb: KnowledgeBase, council: Place, kind: PlaceKind, date: string): Built {
   if (kind === 'council') return councilItself(kb, council, date);
+  // A council abolished by then (Cumbria in 2023) is answered for the councils that took its area.
+  if (council.validTo && council.validTo < date && date >= CCGS_FROM) {
+    const next = kb.places.successors(council.code).filter((p) => p.kind === 'council');
+    const parts = next.map((p) => councilBodies(kb, p, kind, date));
+    const ended = `${label(council)} was abolished on ${longDate(council.validTo)}; ${listed(next.map((p) => label(p)))} took over its area.`;
+    return {
+      status: parts.length && parts.every((b) => b.status === 'answered') ? 'answered' : 'unknown',
+      lines: [ended, ...parts.flatMap((b) => b.lines)],
+      bodies: [...new Map(parts.flatMap((b) => b.bodies).map((b) => [b.name, b])).values()],
+      files: [...new Set(['councils.csv', ...parts.flatMap((b) => b.files)])],
+    };
+  }
   if (date < CCGS_FROM)
     return kind === 'region' ? beforeRegions(council.name, date) : pctEra(kb, council.name, date);
   return date < ICBS_FROM ? councilCcgEra(kb, council, kind, date) : councilIcbEra(kb, council, kind, date);

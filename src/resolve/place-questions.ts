@@ -150,40 +150,57 @@ function councilsOf(kb: KnowledgeBase, place: Place, date: string): Built {
   };
 }
 
-/** When two or more bodies merged, by their common successor; or, for one, what it merged with. */
+/** When two or more bodies merged, by their common successor; or, for one, its own mergers. */
 function merged(kb: KnowledgeBase, places: Place[]): Built {
+  const place = places[0] as Place;
+  if (places.length === 1) return mergedOne(kb, place);
   const steps = places.map((p) => chain(kb, p));
-  const firstTargets = (s: (typeof steps)[number]) => new Set(s.flatMap((x) => x.to.map((t) => t.code)));
-  const shared =
-    places.length > 1
-      ? [...firstTargets(steps[0] ?? [])].filter((c) => steps.every((s) => firstTargets(s).has(c)))
-      : [];
+  const targets = (s: (typeof steps)[number]) => new Set(s.flatMap((x) => x.to.map((t) => t.code)));
+  const shared = [...targets(steps[0] ?? [])].filter((c) => steps.every((s) => targets(s).has(c)));
   const target = (steps[0] ?? []).flatMap((s) => s.to).find((t) => t.code === shared[0]);
-  if (places.length > 1 && !target) {
-    const lines = [
-      `The place tables show no merger of ${listed(places.map(label))} with each other.`,
-      ...places.map((p) => endText(kb, p)),
-    ];
+  const step = target && (steps[0] ?? []).find((s) => s.to.some((t) => t.code === target.code));
+  if (!target || !step)
     return {
       status: 'answered',
-      lines,
+      lines: [
+        `The place tables show no merger of ${listed(places.map(label))} with each other.`,
+        ...places.map((p) => endText(kb, p)),
+      ],
       bodies: places.map((p) => ({ kind: p.kind, name: label(p), role: 'a body asked about' })),
       files: filesFor(places.map((p) => p.kind)),
     };
-  }
-  const step = (steps[0] ?? []).find((s) => !target || s.to.some((t) => t.code === target.code));
-  if (!step) return joined(kb, places[0] as Place);
-  const into = target ?? (step.to[0] as Place);
-  const others = formedFrom(kb, into).filter((p) => !places.some((q) => q.code === p.code));
-  const line =
-    places.length > 1
-      ? `On ${longDate(step.on)}, ${listed(places.map(label))} merged${others.length ? `, with ${listed(others.map((p) => partOf(kb, p)))},` : ''} ${into.validFrom === step.on ? 'to form' : 'into'} ${label(into)}.`
-      : stepText(kb, step);
+  const others = formedFrom(kb, target).filter((p) => !places.some((q) => q.code === p.code));
+  const also = others.length ? `, with ${listed(others.map((p) => partOf(kb, p)))},` : '';
+  const verb = target.validFrom === step.on ? 'to form' : 'into';
   return {
     status: 'answered',
-    lines: [line],
-    bodies: step.to.map((p) => ({ kind: p.kind, name: label(p), role: `from ${longDate(step.on)}` })),
-    files: filesFor([...places.map((p) => p.kind), ...step.to.map((p) => p.kind)]),
+    lines: [`On ${longDate(step.on)}, ${listed(places.map(label))} merged${also} ${verb} ${label(target)}.`],
+    bodies: [{ kind: target.kind, name: label(target), role: `from ${longDate(step.on)}` }],
+    files: filesFor([...places.map((p) => p.kind), target.kind]),
+  };
+}
+
+/** One body's mergers: the one that formed it ("the Leeds CCGs merged in 2018") and the one it went into. */
+function mergedOne(kb: KnowledgeBase, place: Place): Built {
+  const from = place.validFrom;
+  const before = formedFrom(kb, place).filter(
+    (p) => p.kind === place.kind && p.validTo && addDays(p.validTo, 1) === from,
+  );
+  const formed =
+    from && before.length > 1
+      ? `On ${longDate(from)}, ${listed(before.map(label))} merged to form ${label(place)}.`
+      : '';
+  const step = chain(kb, place)[0];
+  const away = step?.to.every((t) => t.kind === place.kind) ? step : undefined;
+  if (!formed && !away) return joined(kb, place);
+  const bodies = away
+    ? away.to.map((p) => ({ kind: p.kind, name: label(p), role: `from ${longDate(away.on)}` }))
+    : [{ kind: place.kind, name: label(place), role: `from ${longDate(from as string)}` }];
+  return {
+    status: 'answered',
+    lines: [formed, away ? stepText(kb, away) : ''].filter(Boolean),
+    bodies,
+    files: filesFor([place.kind]),
   };
 }
 
@@ -326,5 +343,11 @@ export function placeQuestion(
 ): Answer | undefined {
   const ask = readPlaceAsk(kb, r, carried);
   const b = ask && built(kb, r, ask);
-  return ask && b ? toAnswer(kb, r, ask, b) : undefined;
+  // Facts with no body named where one was asked for are not an answer: say what the tables lack.
+  const empty = b?.status === 'answered' && b.bodies.length === 0;
+  const checked: Built | undefined =
+    b && empty
+      ? { ...b, status: 'unknown', lines: [...b.lines, 'The place tables name no body for this.'] }
+      : b;
+  return ask && checked ? toAnswer(kb, r, ask, checked) : undefined;
 }

@@ -102,6 +102,9 @@ export const PlaceAskWords = z.strictObject({
   started: Cues('Words that ask when a body started: "set up", "created", "start*".'),
   ended: Cues('Words that ask when a body ended: "abolished", "closed", "end*".'),
   still: Cues('Words that ask whether a body still exists: "still", "exist*", "any more".'),
+  filler: Cues(
+    'Words a question about a local body may use that name no service ("footprint", "boundary", "patients"): any other word a topic uses makes it a service question.',
+  ),
 });
 
 export const Reading = z.strictObject({
@@ -133,6 +136,7 @@ export const Reading = z.strictObject({
     started: [],
     ended: [],
     still: [],
+    filler: [],
   }).describe('Words that ask about a local body itself, answered from the place tables.'),
   anchors: AnchorWords,
   approximately: Words('word or phrase').describe(
