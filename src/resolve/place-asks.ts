@@ -22,8 +22,11 @@ export interface PlaceAsk {
   places: PlaceRead[];
 }
 
-/** A kind of body the tables list, or a PCT (before 1 April 2013, which they do not). */
-export type AskedKind = PlaceKind | 'pct';
+/**
+ * A kind of body the tables list, a PCT (before 1 April 2013, which they do not), or the local NHS body of
+ * whatever kind held at the date.
+ */
+export type AskedKind = PlaceKind | 'pct' | 'local-nhs';
 
 /** Checked in this order: what a body became is asked before whether it merged ("merged into" is both). */
 const ASKS: Exclude<AskKind, 'which'>[] = ['became', 'formedFrom', 'merged', 'started', 'ended', 'still'];
@@ -45,6 +48,7 @@ const cues = perKnowledge((kb) => {
     ['icb', wordsRe(aliases('icb'))],
     ['council', wordsRe(aliases('local-authority'))],
     ['pct', wordsRe(aliases('pct'))],
+    ['local-nhs', wordsRe(w.kinds['local-nhs'].map(normalise))],
   ];
   const asks = ASKS.map((a) => [a, wordsRe(w[a].map(normalise))] as const);
   return { kinds, asks, which: wordsRe(w.which.map(normalise)), filler: wordsRe(w.filler.map(normalise)) };

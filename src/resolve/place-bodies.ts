@@ -9,7 +9,9 @@ import { addDays, longDate } from './format.js';
 export const ICBS_FROM = '2022-07-01';
 export const CCGS_TO = '2022-06-30';
 
-export const KIND_WORD: Record<PlaceKind, string> = {
+export const KIND_WORD: Record<PlaceKind | 'pct' | 'local-nhs', string> = {
+  pct: 'PCT',
+  'local-nhs': 'local NHS body',
   council: 'council',
   ccg: 'CCG',
   'sub-icb': 'sub-ICB location',
@@ -189,9 +191,8 @@ function councilItself(kb: KnowledgeBase, council: Place, date: string): Built {
 
 /** A council area's body of the kind asked on a date. */
 export function councilBodies(kb: KnowledgeBase, council: Place, kind: PlaceKind, date: string): Built {
-  if (kind === 'council') return councilItself(kb, council, date);
   // A council abolished by then (Cumbria in 2023) is answered for the councils that took its area.
-  if (council.validTo && council.validTo < date && date >= CCGS_FROM) {
+  if (council.validTo && council.validTo < date && (date >= CCGS_FROM || kind === 'council')) {
     const next = kb.places.successors(council.code).filter((p) => p.kind === 'council');
     const parts = next.map((p) => councilBodies(kb, p, kind, date));
     const ended = `${label(council)} was abolished on ${longDate(council.validTo)}; ${listed(next.map((p) => label(p)))} took over its area.`;
@@ -202,6 +203,7 @@ export function councilBodies(kb: KnowledgeBase, council: Place, kind: PlaceKind
       files: [...new Set(['councils.csv', ...parts.flatMap((b) => b.files)])],
     };
   }
+  if (kind === 'council') return councilItself(kb, council, date);
   if (date < CCGS_FROM)
     return kind === 'region' ? beforeRegions(council.name, date) : pctEra(kb, council.name, date);
   return date < ICBS_FROM ? councilCcgEra(kb, council, kind, date) : councilIcbEra(kb, council, kind, date);

@@ -66,7 +66,7 @@ function askText(carried: NonNullable<Recall['bodyAsk']>, kind: string | undefin
 }
 
 const kindWord = (carried: NonNullable<Recall['bodyAsk']>) =>
-  carried.kind === 'pct' ? 'PCT' : carried.kind ? KIND_WORD[carried.kind] : undefined;
+  carried.kind ? KIND_WORD[carried.kind] : undefined;
 
 function recalled(r: Read, answer: Answer): { recall?: Recall } {
   if (answer.status !== 'answered') return {};

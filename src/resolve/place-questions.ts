@@ -51,7 +51,7 @@ export const isLocalBodies = (answer: Answer) => answer.topic?.id === LOCAL_BODI
 
 /** The place as the body asked about: "is Leeds still a CCG?" means NHS Leeds CCG, not Leeds the city. */
 function asKind(kb: KnowledgeBase, p: PlaceRead, kind: AskedKind | undefined): Place | undefined {
-  const found = kb.places.find(p.name);
+  const found = [...kb.places.find(p.name), ...kb.places.find(p.words)];
   const wanted = kind && p.kind === 'council' ? found.find((f) => f.kind === kind) : undefined;
   return wanted ?? kb.places.get(p.code, { kind: p.kind });
 }
@@ -226,7 +226,10 @@ function built(kb: KnowledgeBase, r: Read, ask: PlaceAsk): Built | undefined {
   const places = ask.ask !== 'which' && nhs.length ? nhs : read;
   const place = places[0];
   if (!place) return undefined;
-  if (ask.kind === 'pct') return pctAsked(kb, r, place);
+  if (ask.kind === 'pct' || ask.kind === 'local-nhs') return eraAsked(kb, r, place, ask.kind);
+  // "Is there still a CCG in Bristol?" asks which CCG the area has now.
+  if (ask.ask === 'still' && place.kind === 'council' && ask.kind && ask.kind !== 'council')
+    return whichBody(kb, place, ask.kind, r.asOf);
   switch (ask.ask) {
     case 'which':
       return whichBody(kb, place, ask.kind ?? place.kind, r.asOf);
@@ -261,10 +264,14 @@ function built(kb: KnowledgeBase, r: Read, ask: PlaceAsk): Built | undefined {
   }
 }
 
-/** "Who was our PCT?": before April 2013 a PCT (not in the tables); after, what replaced PCTs there. */
-function pctAsked(kb: KnowledgeBase, r: Read, place: Place): Built {
+/**
+ * "Who was our PCT?", "who is our local NHS body?": before April 2013 a PCT (not in the tables); after, the CCG
+ * or ICB of the date.
+ */
+function eraAsked(kb: KnowledgeBase, r: Read, place: Place, kind: 'pct' | 'local-nhs'): Built {
   if (r.asOf < CCGS_FROM) return pctEra(kb, place.name, r.asOf);
   const now = whichBody(kb, place, r.asOf < ICBS_FROM ? 'ccg' : 'icb', r.asOf);
+  if (kind !== 'pct') return now;
   return {
     ...now,
     lines: ['PCTs were abolished on 31 March 2013; CCGs took over on 1 April 2013.', ...now.lines],
@@ -320,10 +327,7 @@ function toAnswer(kb: KnowledgeBase, r: Read, ask: PlaceAsk, b: Built): Answer {
       : [],
     text: [...b.lines, ...beyondLine(kb, r, ask)].join(' '),
     changes: [],
-    conditionsAsked: [
-      listed(ask.places.map((p) => p.name)),
-      ...(ask.kind ? [ask.kind === 'pct' ? 'PCT' : KIND_WORD[ask.kind]] : []),
-    ],
+    conditionsAsked: [listed(ask.places.map((p) => p.name)), ...(ask.kind ? [KIND_WORD[ask.kind]] : [])],
     sources: sourcesFor(kb, b),
     options: [],
     timeline: [],

@@ -90,8 +90,11 @@ export const PlaceAskWords = z.strictObject({
     .strictObject({
       'sub-icb': Cues('Words for a sub-ICB location: "sub-ICB", "SICBL".'),
       region: Cues('Words for an NHS England region: "region", "regional team".'),
+      'local-nhs': Cues(
+        'Words for the local NHS body of whatever kind held at the date (a PCT, CCG or ICB): "local NHS body".',
+      ),
     })
-    .default({ 'sub-icb': [], region: [] })
+    .default({ 'sub-icb': [], region: [], 'local-nhs': [] })
     .describe(
       'Words naming the kinds of local body the bodies in bodies.yaml do not name: CCG, ICB and council are read from their aliases there.',
     ),
@@ -128,7 +131,7 @@ export const Reading = z.strictObject({
       'Words after a capitalised place name opening a sentence that make it a place ("Leeds here", "Wiltshire ICB"): "Reading the guidance" is not one.',
     ),
   placeAsks: PlaceAskWords.default({
-    kinds: { 'sub-icb': [], region: [] },
+    kinds: { 'sub-icb': [], region: [], 'local-nhs': [] },
     which: [],
     became: [],
     formedFrom: [],

@@ -25,7 +25,7 @@ export const Recall = z.object({
   bodyAsk: z
     .object({
       ask: z.enum(['which', 'became', 'formedFrom', 'merged', 'started', 'ended', 'still']),
-      kind: z.enum(['council', 'ccg', 'sub-icb', 'icb', 'region', 'pct']).optional(),
+      kind: z.enum(['council', 'ccg', 'sub-icb', 'icb', 'region', 'pct', 'local-nhs']).optional(),
     })
     .optional()
     .describe('What a question about a local body asked ("which ICB"): "and in 2019?" asks it again.'),
