@@ -53,6 +53,28 @@ describe('questions about local bodies are answered from the place tables', () =
     ],
     ['which PCT covered Leeds in 2010?', undefined, ['pct: Primary care trust (PCT)']],
     ['what did Surrey Heartlands become?', undefined, ['icb: NHS Surrey and Sussex Integrated Care Board']],
+    ['when were the Leeds CCGs merged?', undefined, ['ccg: NHS Leeds CCG']],
+    [
+      'Has Norfolk and Waveney ICB merged with Suffolk yet?',
+      '2026-05-01',
+      ['icb: NHS Norfolk and Suffolk Integrated Care Board'],
+    ],
+    [
+      'did Hampshire and Isle of Wight ICB merge with anyone?',
+      undefined,
+      ['icb: NHS Hampshire and Isle of Wight Integrated Care Board'],
+    ],
+    ['what council is Harrogate in now', undefined, ['local-authority: North Yorkshire Council']],
+    [
+      "we're in Cumbria, which ICB are we in?",
+      '2025-06-01',
+      [
+        'icb: NHS North East and North Cumbria Integrated Care Board',
+        'icb: NHS Lancashire and South Cumbria Integrated Care Board',
+      ],
+    ],
+    ['who is the local NHS body in Leeds', '2025-06-01', ['icb: NHS West Yorkshire Integrated Care Board']],
+    ['who was the local NHS body in Leeds in 2009', undefined, ['pct: Primary care trust (PCT)']],
   ])('%s (as of %s)', (question, asOf, named) => {
     const a = ask(question, asOf);
     expect(a.status).toBe('answered');
@@ -69,6 +91,15 @@ describe('questions about local bodies are answered from the place tables', () =
     );
     expect(ask('when was NHS Frimley ICB set up?').text).toBe(
       'NHS Frimley Integrated Care Board was set up on 1 July 2022.',
+    );
+  });
+
+  it("says what a body took over after it started, and an abolished council's successors", () => {
+    expect(ask('did Hampshire and Isle of Wight ICB merge with anyone?').text).toMatch(
+      /On 1 April 2026, NHS Hampshire and Isle of Wight Integrated Care Board took over part of NHS Frimley Integrated Care Board\./,
+    );
+    expect(ask("we're in Cumbria, which ICB are we in?", '2025-06-01').text).toMatch(
+      /^Cumbria County Council was abolished on 31 March 2023; Cumberland Council and Westmorland and Furness Council took over its area\./,
     );
   });
 
