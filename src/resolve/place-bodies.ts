@@ -191,22 +191,38 @@ function councilItself(kb: KnowledgeBase, council: Place, date: string): Built {
 
 /** A council area's body of the kind asked on a date. */
 export function councilBodies(kb: KnowledgeBase, council: Place, kind: PlaceKind, date: string): Built {
-  // A council abolished by then (Cumbria in 2023) is answered for the councils that took its area.
-  if (council.validTo && council.validTo < date && (date >= CCGS_FROM || kind === 'council')) {
-    const next = kb.places.successors(council.code).filter((p) => p.kind === 'council');
-    const parts = next.map((p) => councilBodies(kb, p, kind, date));
-    const ended = `${label(council)} was abolished on ${longDate(council.validTo)}; ${listed(next.map((p) => label(p)))} took over its area.`;
-    return {
-      status: parts.length && parts.every((b) => b.status === 'answered') ? 'answered' : 'unknown',
-      lines: [ended, ...parts.flatMap((b) => b.lines)],
-      bodies: [...new Map(parts.flatMap((b) => b.bodies).map((b) => [b.name, b])).values()],
-      files: [...new Set(['councils.csv', ...parts.flatMap((b) => b.files)])],
-    };
-  }
+  // A council abolished by then (Harrogate in 2023) is answered for its own area on its last day.
+  if (council.validTo && council.validTo < date && (date >= CCGS_FROM || kind === 'council'))
+    return abolished(kb, council, kind, date, council.validTo);
   if (kind === 'council') return councilItself(kb, council, date);
   if (date < CCGS_FROM)
     return kind === 'region' ? beforeRegions(council.name, date) : pctEra(kb, council.name, date);
   return date < ICBS_FROM ? councilCcgEra(kb, council, kind, date) : councilIcbEra(kb, council, kind, date);
+}
+
+/**
+ * An abolished council: which council took its area, or its area's NHS bodies on its last day (the tables
+ * pass a district's later rows to the unitary council that took it over), and what those became since.
+ */
+function abolished(kb: KnowledgeBase, council: Place, kind: PlaceKind, date: string, last: string): Built {
+  const next = kb.places.successors(council.code).filter((p) => p.kind === 'council');
+  const ended = `${label(council)} was abolished on ${longDate(last)}; ${listed(next.map(label))} took over its area.`;
+  const then = kind === 'council' ? undefined : councilBodies(kb, council, kind, last);
+  const parts = then ? [then] : next.map((p) => councilBodies(kb, p, kind, date));
+  const gone = (then?.bodies ?? []).flatMap((b) => {
+    const p = kb.places.find(b.name).find((f) => f.kind === b.kind);
+    return p?.validTo && p.validTo < date ? [p] : [];
+  });
+  const since = gone.map((p) => {
+    const after = kb.places.successors(p.code).map(label);
+    return `${label(p)} ended on ${longDate(p.validTo as string)}${after.length ? `; it was followed by ${listed(after)}` : ''}.`;
+  });
+  return {
+    status: parts.length && parts.every((b) => b.status === 'answered') ? 'answered' : 'unknown',
+    lines: [ended, ...parts.flatMap((b) => b.lines), ...since],
+    bodies: [...new Map(parts.flatMap((b) => b.bodies).map((b) => [b.name, b])).values()],
+    files: [...new Set(['councils.csv', ...parts.flatMap((b) => b.files)])],
+  };
 }
 
 /** Before 1 April 2013 there were no NHS England regions: strategic health authorities (SHAs). */
