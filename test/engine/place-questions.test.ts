@@ -65,6 +65,7 @@ describe('questions about local bodies are answered from the place tables', () =
       ['icb: NHS Hampshire and Isle of Wight Integrated Care Board'],
     ],
     ['what council is Harrogate in now', undefined, ['local-authority: North Yorkshire Council']],
+    ['Which ICB is Harrogate in?', undefined, ['icb: NHS Humber and North Yorkshire Integrated Care Board']],
     [
       "we're in Cumbria, which ICB are we in?",
       '2025-06-01',
