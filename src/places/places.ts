@@ -382,7 +382,7 @@ export class Places {
     const { from } = this.covers('council-ccgs.csv');
     const asOf = date < from ? from : date;
     const ccgs = this.shares(
-      this.linked(this.t.councilCcgs.rows, (r) => r.ccg, council, asOf),
+      this.linked(this.t.councilCcgs.rows, (r) => r.ccg, council, lastDay(council, asOf)),
       'ccg',
       asOf,
     );
@@ -401,7 +401,7 @@ export class Places {
     const to = this.covers('council-sub-icbs.csv').to ?? date;
     const asOf = date > to ? to : date;
     const subs = this.shares(
-      this.linked(this.t.councilSubIcbs.rows, (r) => r.subIcb, council, asOf),
+      this.linked(this.t.councilSubIcbs.rows, (r) => r.subIcb, council, lastDay(council, asOf)),
       'sub-icb',
       asOf,
     );
@@ -458,5 +458,9 @@ export class Places {
     return [...out.values()];
   }
 }
+
+/** A council abolished before the date (Cumbria in 2023) is placed by its own area on its last day. */
+const lastDay = (council: Place, date: string) =>
+  council.validTo && council.validTo < date ? council.validTo : date;
 
 const newestFirst = (a: Place, b: Place) => (b.validFrom ?? '').localeCompare(a.validFrom ?? '');

@@ -104,6 +104,15 @@ describe('questions about local bodies are answered from the place tables', () =
     );
   });
 
+  it('names an abolished council by the councils that took over, and its NHS body by its own area', () => {
+    const school = ask('who commissions school nursing in Cumbria', '2025-06-01');
+    expect(school.commissioners[0]?.localName).toBe('Cumberland Council, Westmorland and Furness Council');
+    expect(school.text).toMatch(/Cumbria County Council was abolished on 31 March 2023/);
+    expect(ask('who commissions IVF in Harrogate', '2025-06-01').commissioners[0]?.localName).toBe(
+      'NHS Humber and North Yorkshire Integrated Care Board',
+    );
+  });
+
   it('lists each body of a split area with its share and asks for a postcode or practice', () => {
     const a = ask('which CCGs covered High Peak in 2019?');
     expect(a.text).toMatch(/NHS Derby and Derbyshire CCG \(64%\) and NHS Tameside and Glossop CCG \(36%\)/);
