@@ -318,6 +318,18 @@ export class Places {
       .sort((a, b) => (b.share ?? 0) - (a.share ?? 0));
   }
 
+  /** The CCGs (by ccg-regions.csv) or ICBs (by their region's ODS code) in an NHS England region on a date. */
+  inRegion(region: Place, kind: 'ccg' | 'icb', date: string): Place[] {
+    if (kind === 'icb') return this.at('icb', date).filter((p) => !!region.ods && p.parent === region.ods);
+    // The same region under an ONS recode (Midlands E40000008, then E40000011) keeps its ODS code.
+    const same = (code: string) =>
+      code === region.code || (!!region.ods && this.get(code, { kind: 'region' })?.ods === region.ods);
+    const codes = new Set(
+      this.t.ccgRegions.rows.filter((r) => holds(r, date) && same(r.region)).map((r) => r.ccg),
+    );
+    return this.at('ccg', date).filter((p) => codes.has(p.code));
+  }
+
   /** What a table covers (from, to) by its manifest entry. */
   coverage(file: string): { from: string; to?: string | undefined } {
     return this.covers(file);

@@ -74,6 +74,7 @@ function lifeNote(kb: KnowledgeBase, place: Place, date: string, at: string): st
 
 /** A CCG, sub-ICB location or ICB's body of another kind (its ICB, region, councils, CCGs). */
 function nhsBodies(kb: KnowledgeBase, place: Place, kind: PlaceKind, date: string): Built {
+  if (place.kind === 'region') return regionBodies(kb, place, kind, date);
   if (kind === 'region') return regionOf(kb, place, date);
   if (place.kind === 'icb' && kind === 'ccg') return cameFrom(kb, place);
   if (kind === 'council') return councilsOf(kb, place, date);
@@ -84,6 +85,35 @@ function nhsBodies(kb: KnowledgeBase, place: Place, kind: PlaceKind, date: strin
   }
   if (place.kind === 'ccg' && (kind === 'icb' || kind === 'sub-icb')) return became(kb, place);
   return still(kb, place, date, kind);
+}
+
+/** The CCGs or ICBs in a region on a date ("which ICBs are in the London region?"), with how many. */
+function regionBodies(kb: KnowledgeBase, region: Place, kind: PlaceKind, date: string): Built {
+  const nhs = date < ICBS_FROM ? 'ccg' : 'icb';
+  const at = within(kb, region, date);
+  const list = kb.places.inRegion(region, nhs, at);
+  const files = nhs === 'ccg' ? ['ccg-regions.csv', 'ccgs.csv', 'regions.csv'] : ['icbs.csv', 'regions.csv'];
+  const other =
+    kind !== nhs && (kind === 'ccg' || kind === 'icb')
+      ? `There were no ${KIND_WORD[kind]}s on ${longDate(date)}. `
+      : '';
+  if (!list.length)
+    return {
+      status: 'unknown',
+      lines: [
+        `${other}The place tables list no ${KIND_WORD[nhs]}s in NHS England's ${region.name} region on ${longDate(at)}.`,
+      ],
+      bodies: [],
+      files,
+    };
+  return {
+    status: 'answered',
+    lines: [
+      `${other}${lifeNote(kb, region, date, at)}NHS England's ${region.name} region had ${list.length} ${KIND_WORD[nhs]}${list.length > 1 ? 's' : ''} on ${longDate(at)}: ${listed(list.map(label))}.`,
+    ],
+    bodies: list.map((p) => ({ kind: p.kind, name: label(p), role: `in the ${region.name} region` })),
+    files,
+  };
 }
 
 const one = (line: string, p: Place, files: string[]): Built => ({

@@ -67,6 +67,16 @@ describe('the places API: what a body became, what it came from, when it started
     expect(kb.places.regionAt(frimley, '2024-07-01')?.name).toBe('South East');
   });
 
+  it('gives the CCGs or ICBs in a region on a date, across an ONS recode of the region', () => {
+    const london = kb.places.get('E40000003', { kind: 'region' }) as NonNullable<
+      ReturnType<typeof kb.places.get>
+    >;
+    expect(kb.places.inRegion(london, 'icb', '2023-01-01')).toHaveLength(5);
+    expect(kb.places.inRegion(london, 'icb', '2026-06-01')).toHaveLength(4);
+    const midlands = kb.places.get('E40000008', { kind: 'region' }) as typeof london;
+    expect(kb.places.inRegion(midlands, 'ccg', '2020-07-01').map((p) => p.name)).toContain('NHS Dudley CCG');
+  });
+
   it('gives the council areas a CCG or sub-ICB location covered, with shares', () => {
     expect(kb.places.councilsIn('E38000225', '2024-06-01').map((s) => [s.place.name, s.share])).toEqual([
       ['Leeds', 1],

@@ -76,6 +76,16 @@ describe('questions about local bodies are answered from the place tables', () =
     ],
     ['who is the local NHS body in Leeds', '2025-06-01', ['icb: NHS West Yorkshire Integrated Care Board']],
     ['who was the local NHS body in Leeds in 2009', undefined, ['pct: Primary care trust (PCT)']],
+    [
+      'How many ICBs are there in London?',
+      '2026-06-01',
+      [
+        'icb: NHS North East London Integrated Care Board',
+        'icb: NHS South East London Integrated Care Board',
+        'icb: NHS South West London Integrated Care Board',
+        'icb: NHS West and North London Integrated Care Board',
+      ],
+    ],
   ])('%s (as of %s)', (question, asOf, named) => {
     const a = ask(question, asOf);
     expect(a.status).toBe('answered');
