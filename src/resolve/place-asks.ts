@@ -116,10 +116,12 @@ export function readPlaceAsk(
     if (!ask && text.search(re) >= 0) ask = name;
     text = text.replace(re, ' ');
   }
+  // Filler first: "our practice" is filler, though "our" alone asks which.
+  text = text.replace(cues(kb).filler, ' ');
   const which = cues(kb).which;
   const asksWhich = text.search(which) >= 0;
   text = text.replace(which, ' ');
-  if (namesAService(kb, text.replace(cues(kb).filler, ' '))) return undefined;
+  if (namesAService(kb, text)) return undefined;
   const kind = found.kinds[0] ?? spanKind(kb, first);
   if (!ask && kind && (asksWhich || toTerms(text, prepare(kb)).length === 0)) ask = 'which';
   // "Which CCGs formed West Yorkshire ICB?": a start asked with another kind named asks what formed it.

@@ -67,6 +67,11 @@ describe('questions about local bodies are answered from the place tables', () =
     ['what council is Harrogate in now', undefined, ['local-authority: North Yorkshire Council']],
     ['Which ICB is Harrogate in?', undefined, ['icb: NHS Humber and North Yorkshire Integrated Care Board']],
     [
+      'I work at a GP practice in Leeds, which ICB are we in?',
+      '2025-06-01',
+      ['icb: NHS West Yorkshire Integrated Care Board'],
+    ],
+    [
       "we're in Cumbria, which ICB are we in?",
       '2025-06-01',
       [
@@ -158,6 +163,7 @@ describe('questions about local bodies are answered from the place tables', () =
     'which ICB commissions mental health in Leeds?',
     'Leeds ICB here, who does dental?',
     'is it the council or the ICB for school nursing in Wiltshire?',
+    'which ICB is responsible for GP practice mergers in Leeds',
   ])('leaves a service question naming a place to the topics: %s', (question) => {
     expect(ask(question).topic?.id).not.toBe('local-bodies');
   });
