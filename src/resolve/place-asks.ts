@@ -122,10 +122,13 @@ export function readPlaceAsk(
   const asksWhich = text.search(which) >= 0;
   text = text.replace(which, ' ');
   if (namesAService(kb, text)) return undefined;
-  const kind = found.kinds[0] ?? spanKind(kb, first);
+  // "Is Wakefield covered by West Yorkshire ICB?": a second place of another kind names the kind asked.
+  const kind =
+    found.kinds[0] ?? spanKind(kb, first) ?? places.slice(1).find((p) => p.kind !== first.kind)?.kind;
   if (!ask && kind && (asksWhich || toTerms(text, prepare(kb)).length === 0)) ask = 'which';
-  // "Which CCGs formed West Yorkshire ICB?": a start asked with another kind named asks what formed it.
-  if (ask === 'started' && kind && kind !== first.kind && asksWhich) ask = 'formedFrom';
+  // "Which CCGs formed West Yorkshire ICB?": a start asked with a kind named outside the place asks what
+  // formed it ("which year was Essex ICB formed?" names none).
+  if (ask === 'started' && asksWhich && found.kinds.length > 0) ask = 'formedFrom';
   if (!ask && carried) return { ask: carried.ask, kind: kind ?? carried.kind, places };
   return ask ? { ask, kind, places } : undefined;
 }

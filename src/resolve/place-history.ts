@@ -104,7 +104,7 @@ export function cameFrom(kb: KnowledgeBase, place: Place): Built {
   return {
     status: 'answered',
     lines: [
-      `${label(place)} was set up on ${longDate(life.from)} and took over from${kinds} ${listed(before.map(label))}.`,
+      `${label(place)} was set up on ${longDate(life.from)} and took over from${kinds} ${listed(before.map((p) => partOf(kb, p)))}.`,
     ],
     bodies: before.map((p) => ({
       kind: p.kind,

@@ -329,10 +329,11 @@ function sourcesFor(kb: KnowledgeBase, b: Built): Answer['sources'] {
   return [...tables, ...own];
 }
 
+const dated = (ask: PlaceAsk) => ask.ask === 'which' || ask.ask === 'still';
+
 /** "As of the place tables of 1 April 2026": a date after the tables' own is answered from their last. */
 function beyondLine(kb: KnowledgeBase, r: Read, ask: PlaceAsk): string[] {
-  const dated = ask.ask === 'which' || ask.ask === 'still';
-  if (!dated || r.asOf <= kb.places.tableDate) return [];
+  if (!dated(ask) || r.asOf <= kb.places.tableDate) return [];
   return [
     `As of the place tables of ${longDate(kb.places.tableDate)}: any change since is not in them, and NHS Digital's Organisation Data Service (ODS) has the current list.`,
   ];
@@ -343,9 +344,11 @@ function toAnswer(kb: KnowledgeBase, r: Read, ask: PlaceAsk, b: Built): Answer {
   const part = {
     status: b.status,
     question: r.question,
-    asOf: r.asOf,
-    asOfSource: r.asOfSource,
-    asOfText: longDate(r.asOf),
+    // What a body became, or when it merged, holds whatever the date: a date read from "when ICBs were set
+    // up" is not the one asked about. Which body a place has, or whether one exists, is at the date.
+    ...(dated(ask) || r.asOfSource === 'given'
+      ? { asOf: r.asOf, asOfSource: r.asOfSource, asOfText: longDate(r.asOf) }
+      : { asOf: r.today, asOfSource: 'today' as const, asOfText: longDate(r.today) }),
     topic: { ...LOCAL_BODIES },
     commissioners: answered
       ? b.bodies.map((n) => ({

@@ -82,6 +82,20 @@ describe('questions about local bodies are answered from the place tables', () =
     ['who is the local NHS body in Leeds', '2025-06-01', ['icb: NHS West Yorkshire Integrated Care Board']],
     ['who was the local NHS body in Leeds in 2009', undefined, ['pct: Primary care trust (PCT)']],
     [
+      'which ICBs formed NHS Essex ICB?',
+      undefined,
+      [
+        'icb: NHS Suffolk and North East Essex Integrated Care Board',
+        'icb: NHS Hertfordshire and West Essex Integrated Care Board',
+        'icb: NHS Mid and South Essex Integrated Care Board',
+      ],
+    ],
+    [
+      'Is Wakefield covered by West Yorkshire ICB?',
+      '2025-06-01',
+      ['icb: NHS West Yorkshire Integrated Care Board'],
+    ],
+    [
       'How many ICBs are there in London?',
       '2026-06-01',
       [
@@ -99,6 +113,10 @@ describe('questions about local bodies are answered from the place tables', () =
   });
 
   it('gives the dates from the tables in plain words', () => {
+    expect(ask('which ICBs formed NHS Essex ICB?').text).toMatch(
+      /set up on 1 April 2026 and took over from part of NHS Suffolk and North East Essex Integrated Care Board, part of NHS Hertfordshire/,
+    );
+    expect(ask('which ICBs formed NHS Essex ICB?').readAs).toMatch(/22 November 2026 \(today\)/);
     expect(ask('when did NHS Wiltshire CCG and NHS Swindon CCG merge?').text).toMatch(
       /^On 1 April 2020, NHS Wiltshire CCG and NHS Swindon CCG merged, with NHS Bath and North East Somerset CCG, to form/,
     );
