@@ -54,6 +54,14 @@ const cues = perKnowledge((kb) => {
   return { kinds, asks, which: wordsRe(w.which.map(normalise)), filler: wordsRe(w.filler.map(normalise)) };
 });
 
+/**
+ * The text without the words that ask about a body ("formed", "merged"), for the out-of-scope rules: "which
+ * CCGs formed West Yorkshire ICB?" is not a patient asking about forms, but "my mum in Leeds" stays personal.
+ */
+export function withoutAskWords(kb: KnowledgeBase, text: string): string {
+  return cues(kb).asks.reduce((t, [, re]) => t.replace(re, ' '), text);
+}
+
 /** Every place a message names, in order (up to four): each one read, then blanked, then the next. */
 export function readPlaces(kb: KnowledgeBase, question: string): PlaceRead[] {
   const out: PlaceRead[] = [];

@@ -2,8 +2,9 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import { CCGS_FROM, type Place, type PlaceKind } from '../places/places.js';
 import type { Answer } from '../schemas/answer.js';
 import { addDays, longDate, readAs } from './format.js';
+import { readMessage } from './message.js';
 import type { PlaceRead } from './place.js';
-import { type AskedKind, type PlaceAsk, readPlaceAsk } from './place-asks.js';
+import { type AskedKind, type PlaceAsk, readPlaceAsk, withoutAskWords } from './place-asks.js';
 import {
   type Built,
   beforeRegions,
@@ -28,6 +29,7 @@ import {
   still,
 } from './place-history.js';
 import type { Read } from './resolve.js';
+import { outOfScope } from './scope.js';
 
 /**
  * Questions about the local bodies themselves ("which ICB covers Shropshire?", "what did NHS Vale of York
@@ -379,12 +381,14 @@ export function placeQuestion(
   carried?: Pick<PlaceAsk, 'ask' | 'kind'>,
 ): Answer | undefined {
   const ask = readPlaceAsk(kb, r, carried);
-  const b = ask && built(kb, r, ask);
+  // The out-of-scope rules hold here too, read without the words that ask about a body.
+  if (!ask || outOfScope(readMessage(withoutAskWords(kb, r.text), kb), kb)) return undefined;
+  const b = built(kb, r, ask);
   // Facts with no body named where one was asked for are not an answer: say what the tables lack.
   const empty = b?.status === 'answered' && b.bodies.length === 0;
   const checked: Built | undefined =
     b && empty
       ? { ...b, status: 'unknown', lines: [...b.lines, 'The place tables name no body for this.'] }
       : b;
-  return ask && checked ? toAnswer(kb, r, ask, checked) : undefined;
+  return checked ? toAnswer(kb, r, ask, checked) : undefined;
 }

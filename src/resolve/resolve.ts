@@ -313,11 +313,11 @@ export function resolveRead(
   const settings = settingsWith(options.settings);
   if (options.topicId) return chosenTopic(kb, r, options.topicId);
 
-  const scope = outOfScope(r.message, kb);
-  if (scope) return unknown(r.question, r, scope.reason, scope.lookInstead);
   // A question about a local body itself ("which ICB covers Shropshire?") is answered from the place tables.
   const local = placeQuestion(kb, r);
   if (local) return local;
+  const scope = outOfScope(r.message, kb);
+  if (scope) return unknown(r.question, r, scope.reason, scope.lookInstead);
 
   const query = messageQuery(kb, r);
   const ranked = rankFor(kb, r, query, settings);
