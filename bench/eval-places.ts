@@ -34,6 +34,14 @@ async function main(): Promise<void> {
   console.log(
     `accuracy ${pct(s.right)} (${s.right} right), wrong ${s.wrong.length}, abstained ${s.abstained.length}`,
   );
+  // By the lines' intent label, where they have one (which-body, about-body).
+  const intents = [...new Set(lines.map((l) => l.labels?.intent).filter((i): i is string => !!i))];
+  for (const intent of intents) {
+    const part = scoreAll(results.filter((r) => r.line.labels?.intent === intent));
+    console.log(
+      `  ${intent}: ${part.right}/${part.total} right, ${part.wrong.length} wrong, ${part.abstained.length} abstained`,
+    );
+  }
   for (const w of s.wrong) console.log(`  wrong ${w.line.id}: ${w.line.question} — ${w.why} (got ${w.got})`);
   for (const a of s.abstained) console.log(`  abstained ${a.id}: ${a.question}`);
 }
