@@ -142,6 +142,23 @@ export function endText(kb: KnowledgeBase, place: Place): string {
   return `${label(place)} ended on ${longDate(life.to)}${ccgs}.${what}`;
 }
 
+/**
+ * A date before the tables list a body that may well have existed then (a CCG before July 2015, a gap the
+ * manifest names): said plainly, not guessed.
+ */
+export function beforeListed(kb: KnowledgeBase, place: Place, date: string): Built | undefined {
+  const life = kb.places.lifetime(place.code, place.kind);
+  if (!life?.firstListed || !life.from || date >= life.from) return undefined;
+  return {
+    status: 'unknown',
+    lines: [
+      `The place tables list ${label(place)} from ${longDate(life.from)}, where they begin (they have no CCGs before July 2015), so they cannot say this for ${longDate(date)}.`,
+    ],
+    bodies: [],
+    files: filesFor([place.kind]),
+  };
+}
+
 /** Whether a body still existed on a date, and if not, what took over. */
 export function still(kb: KnowledgeBase, place: Place, date: string, kind?: PlaceKind): Built {
   const life = kb.places.lifetime(place.code, place.kind);
@@ -149,6 +166,15 @@ export function still(kb: KnowledgeBase, place: Place, date: string, kind?: Plac
   const files = filesFor([place.kind]);
   const asKind =
     kind && kind !== place.kind ? ` It is not a body of the kind asked about: it is ${a(place.kind)}.` : '';
+  const early = life && beforeListed(kb, place, date);
+  if (early) return early;
+  if (life?.from && date < life.from)
+    return {
+      status: 'answered',
+      lines: [`No: on ${longDate(date)} ${name} did not exist yet; it was set up on ${longDate(life.from)}.`],
+      bodies: [self(place)],
+      files,
+    };
   if (!life?.to || date <= life.to) {
     const when = life?.to ? ` It ended on ${longDate(life.to)}.` : '';
     return {

@@ -18,6 +18,7 @@ import {
 } from './place-bodies.js';
 import {
   became,
+  beforeListed,
   cameFrom,
   chain,
   endText,
@@ -77,6 +78,8 @@ function lifeNote(kb: KnowledgeBase, place: Place, date: string, at: string): st
 /** A CCG, sub-ICB location or ICB's body of another kind (its ICB, region, councils, CCGs). */
 function nhsBodies(kb: KnowledgeBase, place: Place, kind: PlaceKind, date: string): Built {
   if (place.kind === 'region') return regionBodies(kb, place, kind, date);
+  const early = kind !== 'icb' && kind !== 'sub-icb' ? beforeListed(kb, place, date) : undefined;
+  if (early) return early;
   if (kind === 'region') return regionOf(kb, place, date);
   if (place.kind === 'icb' && kind === 'ccg') return cameFrom(kb, place);
   if (kind === 'council') return councilsOf(kb, place, date);

@@ -166,6 +166,10 @@ describe('questions about local bodies are answered from the place tables', () =
     expect(gap.commissioners).toEqual([]);
     expect(gap.text).toMatch(/do not list CCGs between 1 April 2013 and 30 June 2015/);
     expect(ask('when was NHS Vale of York CCG set up?').status).toBe('unknown');
+    expect(ask('which region was NHS Kernow CCG in during 2014?').status).toBe('unknown');
+    expect(ask('was Frimley ICB around in 2019?').text).toBe(
+      'No: on 1 July 2019 NHS Frimley Integrated Care Board did not exist yet; it was set up on 1 July 2022.',
+    );
   });
 
   it('cites the manifest sources of the tables used, with their addresses, and says what it read', () => {
