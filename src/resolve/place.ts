@@ -35,9 +35,18 @@ const nameIndex = perKnowledge((kb) => {
     if (!list.some((l) => l.join(' ') === n.normalised)) list.push(ws);
     byFirst.set(first, list);
   }
+  // Short names people use ("herts"), each read as the name it stands for.
+  const aliases = new Map<string, string>();
+  for (const [short, name] of Object.entries(kb.reading.placeNames)) {
+    // Split as the message's words are ("B&NES" is "b", "nes").
+    const ws = short.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (!ws.length) continue;
+    aliases.set(ws.join(' '), name);
+    byFirst.set(ws[0] as string, [...(byFirst.get(ws[0] as string) ?? []), ws]);
+  }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
   const lower = (list: string[]) => new Set(list.map((c) => c.toLowerCase()));
-  return { byFirst, cues: lower(kb.reading.placeCues), after: lower(kb.reading.placeAfter) };
+  return { byFirst, aliases, cues: lower(kb.reading.placeCues), after: lower(kb.reading.placeAfter) };
 });
 
 function tokens(text: string): Token[] {
@@ -122,7 +131,8 @@ function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
   for (const ws of exact ?? nameIndex(kb).byFirst.get(fixed ?? '') ?? []) {
     if (!ws.every((w, k) => isWord(ts[i + k], w, kb))) continue;
     if (ws.length === 1 && !writtenAsPlace(ts, i, text, kb)) continue;
-    const place = pick(kb.places.find(ws.join(' ')));
+    const key = ws.join(' ');
+    const place = pick(kb.places.find(nameIndex(kb).aliases.get(key) ?? key));
     if (place) return { place, length: ws.length };
   }
   return undefined;
@@ -157,6 +167,8 @@ export function withoutPlace(text: string, place: PlaceRead | undefined): string
   if (!place) return text;
   const ws = place.words.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (!ws.length) return text;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${ws.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'gu');
+  // Normalised text writes "&" as "and": "B&NES" is "b and nes" there.
+  const gap = '[^\\p{L}\\p{N}]+(?:and[^\\p{L}\\p{N}]+)?';
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${ws.join(gap)}(?![\\p{L}\\p{N}])`, 'gu');
   return text.replace(re, ' ');
 }

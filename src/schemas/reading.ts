@@ -124,6 +124,12 @@ export const Reading = z.strictObject({
     .describe(
       'Words before a place name that make a common word a place ("in Bath", "for Reading"): a one-word name in lower case is read as a place only after one.',
     ),
+  placeNames: z
+    .record(Text, Text)
+    .default({})
+    .describe(
+      'Short names people use for a place, each to a name in the place tables ("herts": Hertfordshire, "stoke": Stoke-on-Trent): read like the name itself, never through a slip.',
+    ),
   placeAfter: z
     .array(Text)
     .default([])

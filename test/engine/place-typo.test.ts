@@ -55,3 +55,26 @@ describe('place names are read through one slip', () => {
     ]);
   });
 });
+
+describe('short names people use for a place (reading.yaml placeNames)', () => {
+  it('points every short name at a place in the tables', () => {
+    const missing = Object.entries(kb.reading.placeNames).filter(
+      ([, name]) => kb.places.find(name).length === 0,
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it.each([
+    ["we're in Herts, which ICB?", 'Hertfordshire', 'Herts'],
+    ['Notts ICB?', 'Nottinghamshire', 'Notts ICB'],
+    ['which ICB covers B&NES?', 'Bath and North East Somerset', 'B&NES'],
+    ['who commissions IVF in hull', 'Kingston upon Hull', 'hull'],
+    ['which CCG covered North Yorks in 2019', 'North Yorkshire', 'North Yorks'],
+  ])('%s → %s', (q, name, words) => {
+    expect(placeIn(q)).toMatchObject({ name, words });
+  });
+
+  it('reads a lower-case short name only after a place cue', () => {
+    expect(placeIn('who commissions repairs to a boat hull')).toBeUndefined();
+  });
+});
