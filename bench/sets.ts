@@ -15,6 +15,12 @@ export interface QuestionFile {
 }
 
 /**
+ * Place question sets (test/regression/places-*.jsonl) have a format of their own (bench/place-score.ts):
+ * `npm run eval:places` scores them; the question sets and training leave them out.
+ */
+export const isPlaceSet = (file: string) => /(^|\/)places-[^/]*\.jsonl$/.test(file);
+
+/**
  * The shared dev sets (when ../shared/eval is there), every test/regression/*.jsonl, then every labelled
  * set in bench/sets/, in that order.
  */
@@ -24,7 +30,7 @@ export function questionFiles(): QuestionFile[] {
       .map((name) => ({ name, path: `${SHARED}${name}.jsonl` }))
       .filter((f) => existsSync(f.path)),
     ...readdirSync(REGRESSION)
-      .filter((f) => f.endsWith('.jsonl'))
+      .filter((f) => f.endsWith('.jsonl') && !isPlaceSet(f))
       .sort()
       .map((f) => ({ name: `regression/${f.replace('.jsonl', '')}`, path: `${REGRESSION}${f}` })),
     ...readdirSync(SETS)

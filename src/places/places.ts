@@ -59,6 +59,20 @@ export type Local =
       lastKnown?: Share[];
     };
 
+/** When a body started and ended by the tables; see Places.lifetime. */
+export interface Lifetime {
+  /** Its newest row. */
+  place: Place;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** The start is only where the table begins: the body is older (or the table does not say). */
+  firstListed: boolean;
+  /** ONS gave it a new code while it stayed the same body. */
+  recoded: boolean;
+  /** What took over the day after it ended. */
+  next: Place[];
+}
+
 export const CCGS_FROM = '2013-04-01';
 const CCGS_TO = '2022-06-30';
 
@@ -245,6 +259,94 @@ export class Places {
     return [...out.values()];
   }
 
+  /**
+   * Every row of one body: its code's rows, and rows under another ONS code with the same ODS code that
+   * follow on (ONS recoded Surrey Heartlands and Sussex ICBs on 1 April 2024: the same boards).
+   */
+  rowsOf(code: string, kind?: PlaceKind): Place[] {
+    const first = this.get(code, kind ? { kind } : {});
+    if (!first) return [];
+    const same = this.places().filter(
+      (p) => p.kind === first.kind && (p.code === first.code || (!!first.ods && p.ods === first.ods)),
+    );
+    return same.sort((a, b) => (a.validFrom ?? '').localeCompare(b.validFrom ?? ''));
+  }
+
+  /**
+   * When a body started and ended by the tables, across ONS recodes; `firstListed` when its start is only
+   * the first date the table covers (CCGs listed in July 2015, councils older than April 2013). Give the
+   * kind where a code is shared: a CCG and the sub-ICB location it became have the same code.
+   */
+  lifetime(code: string, kind?: PlaceKind): Lifetime | undefined {
+    const rows = this.rowsOf(code, kind);
+    const first = rows[0];
+    const last = rows.at(-1);
+    if (!first || !last) return undefined;
+    const tableFrom = first.kind === 'ccg' ? this.covers('ccgs.csv').from : undefined;
+    return {
+      place: last,
+      from: first.validFrom,
+      to: last.validTo,
+      firstListed: !first.validFrom || first.validFrom === tableFrom,
+      recoded: rows.length > 1,
+      next: last.validTo ? this.successors(last.code) : [],
+    };
+  }
+
+  /** The NHS England region a CCG, sub-ICB location or ICB was in on a date (ccg-regions.csv, icbs.csv). */
+  regionAt(place: Place, date: string): Place | undefined {
+    if (place.kind === 'ccg') {
+      const row = this.t.ccgRegions.rows.find((r) => r.ccg === place.code && holds(r, date));
+      return row && this.get(row.region, { kind: 'region', date });
+    }
+    const icb = place.kind === 'sub-icb' && place.parent ? this.get(place.parent, { kind: 'icb' }) : place;
+    if (icb?.kind !== 'icb' || !icb.parent) return undefined;
+    return this.get(icb.parent, { kind: 'region', date }) ?? this.get(icb.parent, { kind: 'region' });
+  }
+
+  /** The council areas (districts and unitaries) a CCG or sub-ICB location covered on a date, with their share of it. */
+  councilsIn(code: string, date: string): Share[] {
+    const rows = [...this.t.councilCcgs.rows, ...this.t.councilSubIcbs.rows].filter(
+      (r) => ('ccg' in r ? r.ccg : r.subIcb) === code && holds(r, date),
+    );
+    const total = rows.reduce((a, r) => a + r.lsoas, 0);
+    return rows
+      .flatMap((r) => {
+        const place = this.get(r.council, { kind: 'council', date });
+        return place ? [{ place, share: r.lsoas / total }] : [];
+      })
+      .sort((a, b) => (b.share ?? 0) - (a.share ?? 0));
+  }
+
+  /** The CCGs (by ccg-regions.csv) or ICBs (by their region's ODS code) in an NHS England region on a date. */
+  inRegion(region: Place, kind: 'ccg' | 'icb', date: string): Place[] {
+    if (kind === 'icb') return this.at('icb', date).filter((p) => !!region.ods && p.parent === region.ods);
+    // The same region under an ONS recode (Midlands E40000008, then E40000011) keeps its ODS code.
+    const same = (code: string) =>
+      code === region.code || (!!region.ods && this.get(code, { kind: 'region' })?.ods === region.ods);
+    const codes = new Set(
+      this.t.ccgRegions.rows.filter((r) => holds(r, date) && same(r.region)).map((r) => r.ccg),
+    );
+    return this.at('ccg', date).filter((p) => codes.has(p.code));
+  }
+
+  /** What a table covers (from, to) by its manifest entry. */
+  coverage(file: string): { from: string; to?: string | undefined } {
+    return this.covers(file);
+  }
+
+  /** The sources the manifest names for these tables, each once, as a title and an address. */
+  sourcesOf(files: string[]): { title: string; url?: string; date: string }[] {
+    const out = new Map<string, { title: string; url?: string; date: string }>();
+    for (const file of files)
+      for (const s of this.t.manifest.files[file]?.sources ?? []) {
+        const title = `${s.repo}: ${s.path}`;
+        const url = typeof s.url === 'string' ? s.url : undefined;
+        out.set(title, { title, ...(url ? { url } : {}), date: s.sourceDate });
+      }
+    return [...out.values()];
+  }
+
   /** The local NHS bodies for a council area on a date; see Local. */
   local(councilCode: string, date: string): Local {
     const council =
@@ -292,7 +394,7 @@ export class Places {
     const { from } = this.covers('council-ccgs.csv');
     const asOf = date < from ? from : date;
     const ccgs = this.shares(
-      this.linked(this.t.councilCcgs.rows, (r) => r.ccg, council, asOf),
+      this.linked(this.t.councilCcgs.rows, (r) => r.ccg, council, lastDay(council, asOf)),
       'ccg',
       asOf,
     );
@@ -311,7 +413,7 @@ export class Places {
     const to = this.covers('council-sub-icbs.csv').to ?? date;
     const asOf = date > to ? to : date;
     const subs = this.shares(
-      this.linked(this.t.councilSubIcbs.rows, (r) => r.subIcb, council, asOf),
+      this.linked(this.t.councilSubIcbs.rows, (r) => r.subIcb, council, lastDay(council, asOf)),
       'sub-icb',
       asOf,
     );
@@ -368,5 +470,9 @@ export class Places {
     return [...out.values()];
   }
 }
+
+/** A council abolished before the date (Cumbria in 2023) is placed by its own area on its last day. */
+const lastDay = (council: Place, date: string) =>
+  council.validTo && council.validTo < date ? council.validTo : date;
 
 const newestFirst = (a: Place, b: Place) => (b.validFrom ?? '').localeCompare(a.validFrom ?? '');

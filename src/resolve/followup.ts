@@ -7,6 +7,7 @@ import { longDate } from './format.js';
 import { prepare, toTerms } from './index.js';
 import { perKnowledge } from './memo.js';
 import { opensAsFollowUp } from './message.js';
+import { carryPlace, placeTurn, withPlace } from './place-followup.js';
 import {
   answerTopics,
   decided,
@@ -39,7 +40,10 @@ const FROM_BEFORE = '(from your last question)';
  * A message that states nothing new (or names something out of scope) is a new question.
  */
 export function resolveTurn(kb: KnowledgeBase, question: string, options: TurnOptions): Turn {
-  const r = readQuestion(kb, question, options);
+  // A place named before carries to a follow-up naming none; a question about a local body is asked again.
+  const r = carryPlace(kb, readQuestion(kb, question, options), options.previous);
+  const local = placeTurn(kb, r, options.previous);
+  if (local) return local;
   const fresh = decided(kb, r, options);
   // With a topicId (a "did you mean" option chosen), a follow-up keeps the date and conditions it
   // carried when it was asked.
@@ -49,7 +53,7 @@ export function resolveTurn(kb: KnowledgeBase, question: string, options: TurnOp
     !outOfScope(r.message, kb) &&
     (opensAsFollowUp(r.text, kb) || fresh.status === 'unknown');
   const followed = asFollowUp ? followUp(kb, r, previous, options) : undefined;
-  return followed ?? { answer: fresh, ...recallOf(r, fresh) };
+  return withPlace(kb, r, followed ?? { answer: fresh, ...recallOf(r, fresh) });
 }
 
 /** The earlier question, without topics the knowledge no longer has (a reload may have removed them). */

@@ -24,14 +24,25 @@ function upperTier(kb: KnowledgeBase, council: Place, date: string): Place {
   return kb.places.get(council.parent, { kind: 'council', date }) ?? council;
 }
 
+/** A council's name at a date; one abolished by then (Cumbria in 2023) is named by the councils that took over. */
+function councilName(kb: KnowledgeBase, council: Place, asOf: string, notes: string[]): string {
+  const name = council.official ?? council.name;
+  if (!council.validTo || asOf <= council.validTo) return name;
+  const next = kb.places.successors(council.code).filter((p) => p.kind === 'council');
+  if (next.length === 0) return name;
+  const names = next.map((p) => p.official ?? p.name);
+  notes.push(
+    `${name} was abolished on ${longDate(council.validTo)}; ${names.join(' and ')} took over its area.`,
+  );
+  return names.join(', ');
+}
+
 function councilNames(kb: KnowledgeBase, code: string, asOf: string): LocalNames {
   const local = kb.places.local(code, asOf);
   const names = new Map<string, string>();
   const notes: string[] = [];
-  if (local.council) {
-    const upper = upperTier(kb, local.council, asOf);
-    names.set('local-authority', upper.official ?? upper.name);
-  }
+  if (local.council)
+    names.set('local-authority', councilName(kb, upperTier(kb, local.council, asOf), asOf, notes));
   if (local.era === 'pct') {
     notes.push(
       `Before 1 April 2013 the local NHS body was a primary care trust (PCT); the place tables start in 2013, so it is not named here.`,

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Place, PlaceKind } from '../places/places.js';
+import { editDistance } from './distance.js';
 import { prepare } from './index.js';
 import { perKnowledge } from './memo.js';
 import { stem } from './normalise.js';
@@ -34,9 +35,18 @@ const nameIndex = perKnowledge((kb) => {
     if (!list.some((l) => l.join(' ') === n.normalised)) list.push(ws);
     byFirst.set(first, list);
   }
+  // Short names people use ("herts"), each read as the name it stands for.
+  const aliases = new Map<string, string>();
+  for (const [short, name] of Object.entries(kb.reading.placeNames)) {
+    // Split as the message's words are ("B&NES" is "b", "nes").
+    const ws = short.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (!ws.length) continue;
+    aliases.set(ws.join(' '), name);
+    byFirst.set(ws[0] as string, [...(byFirst.get(ws[0] as string) ?? []), ws]);
+  }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
   const lower = (list: string[]) => new Set(list.map((c) => c.toLowerCase()));
-  return { byFirst, cues: lower(kb.reading.placeCues), after: lower(kb.reading.placeAfter) };
+  return { byFirst, aliases, cues: lower(kb.reading.placeCues), after: lower(kb.reading.placeAfter) };
 });
 
 function tokens(text: string): Token[] {
@@ -81,12 +91,48 @@ function pick(found: Place[]): Place | undefined {
   return [...found].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))[0];
 }
 
+// Typo tolerance: one slip (Damerau-Levenshtein 1) in a place-name word of this many letters or more.
+const TYPO_MIN_NAME = 6;
+
+/** Place-name words long enough to forgive a slip in, by first letter (a slip rarely hits the first). */
+const slipIndex = perKnowledge((kb) => {
+  const byFirst = new Map<string, Set<string>>();
+  for (const n of kb.places.names())
+    for (const w of n.normalised.split(' '))
+      if (w.length >= TYPO_MIN_NAME && !/\d/.test(w))
+        byFirst.set(w[0] as string, (byFirst.get(w[0] as string) ?? new Set()).add(w));
+  return byFirst;
+});
+
+/**
+ * The place-name word a written word is one slip from ("shropshre" → "shropshire"), if exactly one; never
+ * for a word the reader knows ("wilts" or "ealing" as written, "reading", "bath") or a name itself.
+ */
+export function placeWordFor(word: string, kb: KnowledgeBase): string | undefined {
+  if (word.length < TYPO_MIN_NAME - 1 || nameIndex(kb).byFirst.has(word) || everyday(word, kb))
+    return undefined;
+  const near = [...(slipIndex(kb).get(word[0] as string) ?? [])].filter(
+    (w) => Math.abs(w.length - word.length) <= 1 && editDistance(word, w, 1) <= 1,
+  );
+  return near.length === 1 ? near[0] : undefined;
+}
+
+/** Whether a written token is a name's word: exactly, or (long enough) one slip from it. */
+const isWord = (t: Token | undefined, w: string, kb: KnowledgeBase) =>
+  !!t && (t.word === w || (w.length >= TYPO_MIN_NAME && placeWordFor(t.word, kb) === w));
+
 /** The longest place name starting at token i, as its places, and how many tokens it takes. */
 function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
-  for (const ws of nameIndex(kb).byFirst.get((ts[i] as Token).word) ?? []) {
-    if (!ws.every((w, k) => ts[i + k]?.word === w)) continue;
+  const first = ts[i] as Token;
+  const exact = nameIndex(kb).byFirst.get(first.word);
+  const fixed = exact ? undefined : placeWordFor(first.word, kb);
+  // A name read through a slip in its first word must be written as a place ("in Shropshre", "Wiltshre").
+  if (fixed && !writtenAsPlace(ts, i, text, kb)) return undefined;
+  for (const ws of exact ?? nameIndex(kb).byFirst.get(fixed ?? '') ?? []) {
+    if (!ws.every((w, k) => isWord(ts[i + k], w, kb))) continue;
     if (ws.length === 1 && !writtenAsPlace(ts, i, text, kb)) continue;
-    const place = pick(kb.places.find(ws.join(' ')));
+    const key = ws.join(' ');
+    const place = pick(kb.places.find(nameIndex(kb).aliases.get(key) ?? key));
     if (place) return { place, length: ws.length };
   }
   return undefined;
@@ -121,6 +167,8 @@ export function withoutPlace(text: string, place: PlaceRead | undefined): string
   if (!place) return text;
   const ws = place.words.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (!ws.length) return text;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${ws.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'gu');
+  // Normalised text writes "&" as "and": "B&NES" is "b and nes" there.
+  const gap = '[^\\p{L}\\p{N}]+(?:and[^\\p{L}\\p{N}]+)?';
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${ws.join(gap)}(?![\\p{L}\\p{N}])`, 'gu');
   return text.replace(re, ' ');
 }

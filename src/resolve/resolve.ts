@@ -18,6 +18,7 @@ import { type MessageReading, readMessage } from './message.js';
 import { withoutNegated } from './negation.js';
 import { normalise } from './normalise.js';
 import { type PlaceRead, readPlace, withoutPlace } from './place.js';
+import { isLocalBodies, placeQuestion } from './place-questions.js';
 import { isVague, type Query, queryFor, splitParts } from './query.js';
 import { outOfScope } from './scope.js';
 
@@ -75,6 +76,8 @@ export interface Read {
   startOf?: string | undefined;
   /** The place the message names ("in Leeds", "Frimley ICB here"), read from the question as written. */
   place?: PlaceRead | undefined;
+  /** The place was carried from the last question (a follow-up that names none). */
+  placeCarried?: boolean | undefined;
   /**
    * Set when the message is read as a follow-up: the conditions carried from the last question. The
    * service is then found in the words besides the conditions and the words any follow-up uses.
@@ -283,7 +286,8 @@ export function decided(
   const trace: Trace = {};
   const answer = resolveRead(kb, r, options, trace);
   // A chosen option is the asker's own reading: nothing left to decide.
-  const given = options.topicId ? answer : decide(kb, r, trace, answer);
+  // So is an answer from the place tables: it rests on no reading of a topic for the decision to weigh.
+  const given = options.topicId || isLocalBodies(answer) ? answer : decide(kb, r, trace, answer);
   // What "Not what I asked" offers: the next-best readings, at the question's date and conditions.
   return withAlternatives(kb, given, trace.ranked ?? [], situation(kb, r, 0));
 }
@@ -309,6 +313,9 @@ export function resolveRead(
   const settings = settingsWith(options.settings);
   if (options.topicId) return chosenTopic(kb, r, options.topicId);
 
+  // A question about a local body itself ("which ICB covers Shropshire?") is answered from the place tables.
+  const local = placeQuestion(kb, r);
+  if (local) return local;
   const scope = outOfScope(r.message, kb);
   if (scope) return unknown(r.question, r, scope.reason, scope.lookInstead);
 

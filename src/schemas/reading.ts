@@ -79,6 +79,37 @@ export const IntentWords = z.strictObject({
     .describe('Roles shown only when asked about: "who is legally accountable", "who advised".'),
 });
 
+/**
+ * Words that say a message asks about a local body itself, answered from the place tables
+ * (src/resolve/place-questions.ts): "which ICB covers Shropshire?", "what did NHS Vale of York CCG become?".
+ * A word ending in "*" is a prefix. Empty lists turn that kind of question off.
+ */
+const Cues = (what: string) => z.array(Text).default([]).describe(what);
+export const PlaceAskWords = z.strictObject({
+  kinds: z
+    .strictObject({
+      'sub-icb': Cues('Words for a sub-ICB location: "sub-ICB", "SICBL".'),
+      region: Cues('Words for an NHS England region: "region", "regional team".'),
+      'local-nhs': Cues(
+        'Words for the local NHS body of whatever kind held at the date (a PCT, CCG or ICB): "local NHS body".',
+      ),
+    })
+    .default({ 'sub-icb': [], region: [], 'local-nhs': [] })
+    .describe(
+      'Words naming the kinds of local body the bodies in bodies.yaml do not name: CCG, ICB and council are read from their aliases there.',
+    ),
+  which: Cues('Words that ask which body of a kind a place has: "which", "our", "covers".'),
+  became: Cues('Words that ask what a body became: "become", "successor", "what happened to".'),
+  formedFrom: Cues('Words that ask what a body was formed from: "predecessor", "formed from".'),
+  merged: Cues('Words that ask when or whether bodies merged: "merge*", "combined".'),
+  started: Cues('Words that ask when a body started: "set up", "created", "start*".'),
+  ended: Cues('Words that ask when a body ended: "abolished", "closed", "end*".'),
+  still: Cues('Words that ask whether a body still exists: "still", "exist*", "any more".'),
+  filler: Cues(
+    'Words a question about a local body may use that name no service ("footprint", "boundary", "patients"): any other word a topic uses makes it a service question.',
+  ),
+});
+
 export const Reading = z.strictObject({
   negations: Words('word or phrase').describe(
     'Words that rule out what follows ("not", "never", "other than"): one list for conditions, scope and topic words.',
@@ -93,12 +124,29 @@ export const Reading = z.strictObject({
     .describe(
       'Words before a place name that make a common word a place ("in Bath", "for Reading"): a one-word name in lower case is read as a place only after one.',
     ),
+  placeNames: z
+    .record(Text, Text)
+    .default({})
+    .describe(
+      'Short names people use for a place, each to a name in the place tables ("herts": Hertfordshire, "stoke": Stoke-on-Trent): read like the name itself, never through a slip.',
+    ),
   placeAfter: z
     .array(Text)
     .default([])
     .describe(
       'Words after a capitalised place name opening a sentence that make it a place ("Leeds here", "Wiltshire ICB"): "Reading the guidance" is not one.',
     ),
+  placeAsks: PlaceAskWords.default({
+    kinds: { 'sub-icb': [], region: [], 'local-nhs': [] },
+    which: [],
+    became: [],
+    formedFrom: [],
+    merged: [],
+    started: [],
+    ended: [],
+    still: [],
+    filler: [],
+  }).describe('Words that ask about a local body itself, answered from the place tables.'),
   anchors: AnchorWords,
   approximately: Words('word or phrase').describe(
     'Words that make a date approximate ("ish", "around", "circa"); the answer says how the date was read.',

@@ -13,5 +13,21 @@ export const Recall = z.object({
   datePhrase: z.string().optional().describe('The date as written, e.g. "2016".'),
   conditions: z.record(z.string(), z.string()).describe('condition id → value the question settled.'),
   confidence: z.number().min(0).max(1),
+  place: z
+    .object({
+      code: z.string(),
+      kind: z.enum(['council', 'ccg', 'sub-icb', 'icb', 'region']),
+      name: z.string(),
+      words: z.string(),
+    })
+    .optional()
+    .describe('The place the question named ("Leeds"): a follow-up that names none keeps it.'),
+  bodyAsk: z
+    .object({
+      ask: z.enum(['which', 'became', 'formedFrom', 'merged', 'started', 'ended', 'still']),
+      kind: z.enum(['council', 'ccg', 'sub-icb', 'icb', 'region', 'pct', 'local-nhs']).optional(),
+    })
+    .optional()
+    .describe('What a question about a local body asked ("which ICB"): "and in 2019?" asks it again.'),
 });
 export type Recall = z.infer<typeof Recall>;

@@ -1,0 +1,142 @@
+import type { KnowledgeBase } from '../knowledge/model.js';
+import type { PlaceKind } from '../places/places.js';
+import { prepare, toTerms } from './index.js';
+import { perKnowledge, prefixAlternation } from './memo.js';
+import { normalise } from './normalise.js';
+import { type PlaceRead, readPlace, withoutPlace } from './place.js';
+import { type Read, withoutDates } from './resolve.js';
+
+/**
+ * What a message asks about a local body itself (reading.yaml `placeAsks`): which body of a kind a place
+ * has, what a body became or was formed from, when bodies merged, started or ended, whether one still
+ * exists. Read only when the message names a place and no service: "which ICB covers mental health in
+ * Leeds?" is a service question, answered by the topics with Leeds's bodies named.
+ */
+export type AskKind = 'which' | 'became' | 'formedFrom' | 'merged' | 'started' | 'ended' | 'still';
+
+export interface PlaceAsk {
+  ask: AskKind;
+  /** The kind of body asked about ("which ICB", "our PCT"), if one is named outside the place's own words. */
+  kind?: AskedKind | undefined;
+  /** Every place named, first as written first (two for "when did X and Y merge?"). */
+  places: PlaceRead[];
+}
+
+/**
+ * A kind of body the tables list, a PCT (before 1 April 2013, which they do not), or the local NHS body of
+ * whatever kind held at the date.
+ */
+export type AskedKind = PlaceKind | 'pct' | 'local-nhs';
+
+/** Checked in this order: what a body became is asked before whether it merged ("merged into" is both). */
+const ASKS: Exclude<AskKind, 'which'>[] = ['became', 'formedFrom', 'merged', 'started', 'ended', 'still'];
+
+const wordsRe = (list: readonly string[]) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${prefixAlternation(list)})(?![\\p{L}\\p{N}])`, 'gu');
+
+const cues = perKnowledge((kb) => {
+  const w = kb.reading.placeAsks;
+  const aliases = (id: string) => {
+    const b = kb.bodies.get(id);
+    return b ? [b.short ?? '', ...b.aliases].map((a) => normalise(a)).filter(Boolean) : [];
+  };
+  // Sub-ICB before ICB, so "sub-ICB location" is not read as an ICB.
+  const kinds: [AskedKind, RegExp][] = [
+    ['sub-icb', wordsRe(w.kinds['sub-icb'].map(normalise))],
+    ['region', wordsRe(w.kinds.region.map(normalise))],
+    ['ccg', wordsRe(aliases('ccg'))],
+    ['icb', wordsRe(aliases('icb'))],
+    ['council', wordsRe(aliases('local-authority'))],
+    ['pct', wordsRe(aliases('pct'))],
+    ['local-nhs', wordsRe(w.kinds['local-nhs'].map(normalise))],
+  ];
+  const asks = ASKS.map((a) => [a, wordsRe(w[a].map(normalise))] as const);
+  return { kinds, asks, which: wordsRe(w.which.map(normalise)), filler: wordsRe(w.filler.map(normalise)) };
+});
+
+/**
+ * The text without the words that ask about a body ("formed", "merged"), for the out-of-scope rules: "which
+ * CCGs formed West Yorkshire ICB?" is not a patient asking about forms, but "my mum in Leeds" stays personal.
+ */
+export function withoutAskWords(kb: KnowledgeBase, text: string): string {
+  return cues(kb).asks.reduce((t, [, re]) => t.replace(re, ' '), text);
+}
+
+/** Every place a message names, in order (up to four): each one read, then blanked, then the next. */
+export function readPlaces(kb: KnowledgeBase, question: string): PlaceRead[] {
+  const out: PlaceRead[] = [];
+  let text = question;
+  for (let n = 0; n < 4; n++) {
+    const place = readPlace(kb, text);
+    const at = place ? text.indexOf(place.words) : -1;
+    if (!place || at < 0) break;
+    out.push(place);
+    text = `${text.slice(0, at)}${' '.repeat(place.words.length)}${text.slice(at + place.words.length)}`;
+  }
+  return out;
+}
+
+/** The kinds of body named in the text, each once, in the order checked; the text with them blanked. */
+function kindsIn(kb: KnowledgeBase, text: string): { kinds: AskedKind[]; rest: string } {
+  const kinds: AskedKind[] = [];
+  let rest = text;
+  for (const [kind, re] of cues(kb).kinds) {
+    if (rest.search(re) >= 0) kinds.push(kind);
+    rest = rest.replace(re, ' ');
+  }
+  return { kinds, rest };
+}
+
+/** A place span's trailing body word ("Leeds ICB") names the kind asked when the place is another kind. */
+function spanKind(kb: KnowledgeBase, place: PlaceRead): AskedKind | undefined {
+  const last = normalise(place.words).split(' ').at(-1) ?? '';
+  const { kinds } = kindsIn(kb, last);
+  return kinds.find((k) => k !== place.kind);
+}
+
+/** Words left that name something the topics know: the message asks about a service, not a body. */
+function namesAService(kb: KnowledgeBase, rest: string): boolean {
+  const prepared = prepare(kb);
+  return toTerms(rest, prepared).some((t) => prepared.postings.has(t));
+}
+
+/**
+ * What the message asks about a local body, or undefined when it asks something else. A follow-up ("and in
+ * 2019?") that asks nothing of its own and names no service asks `carried`, the last question's ask.
+ */
+export function readPlaceAsk(
+  kb: KnowledgeBase,
+  r: Read,
+  carried?: Pick<PlaceAsk, 'ask' | 'kind'>,
+): PlaceAsk | undefined {
+  if (!kb.reading.placeAsks) return undefined;
+  const read = r.place ? readPlaces(kb, r.question) : [];
+  // A place carried from the last question is not in this message's words.
+  const places = read.length === 0 && r.place ? [r.place] : read;
+  const first = places[0];
+  if (!first) return undefined;
+  let text = places.reduce((t, p) => withoutPlace(t, p), r.text);
+  text = withoutDates(text, r.today, kb);
+  const found = kindsIn(kb, text);
+  text = found.rest;
+  let ask: AskKind | undefined;
+  for (const [name, re] of cues(kb).asks) {
+    if (!ask && text.search(re) >= 0) ask = name;
+    text = text.replace(re, ' ');
+  }
+  // Filler first: "our practice" is filler, though "our" alone asks which.
+  text = text.replace(cues(kb).filler, ' ');
+  const which = cues(kb).which;
+  const asksWhich = text.search(which) >= 0;
+  text = text.replace(which, ' ');
+  if (namesAService(kb, text)) return undefined;
+  // "Is Wakefield covered by West Yorkshire ICB?": a second place of another kind names the kind asked.
+  const kind =
+    found.kinds[0] ?? spanKind(kb, first) ?? places.slice(1).find((p) => p.kind !== first.kind)?.kind;
+  if (!ask && kind && (asksWhich || toTerms(text, prepare(kb)).length === 0)) ask = 'which';
+  // "Which CCGs formed West Yorkshire ICB?": a start asked with a kind named outside the place asks what
+  // formed it ("which year was Essex ICB formed?" names none).
+  if (ask === 'started' && asksWhich && found.kinds.length > 0) ask = 'formedFrom';
+  if (!ask && carried) return { ask: carried.ask, kind: kind ?? carried.kind, places };
+  return ask ? { ask, kind, places } : undefined;
+}
