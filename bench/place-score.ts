@@ -16,26 +16,34 @@ export const PlaceLine = z.object({
     names: z.array(z.string()).default([]),
     namesNot: z.array(z.string()).default([]),
   }),
-  labels: z.record(z.string(), z.string()).optional(),
+  labels: z.record(z.string(), z.unknown()).optional(),
 });
 export type PlaceLine = z.infer<typeof PlaceLine>;
 
 export type PlaceVerdict = { kind: 'right' } | { kind: 'abstained' } | { kind: 'wrong'; why: string };
 
 /** Names compared as people mean them: case, punctuation, "Integrated Care Board" = "ICB", a leading "NHS". */
-export function sameName(text: string): string {
-  return ` ${text
+export function sameName(text: string, keepNhs = false): string {
+  const plain = ` ${text
     .toLowerCase()
     .replaceAll('&', ' and ')
     .replace(/integrated care boards?/g, 'icb')
     .replace(/clinical commissioning groups?/g, 'ccg')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/^\s*nhs\s+/, '')
     .replace(/\s+/g, ' ')
     .trim()} `;
+  return keepNhs ? plain : ` ${plain.trim().replace(/^nhs\s+/, '')} `;
 }
 
-const contains = (haystack: string, needle: string) => sameName(haystack).includes(sameName(needle));
+/** A commissioner's name may list a split area's bodies with shares: "A (60%), B (40%)". */
+const namesIn = (name: string) => name.split(/\s*\(\d+%\),?\s*/).filter((n) => n.trim());
+
+/** One of the answer's bodies is this one: the whole name, so "North Manchester CCG" is not "Manchester CCG". */
+const namesOne = (listed: string[], wanted: string) =>
+  listed.flatMap(namesIn).some((x) => sameName(x) === sameName(wanted));
+
+/** The text names it whole: with its "NHS", so "NHS North Manchester CCG" does not hold "NHS Manchester CCG". */
+const inText = (text: string, wanted: string) => sameName(text, true).includes(sameName(wanted, true));
 
 /** Right, abstained (asked back or declined a line it should answer) or wrong, with why. */
 export function scorePlace(line: PlaceLine, answer: Answer): PlaceVerdict {
@@ -51,9 +59,9 @@ export function scorePlace(line: PlaceLine, answer: Answer): PlaceVerdict {
   if (missing.length) return { kind: 'wrong', why: `no body of kind ${missing.join(', ')}` };
   const barred = e.mustNot.filter((k) => bodies.has(k));
   if (barred.length) return { kind: 'wrong', why: `names a body of kind ${barred.join(', ')}` };
-  const unnamed = e.names.filter((n) => !names.some((x) => contains(x, n)) && !contains(text, n));
+  const unnamed = e.names.filter((n) => !namesOne(names, n) && !inText(text, n));
   if (unnamed.length) return { kind: 'wrong', why: `does not name ${unnamed.join('; ')}` };
-  const wrongNames = e.namesNot.filter((n) => names.some((x) => contains(x, n)));
+  const wrongNames = e.namesNot.filter((n) => namesOne(names, n));
   if (wrongNames.length) return { kind: 'wrong', why: `names ${wrongNames.join('; ')}` };
   return { kind: 'right' };
 }

@@ -61,6 +61,22 @@ describe('the place scorer', () => {
     expect(scorePlace(l, wy).kind).toBe(kind);
   });
 
+  it('takes a name whole: "NHS North Manchester CCG" is not "NHS Manchester CCG", in the list or the text', () => {
+    const three = answer(
+      'answered',
+      [
+        [
+          'ccg',
+          'NHS North Manchester CCG (40%), NHS South Manchester CCG (35%), NHS Central Manchester CCG (25%)',
+        ],
+      ],
+      'Manchester was split between NHS North Manchester CCG and two others.',
+    );
+    expect(scorePlace(line({ namesNot: ['NHS Manchester CCG'] }), three).kind).toBe('right');
+    expect(scorePlace(line({ names: ['NHS Manchester CCG'] }), three).kind).toBe('wrong');
+    expect(scorePlace(line({ names: ['NHS South Manchester CCG'] }), three).kind).toBe('right');
+  });
+
   it('counts declining an answerable line as abstained, and declining an unknown one as right', () => {
     expect(scorePlace(line({}), answer('clarify', [])).kind).toBe('abstained');
     expect(scorePlace(line({}), answer('unknown', [])).kind).toBe('abstained');
