@@ -37,8 +37,8 @@ export const FEATURES = [
   'conditionsStated',
   'notInForce',
   'holders',
-  // The best topic is only touched, not named: no word of its title, no one-word keyword, and only one of
-  // its words ("old" from "40 to 74 year olds", "stop" from "stop smoking services").
+  // The best topic is only touched, not named: no one-word keyword and only one of its words ("old" from
+  // "40 to 74 year olds", "stop" from "Stop smoking services").
   'topicUnnamed',
   // The component classifiers' probabilities (src/decide/text-classifier.ts), and where the reading
   // disagrees with them (two things asked but one part answered, a date stated but none read, a
@@ -123,7 +123,7 @@ export function featuresOf(kb: KnowledgeBase, r: Read, trace: Trace, answer: Ans
     conditionsStated: Math.min(settled.size + r.conditions.several.size, 3) / 3,
     notInForce: answer.eraStatus && answer.eraStatus !== 'in-force' ? 1 : 0,
     holders: Math.min(new Set(commissioners.map((c) => c.body)).size, 4) / 4,
-    topicUnnamed: best && !namesTopic(kb, best, askingTerms(trace)) ? 1 : 0,
+    topicUnnamed: best && !namesTopic(kb, best, askingTerms(trace), false) ? 1 : 0,
   };
 }
 

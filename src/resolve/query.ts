@@ -100,6 +100,27 @@ export const COORDINATOR =
   /\s(?:and|vs|versus|v|plus|as well as)\s|(?<!\d)\/|\/(?!\d)|[+?•]|(?:^|\s)\(?(?:[a-f]|[1-6]|i{1,3}|iv)\)\s/u;
 
 /**
+ * "adult social care, district nursing and school nursing": before the last "and" of a list, its commas
+ * part the items too, when the item before the "and" is a thing, not a clause that asks; they become
+ * "and"s. A comma in a sentence with no "and" or "or" stays a pause.
+ */
+function listCommas(text: string, question: RegExp): string {
+  return text
+    .split(/(?<=[.?!])/u)
+    .map((sentence) => {
+      const last = /\s(?:and|or)\s(?!.*\s(?:and|or)\s)/u.exec(sentence);
+      if (!last) return sentence;
+      // "A, B, and C": the serial comma leaves an empty last piece.
+      const before = sentence.slice(0, last.index).replace(/,\s*$/u, '').split(/,\s*/u);
+      const item = before[before.length - 1] ?? '';
+      // A list's items are things, not clauses: "…, who did GP contracts and dental" is one question.
+      if (before.length < 2 || !item.trim() || question.test(item)) return sentence;
+      return `${before.join(' and ')}${sentence.slice(last.index)}`;
+    })
+    .join('');
+}
+
+/**
  * A segment that starts "is that …", "like …" or "who holds it …" refers to what came before; it is not a
  * new thing asked (its verb is how it asks, not what about).
  */
@@ -141,7 +162,7 @@ export function splitParts(
     query.terms.filter((t) => !t.context && t.weight >= 1 && !t.term.startsWith('@')).map((t) => [t.term, t]),
   );
   const statement = statementPattern(kb);
-  const segments = query.asking
+  const segments = listCommas(query.asking, questionWord(kb))
     .split(COORDINATOR)
     .filter((text) => !REFERS_BACK.test(text) && !statesFirst(statement, text, questionWord(kb)))
     // Only words the knowledge knows can name a part; an unknown word ("ops", "refer") names none.
@@ -186,14 +207,20 @@ export function splitParts(
  * two of its words. One word borrowed from a longer phrasing ("same" from "the same body", "power" from
  * "powered wheelchairs", "six" from "six-to-eight-week check") is ordinary wording, not a second thing asked.
  */
-export function namesTopic(kb: KnowledgeBase, top: Candidate, terms: readonly string[]): boolean {
+export function namesTopic(
+  kb: KnowledgeBase,
+  top: Candidate,
+  terms: readonly string[],
+  titleWords = true,
+): boolean {
   const prepared = prepare(kb);
   const own = new Set(terms.filter((t) => top.entry.terms.has(t)));
   if (own.size >= 2) return true;
   const [term] = own;
   if (term === undefined) return false;
-  // One word names a topic when it is a word of its title or one of its one-word keywords ("dental").
-  if (top.entry.titleTerms.includes(term)) return true;
+  // One word names a topic when it is a word of its title or one of its one-word keywords ("dental");
+  // strictly, only a keyword: "stop" is a word of "Stop smoking services" but names nothing alone.
+  if (titleWords && top.entry.titleTerms.includes(term)) return true;
   return top.entry.topic.keywords.some((k) => {
     const t = toTerms(k, prepared);
     return t.length === 1 && t[0] === term;

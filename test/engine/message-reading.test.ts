@@ -38,6 +38,11 @@ describe('1. two things in one message are answered in parts', () => {
       ['icb', 'local-authority'],
     ],
     ['dental vs wheelchair services in 2019, who commissioned each?', ['nhs-england', 'ccg']],
+    // A list's commas part its items, before its last "and".
+    [
+      'Stakeholder list for 2018: who commissioned wheelchair services, district nursing, and sexual health clinics?',
+      ['ccg', 'local-authority'],
+    ],
   ])('"%s" has a part per thing asked', (question, must) => {
     const a = ask(question);
     expect(a.status).toBe('answered');
@@ -49,6 +54,17 @@ describe('1. two things in one message are answered in parts', () => {
     expect(new Set(bodiesOf(a))).toEqual(
       new Set(a.parts?.flatMap((p) => p.commissioners.map((c) => c.body))),
     );
+  });
+
+  it('answers each item of a list of three', () => {
+    const a = ask(
+      'For 2018: who commissioned wheelchair services, district nursing, and sexual health clinics?',
+    );
+    expect(a.parts?.map((p) => p.topic?.id)).toEqual([
+      'community-health-services',
+      'wheelchair-services',
+      'sexual-health-services',
+    ]);
   });
 
   it('keeps a single question whole, however many words it shares with other topics', () => {
