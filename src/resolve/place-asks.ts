@@ -3,6 +3,7 @@ import type { PlaceKind } from '../places/places.js';
 import { prepare, toTerms } from './index.js';
 import { perKnowledge, prefixAlternation } from './memo.js';
 import { normalise } from './normalise.js';
+import { NUMBER_WORDS } from './number-words.js';
 import { type PlaceRead, readPlace, withoutPlace } from './place.js';
 import { type Read, withoutDates } from './resolve.js';
 
@@ -94,6 +95,12 @@ function spanKind(kb: KnowledgeBase, place: PlaceRead): AskedKind | undefined {
   return kinds.find((k) => k !== place.kind);
 }
 
+/** A count of bodies ("the three Manchester CCGs", "the 2 ICBs"): a number word or a one- or two-digit figure. */
+const COUNT = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${NUMBER_WORDS.filter(Boolean).join('|')}|\\d{1,2})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
 /** Words left that name something the topics know: the message asks about a service, not a body. */
 function namesAService(kb: KnowledgeBase, rest: string): boolean {
   const prepared = prepare(kb);
@@ -129,6 +136,8 @@ export function readPlaceAsk(
   const which = cues(kb).which;
   const asksWhich = text.search(which) >= 0;
   text = text.replace(which, ' ');
+  // With a kind of body named, a count counts bodies, not a service's word ("three" is in a topic's words).
+  if (found.kinds.length) text = text.replace(COUNT, ' ');
   if (namesAService(kb, text)) return undefined;
   // "Is Wakefield covered by West Yorkshire ICB?": a second place of another kind names the kind asked.
   const kind =

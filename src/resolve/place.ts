@@ -37,16 +37,27 @@ const nameIndex = perKnowledge((kb) => {
   }
   // Short names people use ("herts"), each read as the name it stands for.
   const aliases = new Map<string, string>();
+  // A one-word short name for a one-word name also stands for that word inside a longer name: "Herts and
+  // West Essex ICB" is NHS Hertfordshire and West Essex ICB, not Hertfordshire then West Essex.
+  const wordFor = new Map<string, string>();
   for (const [short, name] of Object.entries(kb.reading.placeNames)) {
     // Split as the message's words are ("B&NES" is "b", "nes").
     const ws = short.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     if (!ws.length) continue;
     aliases.set(ws.join(' '), name);
     byFirst.set(ws[0] as string, [...(byFirst.get(ws[0] as string) ?? []), ws]);
+    const full = name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (ws.length === 1 && full.length === 1) wordFor.set(ws[0] as string, full[0] as string);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
   const lower = (list: string[]) => new Set(list.map((c) => c.toLowerCase()));
-  return { byFirst, aliases, cues: lower(kb.reading.placeCues), after: lower(kb.reading.placeAfter) };
+  return {
+    byFirst,
+    aliases,
+    wordFor,
+    cues: lower(kb.reading.placeCues),
+    after: lower(kb.reading.placeAfter),
+  };
 });
 
 function tokens(text: string): Token[] {
@@ -117,14 +128,26 @@ export function placeWordFor(word: string, kb: KnowledgeBase): string | undefine
   return near.length === 1 ? near[0] : undefined;
 }
 
-/** Whether a written token is a name's word: exactly, or (long enough) one slip from it. */
+/** Whether a written token is a name's word: exactly, by its short name ("herts"), or one slip from it. */
 const isWord = (t: Token | undefined, w: string, kb: KnowledgeBase) =>
-  !!t && (t.word === w || (w.length >= TYPO_MIN_NAME && placeWordFor(t.word, kb) === w));
+  !!t &&
+  (t.word === w ||
+    nameIndex(kb).wordFor.get(t.word) === w ||
+    (w.length >= TYPO_MIN_NAME && placeWordFor(t.word, kb) === w));
+
+/** The names that may start at a word: its own, and those of the word a short name stands for. */
+function namesFrom(word: string, kb: KnowledgeBase): string[][] | undefined {
+  const index = nameIndex(kb);
+  const own = index.byFirst.get(word);
+  const full = index.wordFor.get(word);
+  if (!full) return own;
+  return [...(own ?? []), ...(index.byFirst.get(full) ?? [])].sort((a, b) => b.length - a.length);
+}
 
 /** The longest place name starting at token i, as its places, and how many tokens it takes. */
 function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
   const first = ts[i] as Token;
-  const exact = nameIndex(kb).byFirst.get(first.word);
+  const exact = namesFrom(first.word, kb);
   const fixed = exact ? undefined : placeWordFor(first.word, kb);
   // A name read through a slip in its first word must be written as a place ("in Shropshre", "Wiltshre").
   if (fixed && !writtenAsPlace(ts, i, text, kb)) return undefined;
