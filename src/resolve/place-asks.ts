@@ -52,8 +52,26 @@ const cues = perKnowledge((kb) => {
     ['local-nhs', wordsRe(w.kinds['local-nhs'].map(normalise))],
   ];
   const asks = ASKS.map((a) => [a, wordsRe(w[a].map(normalise))] as const);
-  return { kinds, asks, which: wordsRe(w.which.map(normalise)), filler: wordsRe(w.filler.map(normalise)) };
+  return {
+    kinds,
+    asks,
+    which: wordsRe(w.which.map(normalise)),
+    filler: wordsRe(w.filler.map(normalise)),
+    located: wordsRe(w.located.map(normalise)),
+  };
 });
+
+/**
+ * The text without who it places ("the GP practices there", "Southwark practice here"), but not where a word
+ * a topic uses follows: "GP practice mergers" asks about that service.
+ */
+function withoutLocated(kb: KnowledgeBase, text: string): string {
+  const prepared = prepare(kb);
+  return text.replace(cues(kb).located, (m: string, at: number) => {
+    const next = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(text.slice(at + m.length))?.[1] ?? '';
+    return toTerms(next, prepared).some((t) => prepared.postings.has(t)) ? m : ' ';
+  });
+}
 
 /**
  * The text without the words that ask about a body ("formed", "merged"), for the out-of-scope rules: "which
@@ -125,7 +143,7 @@ export function readPlaceAsk(
   let text = places.reduce((t, p) => withoutPlace(t, p), r.text);
   text = withoutDates(text, r.today, kb);
   const found = kindsIn(kb, text);
-  text = found.rest;
+  text = withoutLocated(kb, found.rest);
   let ask: AskKind | undefined;
   for (const [name, re] of cues(kb).asks) {
     if (!ask && text.search(re) >= 0) ask = name;

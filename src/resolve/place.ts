@@ -88,7 +88,10 @@ function writtenAsPlace(ts: Token[], i: number, text: string, kb: KnowledgeBase)
   const sentenceStart = /(?:^|[.?!:;\n-])\s*$/u.test(text.slice(0, t.start));
   if (!sentenceStart) return true;
   const next = ts[i + 1];
-  return !next || /[^\s]/u.test(text.slice(t.end, next.start)) || index.after.has(next.word);
+  if (!next || /[^\s]/u.test(text.slice(t.end, next.start)) || index.after.has(next.word)) return true;
+  // "Southwark practice here", "Leeds GP here": a place word one word on says where too.
+  const then = ts[i + 2];
+  return !!then && /^\s+$/u.test(text.slice(next.end, then.start)) && index.after.has(then.word);
 }
 
 /** A code as written: an ONS (GSS) code, or an ODS code in capitals that is not a word the knowledge uses. */

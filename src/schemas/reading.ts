@@ -108,6 +108,9 @@ export const PlaceAskWords = z.strictObject({
   filler: Cues(
     'Words a question about a local body may use that name no service ("footprint", "boundary", "patients"): any other word a topic uses makes it a service question.',
   ),
+  located: Cues(
+    'Who or what a question about a local body places ("GP practices", "our surgery"): filler, unless a word a topic uses follows ("GP practice mergers" asks about a service).',
+  ),
 });
 
 export const Reading = z.strictObject({
@@ -146,6 +149,7 @@ export const Reading = z.strictObject({
     ended: [],
     still: [],
     filler: [],
+    located: [],
   }).describe('Words that ask about a local body itself, answered from the place tables.'),
   anchors: AnchorWords,
   approximately: Words('word or phrase').describe(
