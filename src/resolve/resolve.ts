@@ -18,6 +18,7 @@ import { type MessageReading, readMessage } from './message.js';
 import { withoutNegated } from './negation.js';
 import { normalise } from './normalise.js';
 import { type PlaceRead, readPlace, withoutPlace } from './place.js';
+import { withoutBodyName } from './place-names.js';
 import { isLocalBodies, placeQuestion } from './place-questions.js';
 import { isVague, type Query, queryFor, splitParts } from './query.js';
 import { outOfScope } from './scope.js';
@@ -196,7 +197,9 @@ function messageQuery(kb: KnowledgeBase, r: Read): Query {
   const kept: string[] = [];
   // A follow-up names its service besides its conditions and the words any follow-up uses: "and if we
   // were fully delegated?" keeps the last service, though "delegated" alone would name a topic.
-  const aside = r.followUp ? followUpAside(kb, r) : (t: string) => t;
+  const following = r.followUp ? followUpAside(kb, r) : (t: string) => t;
+  // With a place named, "and what's the exact name of the body?" asks for the name the answer gives.
+  const aside = r.place ? (t: string) => following(withoutBodyName(kb, t)) : following;
   // A place's words say where, never what: "Bath" must not pull bath aids, nor "Leeds ICB" the ICB.
   const clean = (t: string) =>
     aside(

@@ -139,6 +139,15 @@ export const Reading = z.strictObject({
     .describe(
       'Words after a capitalised place name opening a sentence that make it a place ("Leeds here", "Wiltshire ICB"): "Reading the guidance" is not one.',
     ),
+  placeBodyName: z
+    .strictObject({
+      asks: z.array(Text).default([]),
+      before: z.array(Text).default([]).describe('Words that may stand before one: "exact", "full".'),
+    })
+    .default({ asks: [], before: [] })
+    .describe(
+      'With a place named, these ask for the name of the body that answers ("and what\'s the exact name of the body?"): the answer names it already, so they are no second thing asked (never NHS England\'s own name).',
+    ),
   placeAsks: PlaceAskWords.default({
     kinds: { 'sub-icb': [], region: [], 'local-nhs': [] },
     which: [],
