@@ -2,8 +2,8 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Place, PlaceKind } from '../places/places.js';
 import { editDistance } from './distance.js';
 import { prepare } from './index.js';
-import { perKnowledge } from './memo.js';
-import { stem } from './normalise.js';
+import { perKnowledge, phraseAlternation } from './memo.js';
+import { normalise, stem } from './normalise.js';
 
 /** A place named in a message: which one, and the words it was read from (as written). */
 export interface PlaceRead {
@@ -188,13 +188,24 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
   return undefined;
 }
 
-/** Takes a place's words out of (normalised) text, so they never pull a topic. */
-export function withoutPlace(text: string, place: PlaceRead | undefined): string {
+const locators = perKnowledge((kb) => {
+  const alt = (list: string[]) => (list.length ? phraseAlternation(list.map(normalise)) : '(?!)');
+  return { before: alt(kb.reading.placeLocators.before), after: alt(kb.reading.placeLocators.after) };
+});
+
+/**
+ * Takes a place's words out of (normalised) text, so they never pull a topic; given the knowledge, the
+ * words beside it that say who lives there too ("people living in Chelmsford", "Cheshire East residents").
+ */
+export function withoutPlace(text: string, place: PlaceRead | undefined, kb?: KnowledgeBase): string {
   if (!place) return text;
   const ws = place.words.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (!ws.length) return text;
   // Normalised text writes "&" as "and": "B&NES" is "b and nes" there.
   const gap = '[^\\p{L}\\p{N}]+(?:and[^\\p{L}\\p{N}]+)?';
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${ws.join(gap)}(?![\\p{L}\\p{N}])`, 'gu');
+  const around = kb ? locators(kb) : undefined;
+  const before = around ? `(?:(?:${around.before})\\s+(?:the\\s+)?)?` : '';
+  const after = around ? `(?:\\s+(?:${around.after}))?` : '';
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${before}${ws.join(gap)}${after}(?![\\p{L}\\p{N}])`, 'gu');
   return text.replace(re, ' ');
 }

@@ -203,7 +203,7 @@ function messageQuery(kb: KnowledgeBase, r: Read): Query {
   // A place's words say where, never what: "Bath" must not pull bath aids, nor "Leeds ICB" the ICB.
   const clean = (t: string) =>
     aside(
-      withoutNegated(withoutDates(withoutPlace(t, r.place), r.today, kb, events, kept), kb).replace(
+      withoutNegated(withoutDates(withoutPlace(t, r.place, kb), r.today, kb, events, kept), kb).replace(
         change,
         ' ',
       ),

@@ -139,6 +139,18 @@ export const Reading = z.strictObject({
     .describe(
       'Words after a capitalised place name opening a sentence that make it a place ("Leeds here", "Wiltshire ICB"): "Reading the guidance" is not one.',
     ),
+  placeLocators: z
+    .strictObject({
+      before: z
+        .array(Text)
+        .default([])
+        .describe('Right before the place: "people living in", "residents of".'),
+      after: z.array(Text).default([]).describe('Right after the place: "residents", "patients".'),
+    })
+    .default({ before: [], after: [] })
+    .describe(
+      'Words beside a place that say who lives there ("people living in Chelmsford", "Cheshire East residents"): they say where, like the place, so they never pull a topic ("living" is not HIV).',
+    ),
   placeBodyName: z
     .strictObject({
       asks: z.array(Text).default([]),
