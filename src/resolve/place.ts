@@ -209,3 +209,37 @@ export function withoutPlace(text: string, place: PlaceRead | undefined, kb?: Kn
   const re = new RegExp(`(?<![\\p{L}\\p{N}])${before}${ws.join(gap)}${after}(?![\\p{L}\\p{N}])`, 'gu');
   return text.replace(re, ' ');
 }
+
+/** The names of councils outside England by their first word, each as its words, longest first. */
+const outsideIndex = perKnowledge((kb) => {
+  const byFirst = new Map<string, { ws: string[]; name: string; nation: string }[]>();
+  for (const n of kb.places.outsideNames()) {
+    const ws = n.normalised.split(' ');
+    const list = byFirst.get(ws[0] as string) ?? [];
+    list.push({ ws, name: n.name, nation: n.nation });
+    byFirst.set(ws[0] as string, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.ws.length - a.ws.length);
+  return byFirst;
+});
+
+/**
+ * A council outside England named in a message ("in Aberdeen", "Cardiff practice here"), read as an English
+ * place is (whole words; one word only where written as a place), but with no slip forgiven: undefined when
+ * none. The caller reads it only where no place in England is named.
+ */
+export function readOutside(
+  kb: KnowledgeBase,
+  text: string,
+): { name: string; nation: string; words: string } | undefined {
+  const ts = tokens(text);
+  for (let i = 0; i < ts.length; i++) {
+    for (const n of outsideIndex(kb).get((ts[i] as Token).word) ?? []) {
+      if (!n.ws.every((w, k) => ts[i + k]?.word === w)) continue;
+      if (n.ws.length === 1 && !writtenAsPlace(ts, i, text, kb)) continue;
+      const last = ts[i + n.ws.length - 1] as Token;
+      return { name: n.name, nation: n.nation, words: text.slice((ts[i] as Token).start, last.end) };
+    }
+  }
+  return undefined;
+}
