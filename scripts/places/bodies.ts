@@ -206,3 +206,42 @@ export const NEW_ICBS_2026: Record<string, string> = {
 };
 
 export const CCG_DATES = [...CCG_VINTAGES.map((v) => v.date), '2021-04-01'];
+
+const NATIONS = new Set(['Scotland', 'Wales', 'Northern Ireland']);
+
+/**
+ * Councils in Scotland, Wales and Northern Ireland now, with the names people use, so the reader can say a
+ * place is outside England. A name an English council also goes by (`english`) is left out: it reads as the
+ * English place.
+ */
+export function outsideEngland(m: Mirrors, english: Set<string>) {
+  const all = csvRows(
+    gitShow(m, MYSOCIETY, 'data/packages/uk_la_past_current/uk_local_authorities_current.csv'),
+  );
+  const names = altNames(m);
+  const seen = new Set<string>();
+  const key = (n: string) => n.trim().toLowerCase();
+  return all
+    .filter((r) => NATIONS.has(r.nation ?? '') && !r['end-date'] && r['gss-code'])
+    .filter((r) => !seen.has(r['gss-code'] ?? '') && seen.add(r['gss-code'] ?? ''))
+    .map((r) => {
+      const name = r['nice-name'] ?? '';
+      const official = r['official-name'] ?? '';
+      const alt = [
+        ...(r['alt-names'] ?? '').split(','),
+        ...(names.get(r['local-authority-code'] ?? '') ?? []),
+      ];
+      return {
+        code: r['gss-code'] ?? '',
+        name,
+        officialName: official,
+        nation: r.nation ?? '',
+        altNames: distinctNames(
+          alt.filter((n) => !english.has(key(n))),
+          [name, official],
+        ),
+      };
+    })
+    .filter((r) => !english.has(key(r.name)))
+    .sort((a, b) => a.code.localeCompare(b.code));
+}

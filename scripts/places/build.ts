@@ -16,6 +16,7 @@ import {
   ICB_SUCCESSIONS_2026,
   icbRegions2022,
   NEW_ICBS_2026,
+  outsideEngland,
   regions,
 } from './bodies.js';
 import { writeManifest } from './manifest.js';
@@ -251,4 +252,9 @@ write(
   linkCols.map((c) => (c === 'area' ? 'subIcb' : c)),
   rename(splitAtCouncilEnd(linksAcross(subVs), councilTable), 'subIcb'),
 );
+const englishNames = new Set(
+  councilTable.flatMap((c) => [c.name, c.officialName, ...c.altNames.split('|')]).map((n) => n.toLowerCase()),
+);
+const outside = outsideEngland(mirrors, englishNames);
+write('outside-england.csv', cols(outside[0] as object), outside);
 writeManifest(mirrors, join(out, 'manifest.yaml'), written);

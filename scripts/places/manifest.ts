@@ -261,8 +261,29 @@ function linkTables(s: Sources) {
   };
 }
 
+function outsideTable(s: Sources) {
+  return {
+    'outside-england.csv': {
+      what: 'Councils in Scotland, Wales and Northern Ireland now, with the other names people use: read only to say that a place is outside England (scope.yaml devolved-nations), never answered with a body',
+      sources: [
+        {
+          ...s.mysociety,
+          path: 'data/packages/uk_la_past_current/uk_local_authorities_current.csv and lookup_name_to_registry.csv',
+          sourceDate: '2025-07-10',
+        },
+      ],
+      covers: { from: '2025-07-10' },
+      notes: [
+        'Current councils only (no end date in the source). A name an English council also goes by is left out, so it reads as the English place.',
+      ],
+      gaps: [],
+    },
+  };
+}
+
 const tables = (s: Sources) => ({
   ...councilAndCcgTables(s),
+  ...outsideTable(s),
   ...icbTables(s),
   ...regionTables(s),
   ...linkTables(s),

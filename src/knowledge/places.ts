@@ -11,6 +11,7 @@ import {
   type CouncilRow,
   type CouncilSubIcbRow,
   type IcbRow,
+  type OutsideEnglandRow,
   PLACE_TABLES,
   type PlaceFile,
   PlaceManifest,
@@ -37,6 +38,8 @@ export interface PlaceTables {
   ccgRegions: Table<CcgRegionRow>;
   councilCcgs: Table<CouncilCcgRow>;
   councilSubIcbs: Table<CouncilSubIcbRow>;
+  /** Councils in Scotland, Wales and Northern Ireland: a place named there is out of scope. */
+  outside: Table<OutsideEnglandRow>;
   manifest: PlaceManifest;
   /** The sha256 of each table's text as read, by file name, to compare with the manifest's. */
   sha256: Record<string, string>;
@@ -185,6 +188,7 @@ export async function loadPlaces(dir: string, displayRoot: string, files: FileSt
     ccgRegions: table('ccg-regions.csv'),
     councilCcgs: table('council-ccgs.csv'),
     councilSubIcbs: table('council-sub-icbs.csv'),
+    outside: table('outside-england.csv'),
     manifest: manifest ?? { tableDate: '1970-01-01', files: {} },
     sha256: Object.fromEntries([...texts].map(([name, text]) => [name, sha(text)])),
   };
@@ -204,6 +208,7 @@ export function emptyTables(): PlaceTables {
     ccgRegions: empty('ccg-regions.csv'),
     councilCcgs: empty('council-ccgs.csv'),
     councilSubIcbs: empty('council-sub-icbs.csv'),
+    outside: empty('outside-england.csv'),
     manifest: { tableDate: '1970-01-01', files: {} },
     sha256: {},
   };

@@ -33,6 +33,14 @@ export interface PlaceName {
   code: string;
 }
 
+/** A council in Scotland, Wales or Northern Ireland, by one of its names: outside England. */
+export interface OutsideName {
+  normalised: string;
+  /** Its name as people use it ("Aberdeen City"). */
+  name: string;
+  nation: string;
+}
+
 export interface Share {
   place: Place;
   /** Share of the council area's LSOAs (a stand-in for population); undefined where it is not known. */
@@ -203,6 +211,15 @@ export class Places {
       this.nameList = [...out.values()];
     }
     return this.nameList;
+  }
+
+  /** Every name of a council outside England (outside-england.csv), with its nation. */
+  outsideNames(): OutsideName[] {
+    return this.t.outside.rows.flatMap((r) =>
+      [...new Set([r.name, r.officialName, ...r.altNames].map(normalise))]
+        .filter(Boolean)
+        .map((normalised) => ({ normalised, name: r.name, nation: r.nation })),
+    );
   }
 
   /** Places whose name (normalised) or ONS or ODS code is exactly `text`; newest first. */

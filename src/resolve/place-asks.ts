@@ -3,6 +3,7 @@ import type { PlaceKind } from '../places/places.js';
 import { prepare, toTerms } from './index.js';
 import { perKnowledge, prefixAlternation } from './memo.js';
 import { normalise } from './normalise.js';
+import { NUMBER_WORDS } from './number-words.js';
 import { type PlaceRead, readPlace, withoutPlace } from './place.js';
 import { type Read, withoutDates } from './resolve.js';
 
@@ -51,8 +52,26 @@ const cues = perKnowledge((kb) => {
     ['local-nhs', wordsRe(w.kinds['local-nhs'].map(normalise))],
   ];
   const asks = ASKS.map((a) => [a, wordsRe(w[a].map(normalise))] as const);
-  return { kinds, asks, which: wordsRe(w.which.map(normalise)), filler: wordsRe(w.filler.map(normalise)) };
+  return {
+    kinds,
+    asks,
+    which: wordsRe(w.which.map(normalise)),
+    filler: wordsRe(w.filler.map(normalise)),
+    located: wordsRe(w.located.map(normalise)),
+  };
 });
+
+/**
+ * The text without who it places ("the GP practices there", "Southwark practice here"), but not where a word
+ * a topic uses follows: "GP practice mergers" asks about that service.
+ */
+function withoutLocated(kb: KnowledgeBase, text: string): string {
+  const prepared = prepare(kb);
+  return text.replace(cues(kb).located, (m: string, at: number) => {
+    const next = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(text.slice(at + m.length))?.[1] ?? '';
+    return toTerms(next, prepared).some((t) => prepared.postings.has(t)) ? m : ' ';
+  });
+}
 
 /**
  * The text without the words that ask about a body ("formed", "merged"), for the out-of-scope rules: "which
@@ -94,6 +113,12 @@ function spanKind(kb: KnowledgeBase, place: PlaceRead): AskedKind | undefined {
   return kinds.find((k) => k !== place.kind);
 }
 
+/** A count of bodies ("the three Manchester CCGs", "the 2 ICBs"): a number word or a one- or two-digit figure. */
+const COUNT = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${NUMBER_WORDS.filter(Boolean).join('|')}|\\d{1,2})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
 /** Words left that name something the topics know: the message asks about a service, not a body. */
 function namesAService(kb: KnowledgeBase, rest: string): boolean {
   const prepared = prepare(kb);
@@ -118,7 +143,7 @@ export function readPlaceAsk(
   let text = places.reduce((t, p) => withoutPlace(t, p), r.text);
   text = withoutDates(text, r.today, kb);
   const found = kindsIn(kb, text);
-  text = found.rest;
+  text = withoutLocated(kb, found.rest);
   let ask: AskKind | undefined;
   for (const [name, re] of cues(kb).asks) {
     if (!ask && text.search(re) >= 0) ask = name;
@@ -129,6 +154,8 @@ export function readPlaceAsk(
   const which = cues(kb).which;
   const asksWhich = text.search(which) >= 0;
   text = text.replace(which, ' ');
+  // With a kind of body named, a count counts bodies, not a service's word ("three" is in a topic's words).
+  if (found.kinds.length) text = text.replace(COUNT, ' ');
   if (namesAService(kb, text)) return undefined;
   // "Is Wakefield covered by West Yorkshire ICB?": a second place of another kind names the kind asked.
   const kind =

@@ -76,14 +76,17 @@ export const partOf = (kb: KnowledgeBase, p: Place) =>
 const stillThere = (kb: KnowledgeBase, p: Place) =>
   `${label(p)} has no end date in the place tables (as of ${longDate(kb.places.tableDate)}).`;
 
-/** What a body became, step by step, naming the bodies it led to. */
+/**
+ * What a body became: the body (or bodies) that came NEXT, named, then what those became in turn, step by
+ * step ("NHS Vale Royal CCG became part of NHS Cheshire CCG, which passed its work to the ICB"). Skipping to
+ * the last would name a body the asked one never handed over to.
+ */
 export function became(kb: KnowledgeBase, place: Place): Built {
   const steps = chain(kb, place);
   const files = filesFor([place.kind, ...steps.flatMap((s) => s.to.map((p) => p.kind))]);
-  if (steps.length === 0)
-    return { status: 'answered', lines: [stillThere(kb, place)], bodies: [self(place)], files };
-  const last = steps.at(-1) as Step;
-  const bodies = last.to.map((p) => ({ kind: p.kind, name: label(p), role: `from ${longDate(last.on)}` }));
+  const next = steps[0];
+  if (!next) return { status: 'answered', lines: [stillThere(kb, place)], bodies: [self(place)], files };
+  const bodies = next.to.map((p) => ({ kind: p.kind, name: label(p), role: `from ${longDate(next.on)}` }));
   return { status: 'answered', lines: steps.map((s) => stepText(kb, s)), bodies, files };
 }
 

@@ -1,6 +1,8 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Place, Share } from '../places/places.js';
 import { longDate } from './format.js';
+import { perKnowledge, prefixAlternation } from './memo.js';
+import { normalise } from './normalise.js';
 import type { PlaceRead } from './place.js';
 
 /** The named bodies for the kinds of holder the place tables know, and what the answer must add. */
@@ -74,4 +76,22 @@ export function localNames(kb: KnowledgeBase, place: PlaceRead | undefined, asOf
     // A place the tables cannot place at this date: the answer stays general rather than wrong.
     return none;
   }
+}
+
+const bodyNameAsks = perKnowledge((kb) => {
+  const w = kb.reading.placeBodyName;
+  const before = w.before.length ? `(?:(?:${prefixAlternation(w.before.map(normalise))})\\s+)?` : '';
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])${before}(?:${prefixAlternation(w.asks.map(normalise))})(?![\\p{L}\\p{N}])`,
+    'gu',
+  );
+});
+
+/**
+ * The (normalised) text without the words that ask for the name of the body that answers ("and what's the
+ * exact name of the body?"): with a place named, the answer names the place's own body, so they are no
+ * second thing asked (and never NHS England's legal name).
+ */
+export function withoutBodyName(kb: KnowledgeBase, text: string): string {
+  return text.replace(bodyNameAsks(kb), ' ');
 }

@@ -3,6 +3,7 @@ import { CCGS_FROM, type Place, type PlaceKind } from '../places/places.js';
 import type { Answer } from '../schemas/answer.js';
 import { addDays, longDate, readAs } from './format.js';
 import { readMessage } from './message.js';
+import { normalise } from './normalise.js';
 import type { PlaceRead } from './place.js';
 import { type AskedKind, type PlaceAsk, readPlaceAsk, withoutAskWords } from './place-asks.js';
 import {
@@ -52,11 +53,36 @@ const BODY: Record<Named['kind'], string> = {
 /** Whether an answer is one of these (the decision does not weigh it: it comes from the tables). */
 export const isLocalBodies = (answer: Answer) => answer.topic?.id === LOCAL_BODIES.id;
 
-/** The place as the body asked about: "is Leeds still a CCG?" means NHS Leeds CCG, not Leeds the city. */
-function asKind(kb: KnowledgeBase, p: PlaceRead, kind: AskedKind | undefined): Place | undefined {
+/**
+ * The place as the body asked about: "is Leeds still a CCG?" means NHS Leeds CCG, not Leeds the city. With
+ * no body of that name, "the Bradford CCGs" are the bodies of the kind whose names hold the place's name.
+ */
+function asKind(kb: KnowledgeBase, p: PlaceRead, kind: AskedKind | undefined): Place[] {
   const found = [...kb.places.find(p.name), ...kb.places.find(p.words)];
   const wanted = kind && p.kind === 'council' ? found.find((f) => f.kind === kind) : undefined;
-  return wanted ?? kb.places.get(p.code, { kind: p.kind });
+  if (wanted) return [wanted];
+  const like = (kind === 'ccg' || kind === 'icb') && p.kind === 'council' ? namedLike(kb, p.name, kind) : [];
+  if (like.length) return like;
+  const own = kb.places.get(p.code, { kind: p.kind });
+  return own ? [own] : [];
+}
+
+/**
+ * The bodies of a kind whose names hold a place's name as whole words ("NHS Bradford City CCG", "NHS
+ * Bradford Districts CCG", "NHS Bradford District and Craven CCG"); where one of them was formed from
+ * others of them, that one alone, which says what merged into it.
+ */
+function namedLike(kb: KnowledgeBase, name: string, kind: 'ccg' | 'icb'): Place[] {
+  const words = ` ${normalise(name)} `;
+  const codes = new Set(
+    kb.places
+      .names()
+      .filter((n) => n.kind === kind && ` ${n.normalised} `.includes(words))
+      .map((n) => n.code),
+  );
+  const like = [...codes].flatMap((c) => kb.places.get(c, { kind }) ?? []);
+  const merged = like.find((p) => formedFrom(kb, p).filter((q) => codes.has(q.code)).length > 1);
+  return merged ? [merged] : like;
 }
 
 /** The date asked, moved into the body's lifetime: a body is asked about as it was when it last existed. */
@@ -255,7 +281,7 @@ function joined(kb: KnowledgeBase, place: Place): Built {
 function built(kb: KnowledgeBase, r: Read, ask: PlaceAsk): Built | undefined {
   // "Which CCG covers Leeds?" asks about Leeds the area; "is Leeds still a CCG?" about NHS Leeds CCG.
   const kind = ask.ask === 'which' ? undefined : ask.kind;
-  const read = ask.places.map((p) => asKind(kb, p, kind)).filter((p): p is Place => !!p);
+  const read = ask.places.flatMap((p) => asKind(kb, p, kind));
   // Asked about NHS bodies, a council or region named beside them is context ("… merged with Suffolk?").
   const nhs = read.filter((p) => p.kind === 'ccg' || p.kind === 'icb' || p.kind === 'sub-icb');
   const places = ask.ask !== 'which' && nhs.length ? nhs : read;

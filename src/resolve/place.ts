@@ -2,8 +2,8 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Place, PlaceKind } from '../places/places.js';
 import { editDistance } from './distance.js';
 import { prepare } from './index.js';
-import { perKnowledge } from './memo.js';
-import { stem } from './normalise.js';
+import { perKnowledge, phraseAlternation } from './memo.js';
+import { normalise, stem } from './normalise.js';
 
 /** A place named in a message: which one, and the words it was read from (as written). */
 export interface PlaceRead {
@@ -37,16 +37,27 @@ const nameIndex = perKnowledge((kb) => {
   }
   // Short names people use ("herts"), each read as the name it stands for.
   const aliases = new Map<string, string>();
+  // A one-word short name for a one-word name also stands for that word inside a longer name: "Herts and
+  // West Essex ICB" is NHS Hertfordshire and West Essex ICB, not Hertfordshire then West Essex.
+  const wordFor = new Map<string, string>();
   for (const [short, name] of Object.entries(kb.reading.placeNames)) {
     // Split as the message's words are ("B&NES" is "b", "nes").
     const ws = short.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     if (!ws.length) continue;
     aliases.set(ws.join(' '), name);
     byFirst.set(ws[0] as string, [...(byFirst.get(ws[0] as string) ?? []), ws]);
+    const full = name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (ws.length === 1 && full.length === 1) wordFor.set(ws[0] as string, full[0] as string);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
   const lower = (list: string[]) => new Set(list.map((c) => c.toLowerCase()));
-  return { byFirst, aliases, cues: lower(kb.reading.placeCues), after: lower(kb.reading.placeAfter) };
+  return {
+    byFirst,
+    aliases,
+    wordFor,
+    cues: lower(kb.reading.placeCues),
+    after: lower(kb.reading.placeAfter),
+  };
 });
 
 function tokens(text: string): Token[] {
@@ -77,7 +88,10 @@ function writtenAsPlace(ts: Token[], i: number, text: string, kb: KnowledgeBase)
   const sentenceStart = /(?:^|[.?!:;\n-])\s*$/u.test(text.slice(0, t.start));
   if (!sentenceStart) return true;
   const next = ts[i + 1];
-  return !next || /[^\s]/u.test(text.slice(t.end, next.start)) || index.after.has(next.word);
+  if (!next || /[^\s]/u.test(text.slice(t.end, next.start)) || index.after.has(next.word)) return true;
+  // "Southwark practice here", "Leeds GP here": a place word one word on says where too.
+  const then = ts[i + 2];
+  return !!then && /^\s+$/u.test(text.slice(next.end, then.start)) && index.after.has(then.word);
 }
 
 /** A code as written: an ONS (GSS) code, or an ODS code in capitals that is not a word the knowledge uses. */
@@ -117,14 +131,26 @@ export function placeWordFor(word: string, kb: KnowledgeBase): string | undefine
   return near.length === 1 ? near[0] : undefined;
 }
 
-/** Whether a written token is a name's word: exactly, or (long enough) one slip from it. */
+/** Whether a written token is a name's word: exactly, by its short name ("herts"), or one slip from it. */
 const isWord = (t: Token | undefined, w: string, kb: KnowledgeBase) =>
-  !!t && (t.word === w || (w.length >= TYPO_MIN_NAME && placeWordFor(t.word, kb) === w));
+  !!t &&
+  (t.word === w ||
+    nameIndex(kb).wordFor.get(t.word) === w ||
+    (w.length >= TYPO_MIN_NAME && placeWordFor(t.word, kb) === w));
+
+/** The names that may start at a word: its own, and those of the word a short name stands for. */
+function namesFrom(word: string, kb: KnowledgeBase): string[][] | undefined {
+  const index = nameIndex(kb);
+  const own = index.byFirst.get(word);
+  const full = index.wordFor.get(word);
+  if (!full) return own;
+  return [...(own ?? []), ...(index.byFirst.get(full) ?? [])].sort((a, b) => b.length - a.length);
+}
 
 /** The longest place name starting at token i, as its places, and how many tokens it takes. */
 function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
   const first = ts[i] as Token;
-  const exact = nameIndex(kb).byFirst.get(first.word);
+  const exact = namesFrom(first.word, kb);
   const fixed = exact ? undefined : placeWordFor(first.word, kb);
   // A name read through a slip in its first word must be written as a place ("in Shropshre", "Wiltshre").
   if (fixed && !writtenAsPlace(ts, i, text, kb)) return undefined;
@@ -162,13 +188,58 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
   return undefined;
 }
 
-/** Takes a place's words out of (normalised) text, so they never pull a topic. */
-export function withoutPlace(text: string, place: PlaceRead | undefined): string {
+const locators = perKnowledge((kb) => {
+  const alt = (list: string[]) => (list.length ? phraseAlternation(list.map(normalise)) : '(?!)');
+  return { before: alt(kb.reading.placeLocators.before), after: alt(kb.reading.placeLocators.after) };
+});
+
+/**
+ * Takes a place's words out of (normalised) text, so they never pull a topic; given the knowledge, the
+ * words beside it that say who lives there too ("people living in Chelmsford", "Cheshire East residents").
+ */
+export function withoutPlace(text: string, place: PlaceRead | undefined, kb?: KnowledgeBase): string {
   if (!place) return text;
   const ws = place.words.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (!ws.length) return text;
   // Normalised text writes "&" as "and": "B&NES" is "b and nes" there.
   const gap = '[^\\p{L}\\p{N}]+(?:and[^\\p{L}\\p{N}]+)?';
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${ws.join(gap)}(?![\\p{L}\\p{N}])`, 'gu');
+  const around = kb ? locators(kb) : undefined;
+  const before = around ? `(?:(?:${around.before})\\s+(?:the\\s+)?)?` : '';
+  const after = around ? `(?:\\s+(?:${around.after}))?` : '';
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${before}${ws.join(gap)}${after}(?![\\p{L}\\p{N}])`, 'gu');
   return text.replace(re, ' ');
+}
+
+/** The names of councils outside England by their first word, each as its words, longest first. */
+const outsideIndex = perKnowledge((kb) => {
+  const byFirst = new Map<string, { ws: string[]; name: string; nation: string }[]>();
+  for (const n of kb.places.outsideNames()) {
+    const ws = n.normalised.split(' ');
+    const list = byFirst.get(ws[0] as string) ?? [];
+    list.push({ ws, name: n.name, nation: n.nation });
+    byFirst.set(ws[0] as string, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.ws.length - a.ws.length);
+  return byFirst;
+});
+
+/**
+ * A council outside England named in a message ("in Aberdeen", "Cardiff practice here"), read as an English
+ * place is (whole words; one word only where written as a place), but with no slip forgiven: undefined when
+ * none. The caller reads it only where no place in England is named.
+ */
+export function readOutside(
+  kb: KnowledgeBase,
+  text: string,
+): { name: string; nation: string; words: string } | undefined {
+  const ts = tokens(text);
+  for (let i = 0; i < ts.length; i++) {
+    for (const n of outsideIndex(kb).get((ts[i] as Token).word) ?? []) {
+      if (!n.ws.every((w, k) => ts[i + k]?.word === w)) continue;
+      if (n.ws.length === 1 && !writtenAsPlace(ts, i, text, kb)) continue;
+      const last = ts[i + n.ws.length - 1] as Token;
+      return { name: n.name, nation: n.nation, words: text.slice((ts[i] as Token).start, last.end) };
+    }
+  }
+  return undefined;
 }

@@ -17,7 +17,8 @@ import { perKnowledge, phrasePattern } from './memo.js';
 import { type MessageReading, readMessage } from './message.js';
 import { withoutNegated } from './negation.js';
 import { normalise } from './normalise.js';
-import { type PlaceRead, readPlace, withoutPlace } from './place.js';
+import { type PlaceRead, readOutside, readPlace, withoutPlace } from './place.js';
+import { withoutBodyName } from './place-names.js';
 import { isLocalBodies, placeQuestion } from './place-questions.js';
 import { isVague, type Query, queryFor, splitParts } from './query.js';
 import { outOfScope } from './scope.js';
@@ -196,11 +197,13 @@ function messageQuery(kb: KnowledgeBase, r: Read): Query {
   const kept: string[] = [];
   // A follow-up names its service besides its conditions and the words any follow-up uses: "and if we
   // were fully delegated?" keeps the last service, though "delegated" alone would name a topic.
-  const aside = r.followUp ? followUpAside(kb, r) : (t: string) => t;
+  const following = r.followUp ? followUpAside(kb, r) : (t: string) => t;
+  // With a place named, "and what's the exact name of the body?" asks for the name the answer gives.
+  const aside = r.place ? (t: string) => following(withoutBodyName(kb, t)) : following;
   // A place's words say where, never what: "Bath" must not pull bath aids, nor "Leeds ICB" the ICB.
   const clean = (t: string) =>
     aside(
-      withoutNegated(withoutDates(withoutPlace(t, r.place), r.today, kb, events, kept), kb).replace(
+      withoutNegated(withoutDates(withoutPlace(t, r.place, kb), r.today, kb, events, kept), kb).replace(
         change,
         ' ',
       ),
@@ -318,6 +321,8 @@ export function resolveRead(
   if (local) return local;
   const scope = outOfScope(r.message, kb);
   if (scope) return unknown(r.question, r, scope.reason, scope.lookInstead);
+  const outside = outsideEngland(kb, r);
+  if (outside) return unknown(r.question, r, outside.reason, outside.lookInstead);
 
   const query = messageQuery(kb, r);
   const ranked = rankFor(kb, r, query, settings);
@@ -346,6 +351,19 @@ export function resolveRead(
   const several = severalSituations(r, ranked, settings);
   if (several) return compound(kb, r, several.map(planned));
   return rivalsAnswer(kb, r, query, ranked, settings) ?? bestAnswer(kb, r, query, ranked, settings);
+}
+
+/**
+ * A place in Scotland, Wales or Northern Ireland named where none in England is ("who commissions health
+ * visiting in Aberdeen?"): out of scope, with the reason of the scope rule that names its nation.
+ */
+function outsideEngland(kb: KnowledgeBase, r: Read): { reason: string; lookInstead?: string } | undefined {
+  const place = r.place ? undefined : readOutside(kb, r.question);
+  if (!place) return undefined;
+  const nation = normalise(place.nation);
+  const rule = kb.outOfScope.find((s) => s.phrases.some((p) => normalise(p) === nation));
+  const reason = `${place.name} is in ${place.nation}. ${rule?.reason ?? 'whocommissions covers the NHS in England only.'}`;
+  return { reason, ...(rule?.lookInstead ? { lookInstead: rule.lookInstead } : {}) };
 }
 
 /** A "did you mean" option chosen: that topic, or a plain word that it has gone since. */

@@ -85,6 +85,19 @@ export type CouncilCcgRow = z.infer<typeof CouncilCcgRow>;
 export const CouncilSubIcbRow = z.strictObject({ council: Code, subIcb: Code, ...Share, ...Dated });
 export type CouncilSubIcbRow = z.infer<typeof CouncilSubIcbRow>;
 
+/**
+ * Councils in Scotland, Wales and Northern Ireland: read only to say that a place named is outside England,
+ * where the NHS is run differently (scope.yaml devolved-nations). Never answered with a body.
+ */
+export const OutsideEnglandRow = z.strictObject({
+  code: Code,
+  name: Name,
+  officialName: Name,
+  nation: z.enum(['Scotland', 'Wales', 'Northern Ireland']),
+  altNames: List,
+});
+export type OutsideEnglandRow = z.infer<typeof OutsideEnglandRow>;
+
 /** Each table file and the schema of its rows. */
 export const PLACE_TABLES = {
   'councils.csv': CouncilRow,
@@ -95,6 +108,7 @@ export const PLACE_TABLES = {
   'ccg-regions.csv': CcgRegionRow,
   'council-ccgs.csv': CouncilCcgRow,
   'council-sub-icbs.csv': CouncilSubIcbRow,
+  'outside-england.csv': OutsideEnglandRow,
 } as const;
 export type PlaceFile = keyof typeof PLACE_TABLES;
 

@@ -108,6 +108,9 @@ export const PlaceAskWords = z.strictObject({
   filler: Cues(
     'Words a question about a local body may use that name no service ("footprint", "boundary", "patients"): any other word a topic uses makes it a service question.',
   ),
+  located: Cues(
+    'Who or what a question about a local body places ("GP practices", "our surgery"): filler, unless a word a topic uses follows ("GP practice mergers" asks about a service).',
+  ),
 });
 
 export const Reading = z.strictObject({
@@ -136,6 +139,27 @@ export const Reading = z.strictObject({
     .describe(
       'Words after a capitalised place name opening a sentence that make it a place ("Leeds here", "Wiltshire ICB"): "Reading the guidance" is not one.',
     ),
+  placeLocators: z
+    .strictObject({
+      before: z
+        .array(Text)
+        .default([])
+        .describe('Right before the place: "people living in", "residents of".'),
+      after: z.array(Text).default([]).describe('Right after the place: "residents", "patients".'),
+    })
+    .default({ before: [], after: [] })
+    .describe(
+      'Words beside a place that say who lives there ("people living in Chelmsford", "Cheshire East residents"): they say where, like the place, so they never pull a topic ("living" is not HIV).',
+    ),
+  placeBodyName: z
+    .strictObject({
+      asks: z.array(Text).default([]),
+      before: z.array(Text).default([]).describe('Words that may stand before one: "exact", "full".'),
+    })
+    .default({ asks: [], before: [] })
+    .describe(
+      'With a place named, these ask for the name of the body that answers ("and what\'s the exact name of the body?"): the answer names it already, so they are no second thing asked (never NHS England\'s own name).',
+    ),
   placeAsks: PlaceAskWords.default({
     kinds: { 'sub-icb': [], region: [], 'local-nhs': [] },
     which: [],
@@ -146,6 +170,7 @@ export const Reading = z.strictObject({
     ended: [],
     still: [],
     filler: [],
+    located: [],
   }).describe('Words that ask about a local body itself, answered from the place tables.'),
   anchors: AnchorWords,
   approximately: Words('word or phrase').describe(

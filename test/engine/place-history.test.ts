@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/knowledge/model.js';
-import { chain, formedFrom } from '../../src/resolve/place-history.js';
+import { became, chain, formedFrom } from '../../src/resolve/place-history.js';
 import { shippedKnowledge } from './helpers.js';
 
 let kb: KnowledgeBase;
@@ -37,6 +37,18 @@ describe('the places API: what a body became, what it came from, when it started
       ['2020-04-01', ['NHS Bath and North East Somerset, Swindon and Wiltshire CCG']],
       ['2022-07-01', ['NHS Bath and North East Somerset, Swindon and Wiltshire Integrated Care Board']],
     ]);
+  });
+
+  it('names as what a body became the body it went into next, then says what that became', () => {
+    const central = kb.places.get('E38000032', { kind: 'ccg' }) as NonNullable<
+      ReturnType<typeof kb.places.get>
+    >;
+    const b = became(kb, central);
+    expect(b.bodies.map((n) => n.name)).toEqual(['NHS Manchester CCG']);
+    expect(b.lines).toHaveLength(2);
+    expect(b.lines[1]).toMatch(
+      /^On 1 July 2022, when CCGs were abolished, NHS Manchester CCG passed its work/,
+    );
   });
 
   it('gives what a body took over from, leaving out its own ONS recode', () => {

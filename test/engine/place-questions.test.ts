@@ -105,11 +105,39 @@ describe('questions about local bodies are answered from the place tables', () =
         'icb: NHS West and North London Integrated Care Board',
       ],
     ],
+    // What a body became is the body it went into next, not the last one in the chain.
+    ['who took over from NHS North Manchester CCG?', undefined, ['ccg: NHS Manchester CCG']],
+    ['what became of NHS Bradford City CCG', undefined, ['ccg: NHS Bradford District and Craven CCG']],
+    // "The N X CCGs": the CCGs named so, or the one they merged into; a count is no service word.
+    ['when did the 3 Bradford CCGs merge?', undefined, ['ccg: NHS Bradford District and Craven CCG']],
+    ['when did the four Cheshire CCGs combine?', undefined, ['ccg: NHS Cheshire CCG']],
+    // A short county name inside an ICB's name.
+    [
+      'is Lancs and South Cumbria ICB still around?',
+      undefined,
+      ['icb: NHS Lancashire and South Cumbria Integrated Care Board'],
+    ],
+    // Who is placed ("the practices in X", "X surgery here") is not a service.
+    ['Which CCG did the practices in Wakefield come under in 2018?', undefined, ['ccg: NHS Wakefield CCG']],
+    [
+      'Leeds surgery here, which ICB are we under?',
+      '2025-06-01',
+      ['icb: NHS West Yorkshire Integrated Care Board'],
+    ],
   ])('%s (as of %s)', (question, asOf, named) => {
     const a = ask(question, asOf);
     expect(a.status).toBe('answered');
     expect(a.topic?.id).toBe('local-bodies');
     expect(bodies(a)).toEqual(named);
+  });
+
+  it('says what the next body became in turn, and when the bodies named like a place merged', () => {
+    expect(ask('what became of NHS Bradford City CCG').text).toMatch(
+      /^On 1 April 2020, NHS Bradford City CCG merged with .* to form NHS Bradford District and Craven CCG\. On 1 July 2022, .*NHS Bradford District and Craven CCG passed its work to NHS West Yorkshire Integrated Care Board/,
+    );
+    expect(ask('when did the 3 Bradford CCGs merge?').text).toMatch(
+      /^On 1 April 2020, NHS Airedale, Wharfedale and Craven CCG, NHS Bradford City CCG and NHS Bradford Districts CCG merged to form NHS Bradford District and Craven CCG\./,
+    );
   });
 
   it('gives the dates from the tables in plain words', () => {
@@ -188,6 +216,43 @@ describe('questions about local bodies are answered from the place tables', () =
     'which ICB is responsible for GP practice mergers in Leeds',
   ])('leaves a service question naming a place to the topics: %s', (question) => {
     expect(ask(question).topic?.id).not.toBe('local-bodies');
+  });
+
+  it.each([
+    ['who commissions IVF in Swansea?', 'Swansea is in Wales.'],
+    ['which ICB covers Fife?', 'Fife is in Scotland.'],
+    ['Who commissions school nursing for Wrexham families?', 'Wrexham is in Wales.'],
+  ])('says a place outside England is out of scope: %s', (question, said) => {
+    const a = ask(question);
+    expect(a.status).toBe('unknown');
+    expect(a.commissioners).toEqual([]);
+    expect(a.text).toContain(said);
+    expect(a.text).toMatch(/covers the NHS in England only/);
+  });
+
+  it('reads no place outside England in a word not written as one, nor where an English place is named', () => {
+    expect(ask('Angus asked me who commissions school nursing').status).toBe('answered');
+    expect(ask('who commissions health visiting in Leeds?').status).toBe('answered');
+  });
+
+  it.each([
+    [
+      'who commissions school nursing in Sheffield, and what is the full name of the organisation?',
+      'Sheffield City Council',
+    ],
+    ['Health visiting in Wirral: who is it, and what are they called?', 'Wirral Borough Council'],
+  ])('takes "the name of the body" after a place as the local name: %s', (question, name) => {
+    const a = ask(question);
+    expect(a.status).toBe('answered');
+    expect(a.commissioners.map((c) => c.body)).toEqual(['local-authority']);
+    expect(a.commissioners[0]?.localName).toBe(name);
+  });
+
+  it.each([
+    ['who commissions stop smoking services for people living in Harrogate?', 'stop-smoking-services'],
+    ['who commissioned hospital care for Kirklees residents in 2019?', 'hospital-care'],
+  ])('keeps the words for who lives in a place out of the topic: %s', (question, topic) => {
+    expect(ask(question).topic?.id).toBe(topic);
   });
 
   it('scores the sample place set with no wrong answer', () => {

@@ -23,6 +23,9 @@ describe('a place named in a message is read as a span', () => {
     ['who commissions sexual health in Kent and Medway', 'icb', 'E54000032', 'Kent and Medway'],
     ['who did IVF for NHS Vale of York CCG in 2018', 'ccg', 'E38000188', 'NHS Vale of York CCG'],
     ['QWO dental', 'icb', 'E54000054', 'QWO'],
+    // A place word one word on makes a capitalised opening word a place: "Camden practice here".
+    ['Camden practice here, who was our CCG in 2017?', 'council', 'E09000007', 'Camden'],
+    ['Leeds surgery here, which ICB are we under?', 'council', 'E08000035', 'Leeds'],
   ])('%s → %s %s', (q, kind, code, words) => {
     expect(placeIn(q)).toMatchObject({ kind, code, words });
   });

@@ -70,6 +70,17 @@ describe('short names people use for a place (reading.yaml placeNames)', () => {
     ['which ICB covers B&NES?', 'Bath and North East Somerset', 'B&NES'],
     ['who commissions IVF in hull', 'Kingston upon Hull', 'hull'],
     ['which CCG covered North Yorks in 2019', 'North Yorkshire', 'North Yorks'],
+    // A one-word short name stands for its word inside a longer name.
+    [
+      'what replaced Herts and West Essex ICB?',
+      'NHS Hertfordshire and West Essex Integrated Care Board',
+      'Herts and West Essex ICB',
+    ],
+    [
+      'is Lancs and South Cumbria ICB still around?',
+      'NHS Lancashire and South Cumbria Integrated Care Board',
+      'Lancs and South Cumbria ICB',
+    ],
   ])('%s → %s', (q, name, words) => {
     expect(placeIn(q)).toMatchObject({ name, words });
   });

@@ -30,6 +30,13 @@ describe('the counts the sources state', () => {
     expect(places.at('ccg', '2022-07-01')).toHaveLength(0);
   });
 
+  it('lists the councils of Scotland (32), Wales (22) and Northern Ireland (11), none named like an English one', () => {
+    const by = (nation: string) => tables.outside.rows.filter((r) => r.nation === nation);
+    expect([by('Scotland').length, by('Wales').length, by('Northern Ireland').length]).toEqual([32, 22, 11]);
+    const english = new Set(places.names().map((n) => n.normalised));
+    expect(places.outsideNames().filter((n) => english.has(n.normalised))).toEqual([]);
+  });
+
   it('has 42 ICBs from 1 July 2022 to 31 March 2026 and 36 from 1 April 2026', () => {
     for (const day of ['2022-07-01', '2024-04-01', '2026-03-31'])
       expect(places.at('icb', day)).toHaveLength(42);
