@@ -155,7 +155,7 @@ function momentPatterns<M extends ReturnType<typeof namedMoments>[number]>(m: M,
     period:
       'public' in m
         ? bound(
-            `(?:(?:${period})\\s+(?:of\\s+|when\\s+|that\\s+)?${art}(?:${names})|${art}(?:${names})\\s+(?:${period})|(?:in|during|around|at the time of)\\s+${art}(?:${names}))`,
+            `(?:(?:${period})\\s+(?:of\\s+|when\\s+|that\\s+)?${art}(?:${names})|${art}(?:${names})\\s+(?:${period})|(?:${phraseAlternation(a.atEvent)})\\s+${art}(?:${names}))`,
           )
         : undefined,
   };

@@ -10,6 +10,12 @@ export const AnchorWords = z.strictObject({
   after: Words('phrase').describe('"after X" reads as the day X ended or took effect, e.g. "after", "once".'),
   since: Words('phrase').describe('"since X" reads as the day X started, e.g. "since", "from".'),
   during: Words('phrase').describe('"during X" reads as the middle of X, e.g. "when we were", "back when".'),
+  atEvent: z
+    .array(Text)
+    .default(['in', 'during', 'around', 'at the time of'])
+    .describe(
+      'Before a public event, words that mean its time: "in the Olympics", "over the Platinum Jubilee weekend".',
+    ),
   duringAfter: Words('word').describe(
     'Words after a name that mean its time: "the CCG days", "the PCT era".',
   ),

@@ -65,6 +65,8 @@ describe('reading the as-of date from a question', () => {
     ['when the NHS turned 70', '2018-07-05'],
     ['the month the Queen died', '2022-09-08'],
     ['just before the Brexit referendum', '2016-06-22'],
+    ['over the Platinum Jubilee weekend', '2022-06-03'],
+    ['around the last general election', '2024-07-04'],
     // A body's or event's time, from its edges and its end.
     ['in the first year of CCGs', '2013-09-30'],
     ['the year PHE was wound up', '2021-10-01'],
