@@ -67,10 +67,14 @@ const cues = perKnowledge((kb) => ({
   joiners: new RegExp(phrasePattern(kb.reading.joiners).source, 'gu'),
 }));
 
+/** The query's own words (not context, not body names): what a topic must explain, and can be named by. */
+const askingTerms = (trace: Trace) =>
+  trace.query?.terms.filter((t) => !t.context && !t.term.startsWith('@')) ?? [];
+
 /** How much of the query the chosen topic leaves unexplained, and how strongly another topic claims it. */
 function offTopic(trace: Trace): { share: number; residual: number } {
   const best = trace.ranked?.[0];
-  const terms = trace.query?.terms.filter((t) => !t.context && !t.term.startsWith('@')) ?? [];
+  const terms = askingTerms(trace);
   if (!best || terms.length === 0) return { share: 0, residual: 0 };
   const left = terms.filter((t) => !best.entry.terms.has(t.term));
   let residual = 0;
@@ -80,10 +84,6 @@ function offTopic(trace: Trace): { share: number; residual: number } {
   }
   return { share: left.length / terms.length, residual };
 }
-
-/** The query's own words (not context, not body names): what can name a topic. */
-const askingTerms = (trace: Trace) =>
-  trace.query?.terms.filter((t) => !t.context && !t.term.startsWith('@')).map((t) => t.term) ?? [];
 
 /** The features of one message's reading and the answer the resolver made of it. */
 export function featuresOf(kb: KnowledgeBase, r: Read, trace: Trace, answer: Answer): ReadingFeatures {
@@ -123,7 +123,16 @@ export function featuresOf(kb: KnowledgeBase, r: Read, trace: Trace, answer: Ans
     conditionsStated: Math.min(settled.size + r.conditions.several.size, 3) / 3,
     notInForce: answer.eraStatus && answer.eraStatus !== 'in-force' ? 1 : 0,
     holders: Math.min(new Set(commissioners.map((c) => c.body)).size, 4) / 4,
-    topicUnnamed: best && !namesTopic(kb, best, askingTerms(trace), false) ? 1 : 0,
+    topicUnnamed:
+      best &&
+      !namesTopic(
+        kb,
+        best,
+        askingTerms(trace).map((t) => t.term),
+        false,
+      )
+        ? 1
+        : 0,
   };
 }
 

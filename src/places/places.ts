@@ -82,7 +82,8 @@ export interface Lifetime {
 }
 
 export const CCGS_FROM = '2013-04-01';
-const CCGS_TO = '2022-06-30';
+export const CCGS_TO = '2022-06-30';
+export const ICBS_FROM = '2022-07-01';
 
 export const normalise = (text: string) =>
   text

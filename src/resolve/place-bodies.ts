@@ -1,14 +1,11 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
-import { CCGS_FROM, type Place, type PlaceKind, type Share } from '../places/places.js';
+import { CCGS_FROM, CCGS_TO, ICBS_FROM, type Place, type PlaceKind, type Share } from '../places/places.js';
 import { addDays, longDate } from './format.js';
 
 /**
  * Which body of a kind a place had on a date, from the place tables: the facts an answer about local
  * bodies is made of (src/resolve/place-questions.ts turns them into an Answer).
  */
-export const ICBS_FROM = '2022-07-01';
-export const CCGS_TO = '2022-06-30';
-
 export const KIND_WORD: Record<PlaceKind | 'pct' | 'local-nhs', string> = {
   pct: 'PCT',
   'local-nhs': 'local NHS body',

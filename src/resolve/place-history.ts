@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
-import type { Place, PlaceKind } from '../places/places.js';
+import { CCGS_TO, type Place, type PlaceKind } from '../places/places.js';
 import { addDays, longDate } from './format.js';
-import { type Built, CCGS_TO, label, listed, type Named } from './place-bodies.js';
+import { type Built, label, listed, type Named } from './place-bodies.js';
 
 /**
  * What became of a body and what it came from, by the place tables' dates and successor columns: a CCG

@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
-import { CCGS_FROM, type Place, type PlaceKind } from '../places/places.js';
+import { CCGS_FROM, ICBS_FROM, type Place, type PlaceKind } from '../places/places.js';
 import type { Answer } from '../schemas/answer.js';
 import { addDays, longDate, readAs } from './format.js';
 import { readMessage } from './message.js';
@@ -10,7 +10,6 @@ import {
   type Built,
   beforeRegions,
   councilBodies,
-  ICBS_FROM,
   KIND_WORD,
   label,
   listed,

@@ -202,10 +202,23 @@ export function splitParts(
   return partPlans(kb, r, parts.slice(0, settings.compound.maxParts));
 }
 
+/** Each topic's one-word keywords as terms ("dental"): a word that names the topic on its own. */
+const oneWordKeywords = perKnowledge((kb) => {
+  const prepared = prepare(kb);
+  return new Map(
+    prepared.entries.map((e) => [
+      e,
+      new Set(e.topic.keywords.map((k) => toTerms(k, prepared)).flatMap((t) => (t.length === 1 ? t : []))),
+    ]),
+  );
+});
+
 /**
- * Whether a segment's words name its topic, not just touch it: a whole keyword or phrasing of the topic, or
- * two of its words. One word borrowed from a longer phrasing ("same" from "the same body", "power" from
- * "powered wheelchairs", "six" from "six-to-eight-week check") is ordinary wording, not a second thing asked.
+ * Whether words name a topic, not just touch it: two of its words, a word of its title, or one of its
+ * one-word keywords. One word borrowed from a longer phrasing ("same" from "the same body", "power" from
+ * "powered wheelchairs", "six" from "six-to-eight-week check") is ordinary wording, not a second thing
+ * asked. Strictly (`titleWords` false), a title word alone does not name it: "stop" is a word of "Stop
+ * smoking services" but names nothing alone.
  */
 export function namesTopic(
   kb: KnowledgeBase,
@@ -213,18 +226,12 @@ export function namesTopic(
   terms: readonly string[],
   titleWords = true,
 ): boolean {
-  const prepared = prepare(kb);
   const own = new Set(terms.filter((t) => top.entry.terms.has(t)));
   if (own.size >= 2) return true;
   const [term] = own;
   if (term === undefined) return false;
-  // One word names a topic when it is a word of its title or one of its one-word keywords ("dental");
-  // strictly, only a keyword: "stop" is a word of "Stop smoking services" but names nothing alone.
   if (titleWords && top.entry.titleTerms.includes(term)) return true;
-  return top.entry.topic.keywords.some((k) => {
-    const t = toTerms(k, prepared);
-    return t.length === 1 && t[0] === term;
-  });
+  return oneWordKeywords(kb).get(top.entry)?.has(term) ?? false;
 }
 
 /** Each part with its own date and conditions where its own words give them. */
