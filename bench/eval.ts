@@ -149,16 +149,31 @@ function componentTable(held: Held[]): void {
     single.map((l) => sameYear(l)),
   );
   add(
-    'condition stated (read when stated)',
+    'condition stated (any read)',
     single
       .filter((l) => componentLabels(l.question).conditioned)
       .map((l) => l.answer.conditionsAsked.length > 0),
   );
+  // The labels that name one of the knowledge's conditions ("child" or "highly-specialised" name services).
+  const knownCondition = single.flatMap((l) => {
+    const wanted = (l.question.labels?.parts[0]?.conditions ?? []).flatMap(conditionOf);
+    return wanted.length ? [wanted.every((c) => l.read.conditions.settled.has(c))] : [];
+  });
+  add('condition of the knowledge stated (read)', knownCondition);
   add(
     'topic answered right (answered lines)',
     lines.filter((l) => l.row.answered).map((l) => l.raw === 'correct'),
   );
   table(rows);
+}
+
+/** The knowledge condition a writer's condition label names, if any (region:<place> names the region). */
+function conditionOf(label: string): string[] {
+  if (label.startsWith('region:')) return ['region'];
+  if (/^(delegated|joint|greater-involvement)$/.test(label)) return ['cocommissioning'];
+  if (/^(early-pod-icb|not[- ]early-pod-icb)$/i.test(label)) return ['pod-wave'];
+  if (/^(prisoner|serving-personnel|veteran|family-dms|reservist-mobilised)$/.test(label)) return ['setting'];
+  return [];
 }
 
 /** The date read matches the labelled one: the same year, today, or a date after today for "future". */

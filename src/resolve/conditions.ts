@@ -22,14 +22,18 @@ export interface ConditionReading {
  * what each phrase settles. One phrase may settle two conditions ("Midlands": a region, and a POD wave).
  */
 const phraseIndex = perKnowledge((kb) => {
-  const byPhrase = new Map<string, { condition: string; value: string }[]>();
+  const byPhrase = new Map<string, { condition: string; value: string; decides: boolean }[]>();
   for (const condition of kb.conditions.values()) {
     for (const value of condition.values) {
-      for (const phrase of value.phrases) {
+      const phrases = [
+        ...value.phrases.map((p) => [p, false] as const),
+        ...value.decides.map((p) => [p, true] as const),
+      ];
+      for (const [phrase, decides] of phrases) {
         for (const key of withPlural(phrase.toLowerCase())) {
           const known = byPhrase.get(key) ?? [];
           if (!known.some((k) => k.condition === condition.id && k.value === value.id))
-            byPhrase.set(key, [...known, { condition: condition.id, value: value.id }]);
+            byPhrase.set(key, [...known, { condition: condition.id, value: value.id, decides }]);
         }
       }
     }
@@ -64,11 +68,14 @@ export function readConditions(text: string, kb: KnowledgeBase): ConditionReadin
   const excluded = new Map<string, Set<string>>();
   const phrases: string[] = [];
   const statedBy = new Map<string, string[]>();
+  const decided = new Map<string, Set<string>>();
   for (const m of text.matchAll(re)) {
     const ruledOut = isNegatedAt(negated, m.index);
     for (const c of byPhrase.get(m[0]) ?? []) {
       const target = ruledOut ? excluded : found;
       target.set(c.condition, (target.get(c.condition) ?? new Set()).add(c.value));
+      if (c.decides && !ruledOut)
+        decided.set(c.condition, (decided.get(c.condition) ?? new Set()).add(c.value));
       if (!ruledOut) statedBy.set(c.condition, [...(statedBy.get(c.condition) ?? []), m[0]]);
       if (!kb.conditions.get(c.condition)?.namesTopics) phrases.push(m[0]);
     }
@@ -77,7 +84,11 @@ export function readConditions(text: string, kb: KnowledgeBase): ConditionReadin
   const settledBy = new Map<string, string>();
   const several = new Map<string, string[]>();
   for (const [condition, values] of found) {
-    const left = [...values].filter((v) => !excluded.get(condition)?.has(v));
+    const named = [...values].filter((v) => !excluded.get(condition)?.has(v));
+    // One value named by a deciding phrase settles it over the others named ("a sailor's wife, registered
+    // with an ordinary NHS GP").
+    const deciding = named.filter((v) => decided.get(condition)?.has(v));
+    const left = deciding.length === 1 ? deciding : named;
     if (left.length === 1) {
       settled.set(condition, left[0] as string);
       settledBy.set(condition, statedBy.get(condition)?.[0] ?? '');

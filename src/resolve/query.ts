@@ -7,6 +7,7 @@ import { bodyNameTerms, prepare, questionTerms, toTerms } from './index.js';
 import { askedKind, questionWord } from './intent.js';
 import { type Candidate, type QueryTerm, weighTerms } from './match.js';
 import { perKnowledge, phraseAlternation } from './memo.js';
+import { normalise, words } from './normalise.js';
 import { type Unread, unreadWords } from './unread.js';
 
 /** What the matcher looks for: weighted terms, and whether the message asks about a service or a change. */
@@ -205,10 +206,15 @@ export function splitParts(
 /** Each topic's one-word keywords as terms ("dental"): a word that names the topic on its own. */
 const oneWordKeywords = perKnowledge((kb) => {
   const prepared = prepare(kb);
+  const fillers = new Set(kb.reading.keywordFillers.flatMap((w) => words(normalise(w))));
   return new Map(
     prepared.entries.map((e) => [
       e,
-      new Set(e.topic.keywords.map((k) => toTerms(k, prepared)).flatMap((t) => (t.length === 1 ? t : []))),
+      new Set(
+        e.topic.keywords
+          .filter((k) => words(normalise(k)).filter((w) => !fillers.has(w)).length === 1)
+          .flatMap((k) => toTerms(k, prepared)),
+      ),
     ]),
   );
 });

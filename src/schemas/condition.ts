@@ -6,6 +6,12 @@ export const ConditionValue = z.strictObject({
   id: Id,
   label: Text.describe('How the answer names it, e.g. "fully delegated CCG".'),
   phrases: z.array(Text).min(1, 'give at least one phrase people use for it').describe('Lower-case phrases.'),
+  decides: z
+    .array(Text)
+    .default([])
+    .describe(
+      'Lower-case phrases that settle this value even when the message names another value too: "the wife of a serving sailor, registered with an ordinary NHS GP" is a family with an NHS GP. They count as phrases as well.',
+    ),
   default: z
     .boolean()
     .default(false)

@@ -240,6 +240,12 @@ export const Reading = z.strictObject({
   stopWords: Words('word').describe(
     'Words that say nothing about which service is meant: the matcher skips them.',
   ),
+  keywordFillers: z
+    .array(Text)
+    .default([])
+    .describe(
+      'Words a topic keyword may hold besides its one naming word and still name the topic alone ("drug services" names drug and alcohol services as "drug" does). Other words make the keyword a phrase: "pay for performance" names QOF, "performance" alone does not.',
+    ),
   intent: IntentWords.describe("What a message's wording says it asks, apart from its topic."),
   joiners: z
     .array(Text)
