@@ -82,9 +82,9 @@ function wrap(model: WinkModel, toJSON: () => string): TextClassifier {
   };
 }
 
-function fresh() {
+function fresh(tokens: (text: string) => string[]) {
   const nb = naiveBayes();
-  nb.definePrepTasks([textTokens]);
+  nb.definePrepTasks([tokens]);
   nb.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });
   return nb;
 }
@@ -94,9 +94,15 @@ export interface TextExample {
   yes: boolean;
 }
 
-/** Trains on labelled messages (both answers must occur). Deterministic for the same examples in order. */
-export function trainText(examples: readonly TextExample[]): TextClassifier {
-  const nb = fresh();
+/**
+ * Trains on labelled messages (both answers must occur). Deterministic for the same examples in order.
+ * Training builds many classifiers over the same messages: it may pass their tokens, worked out once.
+ */
+export function trainText(
+  examples: readonly TextExample[],
+  tokens: (text: string) => string[] = textTokens,
+): TextClassifier {
+  const nb = fresh(tokens);
   for (const e of examples) nb.learn(e.text, e.yes ? 'yes' : 'no');
   nb.consolidate();
   const exported = nb.exportJSON();

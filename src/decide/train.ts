@@ -7,7 +7,7 @@ import {
   probabilityRight,
   TRAINING,
 } from './model.js';
-import { COMPONENTS, type Component, type TextClassifier, trainText } from './text-classifier.js';
+import { COMPONENTS, type Component, type TextClassifier, textTokens, trainText } from './text-classifier.js';
 
 /** One labelled message as training sees it: its text, its labels, and the resolver's answer judged. */
 export interface LabelledReading {
@@ -37,27 +37,43 @@ export interface Trained {
 /** Folds for the classifiers' out-of-fold probabilities (stacking): fixed, so training is deterministic. */
 const INNER_FOLDS = 5;
 
-function trainComponent(rows: readonly LabelledReading[], component: Component): TextClassifier {
+type Tokens = (text: string) => string[];
+
+function trainComponent(
+  rows: readonly LabelledReading[],
+  component: Component,
+  tokens: Tokens,
+): TextClassifier {
   return trainText(
     rows.flatMap((r) => {
       const yes = r.labels[component];
       return yes === undefined ? [] : [{ text: r.text, yes }];
     }),
+    tokens,
   );
 }
 
-export function trainClassifiers(rows: readonly LabelledReading[]): Classifiers {
-  return Object.fromEntries(COMPONENTS.map((c) => [c, trainComponent(rows, c)])) as Classifiers;
+/** Each message's tokens worked out once: training builds 30 classifiers over the same messages. */
+function tokensOnce(rows: readonly LabelledReading[]): Tokens {
+  const known = new Map(rows.map((r) => [r.text, textTokens(r.text)]));
+  return (text) => known.get(text) ?? textTokens(text);
+}
+
+export function trainClassifiers(rows: readonly LabelledReading[], tokens = tokensOnce(rows)): Classifiers {
+  return Object.fromEntries(COMPONENTS.map((c) => [c, trainComponent(rows, c, tokens)])) as Classifiers;
 }
 
 /**
  * Each message's component probabilities from classifiers that never saw it, so the decision learns how
  * far to trust them on unseen wording rather than on their own training lines.
  */
-function outOfFold(rows: readonly LabelledReading[]): Record<Component, number>[] {
+function outOfFold(rows: readonly LabelledReading[], tokens: Tokens): Record<Component, number>[] {
   const out = rows.map(() => ({}) as Record<Component, number>);
   for (let fold = 0; fold < INNER_FOLDS; fold++) {
-    const classifiers = trainClassifiers(rows.filter((_, i) => i % INNER_FOLDS !== fold));
+    const classifiers = trainClassifiers(
+      rows.filter((_, i) => i % INNER_FOLDS !== fold),
+      tokens,
+    );
     rows.forEach((r, i) => {
       if (i % INNER_FOLDS !== fold) return;
       for (const c of COMPONENTS)
@@ -69,8 +85,9 @@ function outOfFold(rows: readonly LabelledReading[]): Record<Component, number>[
 
 /** Trains the component classifiers and the decision model, and chooses the threshold. */
 export function train(rows: readonly LabelledReading[]): Trained {
-  const classifiers = trainClassifiers(rows);
-  const oof = outOfFold(rows);
+  const tokens = tokensOnce(rows);
+  const classifiers = trainClassifiers(rows, tokens);
+  const oof = outOfFold(rows, tokens);
   const examples: (Example & { calibrates: boolean })[] = [];
   rows.forEach((r, i) => {
     const features = withComponents(r.features, oof[i] as Record<Component, number>);
