@@ -22,6 +22,7 @@ import { withoutBodyName } from './place-names.js';
 import { isLocalBodies, placeQuestion } from './place-questions.js';
 import { isVague, type Query, queryFor, splitParts } from './query.js';
 import { outOfScope } from './scope.js';
+import { joinSpelt } from './spelt.js';
 
 export interface ResolveOptions {
   /** YYYY-MM-DD given by the caller; beats any date in the text. */
@@ -110,7 +111,7 @@ function questionPart(asking: string, kb: KnowledgeBase): string {
 export function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: ResolveOptions): Read {
   const question = typeof rawQuestion === 'string' ? rawQuestion.slice(0, 2000) : '';
   const today = options.today.toISOString().slice(0, 10);
-  const text = normalise(question);
+  const text = joinSpelt(normalise(question), kb);
   const message = readMessage(text, kb);
   // The date in the question beats a date in its context ("our ICB came in in July 2022 … who
   // commissioned it in 2019/20?"); an explicit date anywhere beats "now".

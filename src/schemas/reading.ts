@@ -240,6 +240,12 @@ export const Reading = z.strictObject({
   stopWords: Words('word').describe(
     'Words that say nothing about which service is meant: the matcher skips them.',
   ),
+  letterNames: z
+    .record(z.string().regex(/^[a-z]$/, 'a key is one lower-case letter, e.g. c'), z.array(Text))
+    .default({})
+    .describe(
+      'How a letter is said aloud, for messages dictated to a phone: "sea sea gee" is CCG, "I see bee" is ICB. A run of letters or letter names is joined only when it spells an abbreviation the knowledge writes in capitals.',
+    ),
   keywordFillers: z
     .array(Text)
     .default([])

@@ -4,6 +4,7 @@ import { readConditions } from '../../src/resolve/conditions.js';
 import { readDate } from '../../src/resolve/dates.js';
 import { normalise } from '../../src/resolve/normalise.js';
 import { resolve } from '../../src/resolve/resolve.js';
+import { joinSpelt } from '../../src/resolve/spelt.js';
 import { shippedKnowledge, TODAY } from './helpers.js';
 
 // One table per reading stage: dates, conditions, then parts of the answer.
@@ -29,12 +30,30 @@ describe('dates named by a moment or relative to today', () => {
   });
 });
 
+describe('abbreviations spelt out, as dictated', () => {
+  it.each([
+    ['was it the sea sea gee or the i see bee', 'was it the ccg or the icb'],
+    ['n h s e or i c b for dentistry?', 'nhse or icb for dentistry?'],
+    ['the gee pee contract', 'the gp contract'],
+    // Letter names that spell nothing the knowledge abbreviates stay words.
+    ['i see, so who does school nursing', 'i see, so who does school nursing'],
+    ['should i see a doctor', 'should i see a doctor'],
+    // Punctuation ends a run: "see. bee" is not one word.
+    ['i see. be quick', 'i see. be quick'],
+  ])('reads "%s" as "%s"', (text, read) => {
+    expect(joinSpelt(normalise(text), kb)).toBe(read);
+  });
+});
+
 describe('conditions', () => {
   it.each([
     // A phrase matches its plural as well.
     ['substance misuse in hmps', 'setting', 'detained'],
     ['hospital care for a serving member of the armed forces', 'setting', 'military'],
     ["a sailor's wife registered with an ordinary nhs gp", 'setting', 'general'],
+    // Where a forces family is registered decides, whoever else the message names.
+    ['wife of a serving sailor, registered at an ordinary nhs gp practice', 'setting', 'general'],
+    ["a serving soldier's husband registered with a dms practice", 'setting', 'military'],
   ])('reads "%s" as %s = %s', (text, condition, value) => {
     expect(readConditions(normalise(text), kb).settled.get(condition)).toBe(value);
   });
@@ -81,6 +100,11 @@ describe('parts of one message', () => {
     const got = parts('who commissions wheelchair services today, and what changed in 2022?');
     expect(got.map((p) => p.asOf)).toEqual([today, '2022-06-30', '2022-07-01']);
     expect(got.flatMap((p) => p.bodies)).toEqual(['icb', 'ccg', 'icb']);
+  });
+
+  it('makes no second part of one word borrowed from a longer keyword ("performance" of "pay for performance")', () => {
+    const got = parts('Who oversaw NHS trusts\' finances and performance in 2017?');
+    expect(got.map((p) => p.topic)).toEqual(['provider-oversight']);
   });
 
   it('keeps a part whose words include a relative clause ("the checks we do")', () => {
