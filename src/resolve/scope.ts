@@ -20,13 +20,15 @@ const scopeRules = perKnowledge((kb) =>
     // Only phrases with more than words ("£", "a&e") need the text as written.
     const asWritten = phrasePattern(rule.phrases.filter((p) => words(p).join(' ') !== p.toLowerCase()));
     const inAnyForm = phrasePattern(rule.phrases.map(stemmed).filter(Boolean));
-    const asks = askedObject(rule.asks);
+    const pattern = askedObject(rule.asks);
+    // An asked object does not reach across punctuation: "our GPs, ICB's job now?" is not "our … job".
+    const asks = { test: (text: string) => text.split(/[,;:()]/).some((t) => pattern.test(stemmed(t))) };
     return {
       rule,
       re: {
-        test: (text: string) =>
-          asWritten.test(text) || inAnyForm.test(stemmed(text)) || asks.test(stemmed(text)),
+        test: (text: string) => asWritten.test(text) || inAnyForm.test(stemmed(text)) || asks.test(text),
       },
+      asks,
     };
   }),
 );
@@ -62,7 +64,11 @@ export function outOfScope(message: MessageReading, kb: KnowledgeBase): OutOfSco
     // Only asking which body counts here: "what will GP commissioning look like?" names commissioning
     // but asks for a prediction.
     const cue = namesWhichBody(clause, kb) || shaped;
-    const rule = scopeRules(kb).find(({ rule, re }) => rule.unlessCommissioning && !cue && re.test(clause));
+    // What a clause asks for by its structure ("my NHS England job", "which trust runs") holds even in a
+    // clause shaped like a question about a change: "what happens to my job when NHS England goes?".
+    const rule = scopeRules(kb).find(
+      ({ rule, re, asks }) => rule.unlessCommissioning && (cue ? asks.test(clause) : re.test(clause)),
+    );
     if (rule) hit ??= rule.rule;
     else if (cue) inScopeClause = true;
   }

@@ -55,15 +55,19 @@ function longestRun(
   for (let j = i; j < Math.min(tokens.length, i + MAX_RUN); j++) {
     const token = tokens[j] as string;
     const bare = token.replace(/[^\p{L}]+$/u, '');
-    const letter = letterOf.get(bare);
+    // The last letter may be plural: "how many sea sea gees" asks about CCGs.
+    const plural =
+      letters.length > 0 && !letterOf.has(bare) ? letterOf.get(bare.replace(/s$/, '')) : undefined;
+    const letter = letterOf.get(bare) ?? plural;
     if (!letter) break;
-    letters.push(letter);
+    letters.push(plural ? `${letter}s` : letter);
+    if (plural) break;
     // Punctuation inside a run ends it: "see. bee" is two sentences.
     if (bare !== token) break;
   }
   for (let n = letters.length; n >= 2; n--) {
     const word = letters.slice(0, n).join('');
-    if (!abbreviations.has(word)) continue;
+    if (!abbreviations.has(word.replace(/(?<=.)s$/, '')) && !abbreviations.has(word)) continue;
     const last = tokens[i + n - 1] as string;
     return { word: word + last.replace(/^\p{L}+/u, ''), length: n };
   }

@@ -4,6 +4,7 @@ import { readConditions } from '../../src/resolve/conditions.js';
 import { readDate } from '../../src/resolve/dates.js';
 import { normalise } from '../../src/resolve/normalise.js';
 import { resolve } from '../../src/resolve/resolve.js';
+import { outOfScopeRule } from '../../src/resolve/scope.js';
 import { joinSpelt } from '../../src/resolve/spelt.js';
 import { shippedKnowledge, TODAY } from './helpers.js';
 
@@ -35,6 +36,8 @@ describe('abbreviations spelt out, as dictated', () => {
     ['was it the sea sea gee or the i see bee', 'was it the ccg or the icb'],
     ['n h s e or i c b for dentistry?', 'nhse or icb for dentistry?'],
     ['the gee pee contract', 'the gp contract'],
+    // The last letter may be plural.
+    ['how many i see bees are there', 'how many icbs are there'],
     // Letter names that spell nothing the knowledge abbreviates stay words.
     ['i see, so who does school nursing', 'i see, so who does school nursing'],
     ['should i see a doctor', 'should i see a doctor'],
@@ -42,6 +45,18 @@ describe('abbreviations spelt out, as dictated', () => {
     ['i see. be quick', 'i see. be quick'],
   ])('reads "%s" as "%s"', (text, read) => {
     expect(joinSpelt(normalise(text), kb)).toBe(read);
+  });
+});
+
+describe('what a clause asks for by its structure', () => {
+  it.each([
+    ['WHAT HAPPENS TO MY NHS ENGLAND JOB WHEN IT GETS ABOLISHED', 'workforce'],
+    ["who's the NHS 111 provider for the county?", 'providers'],
+    // A structure does not reach across a comma; a change to contracts is in scope.
+    ["appraisal for our GPs, ICB's job now or still NHSE?", undefined],
+    ['what happens to our ICB contracts when NHS England is abolished?', undefined],
+  ])('"%s" → %s', (text, rule) => {
+    expect(outOfScopeRule(text, kb)?.id).toBe(rule);
   });
 });
 
@@ -103,7 +118,7 @@ describe('parts of one message', () => {
   });
 
   it('makes no second part of one word borrowed from a longer keyword ("performance" of "pay for performance")', () => {
-    const got = parts('Who oversaw NHS trusts\' finances and performance in 2017?');
+    const got = parts("Who oversaw NHS trusts' finances and performance in 2017?");
     expect(got.map((p) => p.topic)).toEqual(['provider-oversight']);
   });
 
