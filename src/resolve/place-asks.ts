@@ -151,19 +151,13 @@ const withoutAsker = (text: string) => text.replace(/^\s*(?:[\p{L}\p{N}'&]+\s+){
  * ASKS order: "took over from which" beats "took over from"), the kinds named, and whether it asks which.
  */
 function rest(kb: KnowledgeBase, r: Read, places: PlaceRead[], from: string) {
-  let text = places.reduce((t, p) => withoutPlace(t, p), from);
+  const placeless = places.reduce((t, p) => withoutPlace(t, p), from);
   // A month alone ("merged in April?") is no date read, but says when, never which service.
-  text = withoutDates(text, r.today, kb).replace(MONTHS, ' ');
+  let text = withoutDates(placeless, r.today, kb).replace(MONTHS, ' ');
   const found = kindsIn(kb, text);
   text = withoutLocated(kb, found.rest);
-  let ask: AskKind | undefined;
-  let longest = 0;
-  for (const [name, re] of cues(kb).asks)
-    for (const m of text.matchAll(re))
-      if (m[0].length > longest) {
-        longest = m[0].length;
-        ask = name;
-      }
+  // A cue of several words that holds a date's word ("what's it called now") is read before the dates go.
+  const ask = longestAsk(kb, text) ?? longestAsk(kb, placeless, (cue) => cue.includes(' '));
   for (const [, re] of cues(kb).asks) text = text.replace(re, ' ');
   // Filler first: "our practice" is filler, though "our" alone asks which.
   text = text.replace(cues(kb).filler, ' ');
@@ -173,6 +167,23 @@ function rest(kb: KnowledgeBase, r: Read, places: PlaceRead[], from: string) {
   // With a kind of body named, a count counts bodies, not a service's word ("three" is in a topic's words).
   if (found.kinds.length) text = text.replace(COUNT, ' ');
   return { text, ask, found, asksWhich };
+}
+
+/** The kind of ask of the longest cue in a text (then the first in ASKS order), of the cues that pass `keep`. */
+function longestAsk(
+  kb: KnowledgeBase,
+  text: string,
+  keep: (cue: string) => boolean = () => true,
+): AskKind | undefined {
+  let ask: AskKind | undefined;
+  let longest = 0;
+  for (const [name, re] of cues(kb).asks)
+    for (const m of text.matchAll(re))
+      if (keep(m[0]) && m[0].length > longest) {
+        longest = m[0].length;
+        ask = name;
+      }
+  return ask;
 }
 
 /** Whether the message asks "which <kind> covers <place>" of a place it names. */
@@ -204,10 +215,13 @@ export function readPlaceAsk(
   const first = places[0];
   if (!first) return undefined;
   const whole = rest(kb, r, places, r.text);
-  // Only the clauses that ask say what is asked: "our contract letters still say …" is context. An opening
-  // "ICB comms team here" says who asks.
+  // Where the clauses that ask name a kind of body or ask about one, only they say what is asked: "our
+  // contract letters still say …" is context. An opening "ICB comms team here" says who asks. Otherwise
+  // ("Devon, one of the specialised services … who commissions it now?") the context's service counts.
   const asking = rest(kb, r, places, withoutAsker(r.message.asking) || r.text);
-  if (namesAService(kb, asking.text) && !whichKindOf(kb, r, places)) return undefined;
+  const aboutBody = asking.found.kinds.length > 0 || !!asking.ask;
+  const said = aboutBody ? asking.text : whole.text;
+  if (namesAService(kb, said) && !whichKindOf(kb, r, places)) return undefined;
   const found = whole.found;
   let ask = whole.ask;
   // "Is Wakefield covered by West Yorkshire ICB?": a second place of another kind names the kind asked.
@@ -216,7 +230,7 @@ export function readPlaceAsk(
   // "Which CCG or CCGs covered High Peak?" asks which, whatever else the message says.
   if (whichKindOf(kb, r, places)) ask = 'which';
   const asksWhich = whole.asksWhich;
-  if (!ask && kind && (asksWhich || toTerms(asking.text, prepare(kb)).length === 0)) ask = 'which';
+  if (!ask && kind && (asksWhich || toTerms(said, prepare(kb)).length === 0)) ask = 'which';
   // "Which CCGs formed West Yorkshire ICB?": a start asked with a kind named outside the place asks what
   // formed it ("which year was Essex ICB formed?" names none).
   if (ask === 'started' && asksWhich && found.kinds.length > 0) ask = 'formedFrom';
