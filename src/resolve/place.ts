@@ -54,7 +54,7 @@ const nameIndex = perKnowledge((kb) => {
     if (full.length > 1) for (const [variant, whole] of within(kb, full, ws)) aliases.set(variant, whole);
   }
   for (const variant of aliases.keys()) add(variant.split(' '));
-  const acronyms = acronymIndex(kb);
+  const acronyms = acronymIndex(kb, aliases);
   for (const [variant, whole] of acronyms) {
     aliases.set(variant, whole);
     add(variant.split(' '));
@@ -83,16 +83,19 @@ function within(kb: KnowledgeBase, full: string[], short: string[]): [string, st
   return out;
 }
 
-const LINKS = new Set(['and', 'nhs']);
+// Words no initial is taken from: "Cornwall and the Isles of Scilly" is CIOS.
+const LINKS = new Set(['and', 'nhs', 'the']);
 
 /**
- * The initials people write for a CCG or ICB ("NCL" for North Central London, "BNSSG", "HIOW", "LLR",
- * "BOB", "C&M"): the first letters of its name's words without "and"; of its listed parts where it lists
- * three or more ("Buckinghamshire, Oxfordshire and Berkshire West"); "x and y" for a name of two parts. Only
- * initials that stand for one body of the kind are kept, and none that is a word the knowledge uses. Each
- * maps to the body's name, alone (an ICB first) and with "ICB" or "CCG" after it. Read only in capitals.
+ * The initials people write for an ICB ("NCL" for North Central London, "BNSSG", "HIOW", "LLR", "BOB",
+ * "C&M") or a CCG ("VOY CCG"): the first letters of its name's words without "and"; of its listed parts
+ * where it lists three or more ("Buckinghamshire, Oxfordshire and Berkshire West"); for an ICB named by two
+ * one-word parts, "x and y" ("C&M"). Only initials that stand for one body of the kind are kept, and none
+ * that is a word the knowledge uses, a place's name or a short name already. An ICB's initials stand alone
+ * or before "ICB"; a CCG's only before "CCG", since short capitals are often something else ("CPR", "CSR").
+ * Read only in capitals (src/resolve/place.ts placeOf).
  */
-function acronymIndex(kb: KnowledgeBase): Map<string, string> {
+export function acronymIndex(kb: KnowledgeBase, taken: ReadonlyMap<string, string>): Map<string, string> {
   // By kind, each set of initials → the full names of the bodies they stand for (a body ONS recoded keeps
   // its name, so it counts once).
   const byKind = { icb: new Map<string, Set<string>>(), ccg: new Map<string, Set<string>>() };
@@ -101,8 +104,8 @@ function acronymIndex(kb: KnowledgeBase): Map<string, string> {
     for (const p of kb.places.names().filter((n) => n.kind === kind && full(n))) {
       const core = coreWords(p.name);
       if (!core) continue;
-      for (const a of initials(core, p.name)) {
-        if (everyday(a.replaceAll(' ', ''), kb) || kb.places.find(a).length) continue;
+      for (const a of initials(core, p.name, kind)) {
+        if (everyday(a.replaceAll(' ', ''), kb) || kb.places.find(a).length || taken.has(a)) continue;
         byKind[kind].set(a, (byKind[kind].get(a) ?? new Set()).add(p.normalised));
       }
     }
@@ -111,7 +114,7 @@ function acronymIndex(kb: KnowledgeBase): Map<string, string> {
     for (const [a, names] of byKind[kind]) {
       const [name] = names;
       if (names.size !== 1 || !name) continue;
-      out.set(a, name);
+      if (kind === 'icb') out.set(a, name);
       out.set(`${a} ${kind}`, name);
     }
   return out;
@@ -125,7 +128,7 @@ function coreWords(name: string): string[] | undefined {
   return core ? core.split(' ') : undefined;
 }
 
-function initials(core: string[], name: string): string[] {
+function initials(core: string[], name: string, kind: 'icb' | 'ccg'): string[] {
   const out: string[] = [];
   const letters = core.filter((w) => !LINKS.has(w) && !/^\d/.test(w)).map((w) => w[0]);
   if (letters.length >= 3) out.push(letters.join(''));
@@ -136,7 +139,8 @@ function initials(core: string[], name: string): string[] {
     .split(/\s*,\s*|\s+and\s+|\s*&\s*/i)
     .filter(Boolean);
   if (parts.length >= 3) out.push(parts.map((p) => p[0]?.toLowerCase()).join(''));
-  if (parts.length === 2) out.push(parts.map((p) => p[0]?.toLowerCase()).join(' and '));
+  if (kind === 'icb' && parts.length === 2 && parts.every((p) => !/\s/.test(p)))
+    out.push(parts.map((p) => p[0]?.toLowerCase()).join(' and '));
   return [...new Set(out)];
 }
 
@@ -283,13 +287,14 @@ function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
 
 /** The place a name's words at token i stand for, if written as one: initials only in capitals ("NCL"). */
 function placeOf(ts: Token[], i: number, ws: string[], text: string, kb: KnowledgeBase) {
-  if (ws.length === 1 && !writtenAsPlace(ts, i, text, kb)) return undefined;
   const key = ws.join(' ');
   const index = nameIndex(kb);
-  if (index.acronyms.has(key)) {
+  // Initials in capitals are written as a name wherever they stand ("HIOW still going?").
+  const initials = index.acronyms.has(key);
+  if (initials) {
     const letters = ts.slice(i, i + ws.length - (/ (icb|ccg)$/.test(key) ? 1 : 0));
     if (!letters.every((t) => t.raw === '&' || t.raw === t.raw.toUpperCase())) return undefined;
-  }
+  } else if (ws.length === 1 && !writtenAsPlace(ts, i, text, kb)) return undefined;
   const place = pick(kb.places.find(index.aliases.get(key) ?? key));
   return place ? { place, length: ws.length } : undefined;
 }
