@@ -166,6 +166,12 @@ describe('questions about bodies, read through these names, are answered from th
         'NHS Cambridgeshire and Peterborough Integrated Care Board',
       ],
     ],
+    // What two bodies formed is their merger, not what each was formed from.
+    [
+      'what is the ICB formed from NWL ICB and NCL ICB called?',
+      undefined,
+      ['NHS West and North London Integrated Care Board'],
+    ],
     // A body split under its ODS code ended: every successor is named, with the date.
     [
       'Cumbria CCG: when was it split up and what replaced it?',
