@@ -12,6 +12,13 @@ export interface PlaceRead {
   name: string;
   /** The words as written in the message ("Leeds ICB", "E08000035"). */
   words: string;
+  /** A word read through a slip or a clipping ("Kings Lyn"): as written, and the name's word it was read as. */
+  fuzzy?: Fuzzy;
+}
+
+export interface Fuzzy {
+  written: string;
+  read: string;
 }
 
 interface Token {
@@ -270,7 +277,7 @@ function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
   for (const ws of candidates) {
     if (!ws.every((w, k) => isWord(ts[i + k], w, kb))) continue;
     const found = placeOf(ts, i, ws, text, kb);
-    if (found) return found;
+    if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
   }
   // A name of two words or more with one word loosely written, where written as a place ("Kings Lyn").
   if (fixed || !writtenAsPlace(ts, i, text, kb)) return undefined;
@@ -280,9 +287,18 @@ function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
     if (misses.length !== 1 || !ws.every((w, k) => isWord(ts[i + k], w, kb) || looseWord(ts[i + k], w, kb)))
       continue;
     const found = placeOf(ts, i, ws, text, kb);
-    if (found) return found;
+    if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
   }
   return undefined;
+}
+
+/** The first of a name's words written otherwise than as the word or a short name for it, if any. */
+function fuzzyIn(ts: Token[], i: number, ws: string[], kb: KnowledgeBase): Fuzzy | undefined {
+  const k = ws.findIndex(
+    (w, n) => ts[i + n]?.word !== w && nameIndex(kb).wordFor.get(ts[i + n]?.word ?? '') !== w,
+  );
+  const t = ts[i + k];
+  return k >= 0 && t ? { written: t.raw, read: ws[k] as string } : undefined;
 }
 
 /** The place a name's words at token i stand for, if written as one: initials only in capitals ("NCL"). */
@@ -308,7 +324,9 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i] as Token;
     const code = codeAt(t, kb);
-    const named = code ? { place: code, length: 1 } : nameAt(ts, i, text, kb);
+    const named: { place: Place; length: number; fuzzy?: Fuzzy | undefined } | undefined = code
+      ? { place: code, length: 1 }
+      : nameAt(ts, i, text, kb);
     if (!named) continue;
     // "Leeds ICB here", "Wiltshire council": the body word after the name is part of saying where.
     const after = ts[i + named.length];
@@ -318,9 +336,36 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
       /^\s+$/u.test(text.slice(ts[i + named.length - 1]?.end, after.start));
     const last = ts[i + named.length - (more ? 0 : 1)] as Token;
     const { code: c, kind, name } = named.place;
-    return { code: c, kind, name, words: text.slice(t.start, last.end) };
+    const words = text.slice(t.start, last.end);
+    return { code: c, kind, name, words, ...(named.fuzzy ? { fuzzy: named.fuzzy } : {}) };
   }
   return undefined;
+}
+
+/**
+ * Other places the words read through a slip or clipping may have meant ("another reading is close"):
+ * names whose other words are the span's own and whose word in the loose one's place is no farther from
+ * what was written than the word read plus one edit (a clipping: two edits).
+ */
+export function rivalPlaces(kb: KnowledgeBase, read: PlaceRead): string[] {
+  const fuzzy = read.fuzzy;
+  if (!fuzzy) return [];
+  const written = fuzzy.written.toLowerCase();
+  const ws = nameWords(read.words);
+  const at = ws.indexOf(written);
+  const reach = clipOf(written, fuzzy.read) ? 2 : editDistance(written, fuzzy.read, 2) + 1;
+  const close = (n: string[]) =>
+    n.length > at &&
+    n.every((w, k) =>
+      k === at ? w !== fuzzy.read && editDistance(written, w, reach) <= reach : w === ws[k],
+    );
+  const found = kb.places.names().filter((n) => n.code !== read.code && close(n.normalised.split(' ')));
+  // Named as places of the kind read where there are any ("Luton", not also "NHS Luton CCG").
+  const same = found.filter((n) => n.kind === read.kind);
+  const names = (same.length ? same : found).map(
+    (n) => kb.places.get(n.code, { kind: n.kind })?.name ?? n.name,
+  );
+  return at < 0 ? [] : [...new Set(names)].slice(0, 3);
 }
 
 const locators = perKnowledge((kb) => {

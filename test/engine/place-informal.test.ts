@@ -210,3 +210,31 @@ describe('the place tables: a body split under its ODS code is no ONS recode', (
     expect(life?.next.map((p) => p.name).sort()).toEqual(['NHS Morecambe Bay CCG', 'NHS North Cumbria CCG']);
   });
 });
+
+describe('the place guard: a place read loosely while another is as close is asked about, not answered', () => {
+  it.each([
+    ['which ICB covers Suton?', 'Sutton', /close to Luton and Sefton/],
+    ['who commissions IVF in Suton?', 'Sutton', /close to Luton and Sefton/],
+    ['which CCG was Merten in 2019?', 'Merton', /close to Melton/],
+  ])('%s', (q, name, rivals) => {
+    const a = ask(q);
+    expect(a.status).toBe('unknown');
+    expect(a.commissioners).toEqual([]);
+    expect(a.text).toContain(`as ${name}`);
+    expect(a.text).toMatch(rivals);
+    expect(a.lookInstead).toMatch(/name in full, or give a postcode or GP practice/);
+  });
+
+  it.each([
+    // One slip with no other place near: answered.
+    ['which ICB covers Shropshre?', 'NHS Shropshire, Telford and Wrekin Integrated Care Board'],
+    ['which CCG was Kings Lyn under in 2017', 'NHS West Norfolk CCG'],
+    ['which ICB covers peterboro?', 'NHS Central East Integrated Care Board'],
+    // Written in full: never guarded.
+    ['which ICB covers Sutton?', 'NHS South West London Integrated Care Board'],
+  ])('answers %s', (q, name) => {
+    const a = ask(q);
+    expect(a.status).toBe('answered');
+    expect(a.commissioners.map((c) => c.name)).toContain(name);
+  });
+});
