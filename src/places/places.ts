@@ -284,10 +284,19 @@ export class Places {
   rowsOf(code: string, kind?: PlaceKind): Place[] {
     const first = this.get(code, kind ? { kind } : {});
     if (!first) return [];
-    const same = this.places().filter(
-      (p) => p.kind === first.kind && (p.code === first.code || (!!first.ods && p.ods === first.ods)),
-    );
-    return same.sort((a, b) => (a.validFrom ?? '').localeCompare(b.validFrom ?? ''));
+    const same = this.places()
+      .filter((p) => p.kind === first.kind && (p.code === first.code || (!!first.ods && p.ods === first.ods)))
+      .sort((a, b) => (a.validFrom ?? '').localeCompare(b.validFrom ?? ''));
+    // A row that passed its area to others besides the next row under its ODS code was split, not recoded:
+    // NHS Cumbria CCG (01H) ended in 2017, split between NHS North Cumbria CCG (01H) and NHS Morecambe Bay CCG.
+    const runs: Place[][] = [];
+    for (const p of same) {
+      const last = runs.at(-1)?.at(-1);
+      const follows = !!last && (p.code === last.code || last.successors.every((s) => s === p.code));
+      if (follows) runs.at(-1)?.push(p);
+      else runs.push([p]);
+    }
+    return runs.find((run) => run.some((p) => p.code === first.code)) ?? [first];
   }
 
   /**

@@ -42,19 +42,24 @@ const cues = perKnowledge((kb) => {
     return b ? [b.short ?? '', ...b.aliases].map((a) => normalise(a)).filter(Boolean) : [];
   };
   // Sub-ICB before ICB, so "sub-ICB location" is not read as an ICB.
-  const kinds: [AskedKind, RegExp][] = [
-    ['sub-icb', wordsRe(w.kinds['sub-icb'].map(normalise))],
-    ['region', wordsRe(w.kinds.region.map(normalise))],
-    ['ccg', wordsRe(aliases('ccg'))],
-    ['icb', wordsRe(aliases('icb'))],
-    ['council', wordsRe(aliases('local-authority'))],
-    ['pct', wordsRe(aliases('pct'))],
-    ['local-nhs', wordsRe(w.kinds['local-nhs'].map(normalise))],
+  const lists: [AskedKind, string[]][] = [
+    ['sub-icb', w.kinds['sub-icb'].map(normalise)],
+    ['region', w.kinds.region.map(normalise)],
+    ['ccg', aliases('ccg')],
+    ['icb', aliases('icb')],
+    ['council', aliases('local-authority')],
+    ['pct', aliases('pct')],
+    ['local-nhs', w.kinds['local-nhs'].map(normalise)],
   ];
+  const kinds = lists.map(([k, list]) => [k, wordsRe(list)] as [AskedKind, RegExp]);
   const asks = ASKS.map((a) => [a, wordsRe(w[a].map(normalise))] as const);
+  // "Which CCG or CCGs covered X", "what ICB serves X": a kind asked, then a word of asking which, then the place.
+  const kind = prefixAlternation(lists.flatMap(([, list]) => list));
+  const whichKind = `(?:which|what)\\s+(?:${kind})s?(?:\\s+or\\s+(?:${kind})s?)?\\s+(?:${prefixAlternation(w.which.map(normalise))})\\s+(?:the\\s+)?`;
   return {
     kinds,
     asks,
+    whichKind,
     which: wordsRe(w.which.map(normalise)),
     filler: wordsRe(w.filler.map(normalise)),
     located: wordsRe(w.located.map(normalise)),
@@ -125,6 +130,75 @@ function namesAService(kb: KnowledgeBase, rest: string): boolean {
   return toTerms(rest, prepared).some((t) => prepared.postings.has(t));
 }
 
+/** The months' names, long and short ("april", "apr"), from the calendar rather than a list. */
+const MONTHS = (() => {
+  const names = (month: 'long' | 'short') =>
+    Array.from({ length: 12 }, (_, m) =>
+      new Intl.DateTimeFormat('en-GB', { month, timeZone: 'UTC' }).format(Date.UTC(2001, m, 1)).toLowerCase(),
+    );
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${[...names('long'), ...names('short')].join('|')})(?![\\p{L}\\p{N}])`,
+    'gu',
+  );
+})();
+
+/** An opening "ICB comms team here," or "Leeds GP here -": who asks, not what. */
+const withoutAsker = (text: string) => text.replace(/^\s*(?:[\p{L}\p{N}'&]+\s+){1,4}here\b[\s,.:;!-]*/u, '');
+
+/**
+ * The words of a text left once the places, dates, kinds of body, who is placed, the ask's own words, filler
+ * and words of asking which are taken out; the ask read (the longest cue, then the first kind of ask in
+ * ASKS order: "took over from which" beats "took over from"), the kinds named, and whether it asks which.
+ */
+function rest(kb: KnowledgeBase, r: Read, places: PlaceRead[], from: string) {
+  const placeless = places.reduce((t, p) => withoutPlace(t, p), from);
+  // A month alone ("merged in April?") is no date read, but says when, never which service.
+  let text = withoutDates(placeless, r.today, kb).replace(MONTHS, ' ');
+  const found = kindsIn(kb, text);
+  text = withoutLocated(kb, found.rest);
+  // A cue of several words that holds a date's word ("what's it called now") is read before the dates go.
+  const ask = longestAsk(kb, text) ?? longestAsk(kb, placeless, (cue) => cue.includes(' '));
+  for (const [, re] of cues(kb).asks) text = text.replace(re, ' ');
+  // Filler first: "our practice" is filler, though "our" alone asks which.
+  text = text.replace(cues(kb).filler, ' ');
+  const which = cues(kb).which;
+  const asksWhich = text.search(which) >= 0;
+  text = text.replace(which, ' ');
+  // With a kind of body named, a count counts bodies, not a service's word ("three" is in a topic's words).
+  if (found.kinds.length) text = text.replace(COUNT, ' ');
+  return { text, ask, found, asksWhich };
+}
+
+/** The kind of ask of the longest cue in a text (then the first in ASKS order), of the cues that pass `keep`. */
+function longestAsk(
+  kb: KnowledgeBase,
+  text: string,
+  keep: (cue: string) => boolean = () => true,
+): AskKind | undefined {
+  let ask: AskKind | undefined;
+  let longest = 0;
+  for (const [name, re] of cues(kb).asks)
+    for (const m of text.matchAll(re))
+      if (keep(m[0]) && m[0].length > longest) {
+        longest = m[0].length;
+        ask = name;
+      }
+  return ask;
+}
+
+/** Whether the message asks "which <kind> covers <place>" of a place it names. */
+function whichKindOf(kb: KnowledgeBase, r: Read, places: PlaceRead[]): boolean {
+  return places.some((p) => {
+    const ws = normalise(p.words).split(' ').filter(Boolean);
+    if (!ws.length) return false;
+    const re = new RegExp(
+      `(?<![\\p{L}\\p{N}])${cues(kb).whichKind}${ws.join('\\s+')}(?![\\p{L}\\p{N}])`,
+      'u',
+    );
+    return re.test(r.text);
+  });
+}
+
 /**
  * What the message asks about a local body, or undefined when it asks something else. A follow-up ("and in
  * 2019?") that asks nothing of its own and names no service asks `carried`, the last question's ask.
@@ -140,27 +214,23 @@ export function readPlaceAsk(
   const places = read.length === 0 && r.place ? [r.place] : read;
   const first = places[0];
   if (!first) return undefined;
-  let text = places.reduce((t, p) => withoutPlace(t, p), r.text);
-  text = withoutDates(text, r.today, kb);
-  const found = kindsIn(kb, text);
-  text = withoutLocated(kb, found.rest);
-  let ask: AskKind | undefined;
-  for (const [name, re] of cues(kb).asks) {
-    if (!ask && text.search(re) >= 0) ask = name;
-    text = text.replace(re, ' ');
-  }
-  // Filler first: "our practice" is filler, though "our" alone asks which.
-  text = text.replace(cues(kb).filler, ' ');
-  const which = cues(kb).which;
-  const asksWhich = text.search(which) >= 0;
-  text = text.replace(which, ' ');
-  // With a kind of body named, a count counts bodies, not a service's word ("three" is in a topic's words).
-  if (found.kinds.length) text = text.replace(COUNT, ' ');
-  if (namesAService(kb, text)) return undefined;
+  const whole = rest(kb, r, places, r.text);
+  // Where the clauses that ask name a kind of body or ask about one, only they say what is asked: "our
+  // contract letters still say …" is context. An opening "ICB comms team here" says who asks. Otherwise
+  // ("Devon, one of the specialised services … who commissions it now?") the context's service counts.
+  const asking = rest(kb, r, places, withoutAsker(r.message.asking) || r.text);
+  const aboutBody = asking.found.kinds.length > 0 || !!asking.ask;
+  const said = aboutBody ? asking.text : whole.text;
+  if (namesAService(kb, said) && !whichKindOf(kb, r, places)) return undefined;
+  const found = whole.found;
+  let ask = whole.ask;
   // "Is Wakefield covered by West Yorkshire ICB?": a second place of another kind names the kind asked.
   const kind =
     found.kinds[0] ?? spanKind(kb, first) ?? places.slice(1).find((p) => p.kind !== first.kind)?.kind;
-  if (!ask && kind && (asksWhich || toTerms(text, prepare(kb)).length === 0)) ask = 'which';
+  // "Which CCG or CCGs covered High Peak?" asks which, whatever else the message says.
+  if (whichKindOf(kb, r, places)) ask = 'which';
+  const asksWhich = whole.asksWhich;
+  if (!ask && kind && (asksWhich || toTerms(said, prepare(kb)).length === 0)) ask = 'which';
   // "Which CCGs formed West Yorkshire ICB?": a start asked with a kind named outside the place asks what
   // formed it ("which year was Essex ICB formed?" names none).
   if (ask === 'started' && asksWhich && found.kinds.length > 0) ask = 'formedFrom';

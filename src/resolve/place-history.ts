@@ -46,8 +46,7 @@ export function formedFrom(kb: KnowledgeBase, place: Place): Place[] {
   const own = new Set(rows.map((p) => p.code));
   const out = new Map<string, Place>();
   for (const r of rows)
-    for (const p of kb.places.predecessors(r.code))
-      if (!own.has(p.code) && !(p.ods && p.ods === place.ods)) out.set(p.code, p);
+    for (const p of kb.places.predecessors(r.code)) if (!own.has(p.code)) out.set(p.code, p);
   return [...out.values()];
 }
 

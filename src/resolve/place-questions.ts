@@ -296,7 +296,9 @@ function built(kb: KnowledgeBase, r: Read, ask: PlaceAsk): Built | undefined {
     case 'became':
       return became(kb, place);
     case 'formedFrom':
-      return cameFrom(kb, place);
+      // "The ICB formed from North West London and North Central London": what two bodies formed is their
+      // merger.
+      return places.length > 1 ? merged(kb, places) : cameFrom(kb, place);
     case 'merged':
       return merged(kb, places);
     case 'started': {

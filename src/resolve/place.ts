@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
-import type { Place, PlaceKind } from '../places/places.js';
+import { type Place, type PlaceKind, type PlaceName, normalise as placeNormalise } from '../places/places.js';
 import { editDistance } from './distance.js';
 import { prepare } from './index.js';
 import { perKnowledge, phraseAlternation } from './memo.js';
@@ -12,6 +12,13 @@ export interface PlaceRead {
   name: string;
   /** The words as written in the message ("Leeds ICB", "E08000035"). */
   words: string;
+  /** A word read through a slip or a clipping ("Kings Lyn"): as written, and the name's word it was read as. */
+  fuzzy?: Fuzzy;
+}
+
+export interface Fuzzy {
+  written: string;
+  read: string;
 }
 
 interface Token {
@@ -25,29 +32,39 @@ interface Token {
 // A name that is a council, an ICB and a CCG ("Leeds") is read as the council: people name their area.
 const KIND_ORDER: PlaceKind[] = ['council', 'icb', 'ccg', 'sub-icb', 'region'];
 
+/** A name's words as the message's tokens are read: "&" is the word "and" ("B&NES" is "b and nes"). */
+export const nameWords = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+|&/gu) ?? []).map(andWord);
+const andWord = (w: string) => (w === '&' ? 'and' : w);
+
 /** The place names by their first word, each as its words, longest first: built once per knowledge base. */
 const nameIndex = perKnowledge((kb) => {
   const byFirst = new Map<string, string[][]>();
-  for (const n of kb.places.names()) {
-    const ws = n.normalised.split(' ');
-    const first = ws[0] as string;
-    const list = byFirst.get(first) ?? [];
-    if (!list.some((l) => l.join(' ') === n.normalised)) list.push(ws);
-    byFirst.set(first, list);
-  }
+  const add = (ws: string[]) => {
+    const list = byFirst.get(ws[0] as string) ?? [];
+    if (!list.some((l) => l.join(' ') === ws.join(' '))) list.push(ws);
+    byFirst.set(ws[0] as string, list);
+  };
+  for (const n of kb.places.names()) add(n.normalised.split(' '));
   // Short names people use ("herts"), each read as the name it stands for.
   const aliases = new Map<string, string>();
   // A one-word short name for a one-word name also stands for that word inside a longer name: "Herts and
   // West Essex ICB" is NHS Hertfordshire and West Essex ICB, not Hertfordshire then West Essex.
   const wordFor = new Map<string, string>();
   for (const [short, name] of Object.entries(kb.reading.placeNames)) {
-    // Split as the message's words are ("B&NES" is "b", "nes").
-    const ws = short.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const ws = nameWords(short);
     if (!ws.length) continue;
     aliases.set(ws.join(' '), name);
-    byFirst.set(ws[0] as string, [...(byFirst.get(ws[0] as string) ?? []), ws]);
-    const full = name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    add(ws);
+    const full = nameWords(name);
     if (ws.length === 1 && full.length === 1) wordFor.set(ws[0] as string, full[0] as string);
+    // A short name for a longer name stands for it inside other names too: "Hampshire and IOW ICB".
+    if (full.length > 1) for (const [variant, whole] of within(kb, full, ws)) aliases.set(variant, whole);
+  }
+  for (const variant of aliases.keys()) add(variant.split(' '));
+  const acronyms = acronymIndex(kb, aliases);
+  for (const [variant, whole] of acronyms) {
+    aliases.set(variant, whole);
+    add(variant.split(' '));
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
   const lower = (list: string[]) => new Set(list.map((c) => c.toLowerCase()));
@@ -55,14 +72,89 @@ const nameIndex = perKnowledge((kb) => {
     byFirst,
     aliases,
     wordFor,
+    acronyms: new Set(acronyms.keys()),
     cues: lower(kb.reading.placeCues),
     after: lower(kb.reading.placeAfter),
   };
 });
 
+/** The names that hold `full` as words, each with `short` in its place: variant → the name it stands for. */
+function within(kb: KnowledgeBase, full: string[], short: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  const whole = ` ${full.join(' ')} `;
+  for (const n of kb.places.names()) {
+    const padded = ` ${n.normalised} `;
+    if (padded === whole || !padded.includes(whole)) continue;
+    out.push([padded.replace(whole, ` ${short.join(' ')} `).trim(), n.normalised]);
+  }
+  return out;
+}
+
+// Words no initial is taken from: "Cornwall and the Isles of Scilly" is CIOS.
+const LINKS = new Set(['and', 'nhs', 'the']);
+
+/**
+ * The initials people write for an ICB ("NCL" for North Central London, "BNSSG", "HIOW", "LLR", "BOB",
+ * "C&M") or a CCG ("VOY CCG"): the first letters of its name's words without "and"; of its listed parts
+ * where it lists three or more ("Buckinghamshire, Oxfordshire and Berkshire West"); for an ICB named by two
+ * one-word parts, "x and y" ("C&M"). Only initials that stand for one body of the kind are kept, and none
+ * that is a word the knowledge uses, a place's name or a short name already. An ICB's initials stand alone
+ * or before "ICB"; a CCG's only before "CCG", since short capitals are often something else ("CPR", "CSR").
+ * Read only in capitals (src/resolve/place.ts placeOf).
+ */
+export function acronymIndex(kb: KnowledgeBase, taken: ReadonlyMap<string, string>): Map<string, string> {
+  // By kind, each set of initials → the full names of the bodies they stand for (a body ONS recoded keeps
+  // its name, so it counts once).
+  const byKind = { icb: new Map<string, Set<string>>(), ccg: new Map<string, Set<string>>() };
+  const full = (n: PlaceName) => / (Integrated Care Board|CCG)$/.test(n.name) && n.name.startsWith('NHS ');
+  for (const kind of ['icb', 'ccg'] as const)
+    for (const p of kb.places.names().filter((n) => n.kind === kind && full(n))) {
+      const core = coreWords(p.name);
+      if (!core) continue;
+      for (const a of initials(core, p.name, kind)) {
+        if (everyday(a.replaceAll(' ', ''), kb) || kb.places.find(a).length || taken.has(a)) continue;
+        byKind[kind].set(a, (byKind[kind].get(a) ?? new Set()).add(p.normalised));
+      }
+    }
+  const out = new Map<string, string>();
+  for (const kind of ['ccg', 'icb'] as const)
+    for (const [a, names] of byKind[kind]) {
+      const [name] = names;
+      if (names.size !== 1 || !name) continue;
+      if (kind === 'icb') out.set(a, name);
+      out.set(`${a} ${kind}`, name);
+    }
+  return out;
+}
+
+/** A CCG or ICB's name without "NHS" and its kind's words: "north central london". */
+function coreWords(name: string): string[] | undefined {
+  const core = placeNormalise(name)
+    .replace(/^nhs /, '')
+    .replace(/ (integrated care board|icb|ccg|clinical commissioning group)$/, '');
+  return core ? core.split(' ') : undefined;
+}
+
+function initials(core: string[], name: string, kind: 'icb' | 'ccg'): string[] {
+  const out: string[] = [];
+  const letters = core.filter((w) => !LINKS.has(w) && !/^\d/.test(w)).map((w) => w[0]);
+  if (letters.length >= 3) out.push(letters.join(''));
+  // Listed parts: split at commas and "and" as written.
+  const parts = name
+    .replace(/^NHS\s+/i, '')
+    .replace(/\s+(Integrated Care Board|ICB|CCG)$/i, '')
+    .split(/\s*,\s*|\s+and\s+|\s*&\s*/i)
+    .filter(Boolean);
+  if (parts.length >= 3) out.push(parts.map((p) => p[0]?.toLowerCase()).join(''));
+  if (kind === 'icb' && parts.length === 2 && parts.every((p) => !/\s/.test(p)))
+    out.push(parts.map((p) => p[0]?.toLowerCase()).join(' and '));
+  return [...new Set(out)];
+}
+
 function tokens(text: string): Token[] {
-  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
-    word: m[0].toLowerCase(),
+  // "&" is read as "and", as names are: "Norfolk & Waveney ICB" is NHS Norfolk and Waveney ICB.
+  return [...text.matchAll(/[\p{L}\p{N}]+|&/gu)].map((m) => ({
+    word: andWord(m[0].toLowerCase()),
     raw: m[0],
     start: m.index,
     end: m.index + m[0].length,
@@ -89,6 +181,9 @@ function writtenAsPlace(ts: Token[], i: number, text: string, kb: KnowledgeBase)
   if (!sentenceStart) return true;
   const next = ts[i + 1];
   if (!next || /[^\s]/u.test(text.slice(t.end, next.start)) || index.after.has(next.word)) return true;
+  // A year after it places it in time, as people place an area: "Hartlepool 2019", "Babergh in 2019".
+  const year = (k: number) => /^(?:19|20)\d\d$/.test(ts[k]?.word ?? '');
+  if (year(i + 1) || (next.word === 'in' && year(i + 2))) return true;
   // "Southwark practice here", "Leeds GP here": a place word one word on says where too.
   const then = ts[i + 2];
   return !!then && /^\s+$/u.test(text.slice(next.end, then.start)) && index.after.has(then.word);
@@ -125,11 +220,35 @@ const slipIndex = perKnowledge((kb) => {
 export function placeWordFor(word: string, kb: KnowledgeBase): string | undefined {
   if (word.length < TYPO_MIN_NAME - 1 || nameIndex(kb).byFirst.has(word) || everyday(word, kb))
     return undefined;
-  const near = [...(slipIndex(kb).get(word[0] as string) ?? [])].filter(
-    (w) => Math.abs(w.length - word.length) <= 1 && editDistance(word, w, 1) <= 1,
-  );
-  return near.length === 1 ? near[0] : undefined;
+  const words = [...(slipIndex(kb).get(word[0] as string) ?? [])];
+  const near = words.filter((w) => Math.abs(w.length - word.length) <= 1 && editDistance(word, w, 1) <= 1);
+  if (near.length) return near.length === 1 ? near[0] : undefined;
+  const clipped = words.filter((w) => clipOf(word, w));
+  return clipped.length === 1 ? clipped[0] : undefined;
 }
+
+// A clipped name keeps most of its letters and seven at least: "peterboro", "scarboro"; never a short stem
+// that is a word of its own ("in bright sunshine" is not Brighton).
+const CLIP_SHARE = 0.7;
+const CLIP_LETTERS = 7;
+
+/** Whether a written word is a name's word cut short ("peterboro" for "peterborough"). */
+const clipOf = (word: string, name: string) =>
+  word.length >= CLIP_LETTERS &&
+  name.length >= word.length + 2 &&
+  name.startsWith(word) &&
+  word.length >= CLIP_SHARE * name.length;
+
+/**
+ * Whether a written token is a name's word by a looser match, allowed for one word of a name of two words
+ * or more whose others are exact: one slip in a word of four letters or more ("Kings Lyn"), or a clipping.
+ */
+const looseWord = (t: Token | undefined, w: string, kb: KnowledgeBase) =>
+  !!t &&
+  w.length >= 4 &&
+  !/\d/.test(w) &&
+  !everyday(t.word, kb) &&
+  (clipOf(t.word, w) || (Math.abs(w.length - t.word.length) <= 1 && editDistance(t.word, w, 1) <= 1));
 
 /** Whether a written token is a name's word: exactly, by its short name ("herts"), or one slip from it. */
 const isWord = (t: Token | undefined, w: string, kb: KnowledgeBase) =>
@@ -154,14 +273,46 @@ function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
   const fixed = exact ? undefined : placeWordFor(first.word, kb);
   // A name read through a slip in its first word must be written as a place ("in Shropshre", "Wiltshre").
   if (fixed && !writtenAsPlace(ts, i, text, kb)) return undefined;
-  for (const ws of exact ?? nameIndex(kb).byFirst.get(fixed ?? '') ?? []) {
+  const candidates = exact ?? nameIndex(kb).byFirst.get(fixed ?? '') ?? [];
+  for (const ws of candidates) {
     if (!ws.every((w, k) => isWord(ts[i + k], w, kb))) continue;
-    if (ws.length === 1 && !writtenAsPlace(ts, i, text, kb)) continue;
-    const key = ws.join(' ');
-    const place = pick(kb.places.find(nameIndex(kb).aliases.get(key) ?? key));
-    if (place) return { place, length: ws.length };
+    const found = placeOf(ts, i, ws, text, kb);
+    if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
+  }
+  // A name of two words or more with one word loosely written, where written as a place ("Kings Lyn").
+  if (fixed || !writtenAsPlace(ts, i, text, kb)) return undefined;
+  for (const ws of candidates) {
+    if (ws.length < 2) continue;
+    const misses = ws.filter((w, k) => !isWord(ts[i + k], w, kb));
+    if (misses.length !== 1 || !ws.every((w, k) => isWord(ts[i + k], w, kb) || looseWord(ts[i + k], w, kb)))
+      continue;
+    const found = placeOf(ts, i, ws, text, kb);
+    if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
   }
   return undefined;
+}
+
+/** The first of a name's words written otherwise than as the word or a short name for it, if any. */
+function fuzzyIn(ts: Token[], i: number, ws: string[], kb: KnowledgeBase): Fuzzy | undefined {
+  const k = ws.findIndex(
+    (w, n) => ts[i + n]?.word !== w && nameIndex(kb).wordFor.get(ts[i + n]?.word ?? '') !== w,
+  );
+  const t = ts[i + k];
+  return k >= 0 && t ? { written: t.raw, read: ws[k] as string } : undefined;
+}
+
+/** The place a name's words at token i stand for, if written as one: initials only in capitals ("NCL"). */
+function placeOf(ts: Token[], i: number, ws: string[], text: string, kb: KnowledgeBase) {
+  const key = ws.join(' ');
+  const index = nameIndex(kb);
+  // Initials in capitals are written as a name wherever they stand ("HIOW still going?").
+  const initials = index.acronyms.has(key);
+  if (initials) {
+    const letters = ts.slice(i, i + ws.length - (/ (icb|ccg)$/.test(key) ? 1 : 0));
+    if (!letters.every((t) => t.raw === '&' || t.raw === t.raw.toUpperCase())) return undefined;
+  } else if (ws.length === 1 && !writtenAsPlace(ts, i, text, kb)) return undefined;
+  const place = pick(kb.places.find(index.aliases.get(key) ?? key));
+  return place ? { place, length: ws.length } : undefined;
 }
 
 /**
@@ -173,7 +324,9 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i] as Token;
     const code = codeAt(t, kb);
-    const named = code ? { place: code, length: 1 } : nameAt(ts, i, text, kb);
+    const named: { place: Place; length: number; fuzzy?: Fuzzy | undefined } | undefined = code
+      ? { place: code, length: 1 }
+      : nameAt(ts, i, text, kb);
     if (!named) continue;
     // "Leeds ICB here", "Wiltshire council": the body word after the name is part of saying where.
     const after = ts[i + named.length];
@@ -183,9 +336,36 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
       /^\s+$/u.test(text.slice(ts[i + named.length - 1]?.end, after.start));
     const last = ts[i + named.length - (more ? 0 : 1)] as Token;
     const { code: c, kind, name } = named.place;
-    return { code: c, kind, name, words: text.slice(t.start, last.end) };
+    const words = text.slice(t.start, last.end);
+    return { code: c, kind, name, words, ...(named.fuzzy ? { fuzzy: named.fuzzy } : {}) };
   }
   return undefined;
+}
+
+/**
+ * Other places the words read through a slip or clipping may have meant ("another reading is close"):
+ * names whose other words are the span's own and whose word in the loose one's place is no farther from
+ * what was written than the word read plus one edit (a clipping: two edits).
+ */
+export function rivalPlaces(kb: KnowledgeBase, read: PlaceRead): string[] {
+  const fuzzy = read.fuzzy;
+  if (!fuzzy) return [];
+  const written = fuzzy.written.toLowerCase();
+  const ws = nameWords(read.words);
+  const at = ws.indexOf(written);
+  const reach = clipOf(written, fuzzy.read) ? 2 : editDistance(written, fuzzy.read, 2) + 1;
+  const close = (n: string[]) =>
+    n.length > at &&
+    n.every((w, k) =>
+      k === at ? w !== fuzzy.read && editDistance(written, w, reach) <= reach : w === ws[k],
+    );
+  const found = kb.places.names().filter((n) => n.code !== read.code && close(n.normalised.split(' ')));
+  // Named as places of the kind read where there are any ("Luton", not also "NHS Luton CCG").
+  const same = found.filter((n) => n.kind === read.kind);
+  const names = (same.length ? same : found).map(
+    (n) => kb.places.get(n.code, { kind: n.kind })?.name ?? n.name,
+  );
+  return at < 0 ? [] : [...new Set(names)].slice(0, 3);
 }
 
 const locators = perKnowledge((kb) => {

@@ -18,6 +18,7 @@ import { type MessageReading, readMessage } from './message.js';
 import { withoutNegated } from './negation.js';
 import { normalise } from './normalise.js';
 import { type PlaceRead, readOutside, readPlace, withoutPlace } from './place.js';
+import { placeGuard } from './place-guard.js';
 import { withoutBodyName } from './place-names.js';
 import { isLocalBodies, placeQuestion } from './place-questions.js';
 import { isVague, type Query, queryFor, splitParts } from './query.js';
@@ -289,9 +290,12 @@ export function decided(
 ): Answer {
   const trace: Trace = {};
   const answer = resolveRead(kb, r, options, trace);
-  // A chosen option is the asker's own reading: nothing left to decide.
-  // So is an answer from the place tables: it rests on no reading of a topic for the decision to weigh.
-  const given = options.topicId || isLocalBodies(answer) ? answer : decide(kb, r, trace, answer);
+  // A chosen option is the asker's own reading: nothing left to decide. An answer from the place tables
+  // rests on no reading of a topic for the decision to weigh; the place guard weighs its place instead, as it
+  // does for a service answer naming a place's bodies.
+  const given = options.topicId
+    ? answer
+    : placeGuard(kb, r, isLocalBodies(answer) ? answer : decide(kb, r, trace, answer));
   // What "Not what I asked" offers: the next-best readings, at the question's date and conditions.
   return withAlternatives(kb, given, trace.ranked ?? [], situation(kb, r, 0));
 }
