@@ -1,10 +1,11 @@
 import { isValid, toOutcode, validOutcode } from 'postcode';
 import type { KnowledgeBase } from '../knowledge/model.js';
-import type { DistrictCouncil } from '../places/places.js';
+import type { DistrictCouncil, Place } from '../places/places.js';
 import { prepare } from './index.js';
 import { perKnowledge } from './memo.js';
 import { normalise, stem } from './normalise.js';
 import type { PlaceRead } from './place.js';
+import type { Built } from './place-bodies.js';
 import type { LocalNames } from './place-names.js';
 
 /**
@@ -123,4 +124,32 @@ export function districtNames(
     );
   }
   return { names: new Map([...names].map(([body, list]) => [body, list.join(' or ')])), notes };
+}
+
+/**
+ * "Which ICB covers S20?" where the postcode district lies in more than one council on the date: each
+ * council's answer by `which`, after a line that lists the councils and asks for the council or a practice.
+ * Undefined where the place is no postcode or its district lies in one council.
+ */
+export function districtWhich(
+  kb: KnowledgeBase,
+  p: PlaceRead,
+  date: string,
+  which: (council: Place) => Built,
+): Built | undefined {
+  const councils = p.postcode ? kb.places.district(p.postcode, date) : [];
+  const english = councils.flatMap((c) => c.place ?? []);
+  if (councils.length < 2 || !english.length) return undefined;
+  const each = english.map(which);
+  const bodies = new Map(each.flatMap((b) => b.bodies).map((n) => [`${n.kind}|${n.name}`, n]));
+  const listed = councils.map((c) => (c.nation ? `${c.name} (${c.nation})` : c.name));
+  return {
+    status: each.some((b) => b.status === 'answered') ? 'answered' : 'unknown',
+    lines: [
+      `The postcode district ${p.postcode} is split between ${listed.slice(0, -1).join(', ')} and ${listed.at(-1)}: give the council or a GP practice to be sure which.`,
+      ...each.flatMap((b) => b.lines),
+    ],
+    bodies: [...bodies.values()],
+    files: [...new Set(['postcode-districts.csv', ...each.flatMap((b) => b.files)])],
+  };
 }
