@@ -17,7 +17,7 @@ import type { LocalNames } from './place-names.js';
 
 // Capitals and digits as a postcode is written; a full one may be run together ("tr184ab").
 const FULL = /^([A-Za-z]{1,2}\d[A-Za-z\d]?)[ \t]*(\d[A-Za-z]{2})(?![\p{L}\p{N}])/u;
-const OUTWARD = /^([A-Z]{1,2}\d[A-Z\d]?)(?![\p{L}\p{N}])/u;
+const OUTWARD = /^([A-Za-z]{1,2}\d[A-Za-z\d]?)(?![\p{L}\p{N}])/u;
 
 const cues = perKnowledge((kb) => ({
   postcode: kb.reading.postcodeWords.map(normalise).filter(Boolean),
@@ -61,11 +61,13 @@ function postcodeWords(
   }
   const alone = OUTWARD.exec(rest);
   if (!alone || !validOutcode(alone[1] as string)) return undefined;
-  const outward = alone[1] as string;
-  const end = start + outward.length;
+  const written = alone[1] as string;
+  const outward = written.toUpperCase();
+  const end = start + written.length;
   const before = cuedBefore(kb, text.slice(0, start));
   if (before.postcode) return { outward, end };
-  if (everyday(outward.toLowerCase(), kb)) return undefined;
+  // Without a postcode word, only as a postcode is written: in capitals ("in LS6", not "in ls6").
+  if (written !== outward || everyday(written.toLowerCase(), kb)) return undefined;
   return before.place || cuedAfter(kb, text.slice(end)) ? { outward, end } : undefined;
 }
 
@@ -152,4 +154,14 @@ export function districtWhich(
     bodies: [...bodies.values()],
     files: [...new Set(['postcode-districts.csv', ...each.flatMap((b) => b.files)])],
   };
+}
+
+/** The tables an answer rests on, with the postcode table where a place was read from a postcode. */
+export function withPostcodeTable<T extends { files: string[] }>(
+  built: T | undefined,
+  places: PlaceRead[],
+): T | undefined {
+  const file = 'postcode-districts.csv';
+  if (!built || !places.some((p) => p.postcode) || built.files.includes(file)) return built;
+  return { ...built, files: [...built.files, file] };
 }

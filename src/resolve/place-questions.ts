@@ -29,7 +29,7 @@ import {
   stepText,
   still,
 } from './place-history.js';
-import { districtWhich } from './place-postcode.js';
+import { districtWhich, withPostcodeTable } from './place-postcode.js';
 import type { Read } from './resolve.js';
 import { outOfScope } from './scope.js';
 
@@ -420,7 +420,7 @@ export function placeQuestion(
   const ask = readPlaceAsk(kb, r, carried);
   // The out-of-scope rules hold here too, read without the words that ask about a body.
   if (!ask || outOfScope(readMessage(withoutAskWords(kb, r.text), kb), kb)) return undefined;
-  const b = built(kb, r, ask);
+  const b = withPostcodeTable(built(kb, r, ask), ask.places);
   // Facts with no body named where one was asked for are not an answer: say what the tables lack.
   const empty = b?.status === 'answered' && b.bodies.length === 0;
   const checked: Built | undefined =
