@@ -188,6 +188,7 @@ export class Places {
   private nameList?: PlaceName[];
   private byName?: Map<string, PlaceName[]>;
   private byOutward?: Map<string, PlaceTables['postcodeDistricts']['rows']>;
+  private byOutsideCode?: Map<string, PlaceTables['outside']['rows'][number]>;
 
   constructor(private readonly t: PlaceTables) {
     this.tableDate = t.manifest.tableDate;
@@ -271,7 +272,7 @@ export class Places {
     const rows = (this.byOutward.get(outward.toUpperCase()) ?? []).filter((r) =>
       date ? holds(r, date) : !r.validTo,
     );
-    const outside = new Map(this.t.outside.rows.map((o) => [o.code, o]));
+    const outside = this.outsideByCode();
     return rows.map((r) => {
       const place = this.get(r.council, { kind: 'council', ...(date ? { date } : {}) });
       const o = outside.get(r.council);
@@ -279,6 +280,11 @@ export class Places {
       if (place) return { code: r.council, name: place.official ?? place.name, place, ...share };
       return { code: r.council, name: o?.name ?? r.council, ...(o ? { nation: o.nation } : {}), ...share };
     });
+  }
+
+  private outsideByCode(): Map<string, PlaceTables['outside']['rows'][number]> {
+    this.byOutsideCode ??= new Map(this.t.outside.rows.map((o) => [o.code, o]));
+    return this.byOutsideCode;
   }
 
   /** Every place of a kind that held on `date`. */
