@@ -168,3 +168,15 @@ export function withPostcodeTable<T extends { files: string[] }>(
   if (!built || !places.some((p) => p.postcode) || built.files.includes(file)) return built;
   return { ...built, files: [...built.files, file] };
 }
+
+/**
+ * The (normalised) text with a postcode that settles its council written as the council's name, so what a
+ * council's name says beside where ("Leeds": the North East and Yorkshire region) its postcode says too.
+ */
+export function asCouncilName(text: string, place: PlaceRead | undefined): string {
+  if (!place?.postcode || place.councils) return text;
+  const words = normalise(place.words);
+  if (!words) return text;
+  const at = new RegExp(`(?<![\\p{L}\\p{N}])${words.split(' ').join('\\s+')}(?![\\p{L}\\p{N}])`, 'u');
+  return text.replace(at, normalise(place.name));
+}

@@ -75,6 +75,14 @@ describe('a postcode in a message is read as a place', () => {
     expect(placeIn(q)).toMatchObject({ kind: 'council', code, words });
   });
 
+  it('says what its council name says: the region of a settled district', () => {
+    const settled = (q: string) => readQuestion(kb, q, { today: TODAY }).conditions.settled.get('region');
+    expect(settled('who commissions health visiting in LS6?')).toBe(
+      settled('who commissions health visiting in Leeds?'),
+    );
+    expect(settled('who commissions health visiting in LS6?')).toBe('north-east-and-yorkshire');
+  });
+
   it('reads a district split between councils as each of them', () => {
     expect(placeIn('who commissions school nursing for the practice at TR18 4AB')).toMatchObject({
       postcode: 'TR18',
