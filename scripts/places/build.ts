@@ -4,6 +4,9 @@
  *
  *   Rscript scripts/places/convert-geographr.R /work/.mirror/humaniverse+geographr/repo /tmp/places-src/geographr
  *   npx tsx scripts/places/build.ts /work/.mirror /tmp/places-src/geographr
+ *
+ * The mirrors needed: jtrim-ons/ons-lookups, humaniverse/geographr, mysociety/uk_local_authority_names_and_codes,
+ * rcpch/rcpch-nhs-organisations, ideal-postcodes/postcodes.io and ukhsa-collaboration/covid-19-app-android-ag-public.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -21,6 +24,7 @@ import {
 } from './bodies.js';
 import { writeManifest } from './manifest.js';
 import { addDays, areasAcross, type Link, linksAcross, successorsByLsoa, type Vintage } from './periods.js';
+import { postcodeDistricts } from './postcodes.js';
 import {
   CCG_VINTAGES,
   type LsoaRow,
@@ -257,4 +261,13 @@ const englishNames = new Set(
 );
 const outside = outsideEngland(mirrors, englishNames);
 write('outside-england.csv', cols(outside[0] as object), outside);
+const districts = postcodeDistricts(
+  mirrors,
+  councilTable,
+  outside.map((o) => o.code),
+);
+// A council code neither table knows is left out and named, never guessed at.
+for (const u of districts.unknown)
+  console.warn(`postcode-districts.csv: left out ${u} (unknown council code)`);
+write('postcode-districts.csv', ['outward', 'council', 'share', 'validFrom', 'validTo'], districts.rows);
 writeManifest(mirrors, join(out, 'manifest.yaml'), written);

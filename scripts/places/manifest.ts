@@ -1,6 +1,7 @@
 /** Writes knowledge/places/manifest.yaml: for every table its sources, dates, sha256, licence and gaps. */
 import { writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
+import { COVID_APP, COVID_APP_PATH, POSTCODES_DATE } from './postcodes.js';
 import {
   GEOGRAPHR,
   headCommit,
@@ -39,6 +40,12 @@ function sources(m: Mirrors) {
       licence:
         'MIT (Royal College of Paediatrics and Child Health); ODS data under the Open Government Licence v3.0',
       url: 'https://github.com/rcpch/rcpch-nhs-organisations',
+    },
+    covidApp: {
+      ...at(COVID_APP),
+      licence:
+        'MIT (Crown Copyright 2020, the NHS COVID-19 app for England and Wales); the postal-district to local-authority list it ships is built from ONS postcode data under the Open Government Licence v3.0',
+      url: 'https://github.com/ukhsa-collaboration/covid-19-app-android-ag-public',
     },
     postcodesIo: {
       ...at(POSTCODES_IO),
@@ -281,9 +288,30 @@ function outsideTable(s: Sources) {
   };
 }
 
+function postcodeTable(s: Sources) {
+  return {
+    'postcode-districts.csv': {
+      what: 'Postcode districts (outward codes: LS6, SW1A, TR18) in England and the council or councils each lies in, by date: a district wholly in one council settles it (share 1); a district split between councils lists each with its share left empty',
+      sources: [{ ...s.covidApp, path: COVID_APP_PATH, sourceDate: POSTCODES_DATE }],
+      covers: { from: POSTCODES_DATE },
+      notes: [
+        'Councils reorganised since January 2021 (Northamptonshire in 2021; Cumbria, North Yorkshire and Somerset in 2023) are followed through the successors in councils.csv: a row ends the day the council did and its successor starts the next day.',
+        'A council that began after 2013 (Buckinghamshire, Dorset, Somerset West and Taunton) starts its rows on its own first day: the district is not placed before it. Other rows have no start date: the district is read the same before 2021.',
+        'A district partly in Wales or Scotland lists the council there too (its code is in outside-england.csv).',
+      ],
+      gaps: [
+        "Shares within a split district: the source names every council holding any postcode of the district, not how many postcodes each holds, so share is empty where a district is split and the answer asks for a GP practice instead. The ONS Postcode Directory (NSPL/ONSPD), which would give the shares and settle full postcodes, was not found in a public snapshot reachable here; Open Innovations' PostcodeDistrict2MSOA has counts by MSOA but no licence.",
+        'Full postcodes are read by their outward code only: the table is by district.',
+        'Districts wholly in Scotland, Wales or Northern Ireland are left out (those councils are read by name); districts created since January 2021 are not known.',
+      ],
+    },
+  };
+}
+
 const tables = (s: Sources) => ({
   ...councilAndCcgTables(s),
   ...outsideTable(s),
+  ...postcodeTable(s),
   ...icbTables(s),
   ...regionTables(s),
   ...linkTables(s),

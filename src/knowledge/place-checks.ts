@@ -149,6 +149,7 @@ export function checkPlaceTables(t: PlaceTables, manifestFile: string): Knowledg
   checkSuccessors(t.icbs, [icbs], report);
   checkSuccessors(t.regions, [regions], report);
   checkReferences(t, { councils, ccgs, subs, icbs, regions, regionOds }, report);
+  checkPostcodeDistricts(t, councils, report);
   return problems;
 }
 
@@ -184,4 +185,41 @@ function checkReferences(t: PlaceTables, x: Indexes, report: Report) {
     council(t.councilSubIcbs, i, 'council', r.council, r);
     sub(t.councilSubIcbs, i, 'subIcb', r.subIcb, r);
   });
+}
+
+/**
+ * postcode-districts.csv: each council code known (councils.csv, or outside-england.csv for a district
+ * partly in Wales or Scotland) and in being on the row's days; one outward code and council on one row per
+ * day; and a settled district (share 1) with no second council on the same days.
+ */
+function checkPostcodeDistricts(t: PlaceTables, councils: Map<string, { row: Keyed }[]>, report: Report) {
+  const table = t.postcodeDistricts;
+  const outside = new Map(
+    t.outside.rows.map((r) => [r.code, [{ row: { code: r.code, validFrom: '', validTo: '' } }]]),
+  );
+  const council = needCode(t.councils, new Map([...councils, ...outside]), 'council', report);
+  checkDates(table, report);
+  checkOverlaps(
+    { ...table, rows: table.rows.map((r) => ({ ...r, code: `${r.outward} ${r.council}` })) },
+    (tb, i, field, message) => report(tb, i, field, `duplicate outward code and council with ${message}`),
+  );
+  const rows = new Map<string, number[]>();
+  table.rows.forEach((r, i) => {
+    council(table, i, 'council', r.council, outside.has(r.council) ? undefined : r);
+    rows.set(r.outward, [...(rows.get(r.outward) ?? []), i]);
+  });
+  for (const list of rows.values())
+    for (const i of list) {
+      const r = table.rows[i] as (typeof table.rows)[number];
+      const other = list.find(
+        (j) => j !== i && begin(table.rows[j] as Dated) <= end(r) && begin(r) <= end(table.rows[j] as Dated),
+      );
+      if (r.share === 1 && other !== undefined)
+        report(
+          table,
+          i,
+          'share',
+          `${r.outward} is settled in ${r.council} (share 1) but also lies in ${table.rows[other]?.council} on the same days (${table.file}:${table.lines[other]}): empty the shares of a split district, or remove the council it does not lie in.`,
+        );
+    }
 }

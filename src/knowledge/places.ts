@@ -15,6 +15,7 @@ import {
   PLACE_TABLES,
   type PlaceFile,
   PlaceManifest,
+  type PostcodeDistrictRow,
   type RegionRow,
   type SubIcbRow,
 } from '../schemas/place.js';
@@ -40,6 +41,8 @@ export interface PlaceTables {
   councilSubIcbs: Table<CouncilSubIcbRow>;
   /** Councils in Scotland, Wales and Northern Ireland: a place named there is out of scope. */
   outside: Table<OutsideEnglandRow>;
+  /** Postcode districts (outward codes) and the councils they lie in, by date. */
+  postcodeDistricts: Table<PostcodeDistrictRow>;
   manifest: PlaceManifest;
   /** The sha256 of each table's text as read, by file name, to compare with the manifest's. */
   sha256: Record<string, string>;
@@ -189,6 +192,7 @@ export async function loadPlaces(dir: string, displayRoot: string, files: FileSt
     councilCcgs: table('council-ccgs.csv'),
     councilSubIcbs: table('council-sub-icbs.csv'),
     outside: table('outside-england.csv'),
+    postcodeDistricts: table('postcode-districts.csv'),
     manifest: manifest ?? { tableDate: '1970-01-01', files: {} },
     sha256: Object.fromEntries([...texts].map(([name, text]) => [name, sha(text)])),
   };
@@ -209,6 +213,7 @@ export function emptyTables(): PlaceTables {
     councilCcgs: empty('council-ccgs.csv'),
     councilSubIcbs: empty('council-sub-icbs.csv'),
     outside: empty('outside-england.csv'),
+    postcodeDistricts: empty('postcode-districts.csv'),
     manifest: { tableDate: '1970-01-01', files: {} },
     sha256: {},
   };

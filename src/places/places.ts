@@ -67,6 +67,18 @@ export type Local =
       lastKnown?: Share[];
     };
 
+/** A council a postcode district lies in (postcode-districts.csv): in England, or one outside it. */
+export interface DistrictCouncil {
+  code: string;
+  name: string;
+  /** The council in England; absent for one in Wales or Scotland. */
+  place?: Place;
+  /** Where the council is outside England. */
+  nation?: string;
+  /** 1 where the district lies wholly in this council; undefined where it is split and the share unknown. */
+  share?: number;
+}
+
 /** When a body started and ended by the tables; see Places.lifetime. */
 export interface Lifetime {
   /** Its newest row. */
@@ -175,6 +187,8 @@ export class Places {
   private byCode?: Map<string, Place[]>;
   private nameList?: PlaceName[];
   private byName?: Map<string, PlaceName[]>;
+  private byOutward?: Map<string, PlaceTables['postcodeDistricts']['rows']>;
+  private byOutsideCode?: Map<string, PlaceTables['outside']['rows'][number]>;
 
   constructor(private readonly t: PlaceTables) {
     this.tableDate = t.manifest.tableDate;
@@ -243,6 +257,34 @@ export class Places {
     const rows = (this.codes().get(code) ?? []).filter((p) => !options.kind || p.kind === options.kind);
     const dated = options.date ? rows.filter((p) => holds(p, options.date as string)) : rows;
     return [...dated].sort(newestFirst)[0];
+  }
+
+  /**
+   * The councils a postcode district (outward code, "LS6") lies in on a date, or now (its rows without an
+   * end) without one: one council with share 1 settles it; [] for a district the table does not hold then.
+   */
+  district(outward: string, date?: string): DistrictCouncil[] {
+    if (!this.byOutward) {
+      this.byOutward = new Map();
+      for (const r of this.t.postcodeDistricts.rows)
+        this.byOutward.set(r.outward, [...(this.byOutward.get(r.outward) ?? []), r]);
+    }
+    const rows = (this.byOutward.get(outward.toUpperCase()) ?? []).filter((r) =>
+      date ? holds(r, date) : !r.validTo,
+    );
+    const outside = this.outsideByCode();
+    return rows.map((r) => {
+      const place = this.get(r.council, { kind: 'council', ...(date ? { date } : {}) });
+      const o = outside.get(r.council);
+      const share = r.share === undefined ? {} : { share: r.share };
+      if (place) return { code: r.council, name: place.official ?? place.name, place, ...share };
+      return { code: r.council, name: o?.name ?? r.council, ...(o ? { nation: o.nation } : {}), ...share };
+    });
+  }
+
+  private outsideByCode(): Map<string, PlaceTables['outside']['rows'][number]> {
+    this.byOutsideCode ??= new Map(this.t.outside.rows.map((o) => [o.code, o]));
+    return this.byOutsideCode;
   }
 
   /** Every place of a kind that held on `date`. */

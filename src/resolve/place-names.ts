@@ -4,6 +4,7 @@ import { longDate } from './format.js';
 import { perKnowledge, prefixAlternation } from './memo.js';
 import { normalise } from './normalise.js';
 import type { PlaceRead } from './place.js';
+import { districtNames } from './place-postcode.js';
 
 /** The named bodies for the kinds of holder the place tables know, and what the answer must add. */
 export interface LocalNames {
@@ -68,6 +69,8 @@ export function localNames(kb: KnowledgeBase, place: PlaceRead | undefined, asOf
   const none = { names: new Map<string, string>(), notes: [] };
   if (!place) return none;
   try {
+    // A postcode names the council its district lay in on that date (or each, where it is split).
+    if (place.postcode) return districtNames(kb, place.postcode, asOf, (c) => councilNames(kb, c, asOf));
     if (place.kind === 'council') return councilNames(kb, place.code, asOf);
     const body = place.kind === 'sub-icb' ? undefined : place.kind;
     const held = body && kb.places.get(place.code, { kind: place.kind, date: asOf });

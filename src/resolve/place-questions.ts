@@ -29,6 +29,7 @@ import {
   stepText,
   still,
 } from './place-history.js';
+import { districtWhich, withPostcodeTable } from './place-postcode.js';
 import type { Read } from './resolve.js';
 import { outOfScope } from './scope.js';
 
@@ -57,6 +58,8 @@ export const isLocalBodies = (answer: Answer) => answer.topic?.id === LOCAL_BODI
  * no body of that name, "the Bradford CCGs" are the bodies of the kind whose names hold the place's name.
  */
 function asKind(kb: KnowledgeBase, p: PlaceRead, kind: AskedKind | undefined): Place[] {
+  // A postcode district split between councils is each of them: never the first alone.
+  if (p.councils) return p.councils.flatMap((c) => kb.places.get(c, { kind: 'council' }) ?? []);
   const found = [...kb.places.find(p.name), ...kb.places.find(p.words)];
   const wanted = kind && p.kind === 'council' ? found.find((f) => f.kind === kind) : undefined;
   if (wanted) return [wanted];
@@ -286,6 +289,12 @@ function built(kb: KnowledgeBase, r: Read, ask: PlaceAsk): Built | undefined {
   const places = ask.ask !== 'which' && nhs.length ? nhs : read;
   const place = places[0];
   if (!place) return undefined;
+  const asked = ask.kind === 'pct' || ask.kind === 'local-nhs' ? undefined : (ask.kind ?? 'council');
+  const split =
+    ask.ask === 'which' &&
+    asked &&
+    ask.places.map((p) => districtWhich(kb, p, r.asOf, (c) => whichBody(kb, c, asked, r.asOf))).find(Boolean);
+  if (split) return split;
   if (ask.kind === 'pct' || ask.kind === 'local-nhs') return eraAsked(kb, r, place, ask.kind);
   // "Is there still a CCG in Bristol?" asks which CCG the area has now.
   if (ask.ask === 'still' && place.kind === 'council' && ask.kind && ask.kind !== 'council')
@@ -413,7 +422,7 @@ export function placeQuestion(
   const ask = readPlaceAsk(kb, r, carried);
   // The out-of-scope rules hold here too, read without the words that ask about a body.
   if (!ask || outOfScope(readMessage(withoutAskWords(kb, r.text), kb), kb)) return undefined;
-  const b = built(kb, r, ask);
+  const b = withPostcodeTable(built(kb, r, ask), ask.places);
   // Facts with no body named where one was asked for are not an answer: say what the tables lack.
   const empty = b?.status === 'answered' && b.bodies.length === 0;
   const checked: Built | undefined =

@@ -4,16 +4,21 @@ import { editDistance } from './distance.js';
 import { prepare } from './index.js';
 import { perKnowledge, phraseAlternation } from './memo.js';
 import { normalise, stem } from './normalise.js';
+import { postcodeAt } from './place-postcode.js';
 
 /** A place named in a message: which one, and the words it was read from (as written). */
 export interface PlaceRead {
   code: string;
   kind: PlaceKind;
   name: string;
-  /** The words as written in the message ("Leeds ICB", "E08000035"). */
+  /** The words as written in the message ("Leeds ICB", "E08000035", "LS6 1AA"). */
   words: string;
   /** A word read through a slip or a clipping ("Kings Lyn"): as written, and the name's word it was read as. */
   fuzzy?: Fuzzy;
+  /** Read from a postcode: its outward code ("LS6"); see place-postcode.ts. */
+  postcode?: string;
+  /** A postcode district split between councils: each council's code (`code` is the first). */
+  councils?: string[];
 }
 
 export interface Fuzzy {
@@ -323,6 +328,8 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
   const ts = tokens(text);
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i] as Token;
+    const postcode = postcodeAt(kb, text, t.start);
+    if (postcode) return postcode.read;
     const code = codeAt(t, kb);
     const named: { place: Place; length: number; fuzzy?: Fuzzy | undefined } | undefined = code
       ? { place: code, length: 1 }

@@ -20,6 +20,7 @@ import { normalise } from './normalise.js';
 import { type PlaceRead, readOutside, readPlace, withoutPlace } from './place.js';
 import { placeGuard } from './place-guard.js';
 import { withoutBodyName } from './place-names.js';
+import { asCouncilName } from './place-postcode.js';
 import { isLocalBodies, placeQuestion } from './place-questions.js';
 import { isVague, type Query, queryFor, splitParts } from './query.js';
 import { outOfScope } from './scope.js';
@@ -124,6 +125,7 @@ export function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: Re
   // not a choice: the answer says "today" or reads the date from the question, as when typed.
   const given =
     IsoDate.safeParse(options.asOf).success && options.asOf !== read ? (options.asOf as string) : undefined;
+  const place = placeOf(kb, question);
   return {
     question,
     today,
@@ -133,9 +135,10 @@ export function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: Re
     asOfSource: given ? 'given' : dateReading ? 'text' : 'today',
     dateRead: given ? undefined : dateReading?.how,
     datePhrase: given || !dateReading || dateReading.now ? undefined : dateReading.phrase.trim(),
-    conditions: readConditions(corrected(text, kb), kb),
+    // A postcode says what its council's name says: "LS6" settles the region as "Leeds" does.
+    conditions: readConditions(corrected(asCouncilName(text, place.place), kb), kb),
     ...(given || !dateReading?.startOf ? {} : { startOf: dateReading.startOf }),
-    ...placeOf(kb, question),
+    ...place,
   };
 }
 

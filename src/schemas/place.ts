@@ -98,6 +98,26 @@ export const OutsideEnglandRow = z.strictObject({
 });
 export type OutsideEnglandRow = z.infer<typeof OutsideEnglandRow>;
 
+/**
+ * A postcode district (outward code) and a council it lies in, by date: share 1 where the district lies
+ * wholly in that council (the outward code settles the council), empty where it is split between councils
+ * and the source does not say how (each council of the district has its own row).
+ */
+export const PostcodeDistrictRow = z.strictObject({
+  outward: z
+    .string()
+    .regex(/^[A-Z]{1,2}[0-9][A-Z0-9]?$/, 'write an outward code in capitals, as in LS6, SW1A or TR18'),
+  council: Code.describe(
+    'The ONS code of the council: in councils.csv, or outside-england.csv for Wales and Scotland.',
+  ),
+  share: z.union([
+    z.literal('').transform(() => undefined),
+    z.coerce.number().gt(0, 'must be above 0').max(1, 'must be at most 1'),
+  ]),
+  ...Dated,
+});
+export type PostcodeDistrictRow = z.infer<typeof PostcodeDistrictRow>;
+
 /** Each table file and the schema of its rows. */
 export const PLACE_TABLES = {
   'councils.csv': CouncilRow,
@@ -109,6 +129,7 @@ export const PLACE_TABLES = {
   'council-ccgs.csv': CouncilCcgRow,
   'council-sub-icbs.csv': CouncilSubIcbRow,
   'outside-england.csv': OutsideEnglandRow,
+  'postcode-districts.csv': PostcodeDistrictRow,
 } as const;
 export type PlaceFile = keyof typeof PLACE_TABLES;
 

@@ -139,6 +139,12 @@ export const Reading = z.strictObject({
     .describe(
       'Short names people use for a place, each to a name in the place tables ("herts": Hertfordshire, "stoke": Stoke-on-Trent): read like the name itself, never through a slip.',
     ),
+  postcodeWords: z
+    .array(Text)
+    .default([])
+    .describe(
+      'Words that say a postcode follows ("postcode", "postal district"): an outward code alone ("LS6") is read as a place only after one of these or a place cue, or followed by a word in placeAfter; one a topic uses too ("B12") only after one of these.',
+    ),
   placeAfter: z
     .array(Text)
     .default([])
