@@ -225,6 +225,19 @@ const slipIndex = perKnowledge((kb) => {
 export function placeWordFor(word: string, kb: KnowledgeBase): string | undefined {
   if (word.length < TYPO_MIN_NAME - 1 || nameIndex(kb).byFirst.has(word) || everyday(word, kb))
     return undefined;
+  // Asked once per name that might start at a word ("NHS …" starts hundreds): remembered, within a bound.
+  const memo = slipMemo(kb);
+  if (memo.has(word)) return memo.get(word);
+  if (memo.size >= SLIP_MEMO_SIZE) memo.clear();
+  const found = nearestPlaceWord(word, kb);
+  memo.set(word, found);
+  return found;
+}
+
+const SLIP_MEMO_SIZE = 5000;
+const slipMemo = perKnowledge(() => new Map<string, string | undefined>());
+
+function nearestPlaceWord(word: string, kb: KnowledgeBase): string | undefined {
   const words = [...(slipIndex(kb).get(word[0] as string) ?? [])];
   const near = words.filter((w) => Math.abs(w.length - word.length) <= 1 && editDistance(word, w, 1) <= 1);
   if (near.length) return near.length === 1 ? near[0] : undefined;
