@@ -135,12 +135,19 @@ export function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: Re
     asOfSource: given ? 'given' : dateReading ? 'text' : 'today',
     dateRead: given ? undefined : dateReading?.how,
     datePhrase: given || !dateReading || dateReading.now ? undefined : dateReading.phrase.trim(),
-    // A postcode says what its council's name says: "LS6" settles the region as "Leeds" does.
-    conditions: readConditions(corrected(asCouncilName(text, place.place), kb), kb),
+    // A postcode says what its council's name says: "LS6" settles the region as "Leeds" does. A word of
+    // the date phrase is the date's, not a condition: "the year Leicester won the league".
+    conditions: readConditions(
+      corrected(asCouncilName(withoutPhrase(text, dateReading?.phrase), place.place), kb),
+      kb,
+    ),
     ...(given || !dateReading?.startOf ? {} : { startOf: dateReading.startOf }),
     ...place,
   };
 }
+
+const withoutPhrase = (text: string, phrase: string | undefined) =>
+  phrase?.trim() ? text.replace(phrase, ' ') : text;
 
 /** The place a message names, if any: case matters ("Reading" the town), so it is read before normalising. */
 function placeOf(kb: KnowledgeBase, question: string): { place?: PlaceRead } {

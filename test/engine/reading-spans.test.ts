@@ -26,6 +26,9 @@ describe('dates named by a moment or relative to today', () => {
     ['who held it before the 2012 act came in', '2013-03-31'],
     // A plain year still reads as the year.
     ['who held it in 2012', '2012-07-01'],
+    // Public events people date things by (reading.yaml, publicEvents), and "while" before one.
+    ['who commissioned it while the london olympics were on', '2012-07-27'],
+    ['talking therapies during the beast from the east', '2018-02-28'],
   ])('reads "%s" as %s', (text, date) => {
     expect(readDate(normalise(text), today, kb)?.date).toBe(date);
   });
@@ -45,6 +48,16 @@ describe('abbreviations spelt out, as dictated', () => {
     ['i see. be quick', 'i see. be quick'],
   ])('reads "%s" as "%s"', (text, read) => {
     expect(joinSpelt(normalise(text), kb)).toBe(read);
+  });
+});
+
+describe("a word is read once: a date phrase's words are not conditions", () => {
+  it('does not read "Leicester" in "the year Leicester won the league" as the Midlands', () => {
+    const a = resolve(kb, 'who commissioned hospital care the year leicester won the league?', {
+      today: TODAY,
+    });
+    expect(a.asOf).toBe('2016-05-02');
+    expect(a.conditionsAsked).toEqual([]);
   });
 });
 
