@@ -29,6 +29,11 @@ export const MATCHER = Object.freeze({
   otherKindFactor: 0.75,
   /** A question that states a condition ("in the Midlands") is about a topic whose answer depends on it. */
   conditionFactor: 1.25,
+  /**
+   * A question about a change or a body that names bodies, none of them the body a topic's title names
+   * ("was NHS Improvement a legal body?" against "NHS England's legal name"), scores that topic down so.
+   */
+  otherBodyFactor: 0.3,
   /** A topic with no record on a date the question states is scored down by this factor. */
   outOfDateFactor: 0.6,
   /** Weight of a word that names a body ("CCG", "council") or a condition ("delegated"): it rarely tells topics apart. */

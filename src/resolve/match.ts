@@ -124,6 +124,9 @@ function scored(
     entry.topic.kind === 'service' && s.settledConditions.some((k) => entry.conditions.has(k))
       ? settings.conditionFactor
       : 1;
+  // "Was NHS Improvement a legal body?" is not about NHS England's legal name: a question about a body it
+  // names is not about a body it does not name.
+  const bodyFactor = asksAboutOtherBody(entry, context, present) ? settings.otherBodyFactor : 1;
   // "Who oversaw trusts in 2017?" is not about a body that was gone by then.
   const dateFactor =
     context.statedDate && !coversDate(entry.topic, context.statedDate) ? settings.outOfDateFactor : 1;
@@ -133,8 +136,17 @@ function scored(
     kindFactor *
     conditionFactor *
     dateFactor *
+    bodyFactor *
     (1 + settings.titleBonus * titleShare);
   return { entry, evidence: m + c, coverage, score };
+}
+
+/** A question about a change or body that names bodies, none of them the ones this topic's title names. */
+function asksAboutOtherBody(entry: TopicEntry, context: RankContext, present: ReadonlyMap<string, number>) {
+  if (context.asksAbout === 'service' || entry.topic.kind === 'service') return false;
+  const own = entry.titleTerms.filter((t) => t.startsWith('@'));
+  if (own.length === 0 || own.some((b) => present.has(b))) return false;
+  return [...present.keys()].some((t) => t.startsWith('@'));
 }
 
 export function rank(
