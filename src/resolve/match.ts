@@ -89,6 +89,8 @@ interface Scoring {
   phraseWeight: Map<number, number>;
   total: number;
   settledConditions: string[];
+  /** The bodies the asking clauses name ("@nhs-improvement"); a body named in passing is not asked about. */
+  askedBodies: string[];
 }
 
 /** One topic's candidate: its evidence, the share of the asking words it explains, and its score. */
@@ -126,7 +128,7 @@ function scored(
       : 1;
   // "Was NHS Improvement a legal body?" is not about NHS England's legal name: a question about a body it
   // names is not about a body it does not name.
-  const bodyFactor = asksAboutOtherBody(entry, context, present) ? settings.otherBodyFactor : 1;
+  const bodyFactor = asksAboutOtherBody(entry, s) ? settings.otherBodyFactor : 1;
   // "Who oversaw trusts in 2017?" is not about a body that was gone by then.
   const dateFactor =
     context.statedDate && !coversDate(entry.topic, context.statedDate) ? settings.outOfDateFactor : 1;
@@ -141,12 +143,12 @@ function scored(
   return { entry, evidence: m + c, coverage, score };
 }
 
-/** A question about a change or body that names bodies, none of them the ones this topic's title names. */
-function asksAboutOtherBody(entry: TopicEntry, context: RankContext, present: ReadonlyMap<string, number>) {
-  if (context.asksAbout === 'service' || entry.topic.kind === 'service') return false;
+/** A question about a change or body whose asking words name bodies, none of them the ones this topic's title names. */
+function asksAboutOtherBody(entry: TopicEntry, s: Scoring): boolean {
+  if (s.context.asksAbout === 'service' || entry.topic.kind === 'service' || s.askedBodies.length === 0)
+    return false;
   const own = entry.titleTerms.filter((t) => t.startsWith('@'));
-  if (own.length === 0 || own.some((b) => present.has(b))) return false;
-  return [...present.keys()].some((t) => t.startsWith('@'));
+  return own.length > 0 && !own.some((b) => s.present.has(b));
 }
 
 export function rank(
@@ -166,7 +168,17 @@ export function rank(
   const present = new Map(query.map((q) => [q.term, q.weight]));
   const phraseWeight = wholePhrases(prepared.phrases, present, prepared.idf);
   const settledConditions = [...context.settled.keys()];
-  const scoring: Scoring = { prepared, context, settings, present, phraseWeight, total, settledConditions };
+  const askedBodies = query.filter((q) => !q.context && q.term.startsWith('@')).map((q) => q.term);
+  const scoring: Scoring = {
+    prepared,
+    context,
+    settings,
+    present,
+    phraseWeight,
+    total,
+    settledConditions,
+    askedBodies,
+  };
   const keep = new TopFew(Math.max(settings.rankKeep, settings.maxOptions, 2));
   for (const i of touched) {
     const ev = evidence[i] ?? 0;

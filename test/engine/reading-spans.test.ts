@@ -61,6 +61,24 @@ describe("a word is read once: a date phrase's words are not conditions", () => 
   });
 });
 
+describe('a question about a body is about the body it asks about', () => {
+  it('does not answer "was NHS Improvement a legal body?" with NHS England\'s legal name', () => {
+    const a = resolve(kb, 'was NHS Improvement ever a legal body in its own right, or only a name?', {
+      today: TODAY,
+    });
+    expect(a.topic?.id).not.toBe('nhs-england-name');
+  });
+
+  it('lets a body named in passing stand aside', () => {
+    const a = resolve(
+      kb,
+      'Governance question: the legislative reform order of October 2014, which bodies did it give the power to form joint committees? NHSE had it before, I believe.',
+      { today: TODAY },
+    );
+    expect(a.topic?.id).toBe('lro-2014-joint-committees');
+  });
+});
+
 describe('what a clause asks for by its structure', () => {
   it.each([
     ['WHAT HAPPENS TO MY NHS ENGLAND JOB WHEN IT GETS ABOLISHED', 'workforce'],
