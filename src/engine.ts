@@ -12,6 +12,7 @@ import { KnowledgeLoadError } from './knowledge/problems.js';
 import { type Logbook, nullLogbook } from './logbook.js';
 import { resolveTurn, type Turn } from './resolve/followup.js';
 import { longDate } from './resolve/format.js';
+import { warm } from './resolve/warm.js';
 import type { Answer } from './schemas/answer.js';
 import type { Recall } from './schemas/recall.js';
 import type { AnswerService, AskOptions, KnowledgeProblem, KnowledgeSummary } from './service.js';
@@ -30,6 +31,12 @@ export interface EngineOptions {
    * folder briefly incomplete, and a partial knowledge base answers wrongly (no scope.yaml: Scotland).
    */
   stableMs?: number;
+  /**
+   * Build the per-knowledge indexes before people ask (src/resolve/warm.ts): after the first load (in the
+   * background, so readiness is not delayed) and before a reload is swapped in. The server turns it on;
+   * tests and the CLI, which answer at once, need not.
+   */
+  warm?: boolean;
 }
 
 /** A reload that was not swapped in yet, why, and when to try again. */
@@ -78,6 +85,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   if (!first.ok) throw new KnowledgeLoadError(first.problems);
   // Swapped as one reference, so a request sees either the old or the new knowledge, never a mix.
   let kb: KnowledgeBase = first.kb;
+  if (options.warm) setImmediate(() => warm(first.kb, now()));
   let served: FileStamp[] = first.files;
   let problems: KnowledgeProblem[] = [];
   /** A load that lost a file, and since when the folder has looked exactly like it (real time). */
@@ -169,6 +177,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
         return { ok: false, problems };
       }
       losing = undefined;
+      if (options.warm) warm(next.kb, now());
       kb = next.kb;
       served = next.files;
       problems = [];

@@ -15,6 +15,8 @@ export interface LiveKnowledgeOptions {
   debounceMs?: number;
   /** How long a folder that lost a whole file must stay unchanged before it is served (see EngineOptions). */
   stableMs?: number;
+  /** Build the knowledge's indexes before people ask (see EngineOptions.warm). */
+  warm?: boolean;
   /** Plain words for a person watching the terminal while editing YAML (the log has the same, as JSON). */
   tell?: (text: string) => void;
 }
@@ -71,6 +73,7 @@ export function startLiveKnowledge(options: LiveKnowledgeOptions): LiveKnowledge
           logbook: options.logbook,
           now: options.now,
           stableMs: options.stableMs,
+          warm: options.warm,
         });
       } catch (error) {
         if (!(error instanceof KnowledgeLoadError)) throw error;

@@ -21,7 +21,12 @@ const logger = stdoutLogger(config);
 
 let server: Awaited<ReturnType<typeof startServer>>;
 try {
-  server = await startServer({ config, logger, tell: (text) => process.stderr.write(`\n${text}\n`) });
+  server = await startServer({
+    config,
+    logger,
+    warm: true,
+    tell: (text) => process.stderr.write(`\n${text}\n`),
+  });
 } catch (error) {
   process.stderr.write(
     `whocommissions cannot start: ${error instanceof Error ? error.message : String(error)}\n`,

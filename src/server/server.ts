@@ -18,6 +18,8 @@ export interface ServerOptions {
   logger: Logger;
   /** The clock, so tests pin "today". */
   now?: () => Date;
+  /** Build the knowledge's indexes before people ask (src/resolve/warm.ts); `npm start` turns it on. */
+  warm?: boolean;
   /** Wait after a knowledge file changes before reloading (default 150 ms). */
   reloadDebounceMs?: number;
   /** How long a knowledge folder that lost a whole file must stay unchanged before it is served (default 3 s). */
@@ -73,6 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     debounceMs: options.reloadDebounceMs,
     stableMs: options.reloadStableMs,
     tell: options.tell,
+    warm: options.warm,
   });
 
   let surfaces: Surface[] = [];

@@ -1,0 +1,24 @@
+import type { KnowledgeBase } from '../knowledge/model.js';
+import { answer } from './resolve.js';
+
+/**
+ * Answers a few messages made from the knowledge itself (a service, a year, a council, a CCG, a slip),
+ * so the indexes each kind of message needs, built once per knowledge base on first use, are built
+ * before a person waits for them: the first answer after a start or a reload otherwise took 170 to 340
+ * ms instead of about 1.
+ */
+export function warm(kb: KnowledgeBase, today: Date): void {
+  const names = kb.places.names();
+  const council = names.find((n) => n.kind === 'council')?.name;
+  const ccg = names.find((n) => n.kind === 'ccg')?.name;
+  const service = kb.topics.find((t) => t.kind === 'service')?.title ?? '';
+  const messages = [
+    `who commissioned ${service} in 2016?`,
+    council ? `who commissions ${service} in ${council} now?` : '',
+    council ? `which ICB covers ${council}?` : '',
+    ccg ? `what did ${ccg} become?` : '',
+    // A slip in a word sends it through typo correction.
+    `who comissions ${service.toLowerCase().replace(/(\p{L})(\p{L})/u, '$2$1')}?`,
+  ];
+  for (const message of messages) if (message) answer(kb, message, { today });
+}
