@@ -153,6 +153,11 @@ describe('parts of one message', () => {
     expect(got.map((p) => p.topic)).toEqual(['provider-oversight']);
   });
 
+  it('answers "before 2013 and after" at both sides of the change', () => {
+    const got = parts('who ran stop smoking services before 2013 and after');
+    expect(got.flatMap((p) => p.bodies)).toEqual(['pct', 'local-authority']);
+  });
+
   it('keeps a part whose words include a relative clause ("the checks we do")', () => {
     const got = parts(
       'In 2017 who commissioned the eye checks we do at the opticians, and who commissioned cataract surgery?',
