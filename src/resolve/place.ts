@@ -80,6 +80,8 @@ const nameIndex = perKnowledge((kb) => {
     acronyms: new Set(acronyms.keys()),
     cues: lower(kb.reading.placeCues),
     after: lower(kb.reading.placeAfter),
+    // Who lives there also says where, after a name opening a sentence: "Redditch resident - …".
+    locators: lower(kb.reading.placeLocators.after),
   };
 });
 
@@ -181,17 +183,32 @@ function writtenAsPlace(ts: Token[], i: number, text: string, kb: KnowledgeBase)
   const t = ts[i] as Token;
   const index = nameIndex(kb);
   if (i > 0 && index.cues.has((ts[i - 1] as Token).word)) return true;
-  if (!/^\p{Lu}/u.test(t.raw)) return false;
+  if (!/^\p{Lu}/u.test(t.raw)) return heading(ts, i, text, kb);
   const sentenceStart = /(?:^|[.?!:;\n-])\s*$/u.test(text.slice(0, t.start));
   if (!sentenceStart) return true;
   const next = ts[i + 1];
-  if (!next || /[^\s]/u.test(text.slice(t.end, next.start)) || index.after.has(next.word)) return true;
+  if (!next || /[^\s]/u.test(text.slice(t.end, next.start))) return true;
+  if (index.after.has(next.word) || index.locators.has(next.word)) return true;
   // A year after it places it in time, as people place an area: "Hartlepool 2019", "Babergh in 2019".
   const year = (k: number) => /^(?:19|20)\d\d$/.test(ts[k]?.word ?? '');
   if (year(i + 1) || (next.word === 'in' && year(i + 2))) return true;
   // "Southwark practice here", "Leeds GP here": a place word one word on says where too.
   const then = ts[i + 2];
   return !!then && /^\s+$/u.test(text.slice(next.end, then.start)) && index.after.has(then.word);
+}
+
+/**
+ * A name in lower case that heads the message, set off by a dash or colon ("ealing - which ICB now?"), reads
+ * as a place unless it is an everyday word ("reading: …", "bath - …").
+ */
+function heading(ts: Token[], i: number, text: string, kb: KnowledgeBase): boolean {
+  const t = ts[i] as Token;
+  return (
+    i === 0 &&
+    /^\s*$/u.test(text.slice(0, t.start)) &&
+    /^\s*[-–—:]/u.test(text.slice(t.end)) &&
+    !everyday(t.word, kb)
+  );
 }
 
 /** A code as written: an ONS (GSS) code, or an ODS code in capitals that is not a word the knowledge uses. */
@@ -268,11 +285,15 @@ const looseWord = (t: Token | undefined, w: string, kb: KnowledgeBase) =>
   !everyday(t.word, kb) &&
   (clipOf(t.word, w) || (Math.abs(w.length - t.word.length) <= 1 && editDistance(t.word, w, 1) <= 1));
 
-/** Whether a written token is a name's word: exactly, by its short name ("herts"), or one slip from it. */
+/**
+ * Whether a written token is a name's word: exactly, by its short name ("herts"), as a linking word written
+ * short ("u" in "Newcastle-u-Lyme"), or one slip from it.
+ */
 const isWord = (t: Token | undefined, w: string, kb: KnowledgeBase) =>
   !!t &&
   (t.word === w ||
     nameIndex(kb).wordFor.get(t.word) === w ||
+    (kb.reading.placeNameLinks[t.word]?.includes(w) ?? false) ||
     (w.length >= TYPO_MIN_NAME && placeWordFor(t.word, kb) === w));
 
 /** The names that may start at a word: its own, and those of the word a short name stands for. */

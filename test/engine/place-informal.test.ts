@@ -117,16 +117,27 @@ describe('a name opening a message is a place where a year or a place word follo
     ['Hartlepool 2019, which CCG?', 'Hartlepool', 'Hartlepool'],
     ['Craven district in November 2022: which ICB?', 'Craven', 'Craven district'],
     ['High Peak BC here: which CCGs covered us?', 'High Peak', 'High Peak BC'],
+    // Who lives there says where too.
+    ['Wigan residents - who commissions IVF?', 'Wigan', 'Wigan'],
+    ['Dudley patients: which ICB?', 'Dudley', 'Dudley'],
+    // A name in lower case heading the message, set off by a dash or colon.
+    ['ealing - which ICB now?', 'Ealing', 'ealing'],
+    ['wigan: who was our CCG in 2019?', 'Wigan', 'wigan'],
+    // A linking word written short inside a name.
+    ['Newcastle-u-Lyme CCG in 2019?', 'Newcastle-under-Lyme', 'Newcastle-u-Lyme CCG'],
+    ['which ICB covers Kingston u Hull?', 'Kingston upon Hull', 'Kingston u Hull'],
   ])('%s → %s', (q, name, words) => {
     expect(placeIn(q)).toMatchObject({ name, words });
   });
 
-  it.each(['Bury the lede: who commissions IVF?', 'Reading the guidance, who commissions wheelchairs?'])(
-    'reads no place in %s',
-    (q) => {
-      expect(placeIn(q)).toBeUndefined();
-    },
-  );
+  it.each([
+    'Bury the lede: who commissions IVF?',
+    'Reading the guidance, who commissions wheelchairs?',
+    'dental - who commissions it?',
+    'wigan who commissions IVF?',
+  ])('reads no place in %s', (q) => {
+    expect(placeIn(q)).toBeUndefined();
+  });
 });
 
 describe('questions about bodies, read through these names, are answered from the tables', () => {

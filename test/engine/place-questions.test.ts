@@ -108,6 +108,7 @@ describe('questions about local bodies are answered from the place tables', () =
     // What a body became is the body it went into next, not the last one in the chain.
     ['who took over from NHS North Manchester CCG?', undefined, ['ccg: NHS Manchester CCG']],
     ['what became of NHS Bradford City CCG', undefined, ['ccg: NHS Bradford District and Craven CCG']],
+    ['what did NHS Bradford City CCG turn into?', undefined, ['ccg: NHS Bradford District and Craven CCG']],
     // "The N X CCGs": the CCGs named so, or the one they merged into; a count is no service word.
     ['when did the 3 Bradford CCGs merge?', undefined, ['ccg: NHS Bradford District and Craven CCG']],
     ['when did the four Cheshire CCGs combine?', undefined, ['ccg: NHS Cheshire CCG']],
