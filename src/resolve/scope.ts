@@ -51,7 +51,8 @@ function askedObject(asks: OutOfScope['asks']): RegExp {
  * The out-of-scope rule a message falls under, if any (from knowledge/scope.yaml), judged by what it asks.
  * A rule for a place or kind of thing (Scotland, insurance) holds wherever the message says it, unless
  * negated ("in England, not Scotland"). A rule for a kind of question (cost, eligibility, predictions)
- * holds only in a clause that asks, and not when that clause plainly asks which body holds something.
+ * holds only in a clause that asks, and not when that clause plainly asks which body holds something; one
+ * marked askingOnly (complaints) holds in any clause that asks.
  */
 export function outOfScope(message: MessageReading, kb: KnowledgeBase): OutOfScope | undefined {
   const whole = withoutNegated(message.clauses.map((c) => c.text).join(' '), kb);
@@ -72,7 +73,12 @@ export function outOfScope(message: MessageReading, kb: KnowledgeBase): OutOfSco
     if (rule) hit ??= rule.rule;
     else if (cue) inScopeClause = true;
   }
-  for (const { rule, re } of scopeRules(kb)) if (!rule.unlessCommissioning && re.test(whole)) return rule;
+  for (const { rule, re } of scopeRules(kb)) {
+    if (rule.unlessCommissioning) continue;
+    // A rule for what a message asks ("how do I complain") holds in the clauses that ask: context
+    // ("writing up a complaint timeline") is not what is asked.
+    if (rule.askingOnly ? asking.some((c) => re.test(c.text)) : re.test(whole)) return rule;
+  }
   return hit && !inScopeClause ? hit : undefined;
 }
 

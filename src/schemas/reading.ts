@@ -139,6 +139,12 @@ export const Reading = z.strictObject({
     .describe(
       'Short names people use for a place, each to a name in the place tables ("herts": Hertfordshire, "stoke": Stoke-on-Trent): read like the name itself, never through a slip.',
     ),
+  placeNameLinks: z
+    .record(Text, z.array(Text))
+    .default({})
+    .describe(
+      'Linking words inside place names as people write them short, each to the words it stands for ("u": under, upon: "Newcastle-u-Lyme", "Ashton-u-Lyne"): read as those words only inside a name.',
+    ),
   postcodeWords: z
     .array(Text)
     .default([])

@@ -32,5 +32,11 @@ export const OutOfScope = z.strictObject({
     .boolean()
     .default(false)
     .describe('true: ignore the marker when the question plainly asks who commissions something.'),
+  askingOnly: z
+    .boolean()
+    .default(false)
+    .describe(
+      'true: look for the marker only in the clauses that ask, even when they ask who commissions something: "who handles complaints about GPs?" is turned away, "who commissioned dentistry in 2024? Writing up a complaint." is not.',
+    ),
 });
 export type OutOfScope = z.infer<typeof OutOfScope>;

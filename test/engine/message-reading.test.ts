@@ -236,6 +236,10 @@ describe('7. a refusal says why: scope phrases hold in any form of their words, 
     ['what hospital does the hip replacements in Derby', 'providers'],
     ['which hospital trust is running the eating disorder unit near Hull?', 'providers'],
     ['who is the provider doing the chlamydia screening in Kent?', 'providers'],
+    // A rule marked askingOnly holds in a clause that asks, even one that asks who commissions.
+    ['who handles complaints about my GP?', 'complaints'],
+    ['how do I complain about my dentist?', 'complaints'],
+    ['which body commissions complaints handling for dentists?', 'complaints'],
   ])('refuses "%s" with the reason of %s', (question, rule) => {
     const a = ask(question);
     expect(a.status).toBe('unknown');
@@ -254,6 +258,13 @@ describe('7. a refusal says why: scope phrases hold in any form of their words, 
 
   it('answers "which trust held the contract …": a trust named, but a commissioning question', () => {
     expect(ask('which trust held the contract for prison healthcare in 2015').status).toBe('answered');
+  });
+
+  it.each([
+    'Who commissioned NHS dentistry in 2019? Writing up a complaint timeline.',
+    'who commissioned health visiting in 2014? It is for a complaint letter.',
+  ])('answers "%s": a complaint as context, not what is asked (askingOnly)', (question) => {
+    expect(ask(question).status).toBe('answered');
   });
 
   it('answers when the writing is the asker’s own context, not the request', () => {
