@@ -63,6 +63,11 @@ const cues = perKnowledge((kb) => {
     which: wordsRe(w.which.map(normalise)),
     filler: wordsRe(w.filler.map(normalise)),
     located: wordsRe(w.located.map(normalise)),
+    // "we're a pharmacy in …": up to three words after a self-introduction, up to a place cue.
+    self: new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${prefixAlternation(w.self.map(normalise))})((?:\\s+[\\p{L}\\p{N}'-]+){1,3}?)(?=\\s+(?:${prefixAlternation(kb.reading.placeCues.map(normalise))})(?![\\p{L}\\p{N}]))`,
+      'gu',
+    ),
   };
 });
 
@@ -72,8 +77,10 @@ const cues = perKnowledge((kb) => {
  */
 function withoutLocated(kb: KnowledgeBase, text: string): string {
   const prepared = prepare(kb);
-  return text.replace(cues(kb).located, (m: string, at: number) => {
-    const next = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(text.slice(at + m.length))?.[1] ?? '';
+  // Who the asker says they are places them too: "we're a pharmacy in Haringey - who was our CCG?".
+  const unselfed = text.replace(cues(kb).self, ' ');
+  return unselfed.replace(cues(kb).located, (m: string, at: number) => {
+    const next = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(unselfed.slice(at + m.length))?.[1] ?? '';
     return toTerms(next, prepared).some((t) => prepared.postings.has(t)) ? m : ' ';
   });
 }

@@ -117,6 +117,9 @@ export const PlaceAskWords = z.strictObject({
   located: Cues(
     'Who or what a question about a local body places ("GP practices", "our surgery"): filler, unless a word a topic uses follows ("GP practice mergers" asks about a service).',
   ),
+  self: Cues(
+    'Words that introduce who the asker is ("we\'re a", "I\'m a"): up to three words after them, up to a place cue, place the asker ("we\'re a pharmacy in Haringey") and name no service.',
+  ),
 });
 
 export const Reading = z.strictObject({
@@ -189,6 +192,7 @@ export const Reading = z.strictObject({
     still: [],
     filler: [],
     located: [],
+    self: [],
   }).describe('Words that ask about a local body itself, answered from the place tables.'),
   anchors: AnchorWords,
   approximately: Words('word or phrase').describe(

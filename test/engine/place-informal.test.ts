@@ -211,6 +211,13 @@ describe('questions about bodies, read through these names, are answered from th
     );
     expect(a.topic?.id).not.toBe('local-bodies');
   });
+
+  it.each([
+    'which ICB commissions pharmacy in Haringey?',
+    "we're a pharmacy in Haringey - who commissions our contract?",
+  ])('keeps "%s" a service question: the self-introduction places, the service is still asked', (q) => {
+    expect(ask(q).topic?.id).not.toBe('local-bodies');
+  });
 });
 
 describe('the place tables: a body split under its ODS code is no ONS recode', () => {

@@ -109,6 +109,13 @@ describe('questions about local bodies are answered from the place tables', () =
     ['who took over from NHS North Manchester CCG?', undefined, ['ccg: NHS Manchester CCG']],
     ['what became of NHS Bradford City CCG', undefined, ['ccg: NHS Bradford District and Craven CCG']],
     ['what did NHS Bradford City CCG turn into?', undefined, ['ccg: NHS Bradford District and Craven CCG']],
+    // Who the asker says they are places them: no service asked.
+    [
+      "I'm a dentist in Leeds - which ICB are we under?",
+      '2023-06-01',
+      ['icb: NHS West Yorkshire Integrated Care Board'],
+    ],
+    ['we are a pharmacy in Camden, what was our CCG in 2019?', undefined, ['ccg: NHS Camden CCG']],
     // "The N X CCGs": the CCGs named so, or the one they merged into; a count is no service word.
     ['when did the 3 Bradford CCGs merge?', undefined, ['ccg: NHS Bradford District and Craven CCG']],
     ['when did the four Cheshire CCGs combine?', undefined, ['ccg: NHS Cheshire CCG']],
