@@ -98,3 +98,20 @@ const bodyNameAsks = perKnowledge((kb) => {
 export function withoutBodyName(kb: KnowledgeBase, text: string): string {
   return text.replace(bodyNameAsks(kb), ' ');
 }
+
+/** A list of two or more bodies offered as the answer ("the district, the county or the NHS?"). */
+const offeredRun = perKnowledge((kb) => {
+  const body = `(?:the\\s+)?(?:${prefixAlternation(kb.reading.offeredBodies.map(normalise))})`;
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])${body}(?:\\s*(?:,\\s*or|,|or|\\/)\\s*${body}){1,}(?![\\p{L}\\p{N}])`,
+    'gu',
+  );
+});
+
+/**
+ * The (normalised) text without a list of bodies offered as the answer ("… the district, the county or the
+ * NHS?"): they say who might hold it, never what the service is ("district" is no district nursing there).
+ */
+export function withoutOfferedBodies(kb: KnowledgeBase, text: string): string {
+  return kb.reading.offeredBodies.length ? text.replace(offeredRun(kb), ' ') : text;
+}

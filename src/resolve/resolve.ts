@@ -19,7 +19,7 @@ import { withoutNegated } from './negation.js';
 import { normalise } from './normalise.js';
 import { type PlaceRead, readOutside, readPlace, withoutPlace } from './place.js';
 import { placeGuard } from './place-guard.js';
-import { withoutBodyName } from './place-names.js';
+import { withoutBodyName, withoutOfferedBodies } from './place-names.js';
 import { asCouncilName } from './place-postcode.js';
 import { isLocalBodies, placeQuestion } from './place-questions.js';
 import { isVague, type Query, queryFor, splitParts } from './query.js';
@@ -211,7 +211,9 @@ function messageQuery(kb: KnowledgeBase, r: Read): Query {
   // were fully delegated?" keeps the last service, though "delegated" alone would name a topic.
   const following = r.followUp ? followUpAside(kb, r) : (t: string) => t;
   // With a place named, "and what's the exact name of the body?" asks for the name the answer gives.
-  const aside = r.place ? (t: string) => following(withoutBodyName(kb, t)) : following;
+  const named = r.place ? (t: string) => following(withoutBodyName(kb, t)) : following;
+  // "… the district, the county or the NHS?" offers bodies as the answer: no service words there.
+  const aside = (t: string) => named(withoutOfferedBodies(kb, t));
   // A place's words say where, never what: "Bath" must not pull bath aids, nor "Leeds ICB" the ICB.
   const clean = (t: string) =>
     aside(

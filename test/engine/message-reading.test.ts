@@ -261,6 +261,14 @@ describe('7. a refusal says why: scope phrases hold in any form of their words, 
   });
 
   it.each([
+    ['who commissions school nursing in Leeds - the district, the county or the NHS?', 'school-nursing'],
+    ['is health visiting commissioned by the county, the district or the ICB?', 'health-visiting'],
+    ['who commissions district nursing - the council or the NHS?', 'community-health-services'],
+  ])('reads "%s" as %s: bodies offered as the answer name no service (offeredBodies)', (question, topic) => {
+    expect(ask(question).topic?.id).toBe(topic);
+  });
+
+  it.each([
     'Who commissioned NHS dentistry in 2019? Writing up a complaint timeline.',
     'who commissioned health visiting in 2014? It is for a complaint letter.',
   ])('answers "%s": a complaint as context, not what is asked (askingOnly)', (question) => {
