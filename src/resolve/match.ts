@@ -99,9 +99,12 @@ function accumulate(query: QueryTerm[], prepared: Prepared, asksAbout: Topic['ki
     const idf = prepared.idf.get(q.term) ?? prepared.unknownIdf;
     // Naming a body only counts for topics about that body; it never counts against the others; nor does context.
     if (!q.term.startsWith('@') && !q.context) total += w * idf;
-    for (const { index, weight } of prepared.postings.get(q.term) ?? []) {
+    const posting = prepared.postings.get(q.term);
+    if (!posting) continue;
+    for (let k = 0; k < posting.length; k++) {
+      const index = posting.index[k] as number;
       if (evidence[index] === 0) touched.push(index);
-      evidence[index] = (evidence[index] ?? 0) + w * idf * weight;
+      evidence[index] = (evidence[index] ?? 0) + w * idf * (posting.weight[k] as number);
       matched[index] = (matched[index] ?? 0) + (q.context ? 0 : w * idf);
       contextMatched[index] = (contextMatched[index] ?? 0) + (q.context ? w * idf : 0);
     }

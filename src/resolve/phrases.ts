@@ -26,7 +26,9 @@ export function buildPhraseIndex(entries: readonly TopicEntry[]): PhraseIndex {
   const holding = new Map<string, number>();
   entries.forEach((e, index) => {
     for (const phrase of e.phrases) {
-      const own = [...new Set(phrase)];
+      // Most phrases repeat no term: their distinct terms are the phrase itself, not a copy.
+      const set = new Set(phrase);
+      const own = set.size === phrase.length ? phrase : [...set];
       for (const t of own) holding.set(t, (holding.get(t) ?? 0) + 1);
       entryOf.push(index);
       distinct.push(own);
