@@ -20,7 +20,8 @@ export interface TopicEntry {
 /** Everything derived from a knowledge base once, so answering a question does no set-up work. */
 export interface Prepared {
   entries: TopicEntry[];
-  postings: Map<string, { index: number; weight: number }[]>;
+  /** term → the topics (entry indexes, ascending) that hold it, and the weight each gives it. */
+  postings: Map<string, Posting>;
   /** Every entry's phrases by term, so ranking checks a phrase only when all its words matched. */
   phrases: PhraseIndex;
   idf: Map<string, number>;
@@ -28,8 +29,12 @@ export interface Prepared {
   stop: Set<string>;
   /** Stems of body names and condition phrases: they rarely tell topics apart. */
   incidental: Set<string>;
-  /** Every synonym variant in one pattern (longest first), and what each becomes. */
-  synonyms: { re: RegExp; canonical: Map<string, string> };
+  /**
+   * Every synonym variant by its first word (longest first), as words, and what it becomes: at each
+   * word the longest variant that starts there is rewritten (one pattern of every variant did the same,
+   * at several times the cost).
+   */
+  synonyms: Synonyms;
   /** How to spot each body in a question (by name or alias). */
   bodyPatterns: { id: string; re: RegExp }[];
   /** Every word (before stemming) the knowledge and the stop list use: what a typo is corrected towards. */
@@ -43,13 +48,40 @@ type Rewriter = Pick<Prepared, 'synonyms' | 'stop'> & { correct?: (word: string)
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Rewrites every synonym variant to its canonical form (longest variants first). Input: space-joined words. */
-function applySynonyms(text: string, synonyms: Prepared['synonyms']): string {
-  // One pass: at each word, the longest variant that matches there is rewritten.
-  return ` ${text} `
-    .replace(synonyms.re, (variant) => synonyms.canonical.get(variant) ?? variant)
-    .replace(/\s+/g, ' ')
-    .trim();
+export interface Synonyms {
+  byFirst: Map<string, { variant: string[]; canonical: string[] }[]>;
+}
+
+/** Rewrites every synonym variant to its canonical form: at each word, the longest variant that starts there. */
+function synonymWords(list: readonly string[], synonyms: Synonyms): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < list.length) {
+    const found = synonyms.byFirst.get(list[i] as string)?.find(({ variant }) => startsAt(list, i, variant));
+    if (found) {
+      out.push(...found.canonical);
+      i += found.variant.length;
+    } else out.push(list[i++] as string);
+  }
+  return out;
+}
+
+function startsAt(list: readonly string[], at: number, variant: readonly string[]): boolean {
+  if (at + variant.length > list.length) return false;
+  for (let k = 1; k < variant.length; k++) if (list[at + k] !== variant[k]) return false;
+  return true;
+}
+
+/** Stems remembered, for the build: the same few thousand words recur in every topic. */
+const stems = new Map<string, string>();
+function stemOf(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stem(word);
+    if (stems.size >= 50_000) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
 }
 
 // Not "non": it makes terms ("non-mobilised reservists") rather than negating them.
@@ -62,23 +94,35 @@ function dropNegated(list: string[]): string[] {
 
 /** Text to stemmed content terms, in order, stop words dropped. */
 export function toTerms(text: string, rewriter: Rewriter): string[] {
-  const raw = dropNegated(words(normalise(text)));
-  const fixed = rewriter.correct ? raw.map(rewriter.correct) : raw;
-  return words(applySynonyms(fixed.join(' '), rewriter.synonyms))
-    .map(stem)
-    .filter((t) => !rewriter.stop.has(t));
+  return termsOfWords(words(normalise(text)), rewriter);
 }
 
-function rawWords(text: string, synonyms: Prepared['synonyms']): string[] {
+/** toTerms for a text already in words; `synonymised`, its words with synonyms rewritten, when known. */
+function termsOfWords(
+  plain: readonly string[],
+  rewriter: Rewriter,
+  synonymised?: readonly string[],
+): string[] {
+  const raw = dropNegated(plain as string[]);
+  const fixed = rewriter.correct ? raw.map(rewriter.correct) : raw;
+  const rewritten =
+    synonymised && !rewriter.correct && raw.length === plain.length
+      ? synonymised
+      : synonymWords(fixed, rewriter.synonyms);
+  return rewritten.map(stemOf).filter((t) => !rewriter.stop.has(t));
+}
+
+/** A text's words as written and as its synonyms rewrite them: what the vocabulary holds of it. */
+function rawWords(text: string, synonyms: Synonyms): string[] {
   const w = words(normalise(text));
-  return [...w, ...words(applySynonyms(w.join(' '), synonyms))];
+  return [...w, ...synonymWords(w, synonyms)];
 }
 
 /** Everything the matcher needs from a knowledge base, built once per base. */
 export const prepare = perKnowledge(build);
 
-/** Synonyms and abbreviations as one pattern, each variant to its one form ("gos" → "general ophthalmic services"). */
-function synonymsOf(kb: KnowledgeBase): Prepared['synonyms'] {
+/** Synonyms and abbreviations by first word, each variant to its one form ("gos" → "general ophthalmic services"). */
+function synonymsOf(kb: KnowledgeBase): Synonyms {
   const pairs = kb.synonyms
     .flatMap((s) => {
       const canonical = words(normalise(s.canonical)).join(' ');
@@ -86,12 +130,20 @@ function synonymsOf(kb: KnowledgeBase): Prepared['synonyms'] {
     })
     .filter((s) => s.variant && s.variant !== s.canonical)
     .sort((a, b) => b.variant.length - a.variant.length);
-  return {
-    re: pairs.length
-      ? new RegExp(`(?<= )(?:${pairs.map((p) => escapeRe(p.variant)).join('|')})(?= )`, 'g')
-      : /(?!)/g,
-    canonical: new Map(pairs.map((p) => [p.variant, p.canonical])),
-  };
+  // A variant written twice becomes what it was last given as.
+  const canonical = new Map(pairs.map((p) => [p.variant, p.canonical]));
+  const byFirst: Synonyms['byFirst'] = new Map();
+  for (const [variant, to] of canonical) {
+    const list = variant.split(' ');
+    const entry = { variant: list, canonical: to ? to.split(' ') : [] };
+    const first = list[0] as string;
+    const filed = byFirst.get(first);
+    if (filed) filed.push(entry);
+    else byFirst.set(first, [entry]);
+  }
+  // Longest first: of the variants that start at a word, the one of most words is rewritten.
+  for (const filed of byFirst.values()) filed.sort((a, b) => b.variant.length - a.variant.length);
+  return { byFirst };
 }
 
 /** Each body's names as one pattern, to find "@body" terms. */
@@ -110,14 +162,28 @@ function bodyPatternsOf(kb: KnowledgeBase): Prepared['bodyPatterns'] {
   }));
 }
 
+/** The topics that hold a term: entry indexes and, at the same place, the term's weight in each. */
+export interface Posting {
+  index: Int32Array;
+  weight: Float64Array;
+  length: number;
+}
+
 /** Which topics hold each term, and how rare each term is (idf). */
 function postingsOf(entries: TopicEntry[]) {
-  const postings = new Map<string, { index: number; weight: number }[]>();
+  // Counted first, then filled: two typed arrays per term, not an object per topic and term.
+  const count = new Map<string, number>();
+  for (const entry of entries)
+    for (const term of entry.terms.keys()) count.set(term, (count.get(term) ?? 0) + 1);
+  const postings = new Map<string, Posting>();
+  for (const [term, n] of count)
+    postings.set(term, { index: new Int32Array(n), weight: new Float64Array(n), length: 0 });
   entries.forEach((entry, index) => {
     for (const [term, weight] of entry.terms) {
-      const list = postings.get(term) ?? [];
-      list.push({ index, weight });
-      postings.set(term, list);
+      const list = postings.get(term) as Posting;
+      list.index[list.length] = index;
+      list.weight[list.length] = weight;
+      list.length++;
     }
   });
   const n = entries.length || 1;
@@ -149,8 +215,12 @@ function entriesOf(
     }
     for (const [texts, weight] of fields) {
       for (const text of texts) {
-        for (const w of rawWords(text, synonyms)) vocabulary.add(w);
-        const t = toTerms(text, base);
+        // Each text is put into words and its synonyms rewritten once, for the vocabulary and its terms.
+        const plain = words(normalise(text));
+        const synonymised = synonymWords(plain, synonyms);
+        for (const w of plain) vocabulary.add(w);
+        for (const w of synonymised) vocabulary.add(w);
+        const t = termsOfWords(plain, base, synonymised);
         for (const term of t) terms.set(term, Math.max(terms.get(term) ?? 0, weight));
         if (t.length >= 1) phrases.push(t);
       }

@@ -55,13 +55,42 @@ function coversDate(topic: Topic, date: string): boolean {
   return topic.eras.some((e) => (!e.from || e.from <= date) && (!e.to || date <= e.to));
 }
 
+/** Per-topic sums for one ranking, kept with the index and reused: three arrays per ranking at 100 times the knowledge were most of what a message allocated. */
+interface Sums {
+  evidence: Float64Array;
+  matched: Float64Array;
+  contextMatched: Float64Array;
+  /** The topics the last ranking wrote to: set back to 0 before the next one uses the arrays. */
+  touched: number[];
+}
+
+const sumsOf = new WeakMap<Prepared, Sums>();
+
+/** The index's sum arrays, all zero (what the last ranking wrote is cleared first). */
+function freshSums(prepared: Prepared): Sums {
+  const size = prepared.entries.length;
+  let sums = sumsOf.get(prepared);
+  if (!sums || sums.evidence.length !== size) {
+    sums = {
+      evidence: new Float64Array(size),
+      matched: new Float64Array(size),
+      contextMatched: new Float64Array(size),
+      touched: [],
+    };
+    sumsOf.set(prepared, sums);
+  }
+  for (const i of sums.touched) {
+    sums.evidence[i] = 0;
+    sums.matched[i] = 0;
+    sums.contextMatched[i] = 0;
+  }
+  sums.touched = [];
+  return sums;
+}
+
 /** Each topic's evidence from the query's words, in one pass over their postings. */
 function accumulate(query: QueryTerm[], prepared: Prepared, asksAbout: Topic['kind']) {
-  const size = prepared.entries.length;
-  const evidence = new Float64Array(size);
-  const matched = new Float64Array(size);
-  const contextMatched = new Float64Array(size);
-  const touched: number[] = [];
+  const { evidence, matched, contextMatched, touched } = freshSums(prepared);
   let total = 0;
   for (const q of query) {
     // Naming a body helps find a topic about that body; in "who commissions dental care - is it the CQC?" it must not.
@@ -70,9 +99,12 @@ function accumulate(query: QueryTerm[], prepared: Prepared, asksAbout: Topic['ki
     const idf = prepared.idf.get(q.term) ?? prepared.unknownIdf;
     // Naming a body only counts for topics about that body; it never counts against the others; nor does context.
     if (!q.term.startsWith('@') && !q.context) total += w * idf;
-    for (const { index, weight } of prepared.postings.get(q.term) ?? []) {
+    const posting = prepared.postings.get(q.term);
+    if (!posting) continue;
+    for (let k = 0; k < posting.length; k++) {
+      const index = posting.index[k] as number;
       if (evidence[index] === 0) touched.push(index);
-      evidence[index] = (evidence[index] ?? 0) + w * idf * weight;
+      evidence[index] = (evidence[index] ?? 0) + w * idf * (posting.weight[k] as number);
       matched[index] = (matched[index] ?? 0) + (q.context ? 0 : w * idf);
       contextMatched[index] = (contextMatched[index] ?? 0) + (q.context ? w * idf : 0);
     }
@@ -180,13 +212,38 @@ export function rank(
     askedBodies,
   };
   const keep = new TopFew(Math.max(settings.rankKeep, settings.maxOptions, 2));
+  // The most any factor of a score can multiply it by: once the few kept are chosen, a topic whose
+  // evidence times this cannot reach the last of them is not scored at all (the kept few, and so the
+  // answer, are the same; at 100 times the knowledge most topics a common word touches stop here).
+  const ceiling = scoreCeiling(settings, settledConditions.length > 0);
   for (const i of touched) {
     const ev = evidence[i] ?? 0;
     const entry = prepared.entries[i];
     if (!entry || ev < most * settings.pruneBelow) continue;
+    if (ceiling !== undefined && keep.full) {
+      const reach = ev + Math.max(0, settings.phraseBonus * (phraseWeight.get(i) ?? 0));
+      if (reach >= 0 && reach * ceiling < (keep.last as Candidate).score) continue;
+    }
     keep.offer(scored(entry, i, ev, matched[i] ?? 0, contextMatched[i] ?? 0, scoring));
   }
   return keep.best;
+}
+
+/**
+ * An upper bound of a score over its evidence and phrase bonus: the product of each factor's largest
+ * value (coverage's is 1), with a margin for rounding. Undefined when a setting makes a factor negative,
+ * where no such bound holds.
+ */
+function scoreCeiling(settings: Settings, conditionsSettled: boolean): number | undefined {
+  const factors = [
+    settings.otherKindFactor,
+    conditionsSettled ? settings.conditionFactor : 1,
+    settings.outOfDateFactor,
+    settings.otherBodyFactor,
+    1 + settings.titleBonus,
+  ];
+  if (factors.some((f) => !(f >= 0)) || !(settings.phraseBonus >= 0)) return undefined;
+  return factors.reduce((product, f) => product * Math.max(1, f), 1) * (1 + 1e-9);
 }
 
 /** Best first: higher score, then topic id, so equal scores rank the same on every run. */
@@ -199,6 +256,12 @@ function before(a: Candidate, b: Candidate): boolean {
 class TopFew {
   readonly best: Candidate[] = [];
   constructor(private readonly size: number) {}
+  get full(): boolean {
+    return this.best.length === this.size;
+  }
+  get last(): Candidate | undefined {
+    return this.best[this.best.length - 1];
+  }
   offer(c: Candidate): void {
     const list = this.best;
     if (list.length === this.size && !before(c, list[list.length - 1] as Candidate)) return;

@@ -6,9 +6,14 @@ export function normalise(input: string): string {
   return normaliseText(input);
 }
 
-const normaliseText = lastFew(16, (input: string) =>
-  input
-    .slice(0, MATCHER.maxQuestionChars)
+// Printable ASCII: no compatibility forms, curly quotes, dashes or control characters to make uniform.
+const PLAIN = /^[\x20-\x7e]*$/;
+
+const normaliseText = lastFew(16, (input: string) => {
+  const text = input.slice(0, MATCHER.maxQuestionChars);
+  if (PLAIN.test(text))
+    return text.toLowerCase().replace(/`/g, "'").replace(/&/g, ' and ').replace(/\s+/g, ' ').trim();
+  return text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
@@ -16,8 +21,8 @@ const normaliseText = lastFew(16, (input: string) =>
     .replace(/&/g, ' and ')
     .replace(/\p{Cc}|\p{Cf}/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim(),
-);
+    .trim();
+});
 
 /** Words only: punctuation becomes space, possessive "'s" dropped. */
 export function words(text: string): string[] {
@@ -25,13 +30,18 @@ export function words(text: string): string[] {
   return [...wordsOf(text)];
 }
 
+// Lower-case letters, digits and spaces: already words, split at the spaces.
+const SPACED_WORDS = /^[a-z0-9 ]*$/;
+
 const wordsOf = lastFew(32, (text: string): readonly string[] =>
-  text
-    .replace(/'s\b/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .filter(Boolean),
+  SPACED_WORDS.test(text)
+    ? text.split(' ').filter(Boolean)
+    : text
+        .replace(/'s\b/g, '')
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim()
+        .split(' ')
+        .filter(Boolean),
 );
 
 /** A light suffix stripper: enough to join "commissioned"/"commissions", "nurses"/"nursing". */

@@ -44,17 +44,28 @@ export function editBudget(length: number, s: Typo): number {
 }
 
 export function buildTypoIndex(vocabulary: Iterable<string>, s: Typo): TypoIndex {
-  const index = new Map<string, string[]>();
+  // Words that share their first typoPrefix letters and budget share their deletions: each such group's
+  // deletions are worked out once and the group, not each word, is filed under them (at 100 times the
+  // knowledge, a fifth as many deletions to work out and file).
+  const groups = new Map<string, { prefix: string; edits: number; words: string[] }>();
   // A misspelt word is at least minTypoLength long and a correction changes the length by one at most.
   const shortest = s.minTypoLength - 1;
   for (const word of vocabulary) {
     if (word.length < shortest || /\d/.test(word)) continue;
     // The longest misspelt word that may reach this one is a letter longer, so its budget applies.
     const edits = editBudget(word.length + 1, s);
-    for (const key of deletions(word.slice(0, s.typoPrefix), edits)) {
+    const prefix = word.slice(0, s.typoPrefix);
+    const key = `${edits} ${prefix}`;
+    const group = groups.get(key);
+    if (group) group.words.push(word);
+    else groups.set(key, { prefix, edits, words: [word] });
+  }
+  const index = new Map<string, string[][]>();
+  for (const { prefix, edits, words } of groups.values()) {
+    for (const key of deletions(prefix, edits)) {
       const list = index.get(key);
-      if (list) list.push(word);
-      else index.set(key, [word]);
+      if (list) list.push(words);
+      else index.set(key, [words]);
     }
   }
   return {
@@ -64,13 +75,18 @@ export function buildTypoIndex(vocabulary: Iterable<string>, s: Typo): TypoIndex
       let best: string | null = null;
       let bestEdits = budget + 1;
       for (const key of deletions(word.slice(0, s.typoPrefix), budget)) {
-        for (const candidate of index.get(key) ?? []) {
-          // Same first letter (kept by the deletions) and a length one either side, as people slip.
-          if (Math.abs(candidate.length - word.length) > 1 || candidate === best) continue;
-          const edits = editDistance(word, candidate, budget);
-          if (edits < bestEdits || (edits === bestEdits && best !== null && closer(word, candidate, best))) {
-            best = candidate;
-            bestEdits = edits;
+        for (const group of index.get(key) ?? []) {
+          for (const candidate of group) {
+            // Same first letter (kept by the deletions) and a length one either side, as people slip.
+            if (Math.abs(candidate.length - word.length) > 1 || candidate === best) continue;
+            const edits = editDistance(word, candidate, budget);
+            if (
+              edits < bestEdits ||
+              (edits === bestEdits && best !== null && closer(word, candidate, best))
+            ) {
+              best = candidate;
+              bestEdits = edits;
+            }
           }
         }
       }
