@@ -1,4 +1,4 @@
-import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { type RequestHandler, Router } from 'express';
 import type { MissDesk } from '../../src/misses/desk.js';
 import type { Answer } from '../../src/schemas/answer.js';
@@ -9,6 +9,7 @@ import type { TicketDesk } from '../../src/tickets/desk.js';
 import { asHandler } from '../http-handler.js';
 import { WhoCommissionsBot } from './bot.js';
 import type { AdaptiveCard } from './card.js';
+import { CachingBotFrameworkAuthentication } from './clients.js';
 import { botFrameworkAuthOptions, type TeamsConfig } from './config.js';
 import { deliveryKey } from './dedupe.js';
 import { TeamsExperts } from './experts.js';
@@ -39,7 +40,7 @@ export function createTeamsSurface(
   stores: { dedupe?: DedupeStore; tickets?: TicketDesk; misses?: MissDesk | undefined } = {},
 ): Surface {
   const adapter = new TeamsCloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(botFrameworkAuthOptions(config)),
+    new CachingBotFrameworkAuthentication(botFrameworkAuthOptions(config)),
   );
   // "Ask an expert" only with an experts' channel: without one the cards are as they always were.
   const experts =

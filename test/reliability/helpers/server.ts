@@ -32,7 +32,16 @@ export interface Running {
  * Slack over HTTP events, talking to a local Slack stand-in; Teams without authentication (replies go
  * to a local connector stand-in named by each activity's serviceUrl); the web chat's /api/ask.
  */
-export async function startEverything(): Promise<Running> {
+export async function startEverything(
+  options: {
+    /** Settings added to (or replacing) the defaults, e.g. REDIS_URL, DATABASE_URL or SLACK_API_URL. */
+    env?: Record<string, string>;
+    /** The server's logger (default: one that keeps only errors, `logger` below). */
+    logger?: Logger;
+    /** Build the knowledge's indexes at start, as npm start does. */
+    warm?: boolean;
+  } = {},
+): Promise<Running> {
   const [slack, connector, dataDir] = await Promise.all([
     FakeSlack.start(),
     startConnectorStandIn(),
@@ -49,6 +58,7 @@ export async function startEverything(): Promise<Running> {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
       TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+      ...options.env,
     },
     ADAPTERS,
   );
@@ -56,8 +66,9 @@ export async function startEverything(): Promise<Running> {
   const logger = quietLogger();
   const server = await startServer({
     config: parsed.config,
-    logger,
+    logger: options.logger ?? logger,
     now: () => TODAY,
+    ...(options.warm ? { warm: true } : {}),
     shutdownGraceMs: 2000,
   });
   await server.ready;
