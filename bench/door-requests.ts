@@ -1,4 +1,4 @@
-import type { Request } from 'autocannon';
+import autocannon, { type Request, type Result } from 'autocannon';
 import { mentionEvent, signedHeaders } from '../test/stand-ins/slack.js';
 import { personalMessage } from '../test/teams/activities.js';
 
@@ -55,4 +55,21 @@ export function doorRequest(
         },
       };
   }
+}
+
+/** One door's load: REQUESTS requests over CONNECTIONS connections, as both the bench and its peer run it. */
+export async function loadDoor(
+  door: Door,
+  url: string,
+  questions: readonly string[],
+  serviceUrl: string,
+  first: number,
+): Promise<Result> {
+  return await autocannon({
+    url,
+    connections: CONNECTIONS,
+    amount: REQUESTS,
+    timeout: 20,
+    requests: [doorRequest(door, questions, serviceUrl, first)],
+  });
 }

@@ -1,8 +1,8 @@
-import autocannon, { type Result } from 'autocannon';
+import type { Result } from 'autocannon';
 import { waitUntil } from '../test/reliability/helpers/server.js';
 import { startConnectorStandIn } from '../test/stand-ins/connector.js';
 import { FakeSlack } from '../test/stand-ins/slack.js';
-import { CONNECTIONS, type Door, doorRequest, REQUESTS } from './door-requests.js';
+import { type Door, loadDoor } from './door-requests.js';
 
 // The bench's other side, in its own process (bench/end-to-end.ts forks it): the Slack and Teams
 // stand-ins, which stand for slack.com and the Bot Framework connector, and autocannon, which stands
@@ -33,13 +33,7 @@ process.on('message', async (message: ParentMessage) => {
   const before = replies[door]();
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    amount: REQUESTS,
-    timeout: 20,
-    requests: [doorRequest(door, questions, connector.serviceUrl, first)],
-  });
+  const result = await loadDoor(door, url, questions, connector.serviceUrl, first);
   if (door === 'ask') {
     const used = process.cpuUsage(cpu);
     return send({ type: 'loaded', result, cpuMs: (used.user + used.system) / 1000 });

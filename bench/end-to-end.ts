@@ -1,10 +1,10 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import autocannon, { type Result } from 'autocannon';
+import type { Result } from 'autocannon';
 import type { Logger } from '../src/surface.js';
 import { type Running, startEverything, waitUntil } from '../test/reliability/helpers/server.js';
-import { CONNECTIONS, type Door, doorRequest, REQUESTS } from './door-requests.js';
+import { type Door, loadDoor, REQUESTS } from './door-requests.js';
 import type { ParentMessage, PeerMessage } from './doors-peer.js';
 import { round } from './stats.js';
 
@@ -139,13 +139,7 @@ function inProcessSide(running: Running): LoadSide {
     async load(door, url, questions, first) {
       const before = replies[door]();
       const started = performance.now();
-      const result = await autocannon({
-        url,
-        connections: CONNECTIONS,
-        amount: REQUESTS,
-        timeout: 20,
-        requests: [doorRequest(door, questions, running.connector.serviceUrl, first)],
-      });
+      const result = await loadDoor(door, url, questions, running.connector.serviceUrl, first);
       if (door === 'ask') return { result };
       await waitUntil(() => replies[door]() - before >= result['2xx'], 30_000);
       return { result, replies: replies[door]() - before, allRepliedMs: performance.now() - started };
