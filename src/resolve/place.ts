@@ -293,7 +293,9 @@ const isWord = (t: Token | undefined, w: string, kb: KnowledgeBase) =>
   !!t &&
   (t.word === w ||
     nameIndex(kb).wordFor.get(t.word) === w ||
-    (kb.reading.placeNameLinks[t.word]?.includes(w) ?? false) ||
+    // Own keys only: a message word such as "constructor" must not find Object's prototype.
+    (Object.hasOwn(kb.reading.placeNameLinks, t.word) &&
+      (kb.reading.placeNameLinks[t.word]?.includes(w) ?? false)) ||
     (w.length >= TYPO_MIN_NAME && placeWordFor(t.word, kb) === w));
 
 /** The names that may start at a word: its own, and those of the word a short name stands for. */

@@ -256,3 +256,12 @@ describe('the place guard: a place read loosely while another is as close is ask
     expect(a.commissioners.map((c) => c.name)).toContain(name);
   });
 });
+
+describe("a message word that is also a name of Object's prototype reads as a word", () => {
+  it.each([
+    'who buys NHS 111 for our constructor patch in Leeds in 2017?',
+    'toString hasOwnProperty __proto__ in Newcastle u Lyme?',
+  ])('%s', (q) => {
+    expect(() => readQuestion(kb, q, { today: TODAY })).not.toThrow();
+  });
+});
