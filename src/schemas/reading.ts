@@ -160,9 +160,11 @@ export const Reading = z.strictObject({
     .describe(
       'Words after a capitalised place name opening a sentence that make it a place ("Leeds here", "Wiltshire ICB"): "Reading the guidance" is not one.',
     ),
-  offeredBodies: Words('word or phrase').default([]).describe(
-    'Words naming a body that a message may offer as the answer, two or more in a list ("the district, the county or the NHS?"): such a list names no service.',
-  ),
+  offeredBodies: Words('word or phrase')
+    .default([])
+    .describe(
+      'Words naming a body that a message may offer as the answer, two or more in a list ("the district, the county or the NHS?"): such a list names no service.',
+    ),
   placeLocators: z
     .strictObject({
       before: z
