@@ -48,7 +48,7 @@ function dated(date: DateReading, today: string): Partial<Situation> {
  */
 export function dateSituations(
   kb: KnowledgeBase,
-  r: { today: string; asOfSource: Situation['asOfSource'] },
+  r: { today: string; asOfSource: Situation['asOfSource']; message: { distributes: boolean } },
   asking: string,
   maxParts: number,
 ): Partial<Situation>[] | undefined {
@@ -67,7 +67,9 @@ export function dateSituations(
     spanEnd = opensSpan(text, date, kb);
     // A date inside the span of one already read says the same time again ("in 2013/14, the first year
     // the 2012 Act was in force"): one date, not two.
-    if (statement.test(text) || [...dates.values()].some((d) => agree(d, date))) continue;
+    // "… at each date?" asks of the dates a statement gives ("we moved in 2012 and again in 2015").
+    const stated = !r.message.distributes && statement.test(text);
+    if (stated || [...dates.values()].some((d) => agree(d, date))) continue;
     dates.set(date.date, date);
   }
   if (dates.size < 2) return undefined;

@@ -38,6 +38,19 @@ export function questionWord(kb: KnowledgeBase): RegExp {
   return cues(kb).questionWord;
 }
 
+/**
+ * "which agency", "what department": the phrases of several words that ask which body, global. They say
+ * how a message asks, never what about: "health protection in 2019 and now, which agency?" asks about
+ * one service, though "agency" is a word of the UK Health Security Agency's name.
+ */
+export const whichBodyPhrases = perKnowledge(
+  (kb) =>
+    new RegExp(
+      phrasePattern(kb.reading.intent.whichBodyWords.filter((w) => /\s/u.test(w.trim()))).source,
+      'gu',
+    ),
+);
+
 /** "who", "which body": a clause names a body as what it asks about. */
 export function namesWhichBody(text: string, kb: KnowledgeBase): boolean {
   return cues(kb).whichBodyWords.test(text);

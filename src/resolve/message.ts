@@ -22,6 +22,11 @@ export interface MessageReading {
   context: string;
   /** 0: asks nothing about bodies; 1: "who …" or "is it …"; 2: plainly which body. */
   strength: 0 | 1 | 2;
+  /**
+   * A question asks the same of each thing the sentence before it names ("… and one in 2015. Who was it
+   * at each date?"): that sentence asks too, and its statements ("we did X and Y") name things asked.
+   */
+  distributes: boolean;
 }
 
 const patterns = perKnowledge((kb) => {
@@ -59,6 +64,33 @@ const SENTENCE = /[^.?!;\n]+[.?!;\n]*/g;
 const REFERRING =
   /^(?:(?:and|so|or|but)\s+)?(?:is|was|are|were|does|did|do|has|had|would|could|will|can)\s+(?:it|that|this|they|those|these)(?![\p{L}])/u;
 
+const distributiveWord = perKnowledge(
+  (kb) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(kb.reading.distributive)})(?![\\p{L}\\p{N}])`, 'u'),
+);
+
+/** A sentence naming two or more things: "March 2012 and 2015", "cataracts, and cardiac work", "A / B". */
+const NAMES_SEVERAL = /\s(?:and|or|vs|versus|&)\s|,|\//u;
+
+/**
+ * "One death in March 2012 and one in 2015. Who commissioned it at each date?": the sentence just before a
+ * question that asks of "each" or "both" holds the things asked, so it asks too. Only a context sentence
+ * that names two or more things is pulled in; the first clause pulled in is the one just before.
+ */
+function pullDistributed(clauses: Clause[], kb: KnowledgeBase): { clauses: Clause[]; distributes: boolean } {
+  const word = distributiveWord(kb);
+  const pulled = new Set<number>();
+  clauses.forEach((c, i) => {
+    const before = clauses[i - 1];
+    if (c.asks && before && !before.asks && word.test(c.text) && NAMES_SEVERAL.test(before.text))
+      pulled.add(i - 1);
+  });
+  return {
+    clauses: clauses.map((c, i) => (pulled.has(i) ? { ...c, asks: true } : c)),
+    distributes: pulled.size > 0,
+  };
+}
+
 const followUpOpener = perKnowledge(
   (kb) => new RegExp(`^(?:${phraseAlternation(kb.reading.followUps)})(?![\\p{L}\\p{N}])`, 'u'),
 );
@@ -95,6 +127,8 @@ export function readMessage(text: string, kb: KnowledgeBase): MessageReading {
   clauses = clauses.map((c, i) =>
     i > firstAsking && c.asks && REFERRING.test(c.text) ? { ...c, asks: false } : c,
   );
+  const distributed = pullDistributed(clauses, kb);
+  clauses = distributed.clauses;
   const asking = clauses.filter((c) => c.asks).map((c) => c.text);
   const strength = clauses.reduce<0 | 1 | 2>(
     (s, c) => (c.asks ? (Math.max(s, c.strength) as 0 | 1 | 2) : s),
@@ -108,5 +142,6 @@ export function readMessage(text: string, kb: KnowledgeBase): MessageReading {
       .map((c) => c.text)
       .join(' '),
     strength,
+    distributes: distributed.distributes,
   };
 }

@@ -152,26 +152,18 @@ export function splitParts(
     asOf: string;
     settled: ReadonlyMap<string, string>;
     several: ReadonlyMap<string, string[]>;
+    /** The question asks of "each" thing a statement names: statements name things asked. */
+    distributes: boolean;
   },
   query: Query,
   best: Candidate,
   settings: Settings,
   rankAgain: (q: Query) => Candidate[],
 ): { candidate: Candidate; over: Partial<Situation> }[] | undefined {
-  const prepared = prepare(kb);
   const strong = new Map(
     query.terms.filter((t) => !t.context && t.weight >= 1 && !t.term.startsWith('@')).map((t) => [t.term, t]),
   );
-  const statement = statementPattern(kb);
-  const segments = listCommas(query.asking, questionWord(kb))
-    .split(COORDINATOR)
-    .filter((text) => !REFERS_BACK.test(text) && !statesFirst(statement, text, questionWord(kb)))
-    // Only words the knowledge knows can name a part; an unknown word ("ops", "refer") names none.
-    .map((text) => ({
-      text,
-      terms: questionTerms(text, prepared).filter((t) => strong.has(t) && prepared.idf.has(t)),
-    }))
-    .filter((s) => s.terms.length > 0);
+  const segments = askedSegments(kb, query.asking, strong, r.distributes);
   if (segments.length < 2) return undefined;
   const parts: { candidate: Candidate; texts: string[] }[] = [{ candidate: best, texts: [] }];
   for (const segment of segments) {
@@ -201,6 +193,34 @@ export function splitParts(
   }
   if (parts.length < 2) return undefined;
   return partPlans(kb, r, parts.slice(0, settings.compound.maxParts));
+}
+
+/**
+ * The asking words cut where one thing asked ends and the next begins, each with the words the knowledge
+ * knows that can name a part. A segment that refers back, or states before it asks, names none, unless
+ * the question asks of "each" thing a statement names (`distributes`).
+ */
+function askedSegments(
+  kb: KnowledgeBase,
+  asking: string,
+  strong: ReadonlyMap<string, QueryTerm>,
+  distributes: boolean,
+): { text: string; terms: string[] }[] {
+  const prepared = prepare(kb);
+  const statement = statementPattern(kb);
+  return (
+    listCommas(asking, questionWord(kb))
+      .split(COORDINATOR)
+      .filter(
+        (text) => !REFERS_BACK.test(text) && (distributes || !statesFirst(statement, text, questionWord(kb))),
+      )
+      // Only words the knowledge knows can name a part; an unknown word ("ops", "refer") names none.
+      .map((text) => ({
+        text,
+        terms: questionTerms(text, prepared).filter((t) => strong.has(t) && prepared.idf.has(t)),
+      }))
+      .filter((s) => s.terms.length > 0)
+  );
 }
 
 /** Each topic's one-word keywords as terms ("dental"): a word that names the topic on its own. */

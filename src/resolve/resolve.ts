@@ -11,7 +11,13 @@ import { changeAsks, changeInYear, changeSituations, dateSituations } from './da
 import { type DateReading, readDate } from './dates.js';
 import { longDate } from './format.js';
 import { correct, namesABody, prepare, questionTerms } from './index.js';
-import { askedRoles, asksAboutPending, asksWhoCommissions, questionWord } from './intent.js';
+import {
+  askedRoles,
+  asksAboutPending,
+  asksWhoCommissions,
+  questionWord,
+  whichBodyPhrases,
+} from './intent.js';
 import { type Candidate, rank } from './match.js';
 import { perKnowledge, phrasePattern } from './memo.js';
 import { type MessageReading, readMessage } from './message.js';
@@ -227,9 +233,13 @@ function messageQuery(kb: KnowledgeBase, r: Read): Query {
   // move to the ICB when they came in?" asks about a service, though "came in" names a change.
   const howAsked = kept.reduce((t, phrase) => t.replace(phrase, ' '), asking);
   const context = `${clean(r.message.context)} ${events.join(' ')}`;
-  const query = queryFor(kb, asking, context, r.conditions, r.text, undefined, howAsked);
+  const which = whichBodyPhrases(kb);
+  const query = queryFor(kb, asking.replace(which, ' '), context, r.conditions, r.text, undefined, howAsked);
   // Parts are found in the asking words as written, dates included, so each part can keep its own date.
-  return { ...query, asking: aside(withoutNegated(r.message.asking, kb).replace(change, ' ')) };
+  return {
+    ...query,
+    asking: aside(withoutNegated(r.message.asking, kb).replace(change, ' ').replace(which, ' ')),
+  };
 }
 
 /** Takes out of a follow-up's text the phrases that stated conditions and the words any follow-up uses. */
@@ -358,7 +368,12 @@ export function resolveRead(
 
   const parts = splitParts(
     kb,
-    { ...r, settled: r.conditions.settled, several: r.conditions.several },
+    {
+      ...r,
+      settled: r.conditions.settled,
+      several: r.conditions.several,
+      distributes: r.message.distributes,
+    },
     query,
     best,
     settings,

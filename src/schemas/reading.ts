@@ -222,6 +222,11 @@ export const Reading = z.strictObject({
     .describe(
       'Words a follow-up may use besides a date or condition ("was it the same in 2016?"). Any other word that names no service makes it a new question, so "what about zebras in 2016?" is not read as the last service in 2016.',
     ),
+  distributive: Words('word or phrase')
+    .default([])
+    .describe(
+      'Words by which a question asks the same of each of several things named in the sentence just before it ("one death in March 2012 and one in 2015. Who commissioned it at each date?"): that sentence is read as asked too, so each thing gets its own part.',
+    ),
   dateSeparators: z
     .array(Text)
     .default(['then', 'compared with', 'compared to'])
