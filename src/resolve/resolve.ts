@@ -379,7 +379,7 @@ export function resolveRead(
     settings,
     (q) => rankFor(kb, r, q, settings),
   );
-  if (parts) return compound(kb, r, parts.map(planned));
+  if (parts) return compound(kb, r, acrossDates(kb, r, query, parts, settings).map(planned));
   const several = severalSituations(r, ranked, settings);
   if (several) return compound(kb, r, several.map(planned));
   return rivalsAnswer(kb, r, query, ranked, settings) ?? bestAnswer(kb, r, query, ranked, settings);
@@ -507,6 +507,19 @@ function severalSituations(r: Read, ranked: Candidate[], settings: Settings): Pa
     }));
   }
   return undefined;
+}
+
+/**
+ * "Stop smoking and health checks: who commissioned them in 2011 and who does now?": two services asked at
+ * two dates, the dates in a segment of their own, so no part's words give the other date. Each service is
+ * then answered at each date asked. Parts whose own dates cover every date asked stay as they are
+ * ("dental in 2010 and GP services in 2016").
+ */
+function acrossDates(kb: KnowledgeBase, r: Read, query: Query, parts: PartPlan[], settings: Settings): PartPlan[] {
+  const dates = dateSituations(kb, r, query.asking, settings.compound.maxParts);
+  const own = new Set(parts.map((p) => p.over.asOf ?? r.asOf));
+  if (!dates || dates.every((d) => d.asOf !== undefined && own.has(d.asOf))) return parts;
+  return parts.flatMap((p) => dates.map((d) => ({ ...p, over: { ...p.over, ...d } })));
 }
 
 /** "… and what changed in 2022?": the situation at that year becomes the day before the change and its first day. */

@@ -94,3 +94,20 @@ describe('"which agency" asks which body; it names no service', () => {
     expect(partsOf(answer)).toEqual(expected);
   });
 });
+
+describe('two services asked at two dates: each service at each date', () => {
+  it('answers both services in 2012 and now, when the dates are a segment of their own', () => {
+    const answer = ask('school nursing and health visiting - who had them in 2012 and who has them now?');
+    expect(answer.parts?.map((p) => [p.topic?.id, p.asOf])).toEqual([
+      ['health-visiting', '2012-07-01'],
+      ['health-visiting', today],
+      ['school-nursing', '2012-07-01'],
+      ['school-nursing', today],
+    ]);
+  });
+
+  it('keeps a date to its own service when each service has its own', () => {
+    const answer = ask('who commissioned dental in 2010 and GP services in 2016?');
+    expect(answer.parts?.map((p) => p.asOf)).toEqual(['2010-07-01', '2016-07-01']);
+  });
+});

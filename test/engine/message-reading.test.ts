@@ -196,6 +196,7 @@ describe('5. messages that name a service but ask something else are out of scop
     'what dose of the flu vaccine do over-65s get?',
     'who commissions GP services in the Republic of Ireland HSE?',
     'who commissions dental care in a Scottish health board?',
+    'who runs the school nursing team in Devon? I need to make a referral',
   ])('refuses "%s"', (question) => {
     expect(ask(question).status).toBe('unknown');
   });
