@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { askStrength } from './intent.js';
-import { perKnowledge, phraseAlternation } from './memo.js';
+import { perKnowledge, phraseAlternation, phrasePattern } from './memo.js';
 import { words } from './normalise.js';
 
 /** One sentence of a message, and whether it is a question (or a fragment standing for one). */
@@ -11,6 +11,8 @@ export interface Clause {
   strength: 0 | 1 | 2;
   /** Names bodies as alternatives or as a guess ("ICB or NHSE?", "is it the council?"). */
   shaped: boolean;
+  /** Asks only as what a later "each" or "both" asks of: it names the things, the later clause asks. */
+  pulled?: true;
 }
 
 /** A message read as clauses: what asks, what is context, and how plainly it asks which body. */
@@ -64,10 +66,10 @@ const SENTENCE = /[^.?!;\n]+[.?!;\n]*/g;
 const REFERRING =
   /^(?:(?:and|so|or|but)\s+)?(?:is|was|are|were|does|did|do|has|had|would|could|will|can)\s+(?:it|that|this|they|those|these)(?![\p{L}])/u;
 
-const distributiveWord = perKnowledge(
-  (kb) =>
-    new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(kb.reading.distributive)})(?![\\p{L}\\p{N}])`, 'u'),
-);
+const distributiveWords = perKnowledge((kb) => ({
+  word: phrasePattern(kb.reading.distributive),
+  not: new RegExp(phrasePattern(kb.reading.notDistributive).source, 'gu'),
+}));
 
 /** A sentence naming two or more things: "March 2012 and 2015", "cataracts, and cardiac work", "A / B". */
 const NAMES_SEVERAL = /\s(?:and|or|vs|versus|&)\s|,|\//u;
@@ -78,15 +80,15 @@ const NAMES_SEVERAL = /\s(?:and|or|vs|versus|&)\s|,|\//u;
  * that names two or more things is pulled in; the first clause pulled in is the one just before.
  */
 function pullDistributed(clauses: Clause[], kb: KnowledgeBase): { clauses: Clause[]; distributes: boolean } {
-  const word = distributiveWord(kb);
+  const { word, not } = distributiveWords(kb);
   const pulled = new Set<number>();
   clauses.forEach((c, i) => {
     const before = clauses[i - 1];
-    if (c.asks && before && !before.asks && word.test(c.text) && NAMES_SEVERAL.test(before.text))
-      pulled.add(i - 1);
+    const distributes = c.asks && word.test(c.text.replace(not, ' '));
+    if (distributes && before && !before.asks && NAMES_SEVERAL.test(before.text)) pulled.add(i - 1);
   });
   return {
-    clauses: clauses.map((c, i) => (pulled.has(i) ? { ...c, asks: true } : c)),
+    clauses: clauses.map((c, i) => (pulled.has(i) ? { ...c, asks: true, pulled: true } : c)),
     distributes: pulled.size > 0,
   };
 }

@@ -515,7 +515,13 @@ function severalSituations(r: Read, ranked: Candidate[], settings: Settings): Pa
  * then answered at each date asked. Parts whose own dates cover every date asked stay as they are
  * ("dental in 2010 and GP services in 2016").
  */
-function acrossDates(kb: KnowledgeBase, r: Read, query: Query, parts: PartPlan[], settings: Settings): PartPlan[] {
+function acrossDates(
+  kb: KnowledgeBase,
+  r: Read,
+  query: Query,
+  parts: PartPlan[],
+  settings: Settings,
+): PartPlan[] {
   const dates = dateSituations(kb, r, query.asking, settings.compound.maxParts);
   const own = new Set(parts.map((p) => p.over.asOf ?? r.asOf));
   if (!dates || dates.every((d) => d.asOf !== undefined && own.has(d.asOf))) return parts;

@@ -56,8 +56,9 @@ function askedObject(asks: OutOfScope['asks']): RegExp {
  */
 export function outOfScope(message: MessageReading, kb: KnowledgeBase): OutOfScope | undefined {
   const whole = withoutNegated(message.clauses.map((c) => c.text).join(' '), kb);
+  // A clause asking only as what a later "each" asks of names things; how the message asks is the later one.
   const asking = message.clauses
-    .filter((c) => c.asks)
+    .filter((c) => c.asks && !c.pulled)
     .map((c) => ({ ...c, text: withoutNegated(c.text, kb) }));
   let hit: OutOfScope | undefined;
   let inScopeClause = false;

@@ -227,6 +227,11 @@ export const Reading = z.strictObject({
     .describe(
       'Words by which a question asks the same of each of several things named in the sentence just before it ("one death in March 2012 and one in 2015. Who commissioned it at each date?"): that sentence is read as asked too, so each thing gets its own part.',
     ),
+  notDistributive: Words('phrase')
+    .default([])
+    .describe(
+      'Phrases that hold a distributive word but do not ask of each thing: "each other", "either way".',
+    ),
   dateSeparators: z
     .array(Text)
     .default(['then', 'compared with', 'compared to'])

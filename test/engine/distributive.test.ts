@@ -28,6 +28,15 @@ describe('the sentence before "each" or "both" is read as asked', () => {
       'My aunt was in the navy and my uncle still serves. Who covers their GP care, is it the same for both?',
       true,
     ],
+    [
+      'In 2016 my husband was a district nurse and I was a midwife. Same organisation or different ones?',
+      true,
+    ],
+    // "each other" asks nothing of each thing.
+    [
+      'Our teams did dental and pharmacy audits. The two reports contradict each other, who commissions GP services?',
+      false,
+    ],
     // One thing named before: nothing to distribute over.
     ['We moved house in 2016. Who commissioned each part of my care?', false],
     // No distributive word: the context stays context.
@@ -109,5 +118,18 @@ describe('two services asked at two dates: each service at each date', () => {
   it('keeps a date to its own service when each service has its own', () => {
     const answer = ask('who commissioned dental in 2010 and GP services in 2016?');
     expect(answer.parts?.map((p) => p.asOf)).toEqual(['2010-07-01', '2016-07-01']);
+  });
+});
+
+describe('a sentence pulled in names things; it does not decide the scope', () => {
+  it('answers a question about two jobs in the family, though "my wife" is a personal situation', () => {
+    const answer = ask(
+      'In 2018 I worked in stop smoking and my wife in sexual health. Were we commissioned by the same body or different ones?',
+    );
+    expect(answer.status).toBe('answered');
+    expect(answer.parts?.map((p) => p.topic?.id).sort()).toEqual([
+      'sexual-health-services',
+      'stop-smoking-services',
+    ]);
   });
 });
