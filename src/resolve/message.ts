@@ -29,6 +29,11 @@ export interface MessageReading {
    * at each date?"): that sentence asks too, and its statements ("we did X and Y") name things asked.
    */
   distributes: boolean;
+  /**
+   * Clauses after the question that refer back to it ("was it the same in 2014 as in 2023?"): context for
+   * what is asked, but the dates they give are dates asked.
+   */
+  referring: string;
 }
 
 const patterns = perKnowledge((kb) => {
@@ -126,9 +131,9 @@ export function readMessage(text: string, kb: KnowledgeBase): MessageReading {
   if (!clauses.some((c) => c.asks)) clauses = clauses.map((c) => ({ ...c, asks: true }));
   // A follow-up ("… in 2016? Is that a national programme like bowel?") is about the question before it.
   const firstAsking = clauses.findIndex((c) => c.asks);
-  clauses = clauses.map((c, i) =>
-    i > firstAsking && c.asks && REFERRING.test(c.text) ? { ...c, asks: false } : c,
-  );
+  const refers = (c: Clause, i: number) => i > firstAsking && c.asks && REFERRING.test(c.text);
+  const referring = clauses.filter(refers).map((c) => c.text);
+  clauses = clauses.map((c, i) => (refers(c, i) ? { ...c, asks: false } : c));
   const distributed = pullDistributed(clauses, kb);
   clauses = distributed.clauses;
   const asking = clauses.filter((c) => c.asks).map((c) => c.text);
@@ -145,5 +150,6 @@ export function readMessage(text: string, kb: KnowledgeBase): MessageReading {
       .join(' '),
     strength,
     distributes: distributed.distributes,
+    referring: referring.join(' '),
   };
 }

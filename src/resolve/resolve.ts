@@ -7,6 +7,7 @@ import { withAlternatives } from './alternatives.js';
 import { answerKey, composeTopicAnswer, type Situation } from './compose.js';
 import { defaultConditions, readConditions } from './conditions.js';
 import { type Settings, type SettingsOverrides, settingsWith } from './config.js';
+import { withoutCorrectedDates } from './corrections.js';
 import { changeAsks, changeInYear, changeSituations, dateSituations } from './date-parts.js';
 import { type DateReading, readDate } from './dates.js';
 import { longDate } from './format.js';
@@ -119,7 +120,7 @@ function questionPart(asking: string, kb: KnowledgeBase): string {
 export function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: ResolveOptions): Read {
   const question = typeof rawQuestion === 'string' ? rawQuestion.slice(0, 2000) : '';
   const today = options.today.toISOString().slice(0, 10);
-  const text = joinSpelt(normalise(question), kb);
+  const text = withoutCorrectedDates(joinSpelt(normalise(question), kb), today, kb);
   const message = readMessage(text, kb);
   // The date in the question beats a date in its context ("our ICB came in in July 2022 … who
   // commissioned it in 2019/20?"); an explicit date anywhere beats "now".
@@ -426,7 +427,7 @@ function bestAnswer(
     kb,
     r,
     best.entry.topic,
-    dateSituations(kb, r, query.asking, settings.compound.maxParts) ??
+    dateSituations(kb, r, datesAsked(r, query), settings.compound.maxParts) ??
       changeSituations(kb, r, best.entry.topic, r.message.asking),
   );
   if (dates)
@@ -522,11 +523,15 @@ function acrossDates(
   parts: PartPlan[],
   settings: Settings,
 ): PartPlan[] {
-  const dates = dateSituations(kb, r, query.asking, settings.compound.maxParts);
+  const dates = dateSituations(kb, r, datesAsked(r, query), settings.compound.maxParts);
   const own = new Set(parts.map((p) => p.over.asOf ?? r.asOf));
   if (!dates || dates.every((d) => d.asOf !== undefined && own.has(d.asOf))) return parts;
   return parts.flatMap((p) => dates.map((d) => ({ ...p, over: { ...p.over, ...d } })));
 }
+
+/** Where the dates asked are: the asking words, and a later clause that refers back ("was it the same in 2014?"). */
+const datesAsked = (r: Read, query: Query) =>
+  r.message.referring ? `${query.asking}? ${r.message.referring}` : query.asking;
 
 /** "… and what changed in 2022?": the situation at that year becomes the day before the change and its first day. */
 function withChangeInYear(

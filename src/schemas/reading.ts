@@ -232,6 +232,11 @@ export const Reading = z.strictObject({
     .describe(
       'Phrases that hold a distributive word but do not ask of each thing: "each other", "either way".',
     ),
+  corrections: Words('word or phrase')
+    .default([])
+    .describe(
+      'Words by which a writer takes a date back and gives another: "in 2012 - sorry, 2019". Between two dates, the first date is dropped.',
+    ),
   dateSeparators: z
     .array(Text)
     .default(['then', 'compared with', 'compared to'])
