@@ -133,3 +133,22 @@ describe('a sentence pulled in names things; it does not decide the scope', () =
     ]);
   });
 });
+
+describe('a service set apart is not asked', () => {
+  it.each([
+    [
+      'which body commissioned HIV treatment (as distinct from HIV testing) in 2016?',
+      'hiv-treatment',
+      'nhs-england',
+    ],
+    [
+      'who paid for HIV testing in 2016, as distinct from HIV treatment?',
+      'sexual-health-services',
+      'local-authority',
+    ],
+  ])('%s', (question, topic, body) => {
+    const answer = ask(question);
+    expect(answer.topic?.id).toBe(topic);
+    expect(answer.commissioners.map((c) => c.body)).toEqual([body]);
+  });
+});
