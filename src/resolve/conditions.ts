@@ -93,6 +93,14 @@ export function readConditions(text: string, kb: KnowledgeBase): ConditionReadin
       settled.set(condition, left[0] as string);
       settledBy.set(condition, statedBy.get(condition)?.[0] ?? '');
     } else if (left.length > 1) several.set(condition, left);
+    else {
+      // "when I'm mobilised, and when I'm not mobilised": a value both said and denied asks about it
+      // and about the usual case beside it.
+      const usual = defaultConditions(kb).get(condition);
+      const asked = [...values];
+      if (usual && !asked.includes(usual) && !excluded.get(condition)?.has(usual))
+        several.set(condition, [...asked, usual]);
+    }
   }
   // "not in the first wave": every value but one ruled out settles the one left.
   for (const [condition, out] of excluded) {

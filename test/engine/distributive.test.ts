@@ -152,3 +152,12 @@ describe('a service set apart is not asked', () => {
     expect(answer.commissioners.map((c) => c.body)).toEqual([body]);
   });
 });
+
+describe('a group both said and denied asks about it and about the usual case', () => {
+  it('answers for a reservist mobilised and not mobilised', () => {
+    const answer = ask(
+      'As a reservist, who commissions my hospital care when mobilised, and when not mobilised?',
+    );
+    expect(answer.parts?.map((p) => p.commissioners.map((c) => c.body))).toEqual([['nhs-england'], ['icb']]);
+  });
+});
