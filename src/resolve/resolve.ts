@@ -471,9 +471,11 @@ function rivalsAnswer(
 ): Answer | undefined {
   const best = ranked[0];
   if (!best) return undefined;
-  const close = ranked
-    .filter((c) => c.score >= best.score * settings.clarifyRatio)
-    .slice(0, settings.maxOptions);
+  const near = ranked.filter((c) => c.score >= best.score * settings.clarifyRatio);
+  const close = near.slice(0, settings.maxOptions);
+  // More near readings than options ("national health protection agency in 2010?" touches five topics
+  // about equally): the words do not say which is meant, whatever the first few would answer.
+  const crowded = near.length > settings.maxOptions;
   // Two near topics that give the same bodies in this situation are not worth asking back about.
   // A near topic with no record at that date is not a plausible reading of the question.
   const sameAnswer = (c: Candidate) => answerKey(kb, c.entry.topic, situation(kb, r, 0));
@@ -481,7 +483,11 @@ function rivalsAnswer(
   const rivals = close.slice(1).filter((c) => sameAnswer(c) !== '');
   const vague =
     isVague(kb, best, query.terms, settings) && (ranked[1]?.score ?? 0) >= best.score * settings.clarifyRatio;
-  if (vague || (close.length > 1 && (!bestKey || rivals.some((c) => sameAnswer(c) !== bestKey)))) {
+  if (
+    vague ||
+    crowded ||
+    (close.length > 1 && (!bestKey || rivals.some((c) => sameAnswer(c) !== bestKey)))
+  ) {
     const options = (vague ? ranked : close).slice(0, settings.maxOptions);
     return {
       ...unknown(r.question, r, 'Your question could mean more than one thing. Which of these did you mean?'),
