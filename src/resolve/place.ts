@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import { type Place, type PlaceKind, type PlaceName, normalise as placeNormalise } from '../places/places.js';
 import { editDistance } from './distance.js';
 import { prepare } from './index.js';
-import { perKnowledge, phraseAlternation } from './memo.js';
+import { lastFew, perKnowledge, phraseAlternation } from './memo.js';
 import { normalise, stem } from './normalise.js';
 import { postcodeAt } from './place-postcode.js';
 
@@ -158,15 +158,17 @@ function initials(core: string[], name: string, kind: 'icb' | 'ccg'): string[] {
   return [...new Set(out)];
 }
 
-function tokens(text: string): Token[] {
+// Remembered for the last few texts: a resolve reads the same question for a place and for a council
+// outside England (readPlace, readOutside). Callers only read the tokens.
+const tokens = lastFew(4, (text: string): Token[] =>
   // "&" is read as "and", as names are: "Norfolk & Waveney ICB" is NHS Norfolk and Waveney ICB.
-  return [...text.matchAll(/[\p{L}\p{N}]+|&/gu)].map((m) => ({
+  [...text.matchAll(/[\p{L}\p{N}]+|&/gu)].map((m) => ({
     word: andWord(m[0].toLowerCase()),
     raw: m[0],
     start: m.index,
     end: m.index + m[0].length,
-  }));
-}
+  })),
+);
 
 /** An everyday word the knowledge or ordinary wording uses ("reading", "bath" as in "bath aids"). */
 function everyday(word: string, kb: KnowledgeBase): boolean {
@@ -307,7 +309,10 @@ function namesFrom(word: string, kb: KnowledgeBase): string[][] | undefined {
   return [...(own ?? []), ...(index.byFirst.get(full) ?? [])].sort((a, b) => b.length - a.length);
 }
 
-/** The longest place name starting at token i, as its places, and how many tokens it takes. */
+/**
+ * The longest place name starting at token i, as its places, and how many tokens it takes. Plain loops,
+ * no closure or array per candidate: a first word such as "nhs" starts hundreds of names, every message.
+ */
 function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
   const first = ts[i] as Token;
   const exact = namesFrom(first.word, kb);
@@ -316,21 +321,32 @@ function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
   if (fixed && !writtenAsPlace(ts, i, text, kb)) return undefined;
   const candidates = exact ?? nameIndex(kb).byFirst.get(fixed ?? '') ?? [];
   for (const ws of candidates) {
-    if (!ws.every((w, k) => isWord(ts[i + k], w, kb))) continue;
+    if (missedWords(ts, i, ws, kb, 0) !== 0) continue;
     const found = placeOf(ts, i, ws, text, kb);
     if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
   }
   // A name of two words or more with one word loosely written, where written as a place ("Kings Lyn").
   if (fixed || !writtenAsPlace(ts, i, text, kb)) return undefined;
   for (const ws of candidates) {
-    if (ws.length < 2) continue;
-    const misses = ws.filter((w, k) => !isWord(ts[i + k], w, kb));
-    if (misses.length !== 1 || !ws.every((w, k) => isWord(ts[i + k], w, kb) || looseWord(ts[i + k], w, kb)))
-      continue;
+    if (ws.length < 2 || missedWords(ts, i, ws, kb, 1) !== 1) continue;
     const found = placeOf(ts, i, ws, text, kb);
     if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
   }
   return undefined;
+}
+
+/**
+ * How many of a name's words at token i are not the name's word (isWord) but loosely written (looseWord);
+ * -1 as soon as one is neither or more than `allowed` are loose, so most candidates stop at a word.
+ */
+function missedWords(ts: Token[], i: number, ws: string[], kb: KnowledgeBase, allowed: number): number {
+  let misses = 0;
+  for (let k = 0; k < ws.length; k++) {
+    const w = ws[k] as string;
+    if (isWord(ts[i + k], w, kb)) continue;
+    if (++misses > allowed || !looseWord(ts[i + k], w, kb)) return -1;
+  }
+  return misses;
 }
 
 /** The first of a name's words written otherwise than as the word or a short name for it, if any. */
