@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { answer } from './resolve.js';
 
@@ -8,17 +9,32 @@ import { answer } from './resolve.js';
  * ms instead of about 1.
  */
 export function warm(kb: KnowledgeBase, today: Date): void {
+  for (const message of warmMessages(kb)) answer(kb, message, { today });
+}
+
+/**
+ * warm, one message per turn of the event loop: at start, /readyz and the first questions are answered
+ * between them instead of waiting behind all of them (together a second or more of CPU on a busy
+ * machine, most of it the first date parse and the place indexes).
+ */
+export async function warmInTurns(kb: KnowledgeBase, today: Date): Promise<void> {
+  for (const message of warmMessages(kb)) {
+    await nextTurn();
+    answer(kb, message, { today });
+  }
+}
+
+function warmMessages(kb: KnowledgeBase): string[] {
   const names = kb.places.names();
   const council = names.find((n) => n.kind === 'council')?.name;
   const ccg = names.find((n) => n.kind === 'ccg')?.name;
   const service = kb.topics.find((t) => t.kind === 'service')?.title ?? '';
-  const messages = [
+  return [
     `who commissioned ${service} in 2016?`,
     council ? `who commissions ${service} in ${council} now?` : '',
     council ? `which ICB covers ${council}?` : '',
     ccg ? `what did ${ccg} become?` : '',
     // A slip in a word sends it through typo correction.
     `who comissions ${service.toLowerCase().replace(/(\p{L})(\p{L})/u, '$2$1')}?`,
-  ];
-  for (const message of messages) if (message) answer(kb, message, { today });
+  ].filter(Boolean);
 }
