@@ -170,6 +170,20 @@ const tokens = lastFew(4, (text: string): Token[] =>
   })),
 );
 
+// Patterns of the per-word checks below, built once: a regex literal inside a function is a new object
+// each time it runs, and these run for many words of every message.
+const CAPITAL = /^\p{Lu}/u;
+const SENTENCE_END = /(?:^|[.?!:;\n-])\s*$/u;
+const NOT_SPACE = /[^\s]/u;
+const SPACES = /^\s+$/u;
+const BLANK = /^\s*$/u;
+const DASH_OR_COLON = /^\s*[-–—:]/u;
+const YEAR = /^(?:19|20)\d\d$/;
+const GSS = /^[EW]\d{8}$/i;
+const ODS = /^(?=.*\d)[0-9A-Z]{3,5}$|^Q[A-Z0-9]{2}$/;
+const DIGIT = /\d/;
+const KIND_WORD = / (icb|ccg)$/;
+
 /** An everyday word the knowledge or ordinary wording uses ("reading", "bath" as in "bath aids"). */
 function everyday(word: string, kb: KnowledgeBase): boolean {
   const prepared = prepare(kb);
@@ -185,18 +199,18 @@ function writtenAsPlace(ts: Token[], i: number, text: string, kb: KnowledgeBase)
   const t = ts[i] as Token;
   const index = nameIndex(kb);
   if (i > 0 && index.cues.has((ts[i - 1] as Token).word)) return true;
-  if (!/^\p{Lu}/u.test(t.raw)) return heading(ts, i, text, kb);
-  const sentenceStart = /(?:^|[.?!:;\n-])\s*$/u.test(text.slice(0, t.start));
+  if (!CAPITAL.test(t.raw)) return heading(ts, i, text, kb);
+  const sentenceStart = SENTENCE_END.test(text.slice(0, t.start));
   if (!sentenceStart) return true;
   const next = ts[i + 1];
-  if (!next || /[^\s]/u.test(text.slice(t.end, next.start))) return true;
+  if (!next || NOT_SPACE.test(text.slice(t.end, next.start))) return true;
   if (index.after.has(next.word) || index.locators.has(next.word)) return true;
   // A year after it places it in time, as people place an area: "Hartlepool 2019", "Babergh in 2019".
-  const year = (k: number) => /^(?:19|20)\d\d$/.test(ts[k]?.word ?? '');
-  if (year(i + 1) || (next.word === 'in' && year(i + 2))) return true;
+  if (YEAR.test(ts[i + 1]?.word ?? '') || (next.word === 'in' && YEAR.test(ts[i + 2]?.word ?? '')))
+    return true;
   // "Southwark practice here", "Leeds GP here": a place word one word on says where too.
   const then = ts[i + 2];
-  return !!then && /^\s+$/u.test(text.slice(next.end, then.start)) && index.after.has(then.word);
+  return !!then && SPACES.test(text.slice(next.end, then.start)) && index.after.has(then.word);
 }
 
 /**
@@ -207,16 +221,16 @@ function heading(ts: Token[], i: number, text: string, kb: KnowledgeBase): boole
   const t = ts[i] as Token;
   return (
     i === 0 &&
-    /^\s*$/u.test(text.slice(0, t.start)) &&
-    /^\s*[-–—:]/u.test(text.slice(t.end)) &&
+    BLANK.test(text.slice(0, t.start)) &&
+    DASH_OR_COLON.test(text.slice(t.end)) &&
     !everyday(t.word, kb)
   );
 }
 
 /** A code as written: an ONS (GSS) code, or an ODS code in capitals that is not a word the knowledge uses. */
 function codeAt(t: Token, kb: KnowledgeBase): Place | undefined {
-  const gss = /^[EW]\d{8}$/i.test(t.raw);
-  const ods = /^(?=.*\d)[0-9A-Z]{3,5}$|^Q[A-Z0-9]{2}$/.test(t.raw) && !everyday(t.word, kb);
+  const gss = GSS.test(t.raw);
+  const ods = ODS.test(t.raw) && !everyday(t.word, kb);
   return gss || ods ? pick(kb.places.find(t.raw)) : undefined;
 }
 
@@ -283,7 +297,7 @@ const clipOf = (word: string, name: string) =>
 const looseWord = (t: Token | undefined, w: string, kb: KnowledgeBase) =>
   !!t &&
   w.length >= 4 &&
-  !/\d/.test(w) &&
+  !DIGIT.test(w) &&
   !everyday(t.word, kb) &&
   (clipOf(t.word, w) || (Math.abs(w.length - t.word.length) <= 1 && editDistance(t.word, w, 1) <= 1));
 
@@ -365,7 +379,7 @@ function placeOf(ts: Token[], i: number, ws: string[], text: string, kb: Knowled
   // Initials in capitals are written as a name wherever they stand ("HIOW still going?").
   const initials = index.acronyms.has(key);
   if (initials) {
-    const letters = ts.slice(i, i + ws.length - (/ (icb|ccg)$/.test(key) ? 1 : 0));
+    const letters = ts.slice(i, i + ws.length - (KIND_WORD.test(key) ? 1 : 0));
     if (!letters.every((t) => t.raw === '&' || t.raw === t.raw.toUpperCase())) return undefined;
   } else if (ws.length === 1 && !writtenAsPlace(ts, i, text, kb)) return undefined;
   const place = pick(kb.places.find(index.aliases.get(key) ?? key));
@@ -392,7 +406,7 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
     const more =
       after &&
       nameIndex(kb).after.has(after.word) &&
-      /^\s+$/u.test(text.slice(ts[i + named.length - 1]?.end, after.start));
+      SPACES.test(text.slice(ts[i + named.length - 1]?.end, after.start));
     const last = ts[i + named.length - (more ? 0 : 1)] as Token;
     const { code: c, kind, name } = named.place;
     const words = text.slice(t.start, last.end);
