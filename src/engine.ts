@@ -12,7 +12,7 @@ import { KnowledgeLoadError } from './knowledge/problems.js';
 import { type Logbook, nullLogbook } from './logbook.js';
 import { resolveTurn, type Turn } from './resolve/followup.js';
 import { longDate } from './resolve/format.js';
-import { warm } from './resolve/warm.js';
+import { warm, warmInTurns } from './resolve/warm.js';
 import type { Answer } from './schemas/answer.js';
 import type { Recall } from './schemas/recall.js';
 import type { AnswerService, AskOptions, KnowledgeProblem, KnowledgeSummary } from './service.js';
@@ -85,7 +85,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   if (!first.ok) throw new KnowledgeLoadError(first.problems);
   // Swapped as one reference, so a request sees either the old or the new knowledge, never a mix.
   let kb: KnowledgeBase = first.kb;
-  if (options.warm) setImmediate(() => warm(first.kb, now()));
+  // In turns, so readiness and the first questions are not held behind it (src/resolve/warm.ts).
+  if (options.warm) void warmInTurns(first.kb, now());
   let served: FileStamp[] = first.files;
   let problems: KnowledgeProblem[] = [];
   /** A load that lost a file, and since when the folder has looked exactly like it (real time). */

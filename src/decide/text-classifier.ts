@@ -1,4 +1,5 @@
-import naiveBayes from 'wink-naive-bayes-text-classifier';
+import { createRequire } from 'node:module';
+import type naiveBayesType from 'wink-naive-bayes-text-classifier';
 import { lastFew } from '../resolve/memo.js';
 import { normalise, stem, words } from '../resolve/normalise.js';
 
@@ -82,7 +83,14 @@ function wrap(model: WinkModel, toJSON: () => string): TextClassifier {
   };
 }
 
+/**
+ * wink is needed only to train (npm run train, the tests): the server reads the model file straight into
+ * odds tables (loadText), so it is required on first use rather than imported at every start.
+ */
 function fresh(tokens: (text: string) => string[]) {
+  const naiveBayes = createRequire(import.meta.url)(
+    'wink-naive-bayes-text-classifier',
+  ) as typeof naiveBayesType;
   const nb = naiveBayes();
   nb.definePrepTasks([tokens]);
   nb.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });

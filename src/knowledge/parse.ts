@@ -1,5 +1,5 @@
 import jsyaml from 'js-yaml';
-import { type Document, isAlias, isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { Body } from '../schemas/body.js';
 import { Condition, ConditionValue } from '../schemas/condition.js';
@@ -13,6 +13,7 @@ import { Era, Holder, Topic } from '../schemas/topic.js';
 import type { KnowledgeProblem } from '../service.js';
 import { messages } from './problems.js';
 import { aliasMarker, syntaxProblems } from './yaml-errors.js';
+import { yamlLib } from './yaml-lib.js';
 
 export type PathKey = string | number;
 
@@ -37,6 +38,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 function locator(doc: Document, lineCounter: LineCounter) {
+  const { isMap, isScalar } = yamlLib();
   return (path: readonly PathKey[], atKey = false) => {
     if (atKey && path.length > 0) {
       const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
@@ -157,6 +159,7 @@ function fastParse(file: string, text: string): ParseResult | undefined {
   let located: ParsedFile['locate'] | undefined;
   const locate: ParsedFile['locate'] = (path, atKey) => {
     if (!located) {
+      const { LineCounter, parseDocument } = yamlLib();
       const lineCounter = new LineCounter();
       located = locator(parseDocument(text, { lineCounter }), lineCounter);
     }
@@ -168,6 +171,7 @@ function fastParse(file: string, text: string): ParseResult | undefined {
 /** Each `*name` with no `&name` before it, at its own line: the yaml library would throw at 1:1. */
 function unresolvedAliases(file: string, doc: Document, lineCounter: LineCounter): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
+  const { isAlias, visit } = yamlLib();
   visit(doc, {
     Alias(_key, node) {
       if (!isAlias(node) || node.resolve(doc) !== undefined) return;
@@ -185,6 +189,7 @@ function unresolvedAliases(file: string, doc: Document, lineCounter: LineCounter
 }
 
 function fullParse(file: string, text: string): ParseResult {
+  const { isMap, LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import YAML from 'yaml';
+import jsyaml from 'js-yaml';
 import type { z } from 'zod';
 import { readTable } from '../places/csv.js';
 import {
@@ -147,7 +147,17 @@ async function readStamped(path: string, files: FileStamp[]): Promise<string> {
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function parseManifest(shown: string, text: string, problems: KnowledgeProblem[]): PlaceManifest | undefined {
-  const parsed = PlaceManifest.safeParse(YAML.parse(text));
+  // js-yaml with the core schema, as the knowledge files are read (src/knowledge/parse.ts): `yaml` costs
+  // start-up its import (src/knowledge/yaml-lib.ts). A manifest that is not YAML is reported as one.
+  let raw: unknown;
+  try {
+    raw = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+  } catch (error) {
+    const message = `is not valid YAML: ${(error as Error).message.split('\n')[0]}.`;
+    problems.push({ file: shown, line: 1, column: 1, field: '', message });
+    return undefined;
+  }
+  const parsed = PlaceManifest.safeParse(raw);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
     const field = issue.path.join('.');

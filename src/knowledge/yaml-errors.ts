@@ -1,6 +1,7 @@
-import { CST, type LineCounter, Parser, type YAMLError } from 'yaml';
+import type { CST, LineCounter, YAMLError } from 'yaml';
 import type { KnowledgeProblem } from '../service.js';
 import { messages, type Opener } from './problems.js';
+import { yamlLib } from './yaml-lib.js';
 
 interface Located {
   error: YAMLError;
@@ -78,9 +79,10 @@ export function unclosedOpeners(text: string): { offset: number; char: Opener }[
       if (!closesQuote(token.source, quote)) found.push({ offset: token.offset, char: quote });
     }
   };
+  const { CST: cst, Parser } = yamlLib();
   for (const token of new Parser().parse(text)) {
     if (token.type !== 'document') continue;
-    CST.visit(token, (item) => {
+    cst.visit(token, (item) => {
       check(item.key ?? undefined);
       check(item.value);
     });

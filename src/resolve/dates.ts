@@ -1,4 +1,6 @@
-import * as chrono from 'chrono-node';
+// The English locale alone: the package's index loads every language's parsers (about 200 ms of CPU at
+// start) and only en-GB is used.
+import * as chronoEn from 'chrono-node/en';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { addDays, longDate, shiftMonths, shiftYears } from './format.js';
 import { perKnowledge, phraseAlternation } from './memo.js';
@@ -202,18 +204,25 @@ function shiftBefore(text: string, index: number, kb: KnowledgeBase): Shift {
 
 type Found = { reading: DateReading; index: number };
 
+// Patterns built once, not per message: each `new RegExp` (and each regex literal in a function) is a
+// new object every time it runs, garbage for the young generation. None has the g flag, so sharing
+// them keeps no state between texts.
+const ISO_DATE = bound('(\\d{4})-(\\d{2})-(\\d{2})');
+const FINANCIAL_YEARS = [
+  bound('(?:fy\\s?)?((?:19|20)\\d\\d)\\s?[/-]\\s?((?:19|20)?\\d\\d)'),
+  bound('(?:fy\\s?)?(\\d\\d)\\s?[/-]\\s?(\\d\\d)(?![/.]\\d)'),
+];
+const DECADE = bound("(?:the\\s+)?(early|mid|late)?[\\s-]*((?:19|20)\\d0)\\s?'?s");
+const VAGUE_AGO = bound('(a decade|a couple of years|a few years|a couple of decades) ago');
+
 /** 2016-05-01, and financial years (2016/17, FY16/17, 14/15): what chrono does not know. */
 function numericForms(text: string): Found | undefined {
-  const isoDate = bound('(\\d{4})-(\\d{2})-(\\d{2})').exec(text);
+  const isoDate = ISO_DATE.exec(text);
   if (isoDate) {
     const [y, m, d] = [Number(isoDate[1]), Number(isoDate[2]), Number(isoDate[3])];
     if (valid(y, m, d)) return { reading: point(iso(y, m, d), isoDate[0]), index: isoDate.index };
   }
-  const fy = [
-    bound('(?:fy\\s?)?((?:19|20)\\d\\d)\\s?[/-]\\s?((?:19|20)?\\d\\d)'),
-    bound('(?:fy\\s?)?(\\d\\d)\\s?[/-]\\s?(\\d\\d)(?![/.]\\d)'),
-  ];
-  for (const re of fy) {
+  for (const re of FINANCIAL_YEARS) {
     const m = re.exec(text);
     if (!m) continue;
     const first = m[1] ?? '';
@@ -236,7 +245,7 @@ function chronoForms(text: string, today: string): Found | undefined {
   // Every reading kept below has a digit or a relative word, so text with neither needs no parse.
   if (!/\d|ago|last|previous|next/.test(text)) return undefined;
   const ref = new Date(`${today}T12:00:00Z`);
-  for (const r of chrono.en.GB.parse(text, ref)) {
+  for (const r of chronoEn.GB.parse(text, ref)) {
     // "now", "today", "tonight": read below as today, where an explicit date may override them.
     // "next April" is read by chrono as "April" of the coming twelve months: the word before says so.
     const coming =
@@ -271,9 +280,13 @@ function chronoForms(text: string, today: string): Found | undefined {
   return undefined;
 }
 
+const PART_YEAR = bound(
+  `(?:(?:the\\s+)?(early|late|mid|spring|summer|autumn|fall|winter|start|beginning|end|q1|q2|q3|q4)[\\s-]+(?:of\\s+)?)?${YEAR}(\\s?-?ish)?`,
+);
+
 /** 2016, early 2019, Q3 2019, '15, 2016ish, the early 2010s, a decade ago. */
 function yearForms(text: string, today: string): Found | undefined {
-  const decade = bound("(?:the\\s+)?(early|mid|late)?[\\s-]*((?:19|20)\\d0)\\s?'?s").exec(text);
+  const decade = DECADE.exec(text);
   if (decade) {
     const start = Number(decade[2]);
     const y = start + (({ early: 2, mid: 5, late: 8 } as Record<string, number>)[decade[1] ?? 'mid'] ?? 5);
@@ -289,7 +302,7 @@ function yearForms(text: string, today: string): Found | undefined {
       index: decade.index,
     };
   }
-  const vague = bound('(a decade|a couple of years|a few years|a couple of decades) ago').exec(text);
+  const vague = VAGUE_AGO.exec(text);
   if (vague) {
     const years =
       { 'a decade': 10, 'a couple of years': 2, 'a few years': 3, 'a couple of decades': 20 }[
@@ -298,9 +311,7 @@ function yearForms(text: string, today: string): Found | undefined {
     const date = shiftYears(today, -years);
     return { reading: point(date, vague[0], `read "${vague[0]}" as ${longDate(date)}`), index: vague.index };
   }
-  const m = bound(
-    `(?:(?:the\\s+)?(early|late|mid|spring|summer|autumn|fall|winter|start|beginning|end|q1|q2|q3|q4)[\\s-]+(?:of\\s+)?)?${YEAR}(\\s?-?ish)?`,
-  ).exec(text);
+  const m = PART_YEAR.exec(text);
   if (!m) return undefined;
   const y = toYear(m[2] ?? '');
   if (!valid(y, 1, 1)) return undefined;

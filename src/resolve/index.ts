@@ -72,18 +72,6 @@ function startsAt(list: readonly string[], at: number, variant: readonly string[
   return true;
 }
 
-/** Stems remembered, for the build: the same few thousand words recur in every topic. */
-const stems = new Map<string, string>();
-function stemOf(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    s = stem(word);
-    if (stems.size >= 50_000) stems.clear();
-    stems.set(word, s);
-  }
-  return s;
-}
-
 // Not "non": it makes terms ("non-mobilised reservists") rather than negating them.
 const NEGATION = new Set(['not', 'never', 'except', 'excluding', 'rather']);
 
@@ -109,7 +97,7 @@ function termsOfWords(
     synonymised && !rewriter.correct && raw.length === plain.length
       ? synonymised
       : synonymWords(fixed, rewriter.synonyms);
-  return rewritten.map(stemOf).filter((t) => !rewriter.stop.has(t));
+  return rewritten.map(stem).filter((t) => !rewriter.stop.has(t));
 }
 
 /** A text's words as written and as its synonyms rewrite them: what the vocabulary holds of it. */

@@ -44,8 +44,23 @@ const wordsOf = lastFew(32, (text: string): readonly string[] =>
         .filter(Boolean),
 );
 
+// Stems remembered: the same few thousand words recur in every topic and message, and each stem made
+// anew is a string or two for the young generation to collect. Bounded: emptied when full.
+const stems = new Map<string, string>();
+const STEMS_KEPT = 50_000;
+
 /** A light suffix stripper: enough to join "commissioned"/"commissions", "nurses"/"nursing". */
 export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stemWord(word);
+    if (stems.size >= STEMS_KEPT) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
+}
+
+function stemWord(word: string): string {
   let w = word;
   if (/\d/.test(w)) return w;
   // Plural abbreviations: "GPs", "CCGs", "ICBs".

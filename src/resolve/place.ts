@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import { type Place, type PlaceKind, type PlaceName, normalise as placeNormalise } from '../places/places.js';
 import { editDistance } from './distance.js';
 import { prepare } from './index.js';
-import { perKnowledge, phraseAlternation } from './memo.js';
+import { lastFew, perKnowledge, phraseAlternation } from './memo.js';
 import { normalise, stem } from './normalise.js';
 import { postcodeAt } from './place-postcode.js';
 
@@ -158,15 +158,31 @@ function initials(core: string[], name: string, kind: 'icb' | 'ccg'): string[] {
   return [...new Set(out)];
 }
 
-function tokens(text: string): Token[] {
+// Remembered for the last few texts: a resolve reads the same question for a place and for a council
+// outside England (readPlace, readOutside). Callers only read the tokens.
+const tokens = lastFew(4, (text: string): Token[] =>
   // "&" is read as "and", as names are: "Norfolk & Waveney ICB" is NHS Norfolk and Waveney ICB.
-  return [...text.matchAll(/[\p{L}\p{N}]+|&/gu)].map((m) => ({
+  [...text.matchAll(/[\p{L}\p{N}]+|&/gu)].map((m) => ({
     word: andWord(m[0].toLowerCase()),
     raw: m[0],
     start: m.index,
     end: m.index + m[0].length,
-  }));
-}
+  })),
+);
+
+// Patterns of the per-word checks below, built once: a regex literal inside a function is a new object
+// each time it runs, and these run for many words of every message.
+const CAPITAL = /^\p{Lu}/u;
+const SENTENCE_END = /(?:^|[.?!:;\n-])\s*$/u;
+const NOT_SPACE = /[^\s]/u;
+const SPACES = /^\s+$/u;
+const BLANK = /^\s*$/u;
+const DASH_OR_COLON = /^\s*[-–—:]/u;
+const YEAR = /^(?:19|20)\d\d$/;
+const GSS = /^[EW]\d{8}$/i;
+const ODS = /^(?=.*\d)[0-9A-Z]{3,5}$|^Q[A-Z0-9]{2}$/;
+const DIGIT = /\d/;
+const KIND_WORD = / (icb|ccg)$/;
 
 /** An everyday word the knowledge or ordinary wording uses ("reading", "bath" as in "bath aids"). */
 function everyday(word: string, kb: KnowledgeBase): boolean {
@@ -183,18 +199,18 @@ function writtenAsPlace(ts: Token[], i: number, text: string, kb: KnowledgeBase)
   const t = ts[i] as Token;
   const index = nameIndex(kb);
   if (i > 0 && index.cues.has((ts[i - 1] as Token).word)) return true;
-  if (!/^\p{Lu}/u.test(t.raw)) return heading(ts, i, text, kb);
-  const sentenceStart = /(?:^|[.?!:;\n-])\s*$/u.test(text.slice(0, t.start));
+  if (!CAPITAL.test(t.raw)) return heading(ts, i, text, kb);
+  const sentenceStart = SENTENCE_END.test(text.slice(0, t.start));
   if (!sentenceStart) return true;
   const next = ts[i + 1];
-  if (!next || /[^\s]/u.test(text.slice(t.end, next.start))) return true;
+  if (!next || NOT_SPACE.test(text.slice(t.end, next.start))) return true;
   if (index.after.has(next.word) || index.locators.has(next.word)) return true;
   // A year after it places it in time, as people place an area: "Hartlepool 2019", "Babergh in 2019".
-  const year = (k: number) => /^(?:19|20)\d\d$/.test(ts[k]?.word ?? '');
-  if (year(i + 1) || (next.word === 'in' && year(i + 2))) return true;
+  if (YEAR.test(ts[i + 1]?.word ?? '') || (next.word === 'in' && YEAR.test(ts[i + 2]?.word ?? '')))
+    return true;
   // "Southwark practice here", "Leeds GP here": a place word one word on says where too.
   const then = ts[i + 2];
-  return !!then && /^\s+$/u.test(text.slice(next.end, then.start)) && index.after.has(then.word);
+  return !!then && SPACES.test(text.slice(next.end, then.start)) && index.after.has(then.word);
 }
 
 /**
@@ -205,16 +221,16 @@ function heading(ts: Token[], i: number, text: string, kb: KnowledgeBase): boole
   const t = ts[i] as Token;
   return (
     i === 0 &&
-    /^\s*$/u.test(text.slice(0, t.start)) &&
-    /^\s*[-–—:]/u.test(text.slice(t.end)) &&
+    BLANK.test(text.slice(0, t.start)) &&
+    DASH_OR_COLON.test(text.slice(t.end)) &&
     !everyday(t.word, kb)
   );
 }
 
 /** A code as written: an ONS (GSS) code, or an ODS code in capitals that is not a word the knowledge uses. */
 function codeAt(t: Token, kb: KnowledgeBase): Place | undefined {
-  const gss = /^[EW]\d{8}$/i.test(t.raw);
-  const ods = /^(?=.*\d)[0-9A-Z]{3,5}$|^Q[A-Z0-9]{2}$/.test(t.raw) && !everyday(t.word, kb);
+  const gss = GSS.test(t.raw);
+  const ods = ODS.test(t.raw) && !everyday(t.word, kb);
   return gss || ods ? pick(kb.places.find(t.raw)) : undefined;
 }
 
@@ -281,7 +297,7 @@ const clipOf = (word: string, name: string) =>
 const looseWord = (t: Token | undefined, w: string, kb: KnowledgeBase) =>
   !!t &&
   w.length >= 4 &&
-  !/\d/.test(w) &&
+  !DIGIT.test(w) &&
   !everyday(t.word, kb) &&
   (clipOf(t.word, w) || (Math.abs(w.length - t.word.length) <= 1 && editDistance(t.word, w, 1) <= 1));
 
@@ -307,7 +323,10 @@ function namesFrom(word: string, kb: KnowledgeBase): string[][] | undefined {
   return [...(own ?? []), ...(index.byFirst.get(full) ?? [])].sort((a, b) => b.length - a.length);
 }
 
-/** The longest place name starting at token i, as its places, and how many tokens it takes. */
+/**
+ * The longest place name starting at token i, as its places, and how many tokens it takes. Plain loops,
+ * no closure or array per candidate: a first word such as "nhs" starts hundreds of names, every message.
+ */
 function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
   const first = ts[i] as Token;
   const exact = namesFrom(first.word, kb);
@@ -316,21 +335,32 @@ function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
   if (fixed && !writtenAsPlace(ts, i, text, kb)) return undefined;
   const candidates = exact ?? nameIndex(kb).byFirst.get(fixed ?? '') ?? [];
   for (const ws of candidates) {
-    if (!ws.every((w, k) => isWord(ts[i + k], w, kb))) continue;
+    if (missedWords(ts, i, ws, kb, 0) !== 0) continue;
     const found = placeOf(ts, i, ws, text, kb);
     if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
   }
   // A name of two words or more with one word loosely written, where written as a place ("Kings Lyn").
   if (fixed || !writtenAsPlace(ts, i, text, kb)) return undefined;
   for (const ws of candidates) {
-    if (ws.length < 2) continue;
-    const misses = ws.filter((w, k) => !isWord(ts[i + k], w, kb));
-    if (misses.length !== 1 || !ws.every((w, k) => isWord(ts[i + k], w, kb) || looseWord(ts[i + k], w, kb)))
-      continue;
+    if (ws.length < 2 || missedWords(ts, i, ws, kb, 1) !== 1) continue;
     const found = placeOf(ts, i, ws, text, kb);
     if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
   }
   return undefined;
+}
+
+/**
+ * How many of a name's words at token i are not the name's word (isWord) but loosely written (looseWord);
+ * -1 as soon as one is neither or more than `allowed` are loose, so most candidates stop at a word.
+ */
+function missedWords(ts: Token[], i: number, ws: string[], kb: KnowledgeBase, allowed: number): number {
+  let misses = 0;
+  for (let k = 0; k < ws.length; k++) {
+    const w = ws[k] as string;
+    if (isWord(ts[i + k], w, kb)) continue;
+    if (++misses > allowed || !looseWord(ts[i + k], w, kb)) return -1;
+  }
+  return misses;
 }
 
 /** The first of a name's words written otherwise than as the word or a short name for it, if any. */
@@ -349,7 +379,7 @@ function placeOf(ts: Token[], i: number, ws: string[], text: string, kb: Knowled
   // Initials in capitals are written as a name wherever they stand ("HIOW still going?").
   const initials = index.acronyms.has(key);
   if (initials) {
-    const letters = ts.slice(i, i + ws.length - (/ (icb|ccg)$/.test(key) ? 1 : 0));
+    const letters = ts.slice(i, i + ws.length - (KIND_WORD.test(key) ? 1 : 0));
     if (!letters.every((t) => t.raw === '&' || t.raw === t.raw.toUpperCase())) return undefined;
   } else if (ws.length === 1 && !writtenAsPlace(ts, i, text, kb)) return undefined;
   const place = pick(kb.places.find(index.aliases.get(key) ?? key));
@@ -376,7 +406,7 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
     const more =
       after &&
       nameIndex(kb).after.has(after.word) &&
-      /^\s+$/u.test(text.slice(ts[i + named.length - 1]?.end, after.start));
+      SPACES.test(text.slice(ts[i + named.length - 1]?.end, after.start));
     const last = ts[i + named.length - (more ? 0 : 1)] as Token;
     const { code: c, kind, name } = named.place;
     const words = text.slice(t.start, last.end);

@@ -7,7 +7,11 @@ import { withoutNegated } from './negation.js';
 import { normalise, stem, words } from './normalise.js';
 
 /** A text's words, each stemmed, space-separated: "side-effects of antibiotics" → "side effect of antibiotic". */
-const stemmed = lastFew(8, (text: string) => words(text).map(stem).join(' '));
+const stemmed = lastFew(16, (text: string) => words(text).map(stem).join(' '));
+
+// A text's pieces between punctuation, each stemmed: tested by every rule's asked object, so worked out
+// once per text rather than split and stemmed again per rule.
+const stemmedPieces = lastFew(8, (text: string) => text.split(/[,;:()]/).map(stemmed));
 
 /**
  * Each out-of-scope rule with its phrases compiled into two patterns: as written (for phrases with
@@ -22,7 +26,12 @@ const scopeRules = perKnowledge((kb) =>
     const inAnyForm = phrasePattern(rule.phrases.map(stemmed).filter(Boolean));
     const pattern = askedObject(rule.asks);
     // An asked object does not reach across punctuation: "our GPs, ICB's job now?" is not "our … job".
-    const asks = { test: (text: string) => text.split(/[,;:()]/).some((t) => pattern.test(stemmed(t))) };
+    const asks = {
+      test: (text: string) => {
+        for (const piece of stemmedPieces(text)) if (pattern.test(piece)) return true;
+        return false;
+      },
+    };
     return {
       rule,
       re: {

@@ -161,7 +161,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     // Ready once the routes are in: a slow Slack connection must not keep the web chat and Teams at 503.
     mounted = true;
-    logger.info({ surfaces: surfaces.map((s) => s.name), url }, 'ready');
+    // sinceStartMs: from the process's start (performance.now()), the figure `npm start` → /readyz measures.
+    const sinceStartMs = Math.round(performance.now());
+    logger.info({ surfaces: surfaces.map((s) => s.name), url, sinceStartMs }, 'ready');
     startup = Promise.all(surfaces.map(startSurface));
   });
   // Setting up the surfaces can fail (a bad setting); the caller decides how to exit.

@@ -216,6 +216,11 @@ describe('kb:check refuses a place table that no longer fits', () => {
     );
   });
 
+  it('a manifest that is not YAML, as a problem with its file rather than an exception', async () => {
+    const problems = await broken('manifest.yaml', (l) => [...l, 'files: [unclosed']);
+    expect(problems).toContainEqual(expect.stringMatching(/^places\/manifest\.yaml:1 : is not valid YAML: /));
+  });
+
   it('overlapping validity, with file and line', async () => {
     const problems = await broken('ccgs.csv', (l) => [
       ...l,

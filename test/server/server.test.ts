@@ -90,6 +90,14 @@ describe('surfaces', () => {
       expect(server.logger.lines.find((line) => line.msg === 'ready')?.obj).toMatchObject({
         surfaces: ['web chat'],
       });
+      // The start's phases, for reading where start-up time goes from the log.
+      expect(server.logger.lines.find((line) => line.msg === 'ready')?.obj).toMatchObject({
+        sinceStartMs: expect.any(Number),
+      });
+      expect(server.logger.lines.find((line) => line.msg === 'knowledge loaded')?.obj).toMatchObject({
+        importedAtMs: expect.any(Number),
+        loadMs: expect.any(Number),
+      });
     } finally {
       await server.dispose();
     }

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { yamlLib } from '../../knowledge/yaml-lib.js';
 
 /** Where a topic is written: its file (relative to the knowledge folder), and lines of it and its eras. */
 export interface TopicPlace {
@@ -15,6 +15,7 @@ export interface TopicPlace {
  * and line to edit. Read from the files as they are now; the loader keeps no positions.
  */
 export async function locateTopics(dir: string): Promise<Map<string, TopicPlace>> {
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yamlLib();
   const places = new Map<string, TopicPlace>();
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   const files = entries
