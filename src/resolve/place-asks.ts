@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import type { PlaceKind } from '../places/places.js';
 import { prepare, toTerms } from './index.js';
 import { perKnowledge, prefixAlternation } from './memo.js';
+import { type Clause, REFERRING, readMessage } from './message.js';
 import { normalise } from './normalise.js';
 import { NUMBER_WORDS } from './number-words.js';
 import { type PlaceRead, readPlace, withoutPlace } from './place.js';
@@ -206,6 +207,35 @@ function whichKindOf(kb: KnowledgeBase, r: Read, places: PlaceRead[]): boolean {
   });
 }
 
+/** A dash or colon between words: where a long message turns from who asks to what ("MP caseworker: which …?"). */
+const TURN = /\s+[-–—]+\s+|:\s+/gu;
+
+/** A message read in clauses split at each turn too: "Constituent refused IVF in 2019 - which CCG?" asks only the last. */
+export const readTurns = (kb: KnowledgeBase, text: string) => readMessage(text.replace(TURN, '. '), kb);
+
+/**
+ * The clauses that ask, split at dashes and colons as well as sentences, without an opening "… here". A
+ * clause that refers back ("… on the performers list - is that the ICB now?") asks about the one before it
+ * too. A clause that asks only by its question mark and names no kind of body ("Someone said Frimley?"
+ * after "which ICB covers us?") offers a guess: its words ("school gate") name no service asked about.
+ */
+function askingClauses(kb: KnowledgeBase, r: Read, places: PlaceRead[]): string {
+  const clauses = readTurns(kb, r.text).clauses;
+  const asking = clauses.flatMap((c, i) => {
+    const before = clauses[i - 1];
+    if (!c.asks) return [];
+    return before && !before.asks && REFERRING.test(c.text)
+      ? [{ ...c, text: `${before.text} ${c.text}` }]
+      : [c];
+  });
+  const guess = (c: Clause) => {
+    const read = rest(kb, r, places, c.text);
+    return c.strength === 0 && read.found.kinds.length === 0 && !read.ask;
+  };
+  const kept = asking.some((c) => !guess(c)) ? asking.filter((c) => !guess(c)) : asking;
+  return kept.map((c) => withoutAsker(c.text)).join(' ') || r.text;
+}
+
 /**
  * What the message asks about a local body, or undefined when it asks something else. A follow-up ("and in
  * 2019?") that asks nothing of its own and names no service asks `carried`, the last question's ask.
@@ -225,12 +255,13 @@ export function readPlaceAsk(
   // Where the clauses that ask name a kind of body or ask about one, only they say what is asked: "our
   // contract letters still say …" is context. An opening "ICB comms team here" says who asks. Otherwise
   // ("Devon, one of the specialised services … who commissions it now?") the context's service counts.
-  const asking = rest(kb, r, places, withoutAsker(r.message.asking) || r.text);
+  const asking = rest(kb, r, places, askingClauses(kb, r, places));
   const aboutBody = asking.found.kinds.length > 0 || !!asking.ask;
   const said = aboutBody ? asking.text : whole.text;
   if (namesAService(kb, said) && !whichKindOf(kb, r, places)) return undefined;
   const found = whole.found;
-  let ask = whole.ask;
+  // What the asking clauses ask beats a cue in the context ("used to be at Herts ICB - when did it merge?").
+  let ask = asking.ask ?? whole.ask;
   // "Is Wakefield covered by West Yorkshire ICB?": a second place of another kind names the kind asked.
   const kind =
     found.kinds[0] ?? spanKind(kb, first) ?? places.slice(1).find((p) => p.kind !== first.kind)?.kind;

@@ -2,10 +2,9 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import { CCGS_FROM, ICBS_FROM, type Place, type PlaceKind } from '../places/places.js';
 import type { Answer } from '../schemas/answer.js';
 import { addDays, longDate, readAs } from './format.js';
-import { readMessage } from './message.js';
 import { normalise } from './normalise.js';
 import type { PlaceRead } from './place.js';
-import { type AskedKind, type PlaceAsk, readPlaceAsk, withoutAskWords } from './place-asks.js';
+import { type AskedKind, type PlaceAsk, readPlaceAsk, readTurns, withoutAskWords } from './place-asks.js';
 import {
   type Built,
   beforeRegions,
@@ -421,7 +420,9 @@ export function placeQuestion(
 ): Answer | undefined {
   const ask = readPlaceAsk(kb, r, carried);
   // The out-of-scope rules hold here too, read without the words that ask about a body.
-  if (!ask || outOfScope(readMessage(withoutAskWords(kb, r.text), kb), kb)) return undefined;
+  // Split at dashes and colons, so a rule that holds only where the message asks ("a complaint") does not
+  // hold in who asks: "Constituent chasing a complaint - which ICB was responsible?".
+  if (!ask || outOfScope(readTurns(kb, withoutAskWords(kb, r.text)), kb)) return undefined;
   const b = withPostcodeTable(built(kb, r, ask), ask.places);
   // Facts with no body named where one was asked for are not an answer: say what the tables lack.
   const empty = b?.status === 'answered' && b.bodies.length === 0;
