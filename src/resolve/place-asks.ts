@@ -5,7 +5,7 @@ import { perKnowledge, prefixAlternation } from './memo.js';
 import { type Clause, REFERRING, readMessage } from './message.js';
 import { normalise } from './normalise.js';
 import { NUMBER_WORDS } from './number-words.js';
-import { type PlaceRead, readPlace, withoutPlace } from './place.js';
+import { nameWords, type PlaceRead, readPlace, withoutPlace } from './place.js';
 import { type Read, withoutDates } from './resolve.js';
 
 /**
@@ -94,16 +94,52 @@ export function withoutAskWords(kb: KnowledgeBase, text: string): string {
   return cues(kb).asks.reduce((t, [, re]) => t.replace(re, ' '), text);
 }
 
-/** Every place a message names, in order (up to four): each one read, then blanked, then the next. */
+// The most places a message is read for: four, and the bodies of a list that shares a name's words.
+const MOST_PLACES = 6;
+
+/** Every place a message names, in order: each one read, then blanked, then the next. */
 export function readPlaces(kb: KnowledgeBase, question: string): PlaceRead[] {
   const out: PlaceRead[] = [];
   let text = question;
-  for (let n = 0; n < 4; n++) {
+  const blank = (at: number, length: number) =>
+    `${text.slice(0, at)}${' '.repeat(length)}${text.slice(at + length)}`;
+  for (let n = 0; n < 4 && out.length < MOST_PLACES; n++) {
     const place = readPlace(kb, text);
     const at = place ? text.indexOf(place.words) : -1;
     if (!place || at < 0) break;
-    out.push(place);
-    text = `${text.slice(0, at)}${' '.repeat(place.words.length)}${text.slice(at + place.words.length)}`;
+    const listed = listedBefore(kb, text.slice(0, at), place);
+    out.push(...listed.map((l) => l.read), place);
+    text = blank(at, place.words.length);
+    for (const l of listed) text = blank(l.at, l.read.words.length);
+  }
+  return out.slice(0, MOST_PLACES);
+}
+
+/** "North, Central and " before a name: words each standing for the name's first word. */
+const LIST_BEFORE = /(?<![\p{L}\p{N}])((?:\p{L}+\s*,\s*)*\p{L}+)\s*,?\s+(?:and|&)\s+$/u;
+
+/**
+ * The bodies a list before a name stands for, each with the rest of the name's words: "North, Central and
+ * South Manchester CCGs" are NHS North Manchester CCG and NHS Central Manchester CCG before NHS South
+ * Manchester CCG. A listed word counts only where it makes a name of the same kind; the list stops at the
+ * first that does not.
+ */
+function listedBefore(
+  kb: KnowledgeBase,
+  before: string,
+  place: PlaceRead,
+): { read: PlaceRead; at: number }[] {
+  const ws = nameWords(place.words);
+  const m = ws.length >= 2 && place.kind !== 'council' ? LIST_BEFORE.exec(before) : null;
+  if (!m) return [];
+  const out: { read: PlaceRead; at: number }[] = [];
+  let at = m.index;
+  for (const word of (m[1] as string).split(/\s*,\s*/u)) {
+    const found = kb.places.find([word, ...ws.slice(1)].join(' ')).find((p) => p.kind === place.kind);
+    if (!found) return [];
+    at = before.indexOf(word, at);
+    out.push({ read: { code: found.code, kind: found.kind, name: found.name, words: word }, at });
+    at += word.length;
   }
   return out;
 }

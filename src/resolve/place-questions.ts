@@ -282,9 +282,12 @@ function joined(kb: KnowledgeBase, place: Place): Built {
 function built(kb: KnowledgeBase, r: Read, ask: PlaceAsk): Built | undefined {
   // "Which CCG covers Leeds?" asks about Leeds the area; "is Leeds still a CCG?" about NHS Leeds CCG.
   const kind = ask.ask === 'which' ? undefined : ask.kind;
-  const read = ask.places.flatMap((p) => asKind(kb, p, kind));
-  // Asked about NHS bodies, a council or region named beside them is context ("… merged with Suffolk?").
-  const nhs = read.filter((p) => p.kind === 'ccg' || p.kind === 'icb' || p.kind === 'sub-icb');
+  // Asked about NHS bodies, a council or region named beside them is context ("… merged with Suffolk?",
+  // "Housing officer in Manchester … North, Central and South Manchester CCGs"), read as it is written.
+  const isNhs = (p: { kind: string }) => p.kind === 'ccg' || p.kind === 'icb' || p.kind === 'sub-icb';
+  const named = ask.ask !== 'which' && ask.places.some(isNhs) ? ask.places.filter(isNhs) : ask.places;
+  const read = named.flatMap((p) => asKind(kb, p, kind));
+  const nhs = read.filter(isNhs);
   const places = ask.ask !== 'which' && nhs.length ? nhs : read;
   const place = places[0];
   if (!place) return undefined;
