@@ -260,9 +260,9 @@ function askingClauses(kb: KnowledgeBase, r: Read, places: PlaceRead[]): string 
   const asking = clauses.flatMap((c, i) => {
     const before = clauses[i - 1];
     if (!c.asks) return [];
-    return before && !before.asks && REFERRING.test(c.text)
-      ? [{ ...c, text: `${before.text} ${c.text}` }]
-      : [c];
+    // "… specialised services - ICB or NHSE?": bodies offered as the answer are about the part before too.
+    const back = c.shaped || REFERRING.test(c.text);
+    return before && !before.asks && back ? [{ ...c, text: `${before.text} ${c.text}` }] : [c];
   });
   const guess = (c: Clause) => {
     const read = rest(kb, r, places, c.text);
@@ -270,6 +270,17 @@ function askingClauses(kb: KnowledgeBase, r: Read, places: PlaceRead[]): string 
   };
   const kept = asking.some((c) => !guess(c)) ? asking.filter((c) => !guess(c)) : asking;
   return kept.map((c) => withoutAsker(c.text)).join(' ') || r.text;
+}
+
+/**
+ * What the clauses that ask say, read as they stand; where that names a service, read again in the parts after
+ * a dash or colon (askingClauses), if those ask on their own (a cue or a word asking which) and name none.
+ */
+function askingRest(kb: KnowledgeBase, r: Read, places: PlaceRead[]) {
+  const plain = rest(kb, r, places, withoutAsker(r.message.asking) || r.text);
+  if (!namesAService(kb, plain.text)) return plain;
+  const turned = rest(kb, r, places, askingClauses(kb, r, places));
+  return (turned.ask || turned.asksWhich) && !namesAService(kb, turned.text) ? turned : plain;
 }
 
 /**
@@ -291,7 +302,7 @@ export function readPlaceAsk(
   // Where the clauses that ask name a kind of body or ask about one, only they say what is asked: "our
   // contract letters still say …" is context. An opening "ICB comms team here" says who asks. Otherwise
   // ("Devon, one of the specialised services … who commissions it now?") the context's service counts.
-  const asking = rest(kb, r, places, askingClauses(kb, r, places));
+  const asking = askingRest(kb, r, places);
   const aboutBody = asking.found.kinds.length > 0 || !!asking.ask;
   const said = aboutBody ? asking.text : whole.text;
   if (namesAService(kb, said) && !whichKindOf(kb, r, places)) return undefined;

@@ -47,6 +47,23 @@ describe('a long message asks about a body in the part after a dash or colon; wh
       'pharmaceutical-needs-assessment',
       ['local-authority: Local authority (council)'],
     ],
+    // Bodies offered as the answer after a dash ask about the service before it.
+    [
+      'Wheelchair services in Devon in 2023 - ICB or NHS England?',
+      'wheelchair-services',
+      ['icb: Integrated care board (ICB)'],
+    ],
+    [
+      'community dental contracts in Kent right now — do we go to the ICB or the council? I heard the ICB is merging',
+      'dental-services',
+      ['icb: Integrated care board (ICB)'],
+    ],
+    // A part after a colon that asks nothing on its own ("commissioner in 2023 for an ICB …") is about the service.
+    [
+      'Specialist HIV care: commissioner in 2023 for an ICB in the South West?',
+      'hiv-treatment',
+      ['nhs-england: NHS England', 'icb: Integrated care board (ICB)'],
+    ],
     [
       'Student nurse in Gloucester - who commissions the sexual health clinic here? The ICB or the council?',
       'sexual-health-services',
