@@ -48,7 +48,7 @@ const cues = perKnowledge((kb) => {
     ['region', w.kinds.region.map(normalise)],
     ['ccg', aliases('ccg')],
     ['icb', aliases('icb')],
-    ['council', aliases('local-authority')],
+    ['council', [...aliases('local-authority'), ...w.kinds.council.map(normalise)]],
     ['pct', aliases('pct')],
     ['local-nhs', w.kinds['local-nhs'].map(normalise)],
   ];

@@ -415,6 +415,30 @@ function toAnswer(kb: KnowledgeBase, r: Read, ask: PlaceAsk, b: Built): Answer {
   return { ...part, readAs: readAs(part) };
 }
 
+/**
+ * An NHS body asked about by its code for the area it covers ("CCG 06L - which area?") is named first,
+ * before its council areas: the asker needs to know which body the code is.
+ */
+function withCode(kb: KnowledgeBase, ask: PlaceAsk, b: Built | undefined): Built | undefined {
+  const read = ask.places.find((p) => p.byCode);
+  const place = read && kb.places.get(read.code, { kind: read.kind });
+  const areas = b?.bodies.every((n) => n.kind === 'council');
+  if (!b || b.status !== 'answered' || !areas || !read?.byCode || !place || place.kind === 'council')
+    return b;
+  if (b.bodies.some((n) => n.kind === place.kind && n.name === label(place))) return b;
+  const system = /^[EW]\d{8}$/i.test(read.byCode) ? 'ONS' : 'ODS';
+  const code = read.byCode.toUpperCase();
+  return {
+    ...b,
+    lines: [`${code} is the ${system} code of ${label(place)}.`, ...b.lines],
+    bodies: [
+      { kind: place.kind, name: label(place), role: `the body with ${system} code ${code}` },
+      ...b.bodies,
+    ],
+    files: [...new Set([...b.files, ...filesFor([place.kind])])],
+  };
+}
+
 /** The answer to a question about a local body itself, or undefined when the message asks something else. */
 export function placeQuestion(
   kb: KnowledgeBase,
@@ -426,7 +450,7 @@ export function placeQuestion(
   // Split at dashes and colons, so a rule that holds only where the message asks ("a complaint") does not
   // hold in who asks: "Constituent chasing a complaint - which ICB was responsible?".
   if (!ask || outOfScope(readTurns(kb, withoutAskWords(kb, r.text)), kb)) return undefined;
-  const b = withPostcodeTable(built(kb, r, ask), ask.places);
+  const b = withCode(kb, ask, withPostcodeTable(built(kb, r, ask), ask.places));
   // Facts with no body named where one was asked for are not an answer: say what the tables lack.
   const empty = b?.status === 'answered' && b.bodies.length === 0;
   const checked: Built | undefined =

@@ -19,6 +19,8 @@ export interface PlaceRead {
   postcode?: string;
   /** A postcode district split between councils: each council's code (`code` is the first). */
   councils?: string[];
+  /** Read from an ODS or ONS code: the code as written ("06L"). */
+  byCode?: string;
 }
 
 export interface Fuzzy {
@@ -211,12 +213,37 @@ function heading(ts: Token[], i: number, text: string, kb: KnowledgeBase): boole
   );
 }
 
-/** A code as written: an ONS (GSS) code, or an ODS code in capitals that is not a word the knowledge uses. */
-function codeAt(t: Token, kb: KnowledgeBase): Place | undefined {
+/**
+ * A code as written: an ONS (GSS) code, or an ODS code in capitals that is not a word the knowledge uses; in
+ * lower case too beside the word for a CCG or ICB ("ccg 06l"), where it holds a figure.
+ */
+function codeAt(ts: Token[], i: number, kb: KnowledgeBase): Place | undefined {
+  const t = ts[i] as Token;
   const gss = /^[EW]\d{8}$/i.test(t.raw);
-  const ods = /^(?=.*\d)[0-9A-Z]{3,5}$|^Q[A-Z0-9]{2}$/.test(t.raw) && !everyday(t.word, kb);
-  return gss || ods ? pick(kb.places.find(t.raw)) : undefined;
+  const capitals = /^(?=.*\d)[0-9A-Z]{3,5}$|^Q[A-Z0-9]{2}$/.test(t.raw);
+  const beside =
+    /^(?=.*\d)(?=.*\p{L})[\p{L}\p{N}]{3,5}$/u.test(t.raw) &&
+    !!(kindBefore(ts, i, kb) || kindWord(ts[i + 1], kb));
+  const ods = (capitals || beside) && !everyday(t.word, kb);
+  return gss || ods ? pick(kb.places.find(t.raw.toUpperCase())) : undefined;
 }
+
+/** The word for a CCG, ICB or sub-ICB location ("CCG", "ICB"), from the bodies' own short names. */
+const kindWords = perKnowledge((kb) => {
+  const names = ['ccg', 'icb'].flatMap((id) => {
+    const b = kb.bodies.get(id);
+    return b ? [b.short ?? '', ...b.aliases] : [];
+  });
+  return new Set([...names.map((n) => n.toLowerCase()).filter((n) => /^[\p{L}-]+$/u.test(n)), 'sub-icb']);
+});
+
+const kindWord = (t: Token | undefined, kb: KnowledgeBase) => !!t && kindWords(kb).has(t.word);
+
+/** The word for a body's kind just before token i ("CCG 06L"): it says what the code is. */
+const kindBefore = (ts: Token[], i: number, kb: KnowledgeBase) => {
+  const before = ts[i - 1];
+  return i > 0 && kindWord(before, kb) ? before : undefined;
+};
 
 function pick(found: Place[]): Place | undefined {
   return [...found].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))[0];
@@ -366,7 +393,7 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
     const t = ts[i] as Token;
     const postcode = postcodeAt(kb, text, t.start);
     if (postcode) return postcode.read;
-    const code = codeAt(t, kb);
+    const code = codeAt(ts, i, kb);
     const named: { place: Place; length: number; fuzzy?: Fuzzy | undefined } | undefined = code
       ? { place: code, length: 1 }
       : nameAt(ts, i, text, kb);
@@ -379,8 +406,17 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
       /^\s+$/u.test(text.slice(ts[i + named.length - 1]?.end, after.start));
     const last = ts[i + named.length - (more ? 0 : 1)] as Token;
     const { code: c, kind, name } = named.place;
-    const words = text.slice(t.start, last.end);
-    return { code: c, kind, name, words, ...(named.fuzzy ? { fuzzy: named.fuzzy } : {}) };
+    // "CCG 06L": the word for the kind before a code is part of saying which body.
+    const first = (code && kindBefore(ts, i, kb)) || t;
+    const words = text.slice(first.start, last.end);
+    return {
+      code: c,
+      kind,
+      name,
+      words,
+      ...(named.fuzzy ? { fuzzy: named.fuzzy } : {}),
+      ...(code ? { byCode: t.raw } : {}),
+    };
   }
   return undefined;
 }

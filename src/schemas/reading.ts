@@ -99,8 +99,11 @@ export const PlaceAskWords = z.strictObject({
       'local-nhs': Cues(
         'Words for the local NHS body of whatever kind held at the date (a PCT, CCG or ICB): "local NHS body".',
       ),
+      council: Cues(
+        'Words for a council\'s area besides the council\'s names in bodies.yaml: "which area is CCG 06L?" asks which council areas a body covered.',
+      ),
     })
-    .default({ 'sub-icb': [], region: [], 'local-nhs': [] })
+    .default({ 'sub-icb': [], region: [], 'local-nhs': [], council: [] })
     .describe(
       'Words naming the kinds of local body the bodies in bodies.yaml do not name: CCG, ICB and council are read from their aliases there.',
     ),
@@ -187,7 +190,7 @@ export const Reading = z.strictObject({
       'With a place named, these ask for the name of the body that answers ("and what\'s the exact name of the body?"): the answer names it already, so they are no second thing asked (never NHS England\'s own name).',
     ),
   placeAsks: PlaceAskWords.default({
-    kinds: { 'sub-icb': [], region: [], 'local-nhs': [] },
+    kinds: { 'sub-icb': [], region: [], 'local-nhs': [], council: [] },
     which: [],
     became: [],
     formedFrom: [],

@@ -41,3 +41,38 @@ describe('a list of names sharing their last words is each of the bodies', () =>
     expect(bodies(a)).toEqual(named);
   });
 });
+
+describe('an ODS code is the body; words and numbers that look like codes are not', () => {
+  const placeIn = (q: string) => readQuestion(kb, q, { today: TODAY }).place;
+  it.each([
+    ['CCG 06L - which area?', 'NHS Ipswich and East Suffolk CCG', 'CCG 06L'],
+    // Beside the word for its kind, a code is read in lower case too.
+    ['ccg 06l: which area was that?', 'NHS Ipswich and East Suffolk CCG', 'ccg 06l'],
+    ['what is 06l ccg now', 'NHS Ipswich and East Suffolk CCG', '06l ccg'],
+    ['QWO - which region?', 'NHS West Yorkshire Integrated Care Board', 'QWO'],
+  ])('%s → %s', (q, name, words) => {
+    expect(placeIn(q)).toMatchObject({ name, words });
+  });
+
+  it.each([
+    'is QOF still a thing in 2019?',
+    'call 111 in 2019',
+    'A&E waits in the CCG',
+    'the ccg b12 thing',
+    'ccg 2019 minutes',
+    'icb qwo',
+  ])('reads no place in %s', (q) => {
+    expect(placeIn(q)).toBeUndefined();
+  });
+
+  it.each([
+    ['CCG 06L - which area?', 'ccg: NHS Ipswich and East Suffolk CCG'],
+    ['what area did 02P cover?', 'ccg: NHS Barnsley CCG'],
+  ])('%s names the body first, then its council areas', (q, first) => {
+    const a = ask(q);
+    expect(a.status).toBe('answered');
+    expect(bodies(a)[0]).toBe(first);
+    expect(a.commissioners.slice(1).every((c) => c.body === 'local-authority')).toBe(true);
+    expect(a.commissioners.length).toBeGreaterThan(1);
+  });
+});
