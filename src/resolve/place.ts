@@ -347,17 +347,70 @@ function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
     const found = placeOf(ts, i, ws, text, kb);
     if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
   }
+  if (fixed) return undefined;
   // A name of two words or more with one word loosely written, where written as a place ("Kings Lyn").
-  if (fixed || !writtenAsPlace(ts, i, text, kb)) return undefined;
-  for (const ws of candidates) {
-    if (ws.length < 2) continue;
-    const misses = ws.filter((w, k) => !isWord(ts[i + k], w, kb));
-    if (misses.length !== 1 || !ws.every((w, k) => isWord(ts[i + k], w, kb) || looseWord(ts[i + k], w, kb)))
-      continue;
-    const found = placeOf(ts, i, ws, text, kb);
-    if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
-  }
-  return undefined;
+  if (writtenAsPlace(ts, i, text, kb))
+    for (const ws of candidates) {
+      if (ws.length < 2) continue;
+      const misses = ws.filter((w, k) => !isWord(ts[i + k], w, kb));
+      if (misses.length !== 1 || !ws.every((w, k) => isWord(ts[i + k], w, kb) || looseWord(ts[i + k], w, kb)))
+        continue;
+      const found = placeOf(ts, i, ws, text, kb);
+      if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
+    }
+  return realWordSlip(ts, i, candidates, text, kb);
+}
+
+// A slip into another real word is forgiven only in a name of this many words or more, its others as written.
+const REAL_SLIP_WORDS = 3;
+
+/**
+ * A name of three words or more written exactly but for one later word, one slip away even where that slip
+ * makes another real word ("isle of white"): the name's other words say which place it is. Only where
+ * the names that fit are one place, so look-alike phrases of ordinary words read as nothing.
+ */
+function realWordSlip(ts: Token[], i: number, candidates: string[][], text: string, kb: KnowledgeBase) {
+  const fits = candidates.filter((ws) => {
+    if (ws.length < REAL_SLIP_WORDS) return false;
+    const misses = ws.flatMap((w, k) => (isWord(ts[i + k], w, kb) ? [] : [k]));
+    const k = misses[0];
+    const t = ts[i + (k ?? 0)];
+    return misses.length === 1 && !!k && !!t && slipOf(t.word, ws[k] as string, kb);
+  });
+  // Names that fit are one place or none: "vale of yolk ccg" fits "vale of york ccg" and "vale of york".
+  const found = fits.flatMap((ws) => {
+    const f = placeOf(ts, i, ws, text, kb);
+    return f ? [{ ...f, fuzzy: fuzzyIn(ts, i, ws, kb) }] : [];
+  });
+  return new Set(found.map((f) => f.place.code)).size === 1 ? found[0] : undefined;
+}
+
+/**
+ * Whether a written word is a name's word of four letters or more by one slip (not in the first letter), or
+ * sounds like it (reading.yaml placeSounds): "white" for "wight".
+ */
+const slipOf = (written: string, w: string, kb: KnowledgeBase) =>
+  w.length >= 4 &&
+  !/\d/.test(w) &&
+  written[0] === w[0] &&
+  ((Math.abs(w.length - written.length) <= 1 && editDistance(written, w, 1) <= 1) ||
+    soundOf(written, kb) === soundOf(w, kb));
+
+/** The spellings that sound alike as one pattern, longest first, and what each sounds like. */
+const sounds = perKnowledge((kb) => {
+  const map = new Map(Object.entries(kb.reading.placeSounds).map(([k, v]) => [k.toLowerCase(), v]));
+  const keys = [...map.keys()].sort((a, b) => b.length - a.length);
+  return {
+    map,
+    re: keys.length ? new RegExp(keys.map((k) => k.replace(/[^\p{L}]/gu, '')).join('|'), 'gu') : undefined,
+  };
+});
+
+/** How a word sounds, roughly: alike spellings made one, a final "e" and doubled letters dropped. */
+function soundOf(word: string, kb: KnowledgeBase): string {
+  const { map, re } = sounds(kb);
+  const alike = re ? word.replace(re, (m) => map.get(m) ?? m) : word;
+  return alike.replace(/(.)\1+/gu, '$1').replace(/(?<=..)e$/u, '');
 }
 
 /** The first of a name's words written otherwise than as the word or a short name for it, if any. */

@@ -151,6 +151,12 @@ export const Reading = z.strictObject({
     .describe(
       'Linking words inside place names as people write them short, each to the words it stands for ("u": under, upon: "Newcastle-u-Lyme", "Ashton-u-Lyne"): read as those words only inside a name.',
     ),
+  placeSounds: z
+    .record(Text, z.string())
+    .default({})
+    .describe(
+      'Spellings that sound alike, each written spelling to the one it sounds like ("wh": w, "igh": i): a word of a place name of three words or more, the others as written, is read through a slip into another real word that sounds like it ("isle of white" is the Isle of Wight).',
+    ),
   postcodeWords: z
     .array(Text)
     .default([])
