@@ -136,6 +136,36 @@ export function acronymIndex(kb: KnowledgeBase, taken: ReadonlyMap<string, strin
   return out;
 }
 
+/**
+ * Initials written with a linking word's in lower case ("HaRD" for Harrogate and Rural District, "HaWE"):
+ * the casing marks them as initials, so they are read though they spell a word. Each stands for one body;
+ * a CCG's only before "CCG", as other initials.
+ */
+const mixedInitials = perKnowledge((kb) => {
+  const byKind = { icb: new Map<string, Set<string>>(), ccg: new Map<string, Set<string>>() };
+  for (const kind of ['icb', 'ccg'] as const)
+    for (const n of kb.places.names().filter((p) => p.kind === kind && p.name.startsWith('NHS '))) {
+      const core = coreWords(n.name);
+      if (!core || !core.some((w) => LINKS.has(w)) || core.some((w) => /^\d/.test(w))) continue;
+      const a = core.map((w) => (LINKS.has(w) ? w[0] : w[0]?.toUpperCase())).join('');
+      if (a.replace(/\p{Ll}/gu, '').length < 3) continue;
+      byKind[kind].set(a, (byKind[kind].get(a) ?? new Set()).add(n.code));
+    }
+  const one = (m: Map<string, Set<string>>) =>
+    new Map([...m].flatMap(([a, codes]) => (codes.size === 1 ? [[a, [...codes][0] as string]] : [])));
+  return { icb: one(byKind.icb), ccg: one(byKind.ccg) };
+});
+
+function mixedInitialsAt(ts: Token[], i: number, kb: KnowledgeBase): Place | undefined {
+  const t = ts[i] as Token;
+  if (!/\p{Ll}/u.test(t.raw) || !/\p{Lu}.*\p{Lu}/u.test(t.raw)) return undefined;
+  const index = mixedInitials(kb);
+  const icb = index.icb.get(t.raw);
+  const ccg = ts[i + 1]?.word.startsWith('ccg') ? index.ccg.get(t.raw) : undefined;
+  const code = icb ?? ccg;
+  return code ? kb.places.get(code, { kind: icb ? 'icb' : 'ccg' }) : undefined;
+}
+
 /** A CCG or ICB's name without "NHS" and its kind's words: "north central london". */
 function coreWords(name: string): string[] | undefined {
   const core = placeNormalise(name)
@@ -200,17 +230,14 @@ function writtenAsPlace(ts: Token[], i: number, text: string, kb: KnowledgeBase)
 }
 
 /**
- * A name in lower case that heads the message, set off by a dash or colon ("ealing - which ICB now?"), reads
- * as a place unless it is an everyday word ("reading: …", "bath - …").
+ * A name in lower case that heads the message, set off by a dash or colon ("ealing - which ICB now?") or
+ * followed by the word for a CCG or ICB ("maldon icb now?"), reads as a place unless it is an everyday word
+ * ("bath - …").
  */
 function heading(ts: Token[], i: number, text: string, kb: KnowledgeBase): boolean {
   const t = ts[i] as Token;
-  return (
-    i === 0 &&
-    /^\s*$/u.test(text.slice(0, t.start)) &&
-    /^\s*[-–—:]/u.test(text.slice(t.end)) &&
-    !everyday(t.word, kb)
-  );
+  const setOff = /^\s*[-–—:]/u.test(text.slice(t.end)) || kindWord(ts[i + 1], kb);
+  return i === 0 && /^\s*$/u.test(text.slice(0, t.start)) && setOff && !everyday(t.word, kb);
 }
 
 /**
@@ -446,7 +473,7 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
     const t = ts[i] as Token;
     const postcode = postcodeAt(kb, text, t.start);
     if (postcode) return postcode.read;
-    const code = codeAt(ts, i, kb);
+    const code = codeAt(ts, i, kb) ?? mixedInitialsAt(ts, i, kb);
     const named: { place: Place; length: number; fuzzy?: Fuzzy | undefined } | undefined = code
       ? { place: code, length: 1 }
       : nameAt(ts, i, text, kb);
@@ -461,6 +488,7 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
     const { code: c, kind, name } = named.place;
     // "CCG 06L": the word for the kind before a code is part of saying which body.
     const first = (code && kindBefore(ts, i, kb)) || t;
+    const byCode = code && codeAt(ts, i, kb) ? { byCode: t.raw } : {};
     const words = text.slice(first.start, last.end);
     return {
       code: c,
@@ -468,7 +496,7 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
       name,
       words,
       ...(named.fuzzy ? { fuzzy: named.fuzzy } : {}),
-      ...(code ? { byCode: t.raw } : {}),
+      ...byCode,
     };
   }
   return undefined;
