@@ -76,3 +76,28 @@ describe('an ODS code is the body; words and numbers that look like codes are no
     expect(a.commissioners.length).toBeGreaterThan(1);
   });
 });
+
+describe('a council whose ICB was split on 1 April 2026, with no lookup to say which successor holds it', () => {
+  it.each([
+    ['which ICB covers Colchester now?', 'Colchester'],
+    ['which ICB is Slough in now?', 'Slough'],
+  ])('%s: the successors are candidates, not the answer', (q, where) => {
+    const a = ask(q);
+    expect(a.status).toBe('unknown');
+    expect(a.commissioners).toEqual([]);
+    expect(a.text).toContain(`${where}'s ICB on`);
+    expect(a.text).toContain('cannot say which');
+  });
+
+  it('a whole ICB merged into one successor still answers: Maldon is in NHS Essex ICB', () => {
+    expect(bodies(ask('which ICB covers Maldon now?'))).toEqual(['icb: NHS Essex Integrated Care Board']);
+  });
+
+  it('a service question names no successor as the ICB, and says which it is one of', () => {
+    const a = ask('who commissions IVF in Colchester?');
+    expect(a.commissioners.map((c) => c.localName)).toEqual([undefined]);
+    expect(a.text).toContain(
+      'NHS Essex Integrated Care Board or NHS Norfolk and Suffolk Integrated Care Board',
+    );
+  });
+});
