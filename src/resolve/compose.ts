@@ -4,7 +4,7 @@ import { type Era, type Holder, PENDING, type Role, type Topic } from '../schema
 import { changesOnce, timelineOnce } from './era-lines.js';
 import { eraRange, longDate, ROLE_TEXT, readAs, STATUS_TEXT } from './format.js';
 import type { PlaceRead } from './place.js';
-import { localNames } from './place-names.js';
+import { type LocalNames, localNames } from './place-names.js';
 import {
   asksAboutPlanDate,
   liveTopic,
@@ -377,9 +377,10 @@ function addPendingHolders(
  * Where the question names a place, the text leads with the named body ("Leeds City Council (the local
  * authority) commissions health visiting.") and what the tables add (a split area, the table's date).
  */
-function namedLead(topic: Topic, commissioners: Answer['commissioners'], notes: string[]): string {
+function namedLead(topic: Topic, commissioners: Answer['commissioners'], local: LocalNames): string {
+  const { notes, unnamed = [] } = local;
   const named = commissioners.filter((c) => c.localName);
-  if (!named.length) return notes.filter((n) => n.startsWith('Before')).join(' ');
+  if (!named.length) return [...notes.filter((n) => n.startsWith('Before')), ...unnamed].join(' ');
   // "Local authority (council)" reads "the local authority"; "IVF" keeps its capitals.
   const kind = (name: string) => name.replace(/\s*\(.*\)$/u, '').toLowerCase();
   const who = named.map((c) => `${c.localName} (the ${kind(c.name)})`).join(' and ');
@@ -433,7 +434,7 @@ function composeLive(kb: KnowledgeBase, topic: Topic, situation: Situation): Ans
     ...base,
     status: 'answered',
     commissioners,
-    text: [namedLead(topic, commissioners, local.notes), `${era.note}${ended}`, ...reviews, coming, dateNote]
+    text: [namedLead(topic, commissioners, local), `${era.note}${ended}`, ...reviews, coming, dateNote]
       .filter(Boolean)
       .join(' '),
     ...(situation.dateRead ? { dateRead: situation.dateRead } : {}),

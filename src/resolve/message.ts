@@ -68,7 +68,7 @@ const patterns = perKnowledge((kb) => {
 const SENTENCE = /[^.?!;\n]+[.?!;\n]*/g;
 
 /** "Is that …?", "does it …?" after another question asks about the thing already named: it is context. */
-const REFERRING =
+export const REFERRING =
   /^(?:(?:and|so|or|but)\s+)?(?:is|was|are|were|does|did|do|has|had|would|could|will|can)\s+(?:it|that|this|they|those|these)(?![\p{L}])/u;
 
 const distributiveWords = perKnowledge((kb) => ({

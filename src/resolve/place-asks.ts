@@ -2,9 +2,10 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import type { PlaceKind } from '../places/places.js';
 import { prepare, toTerms } from './index.js';
 import { perKnowledge, prefixAlternation } from './memo.js';
+import { type Clause, REFERRING, readMessage } from './message.js';
 import { normalise } from './normalise.js';
 import { NUMBER_WORDS } from './number-words.js';
-import { type PlaceRead, readPlace, withoutPlace } from './place.js';
+import { nameWords, type PlaceRead, readPlace, withoutPlace } from './place.js';
 import { type Read, withoutDates } from './resolve.js';
 
 /**
@@ -47,7 +48,7 @@ const cues = perKnowledge((kb) => {
     ['region', w.kinds.region.map(normalise)],
     ['ccg', aliases('ccg')],
     ['icb', aliases('icb')],
-    ['council', aliases('local-authority')],
+    ['council', [...aliases('local-authority'), ...w.kinds.council.map(normalise)]],
     ['pct', aliases('pct')],
     ['local-nhs', w.kinds['local-nhs'].map(normalise)],
   ];
@@ -93,16 +94,52 @@ export function withoutAskWords(kb: KnowledgeBase, text: string): string {
   return cues(kb).asks.reduce((t, [, re]) => t.replace(re, ' '), text);
 }
 
-/** Every place a message names, in order (up to four): each one read, then blanked, then the next. */
+// The most places a message is read for: four, and the bodies of a list that shares a name's words.
+const MOST_PLACES = 6;
+
+/** Every place a message names, in order: each one read, then blanked, then the next. */
 export function readPlaces(kb: KnowledgeBase, question: string): PlaceRead[] {
   const out: PlaceRead[] = [];
   let text = question;
-  for (let n = 0; n < 4; n++) {
+  const blank = (at: number, length: number) =>
+    `${text.slice(0, at)}${' '.repeat(length)}${text.slice(at + length)}`;
+  for (let n = 0; n < 4 && out.length < MOST_PLACES; n++) {
     const place = readPlace(kb, text);
     const at = place ? text.indexOf(place.words) : -1;
     if (!place || at < 0) break;
-    out.push(place);
-    text = `${text.slice(0, at)}${' '.repeat(place.words.length)}${text.slice(at + place.words.length)}`;
+    const listed = listedBefore(kb, text.slice(0, at), place);
+    out.push(...listed.map((l) => l.read), place);
+    text = blank(at, place.words.length);
+    for (const l of listed) text = blank(l.at, l.read.words.length);
+  }
+  return out.slice(0, MOST_PLACES);
+}
+
+/** "North, Central and " before a name: words each standing for the name's first word. */
+const LIST_BEFORE = /(?<![\p{L}\p{N}])((?:\p{L}+\s*,\s*)*\p{L}+)\s*,?\s+(?:and|&)\s+$/u;
+
+/**
+ * The bodies a list before a name stands for, each with the rest of the name's words: "North, Central and
+ * South Manchester CCGs" are NHS North Manchester CCG and NHS Central Manchester CCG before NHS South
+ * Manchester CCG. A listed word counts only where it makes a name of the same kind; the list stops at the
+ * first that does not.
+ */
+function listedBefore(
+  kb: KnowledgeBase,
+  before: string,
+  place: PlaceRead,
+): { read: PlaceRead; at: number }[] {
+  const ws = nameWords(place.words);
+  const m = ws.length >= 2 && place.kind !== 'council' ? LIST_BEFORE.exec(before) : null;
+  if (!m) return [];
+  const out: { read: PlaceRead; at: number }[] = [];
+  let at = m.index;
+  for (const word of (m[1] as string).split(/\s*,\s*/u)) {
+    const found = kb.places.find([word, ...ws.slice(1)].join(' ')).find((p) => p.kind === place.kind);
+    if (!found) return [];
+    at = before.indexOf(word, at);
+    out.push({ read: { code: found.code, kind: found.kind, name: found.name, words: word }, at });
+    at += word.length;
   }
   return out;
 }
@@ -206,6 +243,46 @@ function whichKindOf(kb: KnowledgeBase, r: Read, places: PlaceRead[]): boolean {
   });
 }
 
+/** A dash or colon between words: where a long message turns from who asks to what ("MP caseworker: which …?"). */
+const TURN = /\s+[-–—]+\s+|:\s+/gu;
+
+/** A message read in clauses split at each turn too: "Constituent refused IVF in 2019 - which CCG?" asks only the last. */
+export const readTurns = (kb: KnowledgeBase, text: string) => readMessage(text.replace(TURN, '. '), kb);
+
+/**
+ * The clauses that ask, split at dashes and colons as well as sentences, without an opening "… here". A
+ * clause that refers back ("… on the performers list - is that the ICB now?") asks about the one before it
+ * too. A clause that asks only by its question mark and names no kind of body ("Someone said Frimley?"
+ * after "which ICB covers us?") offers a guess: its words ("school gate") name no service asked about.
+ */
+function askingClauses(kb: KnowledgeBase, r: Read, places: PlaceRead[]): string {
+  const clauses = readTurns(kb, r.text).clauses;
+  const asking = clauses.flatMap((c, i) => {
+    const before = clauses[i - 1];
+    if (!c.asks) return [];
+    // "… specialised services - ICB or NHSE?": bodies offered as the answer are about the part before too.
+    const back = c.shaped || REFERRING.test(c.text);
+    return before && !before.asks && back ? [{ ...c, text: `${before.text} ${c.text}` }] : [c];
+  });
+  const guess = (c: Clause) => {
+    const read = rest(kb, r, places, c.text);
+    return c.strength === 0 && read.found.kinds.length === 0 && !read.ask;
+  };
+  const kept = asking.some((c) => !guess(c)) ? asking.filter((c) => !guess(c)) : asking;
+  return kept.map((c) => withoutAsker(c.text)).join(' ') || r.text;
+}
+
+/**
+ * What the clauses that ask say, read as they stand; where that names a service, read again in the parts after
+ * a dash or colon (askingClauses), if those ask on their own (a cue or a word asking which) and name none.
+ */
+function askingRest(kb: KnowledgeBase, r: Read, places: PlaceRead[]) {
+  const plain = rest(kb, r, places, withoutAsker(r.message.asking) || r.text);
+  if (!namesAService(kb, plain.text)) return plain;
+  const turned = rest(kb, r, places, askingClauses(kb, r, places));
+  return (turned.ask || turned.asksWhich) && !namesAService(kb, turned.text) ? turned : plain;
+}
+
 /**
  * What the message asks about a local body, or undefined when it asks something else. A follow-up ("and in
  * 2019?") that asks nothing of its own and names no service asks `carried`, the last question's ask.
@@ -225,12 +302,13 @@ export function readPlaceAsk(
   // Where the clauses that ask name a kind of body or ask about one, only they say what is asked: "our
   // contract letters still say …" is context. An opening "ICB comms team here" says who asks. Otherwise
   // ("Devon, one of the specialised services … who commissions it now?") the context's service counts.
-  const asking = rest(kb, r, places, withoutAsker(r.message.asking) || r.text);
+  const asking = askingRest(kb, r, places);
   const aboutBody = asking.found.kinds.length > 0 || !!asking.ask;
   const said = aboutBody ? asking.text : whole.text;
   if (namesAService(kb, said) && !whichKindOf(kb, r, places)) return undefined;
   const found = whole.found;
-  let ask = whole.ask;
+  // What the asking clauses ask beats a cue in the context ("used to be at Herts ICB - when did it merge?").
+  let ask = asking.ask ?? whole.ask;
   // "Is Wakefield covered by West Yorkshire ICB?": a second place of another kind names the kind asked.
   const kind =
     found.kinds[0] ?? spanKind(kb, first) ?? places.slice(1).find((p) => p.kind !== first.kind)?.kind;

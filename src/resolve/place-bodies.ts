@@ -121,6 +121,9 @@ function councilIcbEra(kb: KnowledgeBase, council: Place, kind: PlaceKind, date:
   const files = ['council-sub-icbs.csv', 'sub-icbs.csv', 'icbs.csv'];
   const lines: string[] = [];
   let bodies = icbs.map((s) => named(s, `the ICB for ${where}`));
+  // Successors of an ICB split in April 2026 with no lookup to say which holds the area: candidates, not an
+  // answer (naming each as the area's ICB would be wrong for all but one).
+  const unsettled = kind !== 'region' && icbs.length > 1 && icbs.some((s) => s.share === undefined);
   // Sub-ICB locations still in being run on past the table (their ICB was not merged in April 2026).
   const subs = (local.subIcbLocations ?? []).filter((s) => !s.place.validTo || date <= s.place.validTo);
   if (kind === 'sub-icb' && subs.length && subs.length === local.subIcbLocations?.length) {
@@ -144,18 +147,27 @@ function councilIcbEra(kb: KnowledgeBase, council: Place, kind: PlaceKind, date:
       lines.push(
         `The tables hold no sub-ICB locations after 31 March 2026 for the ICBs set up on 1 April 2026.`,
       );
-    lines.push(`${own(where)} ${plural('ICB', icbs.length)} on ${longDate(date)}: ${sharesText(icbs)}.`);
+    lines.push(
+      unsettled
+        ? `${own(where)} ICB on ${longDate(date)} is one of ${sharesText(icbs)}.`
+        : `${own(where)} ${plural('ICB', icbs.length)} on ${longDate(date)}: ${sharesText(icbs)}.`,
+    );
   }
   const changed = local.lastKnown?.some((s) => !icbs.some((i) => i.place.code === s.place.code));
   if (local.beyondTable && changed) lines.push(beyondNote(kb, local.lastKnown ?? []));
   if (icbs.length > 1 && kind !== 'region')
     lines.push(
       icbs.some((s) => s.share === undefined)
-        ? `The tables have no council-level lookup after the split of 1 April 2026, so they cannot say which of these ${where} is in: give a postcode or GP practice to be sure which.`
+        ? `The tables have no council-level lookup after the split of 1 April 2026, so they cannot say which of these ${where} is in: a GP practice's record in ODS says which.`
         : splitNote(where, 'ICBs', icbs.length),
     );
-  return { status: 'answered', lines, bodies, files };
+  return unsettled
+    ? { status: 'unknown', lines, bodies: [], files, look: ODS_LOOK }
+    : { status: 'answered', lines, bodies, files };
 }
+
+const ODS_LOOK =
+  "NHS Digital's Organisation Data Service (ODS) lists each GP practice's current ICB: search for the practice at https://odsportal.digital.nhs.uk/.";
 
 function ccgsEnded(kb: KnowledgeBase, council: Place): string {
   const last = kb.places.local(council.code, CCGS_TO);

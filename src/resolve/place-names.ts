@@ -11,6 +11,8 @@ export interface LocalNames {
   /** holder body id (local-authority, ccg, icb) → the body's own name, with shares where split. */
   names: Map<string, string>;
   notes: string[];
+  /** What the tables say of a body they cannot name ("one of …"): said even where no body is named. */
+  unnamed?: string[];
 }
 
 const percent = (share: number | undefined) => (share === undefined ? '' : ` (${Math.round(share * 100)}%)`);
@@ -54,14 +56,21 @@ function councilNames(kb: KnowledgeBase, code: string, asOf: string): LocalNames
   }
   const nhs = local.era === 'ccg' ? local.ccgs : local.icbs;
   const nhsText = sharesText(nhs);
-  if (nhsText) names.set(local.era, nhsText);
   const where = local.council.official ?? local.council.name;
-  if ((nhs?.length ?? 0) > 1)
+  // Successors of an ICB split in April 2026, with no lookup to say which holds the area: not named as its ICB.
+  const unsettled = (nhs?.length ?? 0) > 1 && nhs?.some((s) => s.share === undefined);
+  if (nhsText && !unsettled) names.set(local.era, nhsText);
+  const unnamed: string[] = [];
+  if (unsettled)
+    unnamed.push(
+      `The ICB for ${where} is ${nhs?.map((n) => n.place.name).join(' or ')}, the successors of its ICB split on 1 April 2026: the place tables have no council-level lookup after the split, so they cannot say which (a GP practice's record in ODS says).`,
+    );
+  else if ((nhs?.length ?? 0) > 1)
     notes.push(
       `${where} is split between ${nhs?.length} ${local.era === 'ccg' ? 'CCGs' : 'ICBs'}: give a postcode or GP practice to be sure which.`,
     );
   if (local.beyondTable) notes.push(`(Named as of the table of ${longDate(local.asOf)}.)`);
-  return { names, notes };
+  return { names, notes: [...unnamed, ...notes], unnamed };
 }
 
 /** The local bodies a place names at a date: a council's, or a named CCG or ICB itself while it existed. */

@@ -2,10 +2,9 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import { CCGS_FROM, ICBS_FROM, type Place, type PlaceKind } from '../places/places.js';
 import type { Answer } from '../schemas/answer.js';
 import { addDays, longDate, readAs } from './format.js';
-import { readMessage } from './message.js';
 import { normalise } from './normalise.js';
 import type { PlaceRead } from './place.js';
-import { type AskedKind, type PlaceAsk, readPlaceAsk, withoutAskWords } from './place-asks.js';
+import { type AskedKind, type PlaceAsk, readPlaceAsk, readTurns, withoutAskWords } from './place-asks.js';
 import {
   type Built,
   beforeRegions,
@@ -283,9 +282,12 @@ function joined(kb: KnowledgeBase, place: Place): Built {
 function built(kb: KnowledgeBase, r: Read, ask: PlaceAsk): Built | undefined {
   // "Which CCG covers Leeds?" asks about Leeds the area; "is Leeds still a CCG?" about NHS Leeds CCG.
   const kind = ask.ask === 'which' ? undefined : ask.kind;
-  const read = ask.places.flatMap((p) => asKind(kb, p, kind));
-  // Asked about NHS bodies, a council or region named beside them is context ("… merged with Suffolk?").
-  const nhs = read.filter((p) => p.kind === 'ccg' || p.kind === 'icb' || p.kind === 'sub-icb');
+  // Asked about NHS bodies, a council or region named beside them is context ("… merged with Suffolk?",
+  // "Housing officer in Manchester … North, Central and South Manchester CCGs"), read as it is written.
+  const isNhs = (p: { kind: string }) => p.kind === 'ccg' || p.kind === 'icb' || p.kind === 'sub-icb';
+  const named = ask.ask !== 'which' && ask.places.some(isNhs) ? ask.places.filter(isNhs) : ask.places;
+  const read = named.flatMap((p) => asKind(kb, p, kind));
+  const nhs = read.filter(isNhs);
   const places = ask.ask !== 'which' && nhs.length ? nhs : read;
   const place = places[0];
   if (!place) return undefined;
@@ -413,6 +415,30 @@ function toAnswer(kb: KnowledgeBase, r: Read, ask: PlaceAsk, b: Built): Answer {
   return { ...part, readAs: readAs(part) };
 }
 
+/**
+ * An NHS body asked about by its code for the area it covers ("CCG 06L - which area?") is named first,
+ * before its council areas: the asker needs to know which body the code is.
+ */
+function withCode(kb: KnowledgeBase, ask: PlaceAsk, b: Built | undefined): Built | undefined {
+  const read = ask.places.find((p) => p.byCode);
+  const place = read && kb.places.get(read.code, { kind: read.kind });
+  const areas = b?.bodies.every((n) => n.kind === 'council');
+  if (!b || b.status !== 'answered' || !areas || !read?.byCode || !place || place.kind === 'council')
+    return b;
+  if (b.bodies.some((n) => n.kind === place.kind && n.name === label(place))) return b;
+  const system = /^[EW]\d{8}$/i.test(read.byCode) ? 'ONS' : 'ODS';
+  const code = read.byCode.toUpperCase();
+  return {
+    ...b,
+    lines: [`${code} is the ${system} code of ${label(place)}.`, ...b.lines],
+    bodies: [
+      { kind: place.kind, name: label(place), role: `the body with ${system} code ${code}` },
+      ...b.bodies,
+    ],
+    files: [...new Set([...b.files, ...filesFor([place.kind])])],
+  };
+}
+
 /** The answer to a question about a local body itself, or undefined when the message asks something else. */
 export function placeQuestion(
   kb: KnowledgeBase,
@@ -421,8 +447,10 @@ export function placeQuestion(
 ): Answer | undefined {
   const ask = readPlaceAsk(kb, r, carried);
   // The out-of-scope rules hold here too, read without the words that ask about a body.
-  if (!ask || outOfScope(readMessage(withoutAskWords(kb, r.text), kb), kb)) return undefined;
-  const b = withPostcodeTable(built(kb, r, ask), ask.places);
+  // Split at dashes and colons, so a rule that holds only where the message asks ("a complaint") does not
+  // hold in who asks: "Constituent chasing a complaint - which ICB was responsible?".
+  if (!ask || outOfScope(readTurns(kb, withoutAskWords(kb, r.text)), kb)) return undefined;
+  const b = withCode(kb, ask, withPostcodeTable(built(kb, r, ask), ask.places));
   // Facts with no body named where one was asked for are not an answer: say what the tables lack.
   const empty = b?.status === 'answered' && b.bodies.length === 0;
   const checked: Built | undefined =

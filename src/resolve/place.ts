@@ -19,6 +19,8 @@ export interface PlaceRead {
   postcode?: string;
   /** A postcode district split between councils: each council's code (`code` is the first). */
   councils?: string[];
+  /** Read from an ODS or ONS code: the code as written ("06L"). */
+  byCode?: string;
 }
 
 export interface Fuzzy {
@@ -134,6 +136,36 @@ export function acronymIndex(kb: KnowledgeBase, taken: ReadonlyMap<string, strin
   return out;
 }
 
+/**
+ * Initials written with a linking word's in lower case ("HaRD" for Harrogate and Rural District, "HaWE"):
+ * the casing marks them as initials, so they are read though they spell a word. Each stands for one body;
+ * a CCG's only before "CCG", as other initials.
+ */
+const mixedInitials = perKnowledge((kb) => {
+  const byKind = { icb: new Map<string, Set<string>>(), ccg: new Map<string, Set<string>>() };
+  for (const kind of ['icb', 'ccg'] as const)
+    for (const n of kb.places.names().filter((p) => p.kind === kind && p.name.startsWith('NHS '))) {
+      const core = coreWords(n.name);
+      if (!core || !core.some((w) => LINKS.has(w)) || core.some((w) => /^\d/.test(w))) continue;
+      const a = core.map((w) => (LINKS.has(w) ? w[0] : w[0]?.toUpperCase())).join('');
+      if (a.replace(/\p{Ll}/gu, '').length < 3) continue;
+      byKind[kind].set(a, (byKind[kind].get(a) ?? new Set()).add(n.code));
+    }
+  const one = (m: Map<string, Set<string>>) =>
+    new Map([...m].flatMap(([a, codes]) => (codes.size === 1 ? [[a, [...codes][0] as string]] : [])));
+  return { icb: one(byKind.icb), ccg: one(byKind.ccg) };
+});
+
+function mixedInitialsAt(ts: Token[], i: number, kb: KnowledgeBase): Place | undefined {
+  const t = ts[i] as Token;
+  if (!/\p{Ll}/u.test(t.raw) || !/\p{Lu}.*\p{Lu}/u.test(t.raw)) return undefined;
+  const index = mixedInitials(kb);
+  const icb = index.icb.get(t.raw);
+  const ccg = ts[i + 1]?.word.startsWith('ccg') ? index.ccg.get(t.raw) : undefined;
+  const code = icb ?? ccg;
+  return code ? kb.places.get(code, { kind: icb ? 'icb' : 'ccg' }) : undefined;
+}
+
 /** A CCG or ICB's name without "NHS" and its kind's words: "north central london". */
 function coreWords(name: string): string[] | undefined {
   const core = placeNormalise(name)
@@ -214,25 +246,47 @@ function writtenAsPlace(ts: Token[], i: number, text: string, kb: KnowledgeBase)
 }
 
 /**
- * A name in lower case that heads the message, set off by a dash or colon ("ealing - which ICB now?"), reads
- * as a place unless it is an everyday word ("reading: …", "bath - …").
+ * A name in lower case that heads the message, set off by a dash or colon ("ealing - which ICB now?") or
+ * followed by the word for a CCG or ICB ("maldon icb now?"), reads as a place unless it is an everyday word
+ * ("bath - …").
  */
 function heading(ts: Token[], i: number, text: string, kb: KnowledgeBase): boolean {
   const t = ts[i] as Token;
-  return (
-    i === 0 &&
-    BLANK.test(text.slice(0, t.start)) &&
-    DASH_OR_COLON.test(text.slice(t.end)) &&
-    !everyday(t.word, kb)
-  );
+  const setOff = /^\s*[-–—:]/u.test(text.slice(t.end)) || kindWord(ts[i + 1], kb);
+  return i === 0 && /^\s*$/u.test(text.slice(0, t.start)) && setOff && !everyday(t.word, kb);
 }
 
-/** A code as written: an ONS (GSS) code, or an ODS code in capitals that is not a word the knowledge uses. */
-function codeAt(t: Token, kb: KnowledgeBase): Place | undefined {
-  const gss = GSS.test(t.raw);
-  const ods = ODS.test(t.raw) && !everyday(t.word, kb);
-  return gss || ods ? pick(kb.places.find(t.raw)) : undefined;
+/**
+ * A code as written: an ONS (GSS) code, or an ODS code in capitals that is not a word the knowledge uses; in
+ * lower case too beside the word for a CCG or ICB ("ccg 06l"), where it holds a figure.
+ */
+function codeAt(ts: Token[], i: number, kb: KnowledgeBase): Place | undefined {
+  const t = ts[i] as Token;
+  const gss = /^[EW]\d{8}$/i.test(t.raw);
+  const capitals = /^(?=.*\d)[0-9A-Z]{3,5}$|^Q[A-Z0-9]{2}$/.test(t.raw);
+  const beside =
+    /^(?=.*\d)(?=.*\p{L})[\p{L}\p{N}]{3,5}$/u.test(t.raw) &&
+    !!(kindBefore(ts, i, kb) || kindWord(ts[i + 1], kb));
+  const ods = (capitals || beside) && !everyday(t.word, kb);
+  return gss || ods ? pick(kb.places.find(t.raw.toUpperCase())) : undefined;
 }
+
+/** The word for a CCG, ICB or sub-ICB location ("CCG", "ICB"), from the bodies' own short names. */
+const kindWords = perKnowledge((kb) => {
+  const names = ['ccg', 'icb'].flatMap((id) => {
+    const b = kb.bodies.get(id);
+    return b ? [b.short ?? '', ...b.aliases] : [];
+  });
+  return new Set([...names.map((n) => n.toLowerCase()).filter((n) => /^[\p{L}-]+$/u.test(n)), 'sub-icb']);
+});
+
+const kindWord = (t: Token | undefined, kb: KnowledgeBase) => !!t && kindWords(kb).has(t.word);
+
+/** The word for a body's kind just before token i ("CCG 06L"): it says what the code is. */
+const kindBefore = (ts: Token[], i: number, kb: KnowledgeBase) => {
+  const before = ts[i - 1];
+  return i > 0 && kindWord(before, kb) ? before : undefined;
+};
 
 function pick(found: Place[]): Place | undefined {
   return [...found].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))[0];
@@ -339,14 +393,70 @@ function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
     const found = placeOf(ts, i, ws, text, kb);
     if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
   }
+  if (fixed) return undefined;
   // A name of two words or more with one word loosely written, where written as a place ("Kings Lyn").
-  if (fixed || !writtenAsPlace(ts, i, text, kb)) return undefined;
-  for (const ws of candidates) {
-    if (ws.length < 2 || missedWords(ts, i, ws, kb, 1) !== 1) continue;
-    const found = placeOf(ts, i, ws, text, kb);
-    if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
-  }
-  return undefined;
+  if (writtenAsPlace(ts, i, text, kb))
+    for (const ws of candidates) {
+      if (ws.length < 2) continue;
+      const misses = ws.filter((w, k) => !isWord(ts[i + k], w, kb));
+      if (misses.length !== 1 || !ws.every((w, k) => isWord(ts[i + k], w, kb) || looseWord(ts[i + k], w, kb)))
+        continue;
+      const found = placeOf(ts, i, ws, text, kb);
+      if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
+    }
+  return realWordSlip(ts, i, candidates, text, kb);
+}
+
+// A slip into another real word is forgiven only in a name of this many words or more, its others as written.
+const REAL_SLIP_WORDS = 3;
+
+/**
+ * A name of three words or more written exactly but for one later word, one slip away even where that slip
+ * makes another real word ("isle of white"): the name's other words say which place it is. Only where
+ * the names that fit are one place, so look-alike phrases of ordinary words read as nothing.
+ */
+function realWordSlip(ts: Token[], i: number, candidates: string[][], text: string, kb: KnowledgeBase) {
+  const fits = candidates.filter((ws) => {
+    if (ws.length < REAL_SLIP_WORDS) return false;
+    const misses = ws.flatMap((w, k) => (isWord(ts[i + k], w, kb) ? [] : [k]));
+    const k = misses[0];
+    const t = ts[i + (k ?? 0)];
+    return misses.length === 1 && !!k && !!t && slipOf(t.word, ws[k] as string, kb);
+  });
+  // Names that fit are one place or none: "vale of yolk ccg" fits "vale of york ccg" and "vale of york".
+  const found = fits.flatMap((ws) => {
+    const f = placeOf(ts, i, ws, text, kb);
+    return f ? [{ ...f, fuzzy: fuzzyIn(ts, i, ws, kb) }] : [];
+  });
+  return new Set(found.map((f) => f.place.code)).size === 1 ? found[0] : undefined;
+}
+
+/**
+ * Whether a written word is a name's word of four letters or more by one slip (not in the first letter), or
+ * sounds like it (reading.yaml placeSounds): "white" for "wight".
+ */
+const slipOf = (written: string, w: string, kb: KnowledgeBase) =>
+  w.length >= 4 &&
+  !/\d/.test(w) &&
+  written[0] === w[0] &&
+  ((Math.abs(w.length - written.length) <= 1 && editDistance(written, w, 1) <= 1) ||
+    soundOf(written, kb) === soundOf(w, kb));
+
+/** The spellings that sound alike as one pattern, longest first, and what each sounds like. */
+const sounds = perKnowledge((kb) => {
+  const map = new Map(Object.entries(kb.reading.placeSounds).map(([k, v]) => [k.toLowerCase(), v]));
+  const keys = [...map.keys()].sort((a, b) => b.length - a.length);
+  return {
+    map,
+    re: keys.length ? new RegExp(keys.map((k) => k.replace(/[^\p{L}]/gu, '')).join('|'), 'gu') : undefined,
+  };
+});
+
+/** How a word sounds, roughly: alike spellings made one, a final "e" and doubled letters dropped. */
+function soundOf(word: string, kb: KnowledgeBase): string {
+  const { map, re } = sounds(kb);
+  const alike = re ? word.replace(re, (m) => map.get(m) ?? m) : word;
+  return alike.replace(/(.)\1+/gu, '$1').replace(/(?<=..)e$/u, '');
 }
 
 /**
@@ -396,7 +506,7 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
     const t = ts[i] as Token;
     const postcode = postcodeAt(kb, text, t.start);
     if (postcode) return postcode.read;
-    const code = codeAt(t, kb);
+    const code = codeAt(ts, i, kb) ?? mixedInitialsAt(ts, i, kb);
     const named: { place: Place; length: number; fuzzy?: Fuzzy | undefined } | undefined = code
       ? { place: code, length: 1 }
       : nameAt(ts, i, text, kb);
@@ -409,8 +519,18 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
       SPACES.test(text.slice(ts[i + named.length - 1]?.end, after.start));
     const last = ts[i + named.length - (more ? 0 : 1)] as Token;
     const { code: c, kind, name } = named.place;
-    const words = text.slice(t.start, last.end);
-    return { code: c, kind, name, words, ...(named.fuzzy ? { fuzzy: named.fuzzy } : {}) };
+    // "CCG 06L": the word for the kind before a code is part of saying which body.
+    const first = (code && kindBefore(ts, i, kb)) || t;
+    const byCode = code && codeAt(ts, i, kb) ? { byCode: t.raw } : {};
+    const words = text.slice(first.start, last.end);
+    return {
+      code: c,
+      kind,
+      name,
+      words,
+      ...(named.fuzzy ? { fuzzy: named.fuzzy } : {}),
+      ...byCode,
+    };
   }
   return undefined;
 }

@@ -99,8 +99,11 @@ export const PlaceAskWords = z.strictObject({
       'local-nhs': Cues(
         'Words for the local NHS body of whatever kind held at the date (a PCT, CCG or ICB): "local NHS body".',
       ),
+      council: Cues(
+        'Words for a council\'s area besides the council\'s names in bodies.yaml: "which area is CCG 06L?" asks which council areas a body covered.',
+      ),
     })
-    .default({ 'sub-icb': [], region: [], 'local-nhs': [] })
+    .default({ 'sub-icb': [], region: [], 'local-nhs': [], council: [] })
     .describe(
       'Words naming the kinds of local body the bodies in bodies.yaml do not name: CCG, ICB and council are read from their aliases there.',
     ),
@@ -148,6 +151,12 @@ export const Reading = z.strictObject({
     .describe(
       'Linking words inside place names as people write them short, each to the words it stands for ("u": under, upon: "Newcastle-u-Lyme", "Ashton-u-Lyne"): read as those words only inside a name.',
     ),
+  placeSounds: z
+    .record(Text, z.string())
+    .default({})
+    .describe(
+      'Spellings that sound alike, each written spelling to the one it sounds like ("wh": w, "igh": i): a word of a place name of three words or more, the others as written, is read through a slip into another real word that sounds like it ("isle of white" is the Isle of Wight).',
+    ),
   postcodeWords: z
     .array(Text)
     .default([])
@@ -187,7 +196,7 @@ export const Reading = z.strictObject({
       'With a place named, these ask for the name of the body that answers ("and what\'s the exact name of the body?"): the answer names it already, so they are no second thing asked (never NHS England\'s own name).',
     ),
   placeAsks: PlaceAskWords.default({
-    kinds: { 'sub-icb': [], region: [], 'local-nhs': [] },
+    kinds: { 'sub-icb': [], region: [], 'local-nhs': [], council: [] },
     which: [],
     became: [],
     formedFrom: [],

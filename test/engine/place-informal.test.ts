@@ -265,3 +265,29 @@ describe("a message word that is also a name of Object's prototype reads as a wo
     expect(() => readQuestion(kb, q, { today: TODAY })).not.toThrow();
   });
 });
+
+describe('initials written with a linking word in lower case, and a lower-case name before ICB or CCG', () => {
+  const placeIn = (q: string) => readQuestion(kb, q, { today: TODAY }).place;
+  it.each([
+    ['what did HaRD CCG merge into', 'NHS Harrogate and Rural District CCG', 'HaRD CCG'],
+    ['HaWE ICB - still going?', 'NHS Hertfordshire and West Essex Integrated Care Board', 'HaWE ICB'],
+    // A lower-case name opening the message before the word for its kind.
+    ['maldon icb now?', 'Maldon', 'maldon icb'],
+    ['leeds ccg 2016?', 'NHS Leeds CCG', 'leeds ccg'],
+  ])('%s → %s', (q, name, words) => {
+    expect(placeIn(q)).toMatchObject({ name, words });
+  });
+
+  it.each([
+    // The same letters as a word, or all in capitals, are no initials of these.
+    'a HaRD question about CCG funding',
+    'HARD CCG choices in 2016',
+    // A CCG's initials only before "CCG".
+    'HaRD to say who commissions it',
+    // Not opening the message, a lower-case word before "ICB" is not a place.
+    'i was reading icb papers: who commissions dental?',
+    'bath ccg?',
+  ])('reads no place in %s', (q) => {
+    expect(placeIn(q)).toBeUndefined();
+  });
+});

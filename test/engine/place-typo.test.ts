@@ -89,3 +89,34 @@ describe('short names people use for a place (reading.yaml placeNames)', () => {
     expect(placeIn('who commissions repairs to a boat hull')).toBeUndefined();
   });
 });
+
+describe('a later word of a name of three words or more, slipped into another real word that sounds like it', () => {
+  it.each([
+    ['which icb is isle of white under', 'Isle of Wight', 'isle of white'],
+    ['which ICB covers isle of white now', 'Isle of Wight', 'isle of white'],
+    ['Isle of White ICB?', 'Isle of Wight', 'Isle of White ICB'],
+    ['is the vale of yolk ccg still going', 'NHS Vale of York CCG', 'vale of yolk ccg'],
+  ])('%s → %s', (q, name, words) => {
+    expect(placeIn(q)).toMatchObject({ name, words });
+  });
+
+  it.each([
+    // The other words must be the name's: "sale of white goods" names nothing.
+    'who commissions the sale of white goods?',
+    // Not alike in sound, nor one slip: "what", "wait" are not "Wight".
+    'the isle of what?',
+    'isle of wait times in 2019',
+    // Two words only: "white" beside "Isle" is no name.
+    'white isle',
+  ])('reads no place in %s', (q) => {
+    expect(placeIn(q)).toBeUndefined();
+  });
+
+  it('answers which ICB covers it', async () => {
+    const { answer } = await import('../../src/resolve/resolve.js');
+    const a = answer(kb, 'which icb is isle of white under', { today: TODAY, asOf: '2025-01-10' });
+    expect(a.commissioners.map((c) => c.name)).toEqual([
+      'NHS Hampshire and Isle of Wight Integrated Care Board',
+    ]);
+  });
+});
