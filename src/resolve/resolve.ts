@@ -483,11 +483,7 @@ function rivalsAnswer(
   const rivals = close.slice(1).filter((c) => sameAnswer(c) !== '');
   const vague =
     isVague(kb, best, query.terms, settings) && (ranked[1]?.score ?? 0) >= best.score * settings.clarifyRatio;
-  if (
-    vague ||
-    crowded ||
-    (close.length > 1 && (!bestKey || rivals.some((c) => sameAnswer(c) !== bestKey)))
-  ) {
+  if (vague || crowded || (close.length > 1 && (!bestKey || rivals.some((c) => sameAnswer(c) !== bestKey)))) {
     const options = (vague ? ranked : close).slice(0, settings.maxOptions);
     return {
       ...unknown(r.question, r, 'Your question could mean more than one thing. Which of these did you mean?'),
