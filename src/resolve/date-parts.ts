@@ -3,9 +3,10 @@ import type { Era, Topic } from '../schemas/topic.js';
 import type { Situation } from './compose.js';
 import { type DateReading, readDate } from './dates.js';
 import { addDays } from './format.js';
-import { asksWhoCommissions } from './intent.js';
+import { asksInPresent, asksWhoCommissions, questionWord } from './intent.js';
 import { perKnowledge, phraseAlternation, phrasePattern } from './memo.js';
-import { COORDINATOR, statementPattern } from './query.js';
+import { REFERRING } from './message.js';
+import { COORDINATOR, statementPattern, statesFirst } from './query.js';
 
 /**
  * Where one date asked ends and the next begins: the coordinators that separate things asked, commas
@@ -42,9 +43,11 @@ function dated(date: DateReading, today: string): Partial<Situation> {
  * One service asked about at two or more dates ("dental in 2010 vs now", "school nursing: 2012 vs 2019"):
  * the asking words are cut where things asked are separated, each segment's date is read on its own, and
  * two or more different dates make one situation per date, in the order asked. A segment without a date
- * adds nothing; a date said twice counts once; a statement ("we went delegated in 2015 and …") is context.
- * A span ("between 2013 and 2015") is one question, read at its start as a single date is, so its end
- * makes no part. Undefined when the message gives fewer than two different dates.
+ * adds nothing, unless it is a question of its own in the present tense beside a dated question ("who
+ * commissions it locally, and who would it have been in 2010?"): that asks about now. A date said twice
+ * counts once; a statement ("we went delegated in 2015 and …") is context. A span ("between 2013 and
+ * 2015") is one question, read at its start as a single date is, so its end makes no part. Undefined when
+ * the message gives fewer than two different dates.
  */
 export function dateSituations(
   kb: KnowledgeBase,
@@ -54,26 +57,55 @@ export function dateSituations(
 ): Partial<Situation>[] | undefined {
   // A date chosen by the caller (a clarify option, a --date) is the date asked.
   if (r.asOfSource === 'given') return undefined;
+  const read = datesInSegments(kb, r, asking);
+  const dates = [...read.dates];
+  // "who commissions it now-ish, and who did in 2010?": the undated question asks about today.
+  if (dates.length === 1 && read.questions >= 2 && read.nowAt !== undefined && !dates[0]?.now)
+    dates.splice(read.nowAt, 0, { date: r.today, from: r.today, to: r.today, phrase: '', now: true });
+  if (dates.length < 2) return undefined;
+  return dates.slice(0, maxParts).map((d) => dated(d, r.today));
+}
+
+/**
+ * The different dates the asking segments give, in order; how many segments are questions of their own
+ * ("who commissions HV and SN in 2014?" is one question; "who commissions HV, and who did in 2014?" two);
+ * and where an undated present-tense question stands.
+ */
+function datesInSegments(
+  kb: KnowledgeBase,
+  r: { today: string; message: { distributes: boolean } },
+  asking: string,
+): { dates: DateReading[]; questions: number; nowAt?: number } {
   const statement = statementPattern(kb);
-  const dates = new Map<string, DateReading>();
+  const question = questionWord(kb);
+  const dates: DateReading[] = [];
   let spanEnd = false;
+  let questions = 0;
+  let nowAt: number | undefined;
   for (const text of asking.split(separator(kb))) {
     const date = text.trim() ? readDate(text, r.today, kb) : undefined;
-    if (!date) continue;
-    if (spanEnd) {
-      spanEnd = false;
+    // A statement ("our CCG did it …") states first; "who commissioned it the year CCGs were abolished"
+    // asks first, whatever words follow.
+    const stated = statesFirst(statement, text, question);
+    // "… and who did it in 2010?", "… is that the same as in 2014?": a question of its own.
+    if (question.test(text) || REFERRING.test(text.trim())) questions += 1;
+    if (!date) {
+      if (nowAt === undefined && !stated && asksInPresent(text, kb)) nowAt = dates.length;
       continue;
     }
+    // "between 2013 and 2015": the span's end is not a date asked; "from April 2027, and who would it
+    // have been five years ago?" asks again.
+    const ended = spanEnd && !question.test(text);
     spanEnd = opensSpan(text, date, kb);
+    if (ended) continue;
     // A date inside the span of one already read says the same time again ("in 2013/14, the first year
     // the 2012 Act was in force"): one date, not two.
     // "… at each date?" asks of the dates a statement gives ("we moved in 2012 and again in 2015").
-    const stated = !r.message.distributes && statement.test(text);
-    if (stated || [...dates.values()].some((d) => agree(d, date))) continue;
-    dates.set(date.date, date);
+    if ((!r.message.distributes && stated) || dates.some((d) => agree(d, date))) continue;
+
+    dates.push(date);
   }
-  if (dates.size < 2) return undefined;
-  return [...dates.values()].slice(0, maxParts).map((d) => dated(d, r.today));
+  return { dates, questions, ...(nowAt === undefined ? {} : { nowAt }) };
 }
 
 /** Two readings of one time: the same date, or either date inside the other's span. */

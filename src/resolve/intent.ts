@@ -26,6 +26,7 @@ const cues = perKnowledge((kb) => {
     changeOpening: new RegExp(`^(?:${prefixAlternation(w.changeOpeners)})(?![\\p{L}])`, 'u'),
     lateChangeOpening: new RegExp(`^(?:${prefixAlternation(w.lateChangeOpeners)})(?![\\p{L}])`, 'u'),
     changeWords: word(prefixAlternation(w.changeWords)),
+    present: word(prefixAlternation(w.presentAsks)),
     roles: Object.entries(w.roles).map(
       ([role, list]) =>
         [role as Role, new RegExp(`(?<![\\p{L}])(?:${prefixAlternation(list)})`, 'u')] as const,
@@ -54,6 +55,15 @@ export const whichBodyPhrases = perKnowledge(
 /** "who", "which body": a clause names a body as what it asks about. */
 export function namesWhichBody(text: string, kb: KnowledgeBase): boolean {
   return cues(kb).whichBodyWords.test(text);
+}
+
+/**
+ * "who commissions it locally", "who will run it": a question in the present (or future) tense, which,
+ * with no date of its own, asks about now even beside another question that gives a date.
+ */
+export function asksInPresent(text: string, kb: KnowledgeBase): boolean {
+  const c = cues(kb);
+  return c.questionWord.test(text) && c.present.test(text);
 }
 
 export function asksWhoCommissions(text: string, kb: KnowledgeBase): boolean {

@@ -61,6 +61,8 @@ const patterns = perKnowledge((kb) => {
       b(`${art}${body}\\s+(?:money|budget|job|responsibility|remit|thing|patch|problem|call)`),
       b(`${body}[\\s,]+(?:right|correct|yeah|yes)\\s*\\?`),
       b(`(?:or|-|–)\\s*${art}(?:still\\s+)?${body}\\s*\\?`),
+      // "… come to us or stay with NHSE?": where a responsibility went, put as the question.
+      b(`(?:${phraseAlternation(kb.reading.intent.movesTo)})\\s+${art}${body}\\s*\\?`),
     ],
   };
 });

@@ -4,7 +4,7 @@ import { type ConditionReading, readConditions } from './conditions.js';
 import type { Settings } from './config.js';
 import { readDate } from './dates.js';
 import { bodyNameTerms, prepare, questionTerms, toTerms } from './index.js';
-import { askedKind, questionWord } from './intent.js';
+import { askedKind, asksInPresent, questionWord } from './intent.js';
 import { type Candidate, type QueryTerm, weighTerms } from './match.js';
 import { perKnowledge, phraseAlternation } from './memo.js';
 import { normalise, words } from './normalise.js';
@@ -123,16 +123,17 @@ function listCommas(text: string, question: RegExp): string {
 
 /**
  * A segment that starts "is that …", "like …" or "who holds it …" refers to what came before; it is not a
- * new thing asked (its verb is how it asks, not what about).
+ * new thing asked (its verb is how it asks, not what about). "Is that the same body that commissions
+ * bowel screening?" names another thing, asked beside the first.
  */
 const REFERS_BACK =
-  /^\s*(?:(?:is|was|are|were|does|did|do|has|had)\s+(?:it|that|this|they|those|these)|(?:who|which\s+bod(?:y|ies))\s+\p{L}+\s+(?:it|them|that|this)|like|as part of|such as|similar to|same as|unlike|under|including)(?![\p{L}])/u;
+  /^\s*(?:(?:is|was|are|were|does|did|do|has|had)\s+(?:it|that|this|they|those|these)(?!\s+(?:the\s+)?same\s+(?:\p{L}+\s+)?(?:that|as|who|which)\s)|(?:who|which\s+bod(?:y|ies))\s+\p{L}+\s+(?:it|them|that|this)|like|as part of|such as|similar to|same as|unlike|under|including)(?![\p{L}])/u;
 
 /**
  * A segment that states before it asks ("the council does the testing, so who …") is context; one that
  * asks first ("who commissioned the tests we do …") only has a relative clause.
  */
-function statesFirst(statement: RegExp, text: string, question: RegExp): boolean {
+export function statesFirst(statement: RegExp, text: string, question: RegExp): boolean {
   const stated = statement.exec(text);
   if (!stated) return false;
   const asked = question.exec(text);
@@ -267,13 +268,22 @@ function partPlans(
   kept: { candidate: Candidate; texts: string[] }[],
 ): { candidate: Candidate; over: Partial<Situation> }[] {
   const own = kept.map((p) => readConditions(p.texts.join(' '), kb).settled);
+  const dates = kept.map((p) => readDate(p.texts.join(' '), r.today, kb));
+  // Another part asks with its own date in a question of its own ("… and who did X in 2014?"), not as a
+  // list item ("who commissions HV and SN in 2014?" asks both in 2014).
+  const asked = kept.map((p) => questionWord(kb).test(p.texts.join(' ')));
+  const anotherDated = (i: number) => dates.some((d, j) => j !== i && d && !d.now && asked[j]);
   return kept.map(({ candidate, texts }, i) => {
-    const date = readDate(texts.join(' '), r.today, kb);
+    const date = dates[i];
     const settled = partConditions(r.settled, own, i);
+    // "who commissioned HV in 2014, and who commissions school nursing?": a present-tense question with
+    // no date of its own, beside a dated one, asks about now.
+    const now = !date && anotherDated(i) && asksInPresent(texts.join(' '), kb);
     return {
       candidate,
       over: {
         ...(date && !date.now ? { asOf: date.date, asOfSource: 'text' as const, dateRead: date.how } : {}),
+        ...(now ? { asOf: r.today, asOfSource: 'today' as const, dateRead: undefined } : {}),
         ...(settled ? { settled } : {}),
       },
     };

@@ -64,8 +64,14 @@ export const IntentWords = z.strictObject({
   ),
   whichBodyFirst: Words('word').describe('"is it the council?": the first word of asking which body.'),
   whichBodyThen: Words('word').describe('"is it the council?": the second word of asking which body.'),
+  movesTo: Words('phrase').describe(
+    '"… or stay with NHSE?", "did it move to the ICB?": words before a body that ask where a responsibility sits.',
+  ),
   whichBodyWords: Words('phrase').describe(
     'Words that name a body as what is asked about: "who", "which body".',
+  ),
+  presentAsks: Words('phrase').describe(
+    'Words that make an undated question ask about now, beside another question with a date: "who commissions it, and who did in 2010?".',
   ),
   changeOpeners: Words('phrase').describe(
     'A message opening with one of these asks about a change or a body.',
