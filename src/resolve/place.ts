@@ -584,8 +584,9 @@ export function rivalPlaces(kb: KnowledgeBase, read: PlaceRead): string[] {
     );
   // Named as places of the kind read where there are any ("Luton", not also "NHS Luton CCG").
   const same = found.filter((n) => n.kind === read.kind);
-  const names = (same.length ? same : found).map(
-    (n) => kb.places.get(n.code, { kind: n.kind })?.name ?? n.name,
+  // A town is named as the town ("Alton"), not its council.
+  const names = (same.length ? same : found).map((n) =>
+    n.town ? n.name : (kb.places.get(n.code, { kind: n.kind })?.name ?? n.name),
   );
   return at < 0 ? [] : [...new Set(names)].slice(0, 3);
 }
