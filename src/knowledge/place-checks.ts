@@ -150,6 +150,10 @@ export function checkPlaceTables(t: PlaceTables, manifestFile: string): Knowledg
   checkSuccessors(t.regions, [regions], report);
   checkReferences(t, { councils, ccgs, subs, icbs, regions, regionOds }, report);
   checkPostcodeDistricts(t, councils, report);
+  const townCouncil = needCode(t.councils, councils, 'council', report);
+  t.towns.rows.forEach((r, i) => {
+    townCouncil(t.towns, i, 'council', r.council);
+  });
   return problems;
 }
 

@@ -18,6 +18,7 @@ import {
   type PostcodeDistrictRow,
   type RegionRow,
   type SubIcbRow,
+  type TownRow,
 } from '../schemas/place.js';
 import type { KnowledgeProblem } from '../service.js';
 import type { FileStamp } from './load-fs.js';
@@ -43,6 +44,8 @@ export interface PlaceTables {
   outside: Table<OutsideEnglandRow>;
   /** Postcode districts (outward codes) and the councils they lie in, by date. */
   postcodeDistricts: Table<PostcodeDistrictRow>;
+  /** Towns and cities and the district or unitary council each lies in. */
+  towns: Table<TownRow>;
   manifest: PlaceManifest;
   /** The sha256 of each table's text as read, by file name, to compare with the manifest's. */
   sha256: Record<string, string>;
@@ -203,6 +206,7 @@ export async function loadPlaces(dir: string, displayRoot: string, files: FileSt
     councilSubIcbs: table('council-sub-icbs.csv'),
     outside: table('outside-england.csv'),
     postcodeDistricts: table('postcode-districts.csv'),
+    towns: table('towns.csv'),
     manifest: manifest ?? { tableDate: '1970-01-01', files: {} },
     sha256: Object.fromEntries([...texts].map(([name, text]) => [name, sha(text)])),
   };
@@ -224,6 +228,7 @@ export function emptyTables(): PlaceTables {
     councilSubIcbs: empty('council-sub-icbs.csv'),
     outside: empty('outside-england.csv'),
     postcodeDistricts: empty('postcode-districts.csv'),
+    towns: empty('towns.csv'),
     manifest: { tableDate: '1970-01-01', files: {} },
     sha256: {},
   };

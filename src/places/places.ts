@@ -31,6 +31,8 @@ export interface PlaceName {
   normalised: string;
   kind: PlaceKind;
   code: string;
+  /** A town's name (towns.csv), read as its council's: no council's or other place's own name. */
+  town?: true;
 }
 
 /** A council in Scotland, Wales or Northern Ireland, by one of its names: outside England. */
@@ -187,6 +189,7 @@ export class Places {
   private byCode?: Map<string, Place[]>;
   private nameList?: PlaceName[];
   private byName?: Map<string, PlaceName[]>;
+  private towns?: Map<string, PlaceName>;
   private byOutward?: Map<string, PlaceTables['postcodeDistricts']['rows']>;
   private byOutsideCode?: Map<string, PlaceTables['outside']['rows'][number]>;
 
@@ -223,9 +226,42 @@ export class Places {
           if (normalised && !out.has(key)) out.set(key, { name, normalised, kind: p.kind, code: p.code });
         }
       }
-      this.nameList = [...out.values()];
+      this.nameList = [
+        ...out.values(),
+        ...this.townNames(new Set([...out.values()].map((n) => n.normalised))),
+      ];
     }
     return this.nameList;
+  }
+
+  /**
+   * Town names (towns.csv) as names of the council each lies in: "Ilkeston" is Erewash. A name some place
+   * already has ("Reading", "Harlow", "Bury") stays that place's, one outside England stays outside, and a
+   * name the table gives two councils ("Acton": Babergh, Ealing) is not read: it would not say which.
+   */
+  private townNames(taken: Set<string>): PlaceName[] {
+    const outside = new Set(this.outsideNames().map((n) => n.normalised));
+    const byName = new Map<string, { name: string; codes: Set<string> }>();
+    for (const r of this.t.towns.rows) {
+      const normalised = normalise(r.name);
+      if (!normalised || taken.has(normalised) || outside.has(normalised)) continue;
+      const entry = byName.get(normalised) ?? { name: r.name, codes: new Set<string>() };
+      byName.set(normalised, { ...entry, codes: entry.codes.add(r.council) });
+    }
+    return [...byName].flatMap(([normalised, { name, codes }]) =>
+      codes.size === 1
+        ? [{ name, normalised, kind: 'council' as const, code: [...codes][0] as string, town: true as const }]
+        : [],
+    );
+  }
+
+  /** The town a name stands for, if it is a town's name read as its council's ("ilkeston" → Ilkeston). */
+  town(normalisedName: string): PlaceName | undefined {
+    if (!this.towns) {
+      this.towns = new Map();
+      for (const n of this.names()) if (n.town) this.towns.set(n.normalised, n);
+    }
+    return this.towns.get(normalisedName);
   }
 
   /** Every name of a council outside England (outside-england.csv), with its nation. */

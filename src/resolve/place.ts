@@ -21,6 +21,8 @@ export interface PlaceRead {
   councils?: string[];
   /** Read from an ODS or ONS code: the code as written ("06L"). */
   byCode?: string;
+  /** Read from a town's name (towns.csv) as the council it lies in: the town ("Ilkeston"). */
+  town?: string;
 }
 
 export interface Fuzzy {
@@ -51,7 +53,9 @@ const nameIndex = perKnowledge((kb) => {
     if (!list.some((l) => l.join(' ') === ws.join(' '))) list.push(ws);
     byFirst.set(ws[0] as string, list);
   };
-  for (const n of kb.places.names()) add(n.normalised.split(' '));
+  const notTowns = new Set(kb.reading.notTowns.map(placeNormalise));
+  for (const n of kb.places.names())
+    if (!(n.town && notTowns.has(n.normalised))) add(n.normalised.split(' '));
   // Short names people use ("herts"), each read as the name it stands for.
   const aliases = new Map<string, string>();
   // A one-word short name for a one-word name also stands for that word inside a longer name: "Herts and
@@ -84,8 +88,22 @@ const nameIndex = perKnowledge((kb) => {
     after: lower(kb.reading.placeAfter),
     // Who lives there also says where, after a name opening a sentence: "Redditch resident - …".
     locators: lower(kb.reading.placeLocators.after),
+    townWords: new Set(kb.reading.townWords.map(placeNormalise)),
   };
 });
+
+/**
+ * A one-word town name that is also an ordinary word ("Sale", "Street", "Wells": reading.yaml townWords, or a
+ * word the knowledge uses) is read only capitalised after a place cue, not before a number: "a practice in
+ * Sale", never "for sale" or "Street lighting".
+ */
+function townAsWord(ts: Token[], i: number, kb: KnowledgeBase): boolean | undefined {
+  const t = ts[i] as Token;
+  const index = nameIndex(kb);
+  if (!kb.places.town(t.word) || !(index.townWords.has(t.word) || everyday(t.word, kb))) return undefined;
+  const cue = i > 0 && index.cues.has((ts[i - 1] as Token).word);
+  return cue && CAPITAL.test(t.raw) && !DIGIT.test(ts[i + 1]?.word ?? '');
+}
 
 /** The names that hold `full` as words, each with `short` in its place: variant → the name it stands for. */
 function within(kb: KnowledgeBase, full: string[], short: string[]): [string, string][] {
@@ -491,9 +509,11 @@ function placeOf(ts: Token[], i: number, ws: string[], text: string, kb: Knowled
   if (initials) {
     const letters = ts.slice(i, i + ws.length - (KIND_WORD.test(key) ? 1 : 0));
     if (!letters.every((t) => t.raw === '&' || t.raw === t.raw.toUpperCase())) return undefined;
-  } else if (ws.length === 1 && !writtenAsPlace(ts, i, text, kb)) return undefined;
-  const place = pick(kb.places.find(index.aliases.get(key) ?? key));
-  return place ? { place, length: ws.length } : undefined;
+  } else if (ws.length === 1 && !(townAsWord(ts, i, kb) ?? writtenAsPlace(ts, i, text, kb))) return undefined;
+  const target = index.aliases.get(key) ?? key;
+  const place = pick(kb.places.find(target));
+  const town = kb.places.town(target)?.name;
+  return place ? { place, length: ws.length, ...(town ? { town } : {}) } : undefined;
 }
 
 /**
@@ -507,7 +527,7 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
     const postcode = postcodeAt(kb, text, t.start);
     if (postcode) return postcode.read;
     const code = codeAt(ts, i, kb) ?? mixedInitialsAt(ts, i, kb);
-    const named: { place: Place; length: number; fuzzy?: Fuzzy | undefined } | undefined = code
+    const named: { place: Place; length: number; fuzzy?: Fuzzy | undefined; town?: string } | undefined = code
       ? { place: code, length: 1 }
       : nameAt(ts, i, text, kb);
     if (!named) continue;
@@ -529,6 +549,7 @@ export function readPlace(kb: KnowledgeBase, text: string): PlaceRead | undefine
       name,
       words,
       ...(named.fuzzy ? { fuzzy: named.fuzzy } : {}),
+      ...(named.town ? { town: named.town } : {}),
       ...byCode,
     };
   }
@@ -552,11 +573,20 @@ export function rivalPlaces(kb: KnowledgeBase, read: PlaceRead): string[] {
     n.every((w, k) =>
       k === at ? w !== fuzzy.read && editDistance(written, w, reach) <= reach : w === ws[k],
     );
-  const found = kb.places.names().filter((n) => n.code !== read.code && close(n.normalised.split(' ')));
+  // A town's name is a rival only with as many words as were read: "nottinghan city" is not Cottingham.
+  const found = kb.places
+    .names()
+    .filter(
+      (n) =>
+        n.code !== read.code &&
+        close(n.normalised.split(' ')) &&
+        (!n.town || n.normalised.split(' ').length === ws.length),
+    );
   // Named as places of the kind read where there are any ("Luton", not also "NHS Luton CCG").
   const same = found.filter((n) => n.kind === read.kind);
-  const names = (same.length ? same : found).map(
-    (n) => kb.places.get(n.code, { kind: n.kind })?.name ?? n.name,
+  // A town is named as the town ("Alton"), not its council.
+  const names = (same.length ? same : found).map((n) =>
+    n.town ? n.name : (kb.places.get(n.code, { kind: n.kind })?.name ?? n.name),
   );
   return at < 0 ? [] : [...new Set(names)].slice(0, 3);
 }

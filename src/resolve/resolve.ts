@@ -159,6 +159,15 @@ const withoutPhrase = (text: string, phrase: string | undefined) =>
 /** The place a message names, if any: case matters ("Reading" the town), so it is read before normalising. */
 function placeOf(kb: KnowledgeBase, question: string): { place?: PlaceRead } {
   const place = readPlace(kb, question);
+  // A town in England gives way to a council outside it named too: "moving from Chester to Wrexham" asks
+  // about Wrexham (a council's own name in England still wins, as before).
+  if (place?.town && readOutside(kb, question)) return {};
+  // A town whose council is named too ("a Chatham constituent … Medway patients"): the council's own words
+  // are the place read, so they (and who lives there) never pull a topic.
+  if (place?.town) {
+    const council = readPlace(kb, question.replace(place.words, ' '.repeat(place.words.length)));
+    if (council && !council.town && council.code === place.code) return { place: council };
+  }
   return place ? { place } : {};
 }
 

@@ -119,6 +119,20 @@ export const PostcodeDistrictRow = z.strictObject({
 export type PostcodeDistrictRow = z.infer<typeof PostcodeDistrictRow>;
 
 /** Each table file and the schema of its rows. */
+/**
+ * A town or city and the district or unitary council it lies in (towns.csv, from OS Open Names): read as
+ * that council, so its county, CCG, ICB and region follow from the council tables by date.
+ */
+export const TownRow = z.strictObject({
+  name: Name,
+  council: Code.describe(
+    'The ONS code of the district or unitary council the town lies in: in councils.csv.',
+  ),
+  type: z.enum(['city', 'town', 'other settlement']),
+  osId: z.string().regex(/^osgb\d+$/, 'write the OS Open Names identifier, as in osgb4000000074564910'),
+});
+export type TownRow = z.infer<typeof TownRow>;
+
 export const PLACE_TABLES = {
   'councils.csv': CouncilRow,
   'ccgs.csv': CcgRow,
@@ -130,6 +144,7 @@ export const PLACE_TABLES = {
   'council-sub-icbs.csv': CouncilSubIcbRow,
   'outside-england.csv': OutsideEnglandRow,
   'postcode-districts.csv': PostcodeDistrictRow,
+  'towns.csv': TownRow,
 } as const;
 export type PlaceFile = keyof typeof PLACE_TABLES;
 

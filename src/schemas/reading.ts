@@ -163,6 +163,18 @@ export const Reading = z.strictObject({
     .describe(
       'Spellings that sound alike, each written spelling to the one it sounds like ("wh": w, "igh": i): a word of a place name of three words or more, the others as written, is read through a slip into another real word that sounds like it ("isle of white" is the Isle of Wight).',
     ),
+  townWords: z
+    .array(Text)
+    .default([])
+    .describe(
+      'Town names (knowledge/places/towns.csv) that are also ordinary words ("Street", "Sale", "Wells", "Deal"): read as the town only capitalised after a place cue ("a practice in Sale") and not before a number ("in Sale 2019" is not read).',
+    ),
+  notTowns: z
+    .array(Text)
+    .default([])
+    .describe(
+      'Town names never read as towns, however written: months and other words a date or ordinary question uses ("in March" is a month; March in Fenland is named by its council).',
+    ),
   postcodeWords: z
     .array(Text)
     .default([])

@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../../src/knowledge/model.js';
+import { answer, readQuestion } from '../../src/resolve/resolve.js';
+import { shippedKnowledge, TODAY } from './helpers.js';
+
+// Towns (knowledge/places/towns.csv, OS Open Names) read as the council they lie in, so the council tables
+// name the county, CCG, ICB and region by date; nicknames from reading.yaml placeNames; town names that are
+// ordinary words only where written as a place.
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await shippedKnowledge();
+});
+
+const placeIn = (q: string) => readQuestion(kb, q, { today: TODAY }).place;
+const names = (question: string, asOf?: string) =>
+  answer(kb, question, { today: TODAY, ...(asOf ? { asOf } : {}) }).commissioners.map(
+    (c) => c.localName ?? c.name,
+  );
+
+describe('the towns table', () => {
+  it('holds towns of a few thousand rows at most, each in a council of councils.csv', () => {
+    const towns = (kb.places as unknown as { t: { towns: { rows: { council: string }[] } } }).t.towns.rows;
+    expect(towns.length).toBeGreaterThan(1000);
+    expect(towns.length).toBeLessThan(3000);
+    for (const t of towns) expect(kb.places.get(t.council, { kind: 'council' })).toBeDefined();
+  });
+});
+
+describe('a town is read as the council it lies in', () => {
+  it.each([
+    ['We are a surgery in Lowestoft - who was our CCG in 2018?', 'Waveney', 'Lowestoft'],
+    ['Practice manager in Ilkeston here', 'Erewash', 'Ilkeston'],
+    ['which ICB covers Morecambe', 'Lancaster', 'Morecambe'],
+    ['food bank in Margate', 'Thanet', 'Margate'],
+    ['a flat in Hove', 'Brighton and Hove', 'Hove'],
+    ['GP fed in Loughborough', 'Charnwood', 'Loughborough'],
+    ['people in oadby', 'Oadby and Wigston', 'Oadby'],
+    ['which ICB covers Glossop now?', 'High Peak', 'Glossop'],
+    // A town one slip off, written as a place.
+    ['which ICB covers Ilkeston, or Ilkestn?', 'Erewash', 'Ilkeston'],
+  ])('%s → %s', (q, council, town) => {
+    expect(placeIn(q)).toMatchObject({ kind: 'council', name: council, town });
+  });
+
+  it.each([
+    ['who commisions nhs dentists in pompey now??', 'Portsmouth'],
+    ['ivf query from hudds', 'Kirklees'],
+    ['which ICB covers Brid?', 'East Riding of Yorkshire'],
+    ["We're a practice in Barrow.", 'Barrow-in-Furness'],
+  ])('a nickname after a place cue: %s → %s', (q, council) => {
+    expect(placeIn(q)?.name).toBe(council);
+  });
+
+  it('a council named the same as a town stays the council ("Harlow", "Reading")', () => {
+    expect(placeIn('which ICB covers Harlow?')).toMatchObject({ name: 'Harlow' });
+    expect(placeIn('which ICB covers Harlow?')?.town).toBeUndefined();
+  });
+
+  it('names the county council for a district town, and the CCG and ICB by date', () => {
+    expect(names('who commissions adult social care in Ilkeston?')).toContain('Derbyshire County Council');
+    expect(names('which ICB covers Loughborough?')).toEqual([
+      'NHS Leicester, Leicestershire and Rutland Integrated Care Board',
+    ]);
+  });
+
+  it('follows a council that changed: Lowestoft was Waveney (NHS Great Yarmouth and Waveney CCG), then East Suffolk', () => {
+    expect(names('who was the CCG for Lowestoft in 2018?').join(' ')).toMatch(
+      /Great Yarmouth and Waveney CCG/,
+    );
+    expect(names('who commissions health visiting in Lowestoft?', '2024-01-01').join(' ')).toMatch(
+      /Suffolk County Council/,
+    );
+  });
+
+  it('follows Barrow-in-Furness to Westmorland and Furness from April 2023', () => {
+    const before = names('who commissions health visiting in Barrow-in-Furness?', '2020-01-01').join(' ');
+    const after = names('who commissions health visiting in Barrow-in-Furness?', '2024-01-01').join(' ');
+    expect(before).toMatch(/Cumbria County Council/);
+    expect(after).toMatch(/Westmorland and Furness/);
+  });
+});
+
+describe('ordinary words and look-alikes do not become towns', () => {
+  it.each([
+    'who commissioned sexual health services in March 2019?',
+    'who commissions it from March?',
+    'is the practice for sale?',
+    'street triage for mental health - who commissions it?',
+    'who commissions the deal for pharmacy?',
+    'Dr Arnold asked who commissions wheelchairs',
+    'I have a wells question about water fluoridation',
+    'who commissions stop smoking services for people who sleep rough on the street?',
+    'keep an eye on the screening programme: who commissions it?',
+    'who commissions hearing aids in 2019 at the church hall clinic?',
+  ])('%s', (q) => {
+    expect(placeIn(q)?.town).toBeUndefined();
+  });
+
+  it('a town word is read capitalised after a place cue ("a practice in Sale")', () => {
+    expect(placeIn('we are a practice in Sale')).toMatchObject({ name: 'Trafford', town: 'Sale' });
+    expect(placeIn('we are a practice in sale')?.town).toBeUndefined();
+  });
+
+  it('a town gives way to a council outside England named too', () => {
+    expect(
+      placeIn('Moving from Chester to Wrexham next month - which ICB will we be under?'),
+    ).toBeUndefined();
+  });
+
+  it("a town's council named too is the place read (a Chatham constituent … Medway patients)", () => {
+    expect(placeIn("a Chatham constituent's care - for Medway patients")?.town).toBeUndefined();
+    expect(placeIn("a Chatham constituent's care - for Medway patients")?.name).toBe('Medway');
+  });
+});
