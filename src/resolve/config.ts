@@ -65,12 +65,14 @@ export const MATCHER = Object.freeze({
    * topic leaves unexplained must give another topic at least this evidence and coverage. A part whose
    * words the first topic also has is still its own when another topic scores otherTopicRatio times
    * the first on those words alone. Two groups named in one message ("a soldier and a veteran") are
-   * answered by the first of the best severalRivals topics whose answer depends on the group.
+   * answered by the first of the best severalRivals topics whose answer depends on the group. A
+   * history asked ("walk me through …") is answered at up to historyParts changes of holder.
    */
   compound: Object.freeze({
     minEvidence: 1.5,
     minCoverage: 0.5,
     maxParts: 3,
+    historyParts: 5,
     otherTopicRatio: 1.5,
     severalRivals: 3,
   }),

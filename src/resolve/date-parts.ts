@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
-import type { Era, Topic } from '../schemas/topic.js';
+import { type Era, NOT_LAW, type Topic } from '../schemas/topic.js';
 import type { Situation } from './compose.js';
 import { type DateReading, readDate } from './dates.js';
 import { addDays } from './format.js';
@@ -59,8 +59,11 @@ export function dateSituations(
   if (r.asOfSource === 'given') return undefined;
   const read = datesInSegments(kb, r, asking);
   const dates = [...read.dates];
-  // "who commissions it now-ish, and who did in 2010?": the undated question asks about today.
-  if (dates.length === 1 && read.questions >= 2 && read.nowAt !== undefined && !dates[0]?.now)
+  // "who commissions it locally, and who did in 2010?": the undated question asks about today; a date
+  // before the first question ("October 2022: who commissions A, and who commissions B?") is said of both.
+  const lead = asking.slice(0, questionWord(kb).exec(asking)?.index ?? 0);
+  const ledIn = lead.trim() !== '' && readDate(lead, r.today, kb) !== undefined;
+  if (dates.length === 1 && read.questions >= 2 && read.nowAt !== undefined && !dates[0]?.now && !ledIn)
     dates.splice(read.nowAt, 0, { date: r.today, from: r.today, to: r.today, phrase: '', now: true });
   if (dates.length < 2) return undefined;
   return dates.slice(0, maxParts).map((d) => dated(d, r.today));
@@ -102,15 +105,20 @@ function datesInSegments(
     // the 2012 Act was in force"): one date, not two.
     // "… at each date?" asks of the dates a statement gives ("we moved in 2012 and again in 2015").
     if ((!r.message.distributes && stated) || dates.some((d) => agree(d, date))) continue;
-
+    // "… like who was doing it in 2023": the date said again, more exactly, replaces the one before.
+    if (dates.length > 0 && restates(kb).test(text.trim())) dates.pop();
     dates.push(date);
   }
   return { dates, questions, ...(nowAt === undefined ? {} : { nowAt }) };
 }
 
-/** Two readings of one time: the same date, or either date inside the other's span. */
+/**
+ * Two readings of one time: the same date, or either date inside the other's span. "Today" is its own
+ * time beside a span that runs to today ("through the NHS England years, and today?").
+ */
 const agree = (a: DateReading, b: DateReading) =>
-  a.date === b.date || (a.from <= b.date && b.date <= a.to) || (b.from <= a.date && a.date <= b.to);
+  a.date === b.date ||
+  (!a.now && !b.now && ((a.from <= b.date && b.date <= a.to) || (b.from <= a.date && a.date <= b.to)));
 
 /** Every "what changed" phrase (reading.changeAsks), global: the query takes them out of its words. */
 export const changeAsks = perKnowledge((kb) => new RegExp(phrasePattern(kb.reading.changeAsks).source, 'gu'));
@@ -147,6 +155,44 @@ export function changeSituations(
   const asked: Partial<Situation> = { asOf: r.asOf, asOfSource: r.asOfSource, dateRead: r.dateRead };
   const changed: Partial<Situation> = { asOf: other, asOfSource: 'text', dateRead: undefined };
   return next ? [asked, changed] : [changed, asked];
+}
+
+const historyAsks = perKnowledge((kb) => phrasePattern(kb.reading.historyAsks));
+
+/** "like …", "i.e. …" opening a clause (reading.restates). */
+const restates = perKnowledge(
+  (kb) => new RegExp(`^(?:${phraseAlternation(kb.reading.restates)})(?![\\p{L}\\p{N}])`, 'u'),
+);
+
+/**
+ * "Walk me through who commissioned health visiting from 2010 to now", "how has pharmacy commissioning
+ * changed since 2012?": the service at the date asked (its first era when none is) and at each later
+ * change of holder in force up to today; with more changes than parts, the first and the latest.
+ * Undefined when the message does not ask for a history, or the holder never changed in that time.
+ */
+export function historySituations(
+  kb: KnowledgeBase,
+  r: { today: string; asOfSource: Situation['asOfSource'] },
+  topic: Topic,
+  asking: string,
+  maxParts: number,
+): Partial<Situation>[] | undefined {
+  if (r.asOfSource === 'given' || topic.kind !== 'service' || !historyAsks(kb).test(asking)) return undefined;
+  const asked = readDate(asking, r.today, kb);
+  const eras = topic.eras.filter((e) => !NOT_LAW.has(e.status));
+  const start = asked && !asked.now ? asked.from : (eras[0]?.from ?? eras[0]?.to);
+  if (!start) return undefined;
+  const starts: string[] = [];
+  let last = '';
+  for (const era of eras) {
+    if ((era.to && era.to < start) || (era.from && era.from > r.today)) continue;
+    const held = arrangement(era);
+    if (held !== last) starts.push(era.from && era.from > start ? era.from : start);
+    last = held;
+  }
+  if (starts.length < 2) return undefined;
+  const kept = starts.length > maxParts ? [starts[0] as string, ...starts.slice(1 - maxParts)] : starts;
+  return kept.map((asOf) => ({ asOf, asOfSource: 'text' as const, dateRead: undefined }));
 }
 
 /**

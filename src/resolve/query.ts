@@ -193,7 +193,7 @@ export function splitParts(
     else parts.push({ candidate: top, texts: [segment.text] });
   }
   if (parts.length < 2) return undefined;
-  return partPlans(kb, r, parts.slice(0, settings.compound.maxParts));
+  return partPlans(kb, r, parts.slice(0, settings.compound.maxParts), leadIn(kb, query.asking));
 }
 
 /**
@@ -261,14 +261,24 @@ export function namesTopic(
   return oneWordKeywords(kb).get(top.entry)?.has(term) ?? false;
 }
 
+/** "Midlands ICB area, October 2022: who …": what the asking words say before their first question word. */
+function leadIn(kb: KnowledgeBase, asking: string): string {
+  const at = questionWord(kb).exec(asking)?.index ?? 0;
+  return asking.slice(0, at);
+}
+
 /** Each part with its own date and conditions where its own words give them. */
 function partPlans(
   kb: KnowledgeBase,
   r: { today: string; settled: ReadonlyMap<string, string> },
   kept: { candidate: Candidate; texts: string[] }[],
+  lead: string,
 ): { candidate: Candidate; over: Partial<Situation> }[] {
-  const own = kept.map((p) => readConditions(p.texts.join(' '), kb).settled);
-  const dates = kept.map((p) => readDate(p.texts.join(' '), r.today, kb));
+  // The words before the first question ("Midlands ICB, October 2022: who …") are said of every part.
+  const ownText = (texts: string[]) =>
+    texts.map((t) => (lead && t.startsWith(lead) ? t.slice(lead.length) : t)).join(' ');
+  const own = kept.map((p) => readConditions(ownText(p.texts), kb).settled);
+  const dates = kept.map((p) => readDate(ownText(p.texts), r.today, kb));
   // Another part asks with its own date in a question of its own ("… and who did X in 2014?"), not as a
   // list item ("who commissions HV and SN in 2014?" asks both in 2014).
   const asked = kept.map((p) => questionWord(kb).test(p.texts.join(' ')));
@@ -278,7 +288,7 @@ function partPlans(
     const settled = partConditions(r.settled, own, i);
     // "who commissioned HV in 2014, and who commissions school nursing?": a present-tense question with
     // no date of its own, beside a dated one, asks about now.
-    const now = !date && anotherDated(i) && asksInPresent(texts.join(' '), kb);
+    const now = !date && anotherDated(i) && asksInPresent(ownText(texts), kb);
     return {
       candidate,
       over: {

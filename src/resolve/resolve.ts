@@ -8,7 +8,13 @@ import { answerKey, composeTopicAnswer, type Situation } from './compose.js';
 import { defaultConditions, readConditions } from './conditions.js';
 import { type Settings, type SettingsOverrides, settingsWith } from './config.js';
 import { withoutCorrectedDates } from './corrections.js';
-import { changeAsks, changeInYear, changeSituations, dateSituations } from './date-parts.js';
+import {
+  changeAsks,
+  changeInYear,
+  changeSituations,
+  dateSituations,
+  historySituations,
+} from './date-parts.js';
 import { type DateReading, readDate } from './dates.js';
 import { longDate } from './format.js';
 import { correct, namesABody, prepare, questionTerms } from './index.js';
@@ -436,7 +442,8 @@ function bestAnswer(
     kb,
     r,
     best.entry.topic,
-    dateSituations(kb, r, datesAsked(r, query), settings.compound.maxParts) ??
+    historySituations(kb, r, best.entry.topic, r.message.asking, settings.compound.historyParts) ??
+      dateSituations(kb, r, datesAsked(r, query), settings.compound.maxParts) ??
       changeSituations(kb, r, best.entry.topic, r.message.asking),
   );
   if (dates)

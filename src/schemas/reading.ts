@@ -294,6 +294,18 @@ export const Reading = z.strictObject({
     .describe(
       'Words that ask what changed ("and what changed after?"): the service is answered at the date asked and again at the next change of holder (or the last one, if none is to come).',
     ),
+  restates: z
+    .array(Text)
+    .default([])
+    .describe(
+      'Words opening a clause that says again, more exactly, what the one before it said ("… like who was doing it in 2023"): its date replaces the date before it.',
+    ),
+  historyAsks: z
+    .array(Text)
+    .default([])
+    .describe(
+      'Words that ask for the history of a service ("walk me through who commissioned it from 2010 to now", "how has it changed since 2012?"): the service is answered at the date asked (or its first era) and at each later change of holder up to today.',
+    ),
   timeCues: z
     .array(Text)
     .default([])
