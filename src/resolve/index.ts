@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Topic } from '../schemas/topic.js';
 import { MATCHER } from './config.js';
+import { isCommonWord } from './english.js';
 import { perKnowledge } from './memo.js';
 import { normalise, stem, words } from './normalise.js';
 import { buildPhraseIndex, type PhraseIndex } from './phrases.js';
@@ -292,10 +293,20 @@ export function correct(word: string, prepared: Prepared): string {
   if (prepared.vocabulary.has(word) || word.length < MATCHER.minTypoLength || /\d/.test(word)) return word;
   const cached = prepared.typoCache.get(word);
   if (cached !== undefined) return cached ?? word;
-  const best = prepared.typos.nearest(word);
+  const nearest = prepared.typos.nearest(word);
+  // A common English word is what was meant ("strike" is not "stroke", "doing" not "dying"), unless the
+  // knowledge word is another form of it ("approval", "approved").
+  const best = nearest && isCommonWord(word) && !sameRoot(word, nearest) ? null : nearest;
   if (prepared.typoCache.size > MATCHER.typoCacheSize) prepared.typoCache.clear();
   prepared.typoCache.set(word, best);
   return best ?? word;
+}
+
+/** Two forms of one word: all but the last two letters of the shorter one alike, five letters at least. */
+function sameRoot(a: string, b: string): boolean {
+  let n = 0;
+  while (n < a.length && a[n] === b[n]) n++;
+  return n >= 5 && n >= Math.min(a.length, b.length) - 2;
 }
 
 /** The question's terms, typo-corrected towards the knowledge vocabulary, plus "@body" for each body named. */

@@ -71,3 +71,20 @@ describe('typo correction by deletion index', () => {
     expect(correct('zzzzzzzz', prepared)).toBe('zzzzzzzz');
   });
 });
+
+describe('a common English word is what was meant, never a typo', () => {
+  it.each([
+    ['strike', 'strike'],
+    ['executive', 'executive'],
+    ['doing', 'doing'],
+    ['heard', 'heard'],
+    ['midwife', 'midwife'],
+    // Real slips are still corrected.
+    ['pharamcy', 'pharmacy'],
+    ['helth', 'health'],
+    ['wheelchiar', 'wheelchair'],
+  ])('%s → %s', async (word, meant) => {
+    const kb = await shippedKnowledge();
+    expect(correct(word, prepare(kb))).toBe(meant);
+  });
+});
