@@ -89,6 +89,8 @@ const nameIndex = perKnowledge((kb) => {
     // Who lives there also says where, after a name opening a sentence: "Redditch resident - …".
     locators: lower(kb.reading.placeLocators.after),
     townWords: new Set(kb.reading.townWords.map(placeNormalise)),
+    frameBefore: lower(kb.reading.placeFrames.before),
+    frameAfter: kb.reading.placeFrames.after.map(nameWords).filter((ws) => ws.length > 0),
   };
 });
 
@@ -252,6 +254,8 @@ function writtenAsPlace(ts: Token[], i: number, text: string, kb: KnowledgeBase)
   if (!CAPITAL.test(t.raw)) return heading(ts, i, text, kb);
   const sentenceStart = SENTENCE_END.test(text.slice(0, t.start));
   if (!sentenceStart) return true;
+  // Heading the message, as in lower case: "MK health visitors - …", but not "Reading the guidance".
+  if (i === 0 && heading(ts, i, text, kb)) return true;
   const next = ts[i + 1];
   if (!next || NOT_SPACE.test(text.slice(t.end, next.start))) return true;
   if (index.after.has(next.word) || index.locators.has(next.word)) return true;
@@ -264,14 +268,31 @@ function writtenAsPlace(ts: Token[], i: number, text: string, kb: KnowledgeBase)
 }
 
 /**
- * A name in lower case that heads the message, set off by a dash or colon ("ealing - which ICB now?") or
- * followed by the word for a CCG or ICB ("maldon icb now?"), reads as a place unless it is an everyday word
- * ("bath - …").
+ * A name in lower case that heads the message ("ealing - which ICB now?", "maldon icb now?", "droitwich
+ * health visitors in 2019 …"), or stands between the words of reading.yaml placeFrames ("what ICB is alnwick
+ * in"), reads as a place unless it is an everyday word ("bath - …") or a town's name that is one (townWords).
  */
 function heading(ts: Token[], i: number, text: string, kb: KnowledgeBase): boolean {
   const t = ts[i] as Token;
-  const setOff = /^\s*[-–—:]/u.test(text.slice(t.end)) || kindWord(ts[i + 1], kb);
-  return i === 0 && /^\s*$/u.test(text.slice(0, t.start)) && setOff && !everyday(t.word, kb);
+  // A short name of reading.yaml placeNames is a name, though its place's words are in the vocabulary.
+  const short = nameIndex(kb).aliases.has(t.word);
+  if ((everyday(t.word, kb) && !short) || nameIndex(kb).townWords.has(t.word)) return false;
+  if (framed(ts, i, kb)) return true;
+  if (i !== 0 || !BLANK.test(text.slice(0, t.start))) return false;
+  // Set off by a dash or colon, or the word for a CCG or ICB; else not before a word such as "the"
+  // ("reading the guidance …").
+  const next = ts[i + 1];
+  return DASH_OR_COLON.test(text.slice(t.end)) || kindWord(next, kb) || !next || !stopWord(next.word, kb);
+}
+
+const stopWord = (word: string, kb: KnowledgeBase) => prepare(kb).stop.has(stem(word));
+
+/** Whether token i stands between the words of a frame ("is alnwick in", "was waverley borough under"). */
+function framed(ts: Token[], i: number, kb: KnowledgeBase): boolean {
+  const index = nameIndex(kb);
+  if (i === 0 || !index.frameBefore.has((ts[i - 1] as Token).word)) return false;
+  const from = index.after.has(ts[i + 1]?.word ?? '') ? i + 2 : i + 1;
+  return index.frameAfter.some((ws) => ws.every((w, k) => ts[from + k]?.word === w));
 }
 
 /**
@@ -640,6 +661,8 @@ export function readOutside(
     for (const n of outsideIndex(kb).get((ts[i] as Token).word) ?? []) {
       if (!n.ws.every((w, k) => ts[i + k]?.word === w)) continue;
       if (n.ws.length === 1 && !writtenAsPlace(ts, i, text, kb)) continue;
+      // A longer name in England starting there is that place: "newport pagnell" is in Milton Keynes.
+      if ((nameAt(ts, i, text, kb)?.length ?? 0) > n.ws.length) continue;
       const last = ts[i + n.ws.length - 1] as Token;
       return { name: n.name, nation: n.nation, words: text.slice((ts[i] as Token).start, last.end) };
     }

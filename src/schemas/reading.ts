@@ -175,6 +175,15 @@ export const Reading = z.strictObject({
     .describe(
       'Town names never read as towns, however written: months and other words a date or ordinary question uses ("in March" is a month; March in Fenland is named by its council).',
     ),
+  placeFrames: z
+    .strictObject({
+      before: z.array(Text).default([]),
+      after: z.array(Text).default([]),
+    })
+    .default({ before: [], after: [] })
+    .describe(
+      'Words either side of a one-word place name in lower case that make it a place, a word of `before` just before it and one of `after` just after it (or after a word in placeAfter): "what ICB is alnwick in", "which ccg was waverley borough under". An everyday word is never read so.',
+    ),
   postcodeWords: z
     .array(Text)
     .default([])

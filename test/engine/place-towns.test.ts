@@ -113,3 +113,34 @@ describe('ordinary words and look-alikes do not become towns', () => {
     expect(placeIn("a Chatham constituent's care - for Medway patients")?.name).toBe('Medway');
   });
 });
+
+describe('a name heading the message, or framed by "is … in", is a place; an ordinary word is not', () => {
+  it.each([
+    ['droitwich health visitors in 2019 who commissioned them?', 'Wychavon'],
+    ['bicester health visiting - who now?', 'Cherwell'],
+    ['MK health visitors - who pays for them these days?', 'Milton Keynes'],
+    ['kiddermister drug and alcohol service, who commissioned it in 2017?', 'Wyre Forest'],
+    ['guildford borough 2023 which icb', 'Guildford'],
+    ['what ICB is alnwick in', 'Northumberland'],
+    ['wich icb is cov under', 'Coventry'],
+    ['which ccg was waverley borough under in 2019', 'Waverley'],
+    ['who does stop smoking in brum now', 'Birmingham'],
+    ['newport pagnell - which NHS England region are we in now?', 'Milton Keynes'],
+  ])('%s', (q, council) => {
+    expect(placeIn(q)?.name).toBe(council);
+  });
+
+  it.each([
+    'reading the guidance, who commissions wheelchairs?',
+    'Reading the guidance, who commissions wheelchairs?',
+    'bath aids for older people - who commissions them?',
+    'street lighting near the clinic - who pays?',
+    'sale of the practice building: who commissions the GP contract?',
+    'march 2019 who commissioned sexual health?',
+    'what service is care in, the NHS or the council?',
+    'which body is it under now, NHS England or the ICB?',
+    'wells question about water fluoridation',
+  ])('%s', (q) => {
+    expect(placeIn(q)).toBeUndefined();
+  });
+});
