@@ -157,7 +157,14 @@ export function changeSituations(
   return next ? [asked, changed] : [changed, asked];
 }
 
-const historyAsks = perKnowledge((kb) => phrasePattern(kb.reading.historyAsks));
+/** "walk me through …", or a span that ends today ("from 2010 to now"): a history asked. */
+const historyAsks = perKnowledge((kb) => ({
+  words: phrasePattern(kb.reading.historyAsks),
+  toNow: new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${phraseAlternation(kb.reading.spans)})\\s+(?:\\S+\\s+){1,4}?(?:${phraseAlternation(kb.reading.historyEnds)})(?![\\p{L}\\p{N}])`,
+    'u',
+  ),
+}));
 
 /** "like …", "i.e. …" opening a clause (reading.restates). */
 const restates = perKnowledge(
@@ -177,7 +184,9 @@ export function historySituations(
   asking: string,
   maxParts: number,
 ): Partial<Situation>[] | undefined {
-  if (r.asOfSource === 'given' || topic.kind !== 'service' || !historyAsks(kb).test(asking)) return undefined;
+  const asks = historyAsks(kb);
+  if (r.asOfSource === 'given' || topic.kind !== 'service') return undefined;
+  if (!asks.words.test(asking) && !asks.toNow.test(asking)) return undefined;
   const asked = readDate(asking, r.today, kb);
   const eras = topic.eras.filter((e) => !NOT_LAW.has(e.status));
   const start = asked && !asked.now ? asked.from : (eras[0]?.from ?? eras[0]?.to);

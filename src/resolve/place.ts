@@ -279,10 +279,12 @@ function heading(ts: Token[], i: number, text: string, kb: KnowledgeBase): boole
   if ((everyday(t.word, kb) && !short) || nameIndex(kb).townWords.has(t.word)) return false;
   if (framed(ts, i, kb)) return true;
   if (i !== 0 || !BLANK.test(text.slice(0, t.start))) return false;
-  // Set off by a dash or colon, or the word for a CCG or ICB; else not before a word such as "the"
-  // ("reading the guidance …").
+  // Set off by a dash or colon, or the word for a CCG or ICB; else before a word the knowledge uses or a
+  // year ("droitwich health visitors", "guildford borough 2023"), not one such as "the" ("reading the
+  // guidance …") or a word it never uses ("Angus asked me …").
   const next = ts[i + 1];
-  return DASH_OR_COLON.test(text.slice(t.end)) || kindWord(next, kb) || !next || !stopWord(next.word, kb);
+  if (DASH_OR_COLON.test(text.slice(t.end)) || kindWord(next, kb) || !next) return true;
+  return !stopWord(next.word, kb) && (prepare(kb).vocabulary.has(next.word) || /\d/u.test(next.word));
 }
 
 const stopWord = (word: string, kb: KnowledgeBase) => prepare(kb).stop.has(stem(word));

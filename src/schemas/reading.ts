@@ -303,6 +303,12 @@ export const Reading = z.strictObject({
     .describe(
       'Words that ask what changed ("and what changed after?"): the service is answered at the date asked and again at the next change of holder (or the last one, if none is to come).',
     ),
+  historyEnds: z
+    .array(Text)
+    .default([])
+    .describe(
+      'After a span word ("from 2010 to now"), words that end the span at today: the message asks for a history.',
+    ),
   restates: z
     .array(Text)
     .default([])
