@@ -397,10 +397,7 @@ function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
   // A name of two words or more with one word loosely written, where written as a place ("Kings Lyn").
   if (writtenAsPlace(ts, i, text, kb))
     for (const ws of candidates) {
-      if (ws.length < 2) continue;
-      const misses = ws.filter((w, k) => !isWord(ts[i + k], w, kb));
-      if (misses.length !== 1 || !ws.every((w, k) => isWord(ts[i + k], w, kb) || looseWord(ts[i + k], w, kb)))
-        continue;
+      if (ws.length < 2 || missedWords(ts, i, ws, kb, 1) !== 1) continue;
       const found = placeOf(ts, i, ws, text, kb);
       if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
     }
@@ -416,19 +413,29 @@ const REAL_SLIP_WORDS = 3;
  * the names that fit are one place, so look-alike phrases of ordinary words read as nothing.
  */
 function realWordSlip(ts: Token[], i: number, candidates: string[][], text: string, kb: KnowledgeBase) {
-  const fits = candidates.filter((ws) => {
-    if (ws.length < REAL_SLIP_WORDS) return false;
-    const misses = ws.flatMap((w, k) => (isWord(ts[i + k], w, kb) ? [] : [k]));
-    const k = misses[0];
-    const t = ts[i + (k ?? 0)];
-    return misses.length === 1 && !!k && !!t && slipOf(t.word, ws[k] as string, kb);
-  });
+  const fits = candidates.filter((ws) => laterSlip(ts, i, ws, kb));
   // Names that fit are one place or none: "vale of yolk ccg" fits "vale of york ccg" and "vale of york".
   const found = fits.flatMap((ws) => {
     const f = placeOf(ts, i, ws, text, kb);
     return f ? [{ ...f, fuzzy: fuzzyIn(ts, i, ws, kb) }] : [];
   });
   return new Set(found.map((f) => f.place.code)).size === 1 ? found[0] : undefined;
+}
+
+/**
+ * Whether a name of REAL_SLIP_WORDS words or more is written at token i exactly but for one word after its
+ * first, and that word by one slip (slipOf). A plain loop: this runs for every name a first word starts.
+ */
+function laterSlip(ts: Token[], i: number, ws: string[], kb: KnowledgeBase): boolean {
+  if (ws.length < REAL_SLIP_WORDS) return false;
+  let miss = -1;
+  for (let k = 0; k < ws.length; k++) {
+    if (isWord(ts[i + k], ws[k] as string, kb)) continue;
+    if (miss >= 0) return false;
+    miss = k;
+  }
+  const t = ts[i + miss];
+  return miss > 0 && !!t && slipOf(t.word, ws[miss] as string, kb);
 }
 
 /**
