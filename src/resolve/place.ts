@@ -252,8 +252,8 @@ function writtenAsPlace(ts: Token[], i: number, text: string, kb: KnowledgeBase)
  */
 function heading(ts: Token[], i: number, text: string, kb: KnowledgeBase): boolean {
   const t = ts[i] as Token;
-  const setOff = /^\s*[-–—:]/u.test(text.slice(t.end)) || kindWord(ts[i + 1], kb);
-  return i === 0 && /^\s*$/u.test(text.slice(0, t.start)) && setOff && !everyday(t.word, kb);
+  const setOff = DASH_OR_COLON.test(text.slice(t.end)) || kindWord(ts[i + 1], kb);
+  return i === 0 && BLANK.test(text.slice(0, t.start)) && setOff && !everyday(t.word, kb);
 }
 
 /**
@@ -262,8 +262,8 @@ function heading(ts: Token[], i: number, text: string, kb: KnowledgeBase): boole
  */
 function codeAt(ts: Token[], i: number, kb: KnowledgeBase): Place | undefined {
   const t = ts[i] as Token;
-  const gss = /^[EW]\d{8}$/i.test(t.raw);
-  const capitals = /^(?=.*\d)[0-9A-Z]{3,5}$|^Q[A-Z0-9]{2}$/.test(t.raw);
+  const gss = GSS.test(t.raw);
+  const capitals = ODS.test(t.raw);
   const beside =
     /^(?=.*\d)(?=.*\p{L})[\p{L}\p{N}]{3,5}$/u.test(t.raw) &&
     !!(kindBefore(ts, i, kb) || kindWord(ts[i + 1], kb));
