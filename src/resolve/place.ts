@@ -581,14 +581,29 @@ export function withoutPlace(text: string, place: PlaceRead | undefined, kb?: Kn
   if (!place) return text;
   const ws = place.words.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (!ws.length) return text;
+  return text.replace((kb ? placeWithLocators(kb) : placeAlone)(ws.join(' ')), ' ');
+}
+
+/**
+ * The pattern for a place's words (joined by spaces) and, given locator words, the words around it: built
+ * once for the last few places, not for every stretch of text a message is read in. Global, but only
+ * used by `replace`, which starts from the beginning and leaves no position behind.
+ */
+function placeWordsPattern(words: string, around?: { before: string; after: string }): RegExp {
   // Normalised text writes "&" as "and": "B&NES" is "b and nes" there.
   const gap = '[^\\p{L}\\p{N}]+(?:and[^\\p{L}\\p{N}]+)?';
-  const around = kb ? locators(kb) : undefined;
   const before = around ? `(?:(?:${around.before})\\s+(?:the\\s+)?)?` : '';
   const after = around ? `(?:\\s+(?:${around.after}))?` : '';
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${before}${ws.join(gap)}${after}(?![\\p{L}\\p{N}])`, 'gu');
-  return text.replace(re, ' ');
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])${before}${words.split(' ').join(gap)}${after}(?![\\p{L}\\p{N}])`,
+    'gu',
+  );
 }
+
+const placeAlone = lastFew(8, (words: string) => placeWordsPattern(words));
+const placeWithLocators = perKnowledge((kb) =>
+  lastFew(8, (words: string) => placeWordsPattern(words, locators(kb))),
+);
 
 /** The names of councils outside England by their first word, each as its words, longest first. */
 const outsideIndex = perKnowledge((kb) => {
