@@ -3,7 +3,7 @@
 import * as chronoEn from 'chrono-node/en';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { addDays, longDate, shiftMonths, shiftYears } from './format.js';
-import { perKnowledge, phraseAlternation } from './memo.js';
+import { lastFew, perKnowledge, phraseAlternation } from './memo.js';
 import { NUMBER_WORDS, TENS_WORDS, wordsToNumber } from './number-words.js';
 
 /** A date read from a question, the span it stands for, and the words it came from. */
@@ -534,13 +534,7 @@ const NOW = bound(
 export function readDate(text: string, today: string, kb: KnowledgeBase): DateReading | undefined {
   // One resolve reads the same stretch of text several times (question part, asking clauses, whole
   // message, then again to take dates out): remember the last few readings.
-  const recent = recentReadings(kb);
-  const key = `${today}|${text}`;
-  if (recent.has(key)) return recent.get(key);
-  const reading = readDateOnce(text, today, kb);
-  if (recent.size >= RECENT_READINGS) recent.delete(recent.keys().next().value as string);
-  recent.set(key, reading);
-  return reading;
+  return recentReadings(kb)(`${today}|${text}`);
 }
 
 /** Whether the first place `phrase` occurs in `text` covers character `index`. */
@@ -550,7 +544,13 @@ function within(text: string, phrase: string, index: number): boolean {
 }
 
 const RECENT_READINGS = 8;
-const recentReadings = perKnowledge(() => new Map<string, DateReading | undefined>());
+/** Readings by "today|text" (today has no "|"), the last few kept. */
+const recentReadings = perKnowledge((kb) =>
+  lastFew(RECENT_READINGS, (key: string) => {
+    const bar = key.indexOf('|');
+    return readDateOnce(key.slice(bar + 1), key.slice(0, bar), kb);
+  }),
+);
 
 /**
  * The text with the figures inside named moments blanked: the year in "the Health and Social Care Act

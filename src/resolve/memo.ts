@@ -48,14 +48,22 @@ export function phraseAlternation(phrases: readonly string[]): string {
 /**
  * A pure function of a string that remembers its last `size` results: one resolve passes the same
  * text through it several times (the message, its clauses, then each again on the way to terms).
+ * Kept in two fixed arrays written in turn, not a Map: a Map that is added to and deleted from is
+ * rehashed into a new table now and then, and the old table, already in the old generation, keeps
+ * every result it held alive through young collections until a full one (so they are copied and
+ * promoted, then collected there: the memory grew with messages though nothing was kept).
  */
 export function lastFew<T>(size: number, fn: (text: string) => T): (text: string) => T {
-  const recent = new Map<string, T>();
+  const keys: (string | undefined)[] = new Array(size).fill(undefined);
+  const values: (T | undefined)[] = new Array(size).fill(undefined);
+  let next = 0;
   return (text) => {
-    if (recent.has(text)) return recent.get(text) as T;
+    const at = keys.indexOf(text);
+    if (at >= 0) return values[at] as T;
     const value = fn(text);
-    if (recent.size >= size) recent.delete(recent.keys().next().value as string);
-    recent.set(text, value);
+    keys[next] = text;
+    values[next] = value;
+    next = (next + 1) % size;
     return value;
   };
 }

@@ -303,8 +303,8 @@ function framed(ts: Token[], i: number, kb: KnowledgeBase): boolean {
  */
 function codeAt(ts: Token[], i: number, kb: KnowledgeBase): Place | undefined {
   const t = ts[i] as Token;
-  const gss = /^[EW]\d{8}$/i.test(t.raw);
-  const capitals = /^(?=.*\d)[0-9A-Z]{3,5}$|^Q[A-Z0-9]{2}$/.test(t.raw);
+  const gss = GSS.test(t.raw);
+  const capitals = ODS.test(t.raw);
   const beside =
     /^(?=.*\d)(?=.*\p{L})[\p{L}\p{N}]{3,5}$/u.test(t.raw) &&
     !!(kindBefore(ts, i, kb) || kindWord(ts[i + 1], kb));
@@ -438,10 +438,7 @@ function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
   // A name of two words or more with one word loosely written, where written as a place ("Kings Lyn").
   if (writtenAsPlace(ts, i, text, kb))
     for (const ws of candidates) {
-      if (ws.length < 2) continue;
-      const misses = ws.filter((w, k) => !isWord(ts[i + k], w, kb));
-      if (misses.length !== 1 || !ws.every((w, k) => isWord(ts[i + k], w, kb) || looseWord(ts[i + k], w, kb)))
-        continue;
+      if (ws.length < 2 || missedWords(ts, i, ws, kb, 1) !== 1) continue;
       const found = placeOf(ts, i, ws, text, kb);
       if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
     }
@@ -457,19 +454,29 @@ const REAL_SLIP_WORDS = 3;
  * the names that fit are one place, so look-alike phrases of ordinary words read as nothing.
  */
 function realWordSlip(ts: Token[], i: number, candidates: string[][], text: string, kb: KnowledgeBase) {
-  const fits = candidates.filter((ws) => {
-    if (ws.length < REAL_SLIP_WORDS) return false;
-    const misses = ws.flatMap((w, k) => (isWord(ts[i + k], w, kb) ? [] : [k]));
-    const k = misses[0];
-    const t = ts[i + (k ?? 0)];
-    return misses.length === 1 && !!k && !!t && slipOf(t.word, ws[k] as string, kb);
-  });
+  const fits = candidates.filter((ws) => laterSlip(ts, i, ws, kb));
   // Names that fit are one place or none: "vale of yolk ccg" fits "vale of york ccg" and "vale of york".
   const found = fits.flatMap((ws) => {
     const f = placeOf(ts, i, ws, text, kb);
     return f ? [{ ...f, fuzzy: fuzzyIn(ts, i, ws, kb) }] : [];
   });
   return new Set(found.map((f) => f.place.code)).size === 1 ? found[0] : undefined;
+}
+
+/**
+ * Whether a name of REAL_SLIP_WORDS words or more is written at token i exactly but for one word after its
+ * first, and that word by one slip (slipOf). A plain loop: this runs for every name a first word starts.
+ */
+function laterSlip(ts: Token[], i: number, ws: string[], kb: KnowledgeBase): boolean {
+  if (ws.length < REAL_SLIP_WORDS) return false;
+  let miss = -1;
+  for (let k = 0; k < ws.length; k++) {
+    if (isWord(ts[i + k], ws[k] as string, kb)) continue;
+    if (miss >= 0) return false;
+    miss = k;
+  }
+  const t = ts[i + miss];
+  return miss > 0 && !!t && slipOf(t.word, ws[miss] as string, kb);
 }
 
 /**
@@ -627,14 +634,29 @@ export function withoutPlace(text: string, place: PlaceRead | undefined, kb?: Kn
   if (!place) return text;
   const ws = place.words.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (!ws.length) return text;
+  return text.replace((kb ? placeWithLocators(kb) : placeAlone)(ws.join(' ')), ' ');
+}
+
+/**
+ * The pattern for a place's words (joined by spaces) and, given locator words, the words around it: built
+ * once for the last few places, not for every stretch of text a message is read in. Global, but only
+ * used by `replace`, which starts from the beginning and leaves no position behind.
+ */
+function placeWordsPattern(words: string, around?: { before: string; after: string }): RegExp {
   // Normalised text writes "&" as "and": "B&NES" is "b and nes" there.
   const gap = '[^\\p{L}\\p{N}]+(?:and[^\\p{L}\\p{N}]+)?';
-  const around = kb ? locators(kb) : undefined;
   const before = around ? `(?:(?:${around.before})\\s+(?:the\\s+)?)?` : '';
   const after = around ? `(?:\\s+(?:${around.after}))?` : '';
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${before}${ws.join(gap)}${after}(?![\\p{L}\\p{N}])`, 'gu');
-  return text.replace(re, ' ');
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])${before}${words.split(' ').join(gap)}${after}(?![\\p{L}\\p{N}])`,
+    'gu',
+  );
 }
+
+const placeAlone = lastFew(8, (words: string) => placeWordsPattern(words));
+const placeWithLocators = perKnowledge((kb) =>
+  lastFew(8, (words: string) => placeWordsPattern(words, locators(kb))),
+);
 
 /** The names of councils outside England by their first word, each as its words, longest first. */
 const outsideIndex = perKnowledge((kb) => {

@@ -1,7 +1,7 @@
 import { decide } from '../decide/decision.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { Answer, AnswerPart } from '../schemas/answer.js';
-import { IsoDate } from '../schemas/common.js';
+import { isIsoDate } from '../schemas/common.js';
 import { PENDING, type Topic } from '../schemas/topic.js';
 import { withAlternatives } from './alternatives.js';
 import { answerKey, composeTopicAnswer, type Situation } from './compose.js';
@@ -136,8 +136,7 @@ export function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: Re
   const read = dateReading?.date ?? today;
   // A date given that is the one the words give anyway (a clarify option carries its answer's date) is
   // not a choice: the answer says "today" or reads the date from the question, as when typed.
-  const given =
-    IsoDate.safeParse(options.asOf).success && options.asOf !== read ? (options.asOf as string) : undefined;
+  const given = isIsoDate(options.asOf) && options.asOf !== read ? options.asOf : undefined;
   const place = placeOf(kb, question);
   return {
     question,

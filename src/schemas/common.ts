@@ -14,6 +14,14 @@ function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === (m ?? 0) - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * Whether a value is a calendar date written YYYY-MM-DD that exists: what `IsoDate` accepts, without
+ * zod's failure path (an error object per failed parse), for checks made on every message.
+ */
+export function isIsoDate(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value);
+}
+
 /** A calendar date written YYYY-MM-DD that exists (no 31 June). */
 export const IsoDate = z
   .string()
