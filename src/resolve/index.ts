@@ -225,7 +225,7 @@ function entriesOf(
   });
 }
 
-/** One-word body names (they count for little) and every body and condition word in the vocabulary. */
+/** One-word body names and short numbers (they count for little); every body and condition word joins the vocabulary. */
 function incidentalOf(kb: KnowledgeBase, base: Rewriter, vocabulary: Set<string>): Set<string> {
   const synonyms = base.synonyms;
   // One-word names of bodies ("CCG", "council") say who, not what: they count for little.
@@ -238,6 +238,9 @@ function incidentalOf(kb: KnowledgeBase, base: Rewriter, vocabulary: Set<string>
     const t = toTerms(name, base);
     if (t.length === 1 && words(normalise(name)).length === 1) incidental.add(t[0] as string);
   }
+  // A number of one or two figures ("the 6 new ICBs", "year 6") says how many or which, not what: alone it
+  // names no service. "111" and "999" do.
+  for (const w of vocabulary) if (/^\d{1,2}$/u.test(w)) incidental.add(w);
 
   return incidental;
 }

@@ -129,10 +129,16 @@ export function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: Re
   const text = withoutCorrectedDates(joinSpelt(normalise(question), kb), today, kb);
   const message = readMessage(text, kb);
   // The date in the question beats a date in its context ("our ICB came in in July 2022 … who
-  // commissioned it in 2019/20?"); an explicit date anywhere beats "now".
+  // commissioned it in 2019/20?"); an explicit date in the asking words beats "now", but a date in a
+  // sentence of context does not ("I left the army in 2015. Who commissions my care now?").
   const inQuestion =
     readDate(questionPart(message.asking, kb), today, kb) ?? readDate(message.asking, today, kb);
-  const dateReading = inQuestion && !inQuestion.now ? inQuestion : (readDate(text, today, kb) ?? inQuestion);
+  const dateReading =
+    inQuestion && !inQuestion.now
+      ? inQuestion
+      : inQuestion?.now
+        ? (readDate(message.asking.replace(inQuestion.phrase, ' '), today, kb) ?? inQuestion)
+        : readDate(text, today, kb);
   const read = dateReading?.date ?? today;
   // A date given that is the one the words give anyway (a clarify option carries its answer's date) is
   // not a choice: the answer says "today" or reads the date from the question, as when typed.

@@ -110,3 +110,19 @@ describe('"… or stay with NHSE?" puts a body forward as where a responsibility
     expect(readMessage(normalise(question), kb).strength).toBe(strength);
   });
 });
+
+describe('"now" in the question beats a date in a sentence of context, not one in the question', () => {
+  it.each([
+    ["I'm a veteran, left the army in 2015. Who commissions my hospital treatment now?", today],
+    ['we went fully delegated in April 2015 - who handles breach notices now?', '2015-04-01'],
+  ])('%s → %s', (question, asOf) => {
+    expect(Answer.parse(resolve(kb, question, { today: TODAY })).asOf).toBe(asOf);
+  });
+});
+
+describe('a number of one or two figures names no service alone', () => {
+  it('"the 6 new ICBs" is not year 6 of the child measurement programme', () => {
+    const a = Answer.parse(resolve(kb, 'which were the 6 new ICBs from april 2026?', { today: TODAY }));
+    expect(a.topic?.id).not.toBe('national-child-measurement-programme');
+  });
+});
