@@ -102,12 +102,15 @@ export function readConditions(text: string, kb: KnowledgeBase): ConditionReadin
         several.set(condition, [...asked, usual]);
     }
   }
-  // "not in the first wave": every value but one ruled out settles the one left.
+  // "not in the first wave": every value but one ruled out settles the one left; "a reservist, not
+  // mobilised" rules one out and names none, which leaves the usual case.
   for (const [condition, out] of excluded) {
     if (settled.has(condition) || several.has(condition)) continue;
     const all = kb.conditions.get(condition)?.values.map((v) => v.id) ?? [];
     const left = all.filter((v) => !out.has(v));
+    const usual = defaultConditions(kb).get(condition);
     if (left.length === 1) settled.set(condition, left[0] as string);
+    else if (usual && left.includes(usual) && !found.has(condition)) settled.set(condition, usual);
   }
   for (const c of statedBy.keys()) if (!settled.has(c) && !several.has(c)) statedBy.delete(c);
   return { settled, settledBy, excluded, several, phrases, statedBy };

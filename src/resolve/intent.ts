@@ -24,6 +24,11 @@ const cues = perKnowledge((kb) => {
     whichBodyWords: word(prefixAlternation(w.whichBodyWords)),
     serviceOpening: new RegExp(`^${pair(w.serviceOpenersFirst, w.serviceOpenersThen)}(?![\\p{L}])`, 'u'),
     changeOpening: new RegExp(`^(?:${prefixAlternation(w.changeOpeners)})(?![\\p{L}])`, 'u'),
+    // "When Lansley's reforms landed, who …": the time clause, up to its comma before a question word.
+    timeClause: new RegExp(
+      `^(?:${prefixAlternation(w.timeClauseOpeners)})(?![\\p{L}])[^,?]*,\\s*(?=(?:${prefixAlternation(w.questionWords)})(?![\\p{L}]))`,
+      'u',
+    ),
     lateChangeOpening: new RegExp(`^(?:${prefixAlternation(w.lateChangeOpeners)})(?![\\p{L}])`, 'u'),
     changeWords: word(prefixAlternation(w.changeWords)),
     present: word(prefixAlternation(w.presentAsks)),
@@ -78,8 +83,9 @@ export function askStrength(text: string, kb: KnowledgeBase): 0 | 1 | 2 {
 }
 
 /** Whether the wording asks about a change or a body ("when did …") or, as most questions do, a service. */
-export function askedKind(text: string, kb: KnowledgeBase): 'service' | 'change' {
+export function askedKind(asked: string, kb: KnowledgeBase): 'service' | 'change' {
   const c = cues(kb);
+  const text = asked.replace(c.timeClause, '');
   // "Was it PHE that commissioned screening?" asks about a service, whatever its first word.
   if (c.serviceOpening.test(text)) return 'service';
   if (c.changeOpening.test(text)) return 'change';

@@ -73,6 +73,11 @@ export const IntentWords = z.strictObject({
   presentAsks: Words('phrase').describe(
     'Words that make an undated question ask about now, beside another question with a date: "who commissions it, and who did in 2010?".',
   ),
+  timeClauseOpeners: Words('phrase')
+    .default([])
+    .describe(
+      '"When the reforms landed, who …": a clause opening with one of these and ending in a comma says when.',
+    ),
   changeOpeners: Words('phrase').describe(
     'A message opening with one of these asks about a change or a body.',
   ),

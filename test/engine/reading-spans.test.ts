@@ -100,6 +100,9 @@ describe('conditions', () => {
     // Where a forces family is registered decides, whoever else the message names.
     ['wife of a serving sailor, registered at an ordinary nhs gp practice', 'setting', 'general'],
     ["a serving soldier's husband registered with a dms practice", 'setting', 'military'],
+    // One value ruled out and none named: the usual case.
+    ["i'm a reservist but not mobilised at the moment", 'setting', 'general'],
+    ['my mate is still serving', 'setting', 'military'],
   ])('reads "%s" as %s = %s', (text, condition, value) => {
     expect(readConditions(normalise(text), kb).settled.get(condition)).toBe(value);
   });
