@@ -4,6 +4,7 @@ import type { AnswerService } from '../../src/service.js';
 import { type DedupeStore, memoryDedupe } from '../../src/stores/dedupe.js';
 import type { Logger } from '../../src/surface.js';
 import type { TicketDesk } from '../../src/tickets/desk.js';
+import { AfterAcks } from '../after-acks.js';
 import { slackDeliveryKey } from './delivery.js';
 import { registerExpertListeners, withAskExpert } from './experts.js';
 import { type Decorate, optionReplier, registerListeners } from './listeners.js';
@@ -106,11 +107,14 @@ export function createBoltApp(setup: BoltSetup, service: AnswerService, logger: 
     logger: slackLogger,
     logLevel: LogLevel.INFO,
     clientOptions,
+    // Bolt's conversation store is unused here, and it costs every event a thrown Error (not found).
+    convoStore: false,
     ...(setup.appToken ? { socketMode: true } : {}),
   });
 
   const inFlight = new Set<Promise<void>>();
   const dedupe = setup.dedupe ?? memoryDedupe();
+  const afterAcks = new AfterAcks();
   app.use(async (args) => {
     // A redelivery is dropped only when its id was seen: a retry whose first delivery never reached
     // us (a restart, a 5xx) is the only copy and must be answered.
@@ -124,7 +128,11 @@ export function createBoltApp(setup: BoltSetup, service: AnswerService, logger: 
       if ('ack' in args && typeof args.ack === 'function') await args.ack();
       return;
     }
-    const work = args.next();
+    // An event was acked by Bolt before this runs (HTTP: the response is written), so its answer can
+    // wait until the requests that have arrived are acked too; commands and clicks ack in their
+    // listeners, so they run now.
+    const acked = !('ack' in args && typeof args.ack === 'function');
+    const work = acked ? afterAcks.run(() => args.next()) : args.next();
     inFlight.add(work);
     try {
       await work;
