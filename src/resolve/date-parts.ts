@@ -86,10 +86,13 @@ function datesInSegments(
   let questions = 0;
   let nowAt: number | undefined;
   for (const text of asking.split(separator(kb))) {
-    const date = text.trim() ? readDate(text, r.today, kb) : undefined;
+    const date = text.trim()
+      ? (readDate(text, r.today, kb) ?? elided(kb, text, dates.at(-1), r.today))
+      : undefined;
     // A statement ("our CCG did it …") states first; "who commissioned it the year CCGs were abolished"
     // asks first, whatever words follow.
-    const stated = statesFirst(statement, text, question);
+    // The date's own words are not a statement: "just before CCGs were scrapped" says when.
+    const stated = statesFirst(statement, date ? text.replace(date.phrase, ' ') : text, question);
     // "… and who did it in 2010?", "… is that the same as in 2014?": a question of its own.
     if (question.test(text) || REFERRING.test(text.trim())) questions += 1;
     if (!date) {
@@ -110,6 +113,26 @@ function datesInSegments(
     dates.push(date);
   }
   return { dates, questions, ...(nowAt === undefined ? {} : { nowAt }) };
+}
+
+/**
+ * "Just before CCGs were scrapped and just after": the moment named once, read again on the other side of
+ * it. Undefined unless the text is only a before or after word (reading.anchors) and the date before it
+ * was read from a moment named with one.
+ */
+function elided(kb: KnowledgeBase, text: string, last: DateReading | undefined, today: string) {
+  if (!last?.anchor) return undefined;
+  const said = text
+    .replace(/^[\s,]*(?:and|or|then)\s+/u, '')
+    .replace(/[\s?.!,;:]+$/u, '')
+    .trim();
+  const { before, after } = kb.reading.anchors;
+  if (!before.includes(said) && !after.includes(said)) return undefined;
+  const phrase = last.phrase.trim();
+  const lead = [...before, ...after]
+    .sort((a, b) => b.length - a.length)
+    .find((w) => phrase.startsWith(`${w} `));
+  return lead ? readDate(`${said} ${phrase.slice(lead.length).trim()}`, today, kb) : undefined;
 }
 
 /**

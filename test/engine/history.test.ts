@@ -78,3 +78,12 @@ describe('a clause that says the time again, more exactly, replaces the date bef
     expect(a.asOf).toBe('2023-07-01');
   });
 });
+
+describe('a moment named once is read again on its other side', () => {
+  it('"just before CCGs were scrapped and just after" is two dates', () => {
+    expect(partsOf('just before CCGs were scrapped and just after, who commissioned NHS 111?')).toEqual([
+      ['2022-06-30', ['ccg']],
+      ['2022-07-01', ['icb']],
+    ]);
+  });
+});
