@@ -4,6 +4,7 @@ import * as chronoEn from 'chrono-node/en';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { addDays, longDate, shiftMonths, shiftYears } from './format.js';
 import { lastFew, perKnowledge, phraseAlternation } from './memo.js';
+import { momentsNamed, nameIndex } from './moment-names.js';
 import { NUMBER_WORDS, TENS_WORDS, wordsToNumber } from './number-words.js';
 
 /** A date read from a question, the span it stands for, and the words it came from. */
@@ -190,6 +191,8 @@ const anchorsOf = perKnowledge((kb) => {
     },
     approximately: bound(`(?:${phraseAlternation(kb.reading.approximately)})`),
     moments,
+    /** Which moments a text names, in one pass: what `anyName` and each moment's `named` test. */
+    names: nameIndex(moments),
   };
 });
 
@@ -371,13 +374,14 @@ function wordYearForms(text: string): Found | undefined {
 
 /** "just before the 0-5 transfer", "in the CCG days", "when we were a PCT", "after PHE closed". */
 function anchored(text: string, kb: KnowledgeBase, today: string): DateReading | undefined {
-  const { anyName, moments } = anchorsOf(kb);
+  const { names, moments } = anchorsOf(kb);
   // Each pattern below needs the moment's name, whole: most messages name no moment, or one.
-  if (!anyName.test(text)) return undefined;
+  const named = momentsNamed(text, names);
+  if (named.length === 0) return undefined;
   const ref = antecedent(text, kb);
   const read = ref?.text ?? text;
-  for (const moment of moments) {
-    if (!moment.named.test(read)) continue;
+  for (const i of ref ? momentsNamed(read, names) : named) {
+    const moment = moments[i] as Moment;
     const found = fromMoment(moment, read, today);
     if (!found) continue;
     // The phrase as written: "when they were scrapped", not the name put in for "they".
@@ -589,4 +593,14 @@ function readDateOnce(text: string, today: string, kb: KnowledgeBase): DateReadi
   const now = NOW.exec(text);
   if (now) return { ...point(today, now[0]), now: true };
   return undefined;
+}
+
+/**
+ * The moments a text names, two ways: by each moment's own pattern (`named`, and `anyName` for none) and
+ * by the one-pass index `anchored` uses. For the test that holds them equal.
+ */
+export function momentsNamedBoth(text: string, kb: KnowledgeBase): { patterns: number[]; index: number[] } {
+  const { anyName, moments, names } = anchorsOf(kb);
+  const patterns = anyName.test(text) ? moments.flatMap((m, i) => (m.named.test(text) ? [i] : [])) : [];
+  return { patterns, index: momentsNamed(text, names) };
 }
