@@ -207,6 +207,9 @@ function shiftBefore(text: string, index: number, kb: KnowledgeBase): Shift {
 
 type Found = { reading: DateReading; index: number };
 
+/** A figure as the patterns below mean it: `\d`, the ASCII digits, with or without the `u` flag. */
+const DIGIT = /\d/;
+
 // Patterns built once, not per message: each `new RegExp` (and each regex literal in a function) is a
 // new object every time it runs, garbage for the young generation. None has the g flag, so sharing
 // them keeps no state between texts.
@@ -220,6 +223,8 @@ const VAGUE_AGO = bound('(a decade|a couple of years|a few years|a couple of dec
 
 /** 2016-05-01, and financial years (2016/17, FY16/17, 14/15): what chrono does not know. */
 function numericForms(text: string): Found | undefined {
+  // Each pattern here has a figure (\d): text without one has none of these forms.
+  if (!DIGIT.test(text)) return undefined;
   const isoDate = ISO_DATE.exec(text);
   if (isoDate) {
     const [y, m, d] = [Number(isoDate[1]), Number(isoDate[2]), Number(isoDate[3])];
@@ -289,6 +294,8 @@ const PART_YEAR = bound(
 
 /** 2016, early 2019, Q3 2019, '15, 2016ish, the early 2010s, a decade ago. */
 function yearForms(text: string, today: string): Found | undefined {
+  // DECADE and PART_YEAR have a figure, VAGUE_AGO the word "ago": text with neither has none of these.
+  if (!DIGIT.test(text) && !text.includes('ago')) return undefined;
   const decade = DECADE.exec(text);
   if (decade) {
     const start = Number(decade[2]);
@@ -338,6 +345,8 @@ const RELATIVE_FY = bound('(last|previous|this|current|next|coming)\\s+(?:(?:fin
 
 /** "Last financial year", "this FY": the middle of that April-to-March year, counted from today. */
 function relativeFinancialYear(text: string, today: string): Found | undefined {
+  // RELATIVE_FY ends in "financial year", "fiscal year" or "fy": text with none of those has none.
+  if (!text.includes('fy') && !text.includes('financial') && !text.includes('fiscal')) return undefined;
   const m = RELATIVE_FY.exec(text);
   if (!m) return undefined;
   const which = m[1] ?? '';
@@ -358,6 +367,9 @@ function relativeFinancialYear(text: string, today: string): Found | undefined {
 
 /** A year in words: "twenty sixteen", "two thousand and nine", "nineteen ninety-nine". Read as the year. */
 function wordYearForms(text: string): Found | undefined {
+  // WORD_YEAR starts with "twenty", "nineteen" or "two thousand": text with none of those has none.
+  if (!text.includes('twenty') && !text.includes('nineteen') && !text.includes('two thousand'))
+    return undefined;
   const m = WORD_YEAR.exec(text);
   if (!m) return undefined;
   const y = m[1]

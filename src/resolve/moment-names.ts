@@ -31,7 +31,12 @@ function wordBefore(text: string, at: number): boolean {
 export interface NameIndex {
   /** Names by their first two characters (as one number): each with the moments it names. */
   byStart: Map<number, { name: string; moments: number[] }[]>;
+  /** A quick filter before the map: set for the low bytes of each name's first two characters. */
+  pairs: Uint8Array;
 }
+
+const pairOf = (text: string, at: number) =>
+  ((text.charCodeAt(at) & 0xff) << 8) | (text.charCodeAt(at + 1) & 0xff);
 
 const startKey = (text: string, at: number) => text.charCodeAt(at) * 65536 + text.charCodeAt(at + 1);
 
@@ -48,11 +53,13 @@ export function nameIndex(moments: readonly { names: readonly string[] }[]): Nam
     }
   });
   const byStart = new Map<number, { name: string; moments: number[] }[]>();
+  const pairs = new Uint8Array(65536);
   for (const [name, list] of byName) {
     const key = startKey(name, 0);
     byStart.set(key, [...(byStart.get(key) ?? []), { name, moments: list }]);
+    pairs[pairOf(name, 0)] = 1;
   }
-  return { byStart };
+  return { byStart, pairs };
 }
 
 /**
@@ -62,8 +69,9 @@ export function nameIndex(moments: readonly { names: readonly string[] }[]): Nam
 export function momentsNamed(text: string, index: NameIndex): number[] {
   let found: Set<number> | undefined;
   for (let at = 0; at + 1 < text.length; at++) {
+    if (index.pairs[pairOf(text, at)] === 0 || wordBefore(text, at)) continue;
     const names = index.byStart.get(startKey(text, at));
-    if (!names || wordBefore(text, at)) continue;
+    if (!names) continue;
     for (const { name, moments } of names) {
       if (!text.startsWith(name, at) || wordAt(text, at + name.length)) continue;
       found ??= new Set();
