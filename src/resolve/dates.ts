@@ -4,6 +4,7 @@ import * as chronoEn from 'chrono-node/en';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { addDays, longDate, shiftMonths, shiftYears } from './format.js';
 import { lastFew, perKnowledge, phraseAlternation } from './memo.js';
+import { momentsNamed, nameIndex } from './moment-names.js';
 import { NUMBER_WORDS, TENS_WORDS, wordsToNumber } from './number-words.js';
 
 /** A date read from a question, the span it stands for, and the words it came from. */
@@ -190,6 +191,8 @@ const anchorsOf = perKnowledge((kb) => {
     },
     approximately: bound(`(?:${phraseAlternation(kb.reading.approximately)})`),
     moments,
+    /** Which moments a text names, in one pass: what `anyName` and each moment's `named` test. */
+    names: nameIndex(moments),
   };
 });
 
@@ -204,6 +207,9 @@ function shiftBefore(text: string, index: number, kb: KnowledgeBase): Shift {
 
 type Found = { reading: DateReading; index: number };
 
+/** A figure as the patterns below mean it: `\d`, the ASCII digits, with or without the `u` flag. */
+const DIGIT = /\d/;
+
 // Patterns built once, not per message: each `new RegExp` (and each regex literal in a function) is a
 // new object every time it runs, garbage for the young generation. None has the g flag, so sharing
 // them keeps no state between texts.
@@ -217,6 +223,8 @@ const VAGUE_AGO = bound('(a decade|a couple of years|a few years|a couple of dec
 
 /** 2016-05-01, and financial years (2016/17, FY16/17, 14/15): what chrono does not know. */
 function numericForms(text: string): Found | undefined {
+  // Each pattern here has a figure (\d): text without one has none of these forms.
+  if (!DIGIT.test(text)) return undefined;
   const isoDate = ISO_DATE.exec(text);
   if (isoDate) {
     const [y, m, d] = [Number(isoDate[1]), Number(isoDate[2]), Number(isoDate[3])];
@@ -286,6 +294,8 @@ const PART_YEAR = bound(
 
 /** 2016, early 2019, Q3 2019, '15, 2016ish, the early 2010s, a decade ago. */
 function yearForms(text: string, today: string): Found | undefined {
+  // DECADE and PART_YEAR have a figure, VAGUE_AGO the word "ago": text with neither has none of these.
+  if (!DIGIT.test(text) && !text.includes('ago')) return undefined;
   const decade = DECADE.exec(text);
   if (decade) {
     const start = Number(decade[2]);
@@ -335,6 +345,8 @@ const RELATIVE_FY = bound('(last|previous|this|current|next|coming)\\s+(?:(?:fin
 
 /** "Last financial year", "this FY": the middle of that April-to-March year, counted from today. */
 function relativeFinancialYear(text: string, today: string): Found | undefined {
+  // RELATIVE_FY ends in "financial year", "fiscal year" or "fy": text with none of those has none.
+  if (!text.includes('fy') && !text.includes('financial') && !text.includes('fiscal')) return undefined;
   const m = RELATIVE_FY.exec(text);
   if (!m) return undefined;
   const which = m[1] ?? '';
@@ -355,6 +367,9 @@ function relativeFinancialYear(text: string, today: string): Found | undefined {
 
 /** A year in words: "twenty sixteen", "two thousand and nine", "nineteen ninety-nine". Read as the year. */
 function wordYearForms(text: string): Found | undefined {
+  // WORD_YEAR starts with "twenty", "nineteen" or "two thousand": text with none of those has none.
+  if (!text.includes('twenty') && !text.includes('nineteen') && !text.includes('two thousand'))
+    return undefined;
   const m = WORD_YEAR.exec(text);
   if (!m) return undefined;
   const y = m[1]
@@ -371,13 +386,14 @@ function wordYearForms(text: string): Found | undefined {
 
 /** "just before the 0-5 transfer", "in the CCG days", "when we were a PCT", "after PHE closed". */
 function anchored(text: string, kb: KnowledgeBase, today: string): DateReading | undefined {
-  const { anyName, moments } = anchorsOf(kb);
+  const { names, moments } = anchorsOf(kb);
   // Each pattern below needs the moment's name, whole: most messages name no moment, or one.
-  if (!anyName.test(text)) return undefined;
+  const named = momentsNamed(text, names);
+  if (named.length === 0) return undefined;
   const ref = antecedent(text, kb);
   const read = ref?.text ?? text;
-  for (const moment of moments) {
-    if (!moment.named.test(read)) continue;
+  for (const i of ref ? momentsNamed(read, names) : named) {
+    const moment = moments[i] as Moment;
     const found = fromMoment(moment, read, today);
     if (!found) continue;
     // The phrase as written: "when they were scrapped", not the name put in for "they".
@@ -589,4 +605,14 @@ function readDateOnce(text: string, today: string, kb: KnowledgeBase): DateReadi
   const now = NOW.exec(text);
   if (now) return { ...point(today, now[0]), now: true };
   return undefined;
+}
+
+/**
+ * The moments a text names, two ways: by each moment's own pattern (`named`, and `anyName` for none) and
+ * by the one-pass index `anchored` uses. For the test that holds them equal.
+ */
+export function momentsNamedBoth(text: string, kb: KnowledgeBase): { patterns: number[]; index: number[] } {
+  const { anyName, moments, names } = anchorsOf(kb);
+  const patterns = anyName.test(text) ? moments.flatMap((m, i) => (m.named.test(text) ? [i] : [])) : [];
+  return { patterns, index: momentsNamed(text, names) };
 }
