@@ -497,12 +497,18 @@ function fromMoment(moment: Moment, text: string, today: string): DateReading | 
     return point(date, b[0], how(b[0], date));
   }
   const a = moment.after.exec(text);
+  const st = 'public' in moment ? null : moment.started.exec(text);
+  // "(the year) after NHS Improvement was set up": after its start, not its end; the phrase keeps "after"
+  // so that an amount before it moves the date.
+  if (a && st && moment.from && st.index >= a.index) {
+    const phrase = text.slice(a.index, st.index + st[0].length);
+    return point(moment.from, phrase, how(phrase, moment.from));
+  }
   // "After NHS England" means after it ends: for a body still in being that is no date read.
   if (a && (moment.to || (moment.from && !('body' in moment)))) {
     const date = moment.to ? addDays(moment.to, 1) : (moment.from as string);
     return point(date, a[0], how(a[0], date));
   }
-  const st = 'public' in moment ? null : moment.started.exec(text);
   if (st && moment.from) {
     const start = point(moment.from, st[0], how(st[0], moment.from));
     return 'body' in moment ? { ...start, startOf: String(moment.body) } : start;

@@ -26,6 +26,10 @@ describe('dates named by a moment or relative to today', () => {
     ['who held it before the 2012 act came in', '2013-03-31'],
     // A plain year still reads as the year.
     ['who held it in 2012', '2012-07-01'],
+    // After a body was set up is after its start, and an amount before "after" moves it.
+    ['the year after nhs improvement was set up', '2017-04-01'],
+    ['the year after icbs were set up', '2023-07-01'],
+    ['once ukhsa was set up', '2021-04-01'],
     // Public events people date things by (reading.yaml, publicEvents), and "while" before one.
     ['who commissioned it while the london olympics were on', '2012-07-27'],
     ['talking therapies during the beast from the east', '2018-02-28'],
