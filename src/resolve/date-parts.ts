@@ -6,7 +6,7 @@ import { addDays } from './format.js';
 import { asksInPresent, asksWhoCommissions, questionWord } from './intent.js';
 import { perKnowledge, phraseAlternation, phrasePattern } from './memo.js';
 import { REFERRING } from './message.js';
-import { COORDINATOR, statementPattern, statesFirst } from './query.js';
+import { COORDINATOR, leadIn, statementPattern, statesFirst } from './query.js';
 
 /**
  * Where one date asked ends and the next begins: the coordinators that separate things asked, commas
@@ -61,7 +61,7 @@ export function dateSituations(
   const dates = [...read.dates];
   // "who commissions it locally, and who did in 2010?": the undated question asks about today; a date
   // before the first question ("October 2022: who commissions A, and who commissions B?") is said of both.
-  const lead = asking.slice(0, questionWord(kb).exec(asking)?.index ?? 0);
+  const lead = leadIn(kb, asking);
   const ledIn = lead.trim() !== '' && readDate(lead, r.today, kb) !== undefined;
   if (dates.length === 1 && read.questions >= 2 && read.nowAt !== undefined && !dates[0]?.now && !ledIn)
     dates.splice(read.nowAt, 0, { date: r.today, from: r.today, to: r.today, phrase: '', now: true });
@@ -90,8 +90,7 @@ function datesInSegments(
       ? (readDate(text, r.today, kb) ?? elided(kb, text, dates.at(-1), r.today))
       : undefined;
     // A statement ("our CCG did it …") states first; "who commissioned it the year CCGs were abolished"
-    // asks first, whatever words follow.
-    // The date's own words are not a statement: "just before CCGs were scrapped" says when.
+    // asks first, whatever words follow; the date's own words ("just before CCGs were scrapped") say when.
     const stated = statesFirst(statement, date ? text.replace(date.phrase, ' ') : text, question);
     // "… and who did it in 2010?", "… is that the same as in 2014?": a question of its own.
     if (question.test(text) || REFERRING.test(text.trim())) questions += 1;

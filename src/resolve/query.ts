@@ -262,7 +262,7 @@ export function namesTopic(
 }
 
 /** "Midlands ICB area, October 2022: who …": what the asking words say before their first question word. */
-function leadIn(kb: KnowledgeBase, asking: string): string {
+export function leadIn(kb: KnowledgeBase, asking: string): string {
   const at = questionWord(kb).exec(asking)?.index ?? 0;
   return asking.slice(0, at);
 }

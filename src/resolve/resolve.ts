@@ -133,12 +133,11 @@ export function readQuestion(kb: KnowledgeBase, rawQuestion: string, options: Re
   // sentence of context does not ("I left the army in 2015. Who commissions my care now?").
   const inQuestion =
     readDate(questionPart(message.asking, kb), today, kb) ?? readDate(message.asking, today, kb);
-  const dateReading =
-    inQuestion && !inQuestion.now
-      ? inQuestion
-      : inQuestion?.now
-        ? (readDate(message.asking.replace(inQuestion.phrase, ' '), today, kb) ?? inQuestion)
-        : readDate(text, today, kb);
+  const dateReading = !inQuestion
+    ? readDate(text, today, kb)
+    : inQuestion.now
+      ? (readDate(message.asking.replace(inQuestion.phrase, ' '), today, kb) ?? inQuestion)
+      : inQuestion;
   const read = dateReading?.date ?? today;
   // A date given that is the one the words give anyway (a clarify option carries its answer's date) is
   // not a choice: the answer says "today" or reads the date from the question, as when typed.
