@@ -429,16 +429,19 @@ function antecedent(
 
 type Moment = ReturnType<typeof anchorsOf>['moments'][number];
 
-/** "Two years", "eighteen months", "the year": the amount before "before" or "after" a moment. */
+/** "Two years", "eighteen months", "a decade", "the year": an amount of time, by its unit. */
 const shiftOf = perKnowledge((kb) => {
-  const { years, months, counts } = kb.reading.anchors.shift;
+  const { years, months, decades, later, counts } = kb.reading.anchors.shift;
   const amount = `\\d{1,2}|${phraseAlternation([...Object.keys(counts), ...NUMBER_WORDS.slice(1), ...TENS_WORDS.slice(2)])}`;
+  const unit = `(?:(${phraseAlternation(years)})|(${phraseAlternation(months)})|(${phraseAlternation(decades)}))`;
   return {
     counts,
-    lead: new RegExp(
-      `(?:^|[^\\p{L}\\p{N}])(${amount})[\\s-]+(?:(${phraseAlternation(years)})|(${phraseAlternation(months)}))\\s+$`,
-      'u',
-    ),
+    // The amount before "before" or "after" a moment.
+    lead: new RegExp(`(?:^|[^\\p{L}\\p{N}])(${amount})[\\s-]+${unit}\\s+$`, 'u'),
+    // The amount after a date, moving it on: "in 2009 ... ten years later".
+    later: later.length
+      ? new RegExp(`(?:^|[^\\p{L}\\p{N}])(${amount})[\\s-]+${unit}\\s+(?:${phraseAlternation(later)})(?![\\p{L}\\p{N}])`, 'u')
+      : undefined,
   };
 });
 
@@ -446,6 +449,13 @@ const shiftOf = perKnowledge((kb) => {
 function amountOf(words: string, counts: Record<string, number>): number {
   if (/^\d+$/.test(words)) return Number(words);
   return counts[words] ?? wordsToNumber(words);
+}
+
+/** A date moved by an amount matched as `shiftOf` matches it, `direction` 1 (later) or -1 (earlier). */
+function moved(date: string, m: RegExpExecArray, direction: number, counts: Record<string, number>): string {
+  const amount = amountOf(m[1] ?? '', counts);
+  if (m[3]) return shiftMonths(date, direction * amount);
+  return shiftYears(date, direction * amount * (m[4] ? 10 : 1));
 }
 
 /** "The year before COVID", "two years after the 0-5 transfer", "eighteen months before ICBs": the moment moved. */
@@ -456,11 +466,8 @@ function yearShifted(reading: DateReading, text: string, kb: KnowledgeBase): Dat
   const at = text.indexOf(reading.phrase);
   const { lead, counts } = shiftOf(kb);
   const m = direction && at >= 0 ? lead.exec(text.slice(Math.max(0, at - 40), at)) : null;
-  const amount = m ? amountOf(m[1] ?? '', counts) : 0;
-  if (!m || !amount) return reading;
-  const date = m[2]
-    ? shiftYears(reading.date, direction * amount)
-    : shiftMonths(reading.date, direction * amount);
+  if (!m || !amountOf(m[1] ?? '', counts)) return reading;
+  const date = moved(reading.date, m, direction, counts);
   const written = `${m[0].trim()} ${phrase}`;
   return {
     ...reading,
@@ -470,6 +477,23 @@ function yearShifted(reading: DateReading, text: string, kb: KnowledgeBase): Dat
     phrase: `${m[0].trimStart()}${reading.phrase}`,
     how: `read "${written}" as ${longDate(date)}`,
   };
+}
+
+const AGAIN = /\bagain\b|\bas well as\b|\bcompared\b/u;
+
+/** How far after a date "ten years later" may stand and still be said of it. */
+const LATER_REACH = 80;
+
+/** "I left the army in 2009. Ten years later, who …": the date said, moved on by the amount after it. */
+function laterShifted(found: Found, text: string, kb: KnowledgeBase): DateReading {
+  const { later, counts } = shiftOf(kb);
+  const end = found.index + found.reading.phrase.length;
+  const m = later?.exec(text.slice(end, end + LATER_REACH));
+  // "In 2014 and again two years later" asks at both dates: the second is a date of its own.
+  if (!m || !amountOf(m[1] ?? '', counts) || AGAIN.test(text.slice(end, end + m.index))) return found.reading;
+  const date = moved(found.reading.date, m, 1, counts);
+  const phrase = `${found.reading.phrase.trim()} … ${m[0].trim()}`;
+  return { ...point(date, found.reading.phrase, `read "${phrase}" as ${longDate(date)}`) };
 }
 
 /** The date one named moment gives the text, if the text ties a date to it. */
@@ -598,12 +622,14 @@ function readDateOnce(text: string, today: string, kb: KnowledgeBase): DateReadi
   // A year inside a moment's name ("the year the 2012 Act took effect") is part of the name, not the date.
   const era = anchored(text, kb, today);
   if (found && !(era && within(text, era.phrase, found.index))) {
-    const moved = shift(found.reading, shiftBefore(text, found.index, kb));
+    const later = laterShifted(found, text, kb);
+    if (later !== found.reading) return later;
+    const shifted = shift(found.reading, shiftBefore(text, found.index, kb));
     const lead = text.slice(Math.max(0, found.index - 25), found.index);
-    const approx = !moved.how && anchorsOf(kb).approximately.test(lead + found.reading.phrase);
+    const approx = !shifted.how && anchorsOf(kb).approximately.test(lead + found.reading.phrase);
     return approx
-      ? { ...moved, how: `read "${found.reading.phrase.trim()}" as about ${longDate(moved.date)}` }
-      : moved;
+      ? { ...shifted, how: `read "${found.reading.phrase.trim()}" as about ${longDate(shifted.date)}` }
+      : shifted;
   }
   // A moment named with its year ("the 2012 Act") dates the question like the year would: its words
   // are about when, not what, so they are not kept as context.

@@ -32,12 +32,17 @@ export const AnchorWords = z.strictObject({
     .strictObject({
       years: z.array(Text).default([]).describe('Words for a year: "two years after the 0-5 transfer".'),
       months: z.array(Text).default([]).describe('Words for a month: "eighteen months before ICBs".'),
+      decades: z.array(Text).default([]).describe('Words for ten years: "a decade before ICBs came in".'),
+      later: z
+        .array(Text)
+        .default([])
+        .describe('After an amount, words that move the date said before it: "in 2009 ... ten years later".'),
       counts: z
         .record(Text, z.number().int().positive())
         .default({})
         .describe('Amounts in words besides number words: "a couple of" is 2, "the" (the year before) is 1.'),
     })
-    .default({ years: [], months: [], counts: {} })
+    .default({ years: [], months: [], decades: [], later: [], counts: {} })
     .describe(
       'An amount of time before "before" or "after" a moment moves it: "two years after the 0-5 transfer".',
     ),

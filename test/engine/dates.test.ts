@@ -95,6 +95,13 @@ describe('reading the as-of date from a question', () => {
     ['the first year the 2012 act was in force', '2013-09-30'],
     // "they" before an ending word stands for the body named just before it.
     ['who took over from PCTs when they were scrapped', '2013-04-01'],
+    // A decade is ten years; an amount after a date moves that date on.
+    ['a decade before ICBs came in', '2012-06-30'],
+    ['I left the Paras in 2009. Ten years later who commissioned my care?', '2019-07-01'],
+    ['we started in 2010; three years on, who did it?', '2013-07-01'],
+    ['registered in March 2016 and eighteen months later moved', '2017-09-01'],
+    // "Again" makes the later date one of its own, asked beside the first.
+    ['in 2014 and again two years later', '2014-07-01'],
   ])('reads "%s" as %s', (text, expected) => {
     expect(readDate(normalise(text), TODAY, kb)?.date).toBe(expected);
   });
