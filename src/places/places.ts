@@ -35,12 +35,14 @@ export interface PlaceName {
   town?: true;
 }
 
-/** A council in Scotland, Wales or Northern Ireland, by one of its names: outside England. */
+/** A council in Scotland, Wales or Northern Ireland, or a town there, by one of its names: outside England. */
 export interface OutsideName {
   normalised: string;
-  /** Its name as people use it ("Aberdeen City"). */
+  /** Its name as people use it ("Aberdeen City", "Dumfries"). */
   name: string;
   nation: string;
+  /** A town's name (outside-towns.csv), not a council's. */
+  town?: true;
 }
 
 export interface Share {
@@ -192,6 +194,7 @@ export class Places {
   private towns?: Map<string, PlaceName>;
   private byOutward?: Map<string, PlaceTables['postcodeDistricts']['rows']>;
   private byOutsideCode?: Map<string, PlaceTables['outside']['rows'][number]>;
+  private outsideList?: OutsideName[];
 
   constructor(private readonly t: PlaceTables) {
     this.tableDate = t.manifest.tableDate;
@@ -240,7 +243,7 @@ export class Places {
    * name the table gives two councils ("Acton": Babergh, Ealing) is not read: it would not say which.
    */
   private townNames(taken: Set<string>): PlaceName[] {
-    const outside = new Set(this.outsideNames().map((n) => n.normalised));
+    const outside = new Set(this.outsideCouncilNames().map((n) => n.normalised));
     const byName = new Map<string, { name: string; codes: Set<string> }>();
     for (const r of this.t.towns.rows) {
       const normalised = normalise(r.name);
@@ -265,12 +268,36 @@ export class Places {
   }
 
   /** Every name of a council outside England (outside-england.csv), with its nation. */
-  outsideNames(): OutsideName[] {
+  private outsideCouncilNames(): OutsideName[] {
     return this.t.outside.rows.flatMap((r) =>
       [...new Set([r.name, r.officialName, ...r.altNames].map(normalise))]
         .filter(Boolean)
         .map((normalised) => ({ normalised, name: r.name, nation: r.nation })),
     );
+  }
+
+  /**
+   * Every name of a council outside England and of a town there (outside-towns.csv), with its nation. A
+   * town's name that a place in England or a council outside it has, or that lies in two nations, is left
+   * out: the English place (or the council) is meant.
+   */
+  outsideNames(): OutsideName[] {
+    if (!this.outsideList) {
+      const councils = this.outsideCouncilNames();
+      const taken = new Set([...councils, ...this.names()].map((n) => n.normalised));
+      const nations = new Map(this.t.outside.rows.map((r) => [r.code, r.nation]));
+      const towns = new Map<string, OutsideName | undefined>();
+      for (const r of this.t.outsideTowns.rows) {
+        const normalised = normalise(r.name);
+        const nation = nations.get(r.council);
+        if (!normalised || !nation || taken.has(normalised)) continue;
+        const seen = towns.get(normalised);
+        const town = { normalised, name: r.name, nation, town: true as const };
+        towns.set(normalised, towns.has(normalised) && seen?.nation !== nation ? undefined : town);
+      }
+      this.outsideList = [...councils, ...[...towns.values()].filter((n) => n !== undefined)];
+    }
+    return this.outsideList;
   }
 
   /** Places whose name (normalised) or ONS or ODS code is exactly `text`; newest first. */

@@ -103,7 +103,13 @@ function townAsWord(ts: Token[], i: number, kb: KnowledgeBase): boolean | undefi
   const t = ts[i] as Token;
   const index = nameIndex(kb);
   if (!kb.places.town(t.word) || !(index.townWords.has(t.word) || everyday(t.word, kb))) return undefined;
-  const cue = i > 0 && index.cues.has((ts[i - 1] as Token).word);
+  return capitalisedAfterCue(ts, i, kb);
+}
+
+/** Capitalised after a place cue, not before a number: "a practice in Sale", not "Sale 2019". */
+function capitalisedAfterCue(ts: Token[], i: number, kb: KnowledgeBase): boolean {
+  const t = ts[i] as Token;
+  const cue = i > 0 && nameIndex(kb).cues.has((ts[i - 1] as Token).word);
   return cue && CAPITAL.test(t.raw) && !DIGIT.test(ts[i + 1]?.word ?? '');
 }
 
@@ -658,13 +664,18 @@ const placeWithLocators = perKnowledge((kb) =>
   lastFew(8, (words: string) => placeWordsPattern(words, locators(kb))),
 );
 
-/** The names of councils outside England by their first word, each as its words, longest first. */
+/**
+ * The names of councils and towns outside England by their first word, each as its words, longest first;
+ * a town in reading.yaml notTowns is left out.
+ */
 const outsideIndex = perKnowledge((kb) => {
-  const byFirst = new Map<string, { ws: string[]; name: string; nation: string }[]>();
+  const byFirst = new Map<string, { ws: string[]; name: string; nation: string; town: boolean }[]>();
+  const notTowns = new Set(kb.reading.notTowns.map(placeNormalise));
   for (const n of kb.places.outsideNames()) {
+    if (n.town && notTowns.has(n.normalised)) continue;
     const ws = n.normalised.split(' ');
     const list = byFirst.get(ws[0] as string) ?? [];
-    list.push({ ws, name: n.name, nation: n.nation });
+    list.push({ ws, name: n.name, nation: n.nation, town: !!n.town });
     byFirst.set(ws[0] as string, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.ws.length - a.ws.length);
@@ -672,9 +683,11 @@ const outsideIndex = perKnowledge((kb) => {
 });
 
 /**
- * A council outside England named in a message ("in Aberdeen", "Cardiff practice here"), read as an English
- * place is (whole words; one word only where written as a place), but with no slip forgiven: undefined when
- * none. The caller reads it only where no place in England is named.
+ * A council or town outside England named in a message ("in Aberdeen", "Cardiff practice here", "in
+ * Dumfries"), read as an English place is (whole words; one word only where written as a place; a town's
+ * one-word name that is an ordinary word or a person's, reading.yaml townWords, only capitalised after a
+ * place cue: "a practice in Keith", not "Keith asked"), but with no slip forgiven: undefined when none. The
+ * caller reads it only where no place in England is named.
  */
 export function readOutside(
   kb: KnowledgeBase,
@@ -684,7 +697,7 @@ export function readOutside(
   for (let i = 0; i < ts.length; i++) {
     for (const n of outsideIndex(kb).get((ts[i] as Token).word) ?? []) {
       if (!n.ws.every((w, k) => ts[i + k]?.word === w)) continue;
-      if (n.ws.length === 1 && !writtenAsPlace(ts, i, text, kb)) continue;
+      if (n.ws.length === 1 && !outsideWordAsPlace(ts, i, text, kb, n.town)) continue;
       // A longer name in England starting there is that place: "newport pagnell" is in Milton Keynes.
       if ((nameAt(ts, i, text, kb)?.length ?? 0) > n.ws.length) continue;
       const last = ts[i + n.ws.length - 1] as Token;
@@ -692,4 +705,12 @@ export function readOutside(
     }
   }
   return undefined;
+}
+
+/** Whether a one-word name outside England is written as a place; a town's that is a word, as townAsWord. */
+function outsideWordAsPlace(ts: Token[], i: number, text: string, kb: KnowledgeBase, town: boolean): boolean {
+  const word = (ts[i] as Token).word;
+  if (town && (nameIndex(kb).townWords.has(word) || everyday(word, kb)))
+    return capitalisedAfterCue(ts, i, kb);
+  return writtenAsPlace(ts, i, text, kb);
 }

@@ -18,12 +18,60 @@ const names = (question: string, asOf?: string) =>
     (c) => c.localName ?? c.name,
   );
 
+interface Tables {
+  towns: { rows: { name: string; council: string; type: string }[] };
+  outside: { rows: { code: string; nation: string }[] };
+  outsideTowns: { rows: { name: string; council: string; type: string }[] };
+}
+const tables = () => (kb.places as unknown as { t: Tables }).t;
+
 describe('the towns table', () => {
   it('holds towns of a few thousand rows at most, each in a council of councils.csv', () => {
-    const towns = (kb.places as unknown as { t: { towns: { rows: { council: string }[] } } }).t.towns.rows;
+    const towns = tables().towns.rows;
     expect(towns.length).toBeGreaterThan(1000);
     expect(towns.length).toBeLessThan(3000);
     for (const t of towns) expect(kb.places.get(t.council, { kind: 'council' })).toBeDefined();
+  });
+});
+
+describe('a town in Scotland, Wales or Northern Ireland is outside England', () => {
+  const ask = (q: string) => answer(kb, q, { today: TODAY });
+
+  it('holds towns of the three nations, each in a council of outside-england.csv', () => {
+    const councils = new Map(tables().outside.rows.map((r) => [r.code, r.nation]));
+    const rows = tables().outsideTowns.rows;
+    const nations = new Set(rows.map((r) => councils.get(r.council)));
+    expect([...nations].sort()).toEqual(['Northern Ireland', 'Scotland', 'Wales']);
+    expect(rows.length).toBeGreaterThan(300);
+  });
+
+  it.each([
+    ['who commissions health visiting in Dumfries?', 'Dumfries is in Scotland.'],
+    ['IVF in Stornoway - who funds it?', 'Stornoway is in Scotland.'],
+    ["we're a practice in Llandudno - who does dental?", 'Llandudno is in Wales.'],
+    ['who commissions school nursing in Y Fenni?', 'Y Fenni is in Wales.'],
+    ['which ICB covers Ballymena?', 'Ballymena is in Northern Ireland.'],
+    ['who commissions health visiting in Omagh?', 'Omagh is in Northern Ireland.'],
+    ['a practice in Keith - who commissions school nursing?', 'Keith is in Scotland.'],
+  ])('%s', (q, said) => {
+    const a = ask(q);
+    expect(a.status).toBe('unknown');
+    expect(a.commissioners).toEqual([]);
+    expect(a.text).toContain(said);
+  });
+
+  it.each([
+    // Named in England too (OS Open Names): Alford in Lincolnshire, Newport on the Isle of Wight.
+    'who commissions health visiting in Alford?',
+    'who commissions health visiting in Newport Pagnell?',
+    // People's names and ordinary words (reading.yaml townWords; common words are left out of the table).
+    'Keith asked me who commissions school nursing',
+    'Dr Barry wants to know who commissions wheelchairs',
+    'Hamilton from the ICB asked who commissions wheelchairs',
+    'who commissions Down syndrome screening in pregnancy?',
+    'who commissions the flint knapping course for the recovery college?',
+  ])('reads no place outside England in: %s', (q) => {
+    expect(ask(q).text).not.toMatch(/is in (Scotland|Wales|Northern Ireland)/);
   });
 });
 
