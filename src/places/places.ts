@@ -33,6 +33,8 @@ export interface PlaceName {
   code: string;
   /** A town's name (towns.csv), read as its council's: no council's or other place's own name. */
   town?: true;
+  /** A suburb's name (towns.csv type "suburban area"): read as written only, never through a slip. */
+  suburb?: true;
 }
 
 /** A council in Scotland, Wales or Northern Ireland, or a town there, by one of its names: outside England. */
@@ -244,16 +246,26 @@ export class Places {
    */
   private townNames(taken: Set<string>): PlaceName[] {
     const outside = new Set(this.outsideCouncilNames().map((n) => n.normalised));
-    const byName = new Map<string, { name: string; codes: Set<string> }>();
+    const byName = new Map<string, { name: string; codes: Set<string>; suburb: boolean }>();
     for (const r of this.t.towns.rows) {
       const normalised = normalise(r.name);
       if (!normalised || taken.has(normalised) || outside.has(normalised)) continue;
-      const entry = byName.get(normalised) ?? { name: r.name, codes: new Set<string>() };
-      byName.set(normalised, { ...entry, codes: entry.codes.add(r.council) });
+      const entry = byName.get(normalised) ?? { name: r.name, codes: new Set<string>(), suburb: true };
+      const suburb = entry.suburb && r.type === 'suburban area';
+      byName.set(normalised, { ...entry, codes: entry.codes.add(r.council), suburb });
     }
-    return [...byName].flatMap(([normalised, { name, codes }]) =>
+    return [...byName].flatMap(([normalised, { name, codes, suburb }]) =>
       codes.size === 1
-        ? [{ name, normalised, kind: 'council' as const, code: [...codes][0] as string, town: true as const }]
+        ? [
+            {
+              name,
+              normalised,
+              kind: 'council' as const,
+              code: [...codes][0] as string,
+              town: true as const,
+              ...(suburb ? { suburb: true as const } : {}),
+            },
+          ]
         : [],
     );
   }

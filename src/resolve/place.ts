@@ -89,6 +89,8 @@ const nameIndex = perKnowledge((kb) => {
     // Who lives there also says where, after a name opening a sentence: "Redditch resident - …".
     locators: lower(kb.reading.placeLocators.after),
     townWords: new Set(kb.reading.townWords.map(placeNormalise)),
+    // Suburbs' names, read only as written: no slip, clipping or loose word ("the lines" is not The Lings).
+    suburbs: new Set(kb.places.names().flatMap((n) => (n.suburb ? [n.normalised] : []))),
     frameBefore: lower(kb.reading.placeFrames.before),
     frameAfter: kb.reading.placeFrames.after.map(nameWords).filter((ws) => ws.length > 0),
   };
@@ -345,10 +347,12 @@ const TYPO_MIN_NAME = 6;
 /** Place-name words long enough to forgive a slip in, by first letter (a slip rarely hits the first). */
 const slipIndex = perKnowledge((kb) => {
   const byFirst = new Map<string, Set<string>>();
+  // A suburb's name is read as written only: thousands of them would make most slips fit two places.
   for (const n of kb.places.names())
-    for (const w of n.normalised.split(' '))
-      if (w.length >= TYPO_MIN_NAME && !/\d/.test(w))
-        byFirst.set(w[0] as string, (byFirst.get(w[0] as string) ?? new Set()).add(w));
+    if (!n.suburb)
+      for (const w of n.normalised.split(' '))
+        if (w.length >= TYPO_MIN_NAME && !/\d/.test(w))
+          byFirst.set(w[0] as string, (byFirst.get(w[0] as string) ?? new Set()).add(w));
   return byFirst;
 });
 
@@ -435,16 +439,19 @@ function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
   // A name read through a slip in its first word must be written as a place ("in Shropshre", "Wiltshre").
   if (fixed && !writtenAsPlace(ts, i, text, kb)) return undefined;
   const candidates = exact ?? nameIndex(kb).byFirst.get(fixed ?? '') ?? [];
+  const suburbs = nameIndex(kb).suburbs;
   for (const ws of candidates) {
     if (missedWords(ts, i, ws, kb, 0) !== 0) continue;
+    const fuzzy = fuzzyIn(ts, i, ws, kb);
+    if (fuzzy && suburbs.has(ws.join(' '))) continue;
     const found = placeOf(ts, i, ws, text, kb);
-    if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
+    if (found) return { ...found, fuzzy };
   }
   if (fixed) return undefined;
   // A name of two words or more with one word loosely written, where written as a place ("Kings Lyn").
   if (writtenAsPlace(ts, i, text, kb))
     for (const ws of candidates) {
-      if (ws.length < 2 || missedWords(ts, i, ws, kb, 1) !== 1) continue;
+      if (ws.length < 2 || suburbs.has(ws.join(' ')) || missedWords(ts, i, ws, kb, 1) !== 1) continue;
       const found = placeOf(ts, i, ws, text, kb);
       if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
     }
@@ -460,7 +467,8 @@ const REAL_SLIP_WORDS = 3;
  * the names that fit are one place, so look-alike phrases of ordinary words read as nothing.
  */
 function realWordSlip(ts: Token[], i: number, candidates: string[][], text: string, kb: KnowledgeBase) {
-  const fits = candidates.filter((ws) => laterSlip(ts, i, ws, kb));
+  const suburbs = nameIndex(kb).suburbs;
+  const fits = candidates.filter((ws) => !suburbs.has(ws.join(' ')) && laterSlip(ts, i, ws, kb));
   // Names that fit are one place or none: "vale of yolk ccg" fits "vale of york ccg" and "vale of york".
   const found = fits.flatMap((ws) => {
     const f = placeOf(ts, i, ws, text, kb);
@@ -615,6 +623,7 @@ export function rivalPlaces(kb: KnowledgeBase, read: PlaceRead): string[] {
     .filter(
       (n) =>
         n.code !== read.code &&
+        !n.suburb &&
         close(n.normalised.split(' ')) &&
         (!n.town || n.normalised.split(' ').length === ws.length),
     );

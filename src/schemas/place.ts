@@ -128,7 +128,7 @@ export const TownRow = z.strictObject({
   council: Code.describe(
     'The ONS code of the district or unitary council the town lies in: in councils.csv.',
   ),
-  type: z.enum(['city', 'town', 'other settlement']),
+  type: z.enum(['city', 'town', 'other settlement', 'suburban area']),
   osId: z.string().regex(/^osgb\d+$/, 'write the OS Open Names identifier, as in osgb4000000074564910'),
 });
 export type TownRow = z.infer<typeof TownRow>;
