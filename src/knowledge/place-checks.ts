@@ -154,6 +154,17 @@ export function checkPlaceTables(t: PlaceTables, manifestFile: string): Knowledg
   t.towns.rows.forEach((r, i) => {
     townCouncil(t.towns, i, 'council', r.council);
   });
+  const outsideRows = t.outside.rows.map((r) => ({ code: r.code, validFrom: '', validTo: '' }));
+  const outside = new Map(outsideRows.map((row) => [row.code, [{ row }]]));
+  const outsideCouncil = needCode(
+    { ...t.outside, rows: outsideRows },
+    outside,
+    'council outside England',
+    report,
+  );
+  t.outsideTowns.rows.forEach((r, i) => {
+    outsideCouncil(t.outsideTowns, i, 'council', r.council);
+  });
   return problems;
 }
 

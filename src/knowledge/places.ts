@@ -12,6 +12,7 @@ import {
   type CouncilSubIcbRow,
   type IcbRow,
   type OutsideEnglandRow,
+  type OutsideTownRow,
   PLACE_TABLES,
   type PlaceFile,
   PlaceManifest,
@@ -46,6 +47,8 @@ export interface PlaceTables {
   postcodeDistricts: Table<PostcodeDistrictRow>;
   /** Towns and cities and the district or unitary council each lies in. */
   towns: Table<TownRow>;
+  /** Towns in Scotland, Wales and Northern Ireland and the council there each lies in. */
+  outsideTowns: Table<OutsideTownRow>;
   manifest: PlaceManifest;
   /** The sha256 of each table's text as read, by file name, to compare with the manifest's. */
   sha256: Record<string, string>;
@@ -207,6 +210,7 @@ export async function loadPlaces(dir: string, displayRoot: string, files: FileSt
     outside: table('outside-england.csv'),
     postcodeDistricts: table('postcode-districts.csv'),
     towns: table('towns.csv'),
+    outsideTowns: table('outside-towns.csv'),
     manifest: manifest ?? { tableDate: '1970-01-01', files: {} },
     sha256: Object.fromEntries([...texts].map(([name, text]) => [name, sha(text)])),
   };
@@ -229,6 +233,7 @@ export function emptyTables(): PlaceTables {
     outside: empty('outside-england.csv'),
     postcodeDistricts: empty('postcode-districts.csv'),
     towns: empty('towns.csv'),
+    outsideTowns: empty('outside-towns.csv'),
     manifest: { tableDate: '1970-01-01', files: {} },
     sha256: {},
   };

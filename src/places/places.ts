@@ -33,14 +33,18 @@ export interface PlaceName {
   code: string;
   /** A town's name (towns.csv), read as its council's: no council's or other place's own name. */
   town?: true;
+  /** A suburb's name (towns.csv type "suburban area"): read as written only, never through a slip. */
+  suburb?: true;
 }
 
-/** A council in Scotland, Wales or Northern Ireland, by one of its names: outside England. */
+/** A council in Scotland, Wales or Northern Ireland, or a town there, by one of its names: outside England. */
 export interface OutsideName {
   normalised: string;
-  /** Its name as people use it ("Aberdeen City"). */
+  /** Its name as people use it ("Aberdeen City", "Dumfries"). */
   name: string;
   nation: string;
+  /** A town's name (outside-towns.csv), not a council's. */
+  town?: true;
 }
 
 export interface Share {
@@ -192,6 +196,7 @@ export class Places {
   private towns?: Map<string, PlaceName>;
   private byOutward?: Map<string, PlaceTables['postcodeDistricts']['rows']>;
   private byOutsideCode?: Map<string, PlaceTables['outside']['rows'][number]>;
+  private outsideList?: OutsideName[];
 
   constructor(private readonly t: PlaceTables) {
     this.tableDate = t.manifest.tableDate;
@@ -240,17 +245,27 @@ export class Places {
    * name the table gives two councils ("Acton": Babergh, Ealing) is not read: it would not say which.
    */
   private townNames(taken: Set<string>): PlaceName[] {
-    const outside = new Set(this.outsideNames().map((n) => n.normalised));
-    const byName = new Map<string, { name: string; codes: Set<string> }>();
+    const outside = new Set(this.outsideCouncilNames().map((n) => n.normalised));
+    const byName = new Map<string, { name: string; codes: Set<string>; suburb: boolean }>();
     for (const r of this.t.towns.rows) {
       const normalised = normalise(r.name);
       if (!normalised || taken.has(normalised) || outside.has(normalised)) continue;
-      const entry = byName.get(normalised) ?? { name: r.name, codes: new Set<string>() };
-      byName.set(normalised, { ...entry, codes: entry.codes.add(r.council) });
+      const entry = byName.get(normalised) ?? { name: r.name, codes: new Set<string>(), suburb: true };
+      const suburb = entry.suburb && r.type === 'suburban area';
+      byName.set(normalised, { ...entry, codes: entry.codes.add(r.council), suburb });
     }
-    return [...byName].flatMap(([normalised, { name, codes }]) =>
+    return [...byName].flatMap(([normalised, { name, codes, suburb }]) =>
       codes.size === 1
-        ? [{ name, normalised, kind: 'council' as const, code: [...codes][0] as string, town: true as const }]
+        ? [
+            {
+              name,
+              normalised,
+              kind: 'council' as const,
+              code: [...codes][0] as string,
+              town: true as const,
+              ...(suburb ? { suburb: true as const } : {}),
+            },
+          ]
         : [],
     );
   }
@@ -265,12 +280,36 @@ export class Places {
   }
 
   /** Every name of a council outside England (outside-england.csv), with its nation. */
-  outsideNames(): OutsideName[] {
+  private outsideCouncilNames(): OutsideName[] {
     return this.t.outside.rows.flatMap((r) =>
       [...new Set([r.name, r.officialName, ...r.altNames].map(normalise))]
         .filter(Boolean)
         .map((normalised) => ({ normalised, name: r.name, nation: r.nation })),
     );
+  }
+
+  /**
+   * Every name of a council outside England and of a town there (outside-towns.csv), with its nation. A
+   * town's name that a place in England or a council outside it has, or that lies in two nations, is left
+   * out: the English place (or the council) is meant.
+   */
+  outsideNames(): OutsideName[] {
+    if (!this.outsideList) {
+      const councils = this.outsideCouncilNames();
+      const taken = new Set([...councils, ...this.names()].map((n) => n.normalised));
+      const nations = new Map(this.t.outside.rows.map((r) => [r.code, r.nation]));
+      const towns = new Map<string, OutsideName | undefined>();
+      for (const r of this.t.outsideTowns.rows) {
+        const normalised = normalise(r.name);
+        const nation = nations.get(r.council);
+        if (!normalised || !nation || taken.has(normalised)) continue;
+        const seen = towns.get(normalised);
+        const town = { normalised, name: r.name, nation, town: true as const };
+        towns.set(normalised, towns.has(normalised) && seen?.nation !== nation ? undefined : town);
+      }
+      this.outsideList = [...councils, ...[...towns.values()].filter((n) => n !== undefined)];
+    }
+    return this.outsideList;
   }
 
   /** Places whose name (normalised) or ONS or ODS code is exactly `text`; newest first. */

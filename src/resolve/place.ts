@@ -89,6 +89,8 @@ const nameIndex = perKnowledge((kb) => {
     // Who lives there also says where, after a name opening a sentence: "Redditch resident - …".
     locators: lower(kb.reading.placeLocators.after),
     townWords: new Set(kb.reading.townWords.map(placeNormalise)),
+    // Suburbs' names, read only as written: no slip, clipping or loose word ("the lines" is not The Lings).
+    suburbs: new Set(kb.places.names().flatMap((n) => (n.suburb ? [n.normalised] : []))),
     frameBefore: lower(kb.reading.placeFrames.before),
     frameAfter: kb.reading.placeFrames.after.map(nameWords).filter((ws) => ws.length > 0),
   };
@@ -103,7 +105,13 @@ function townAsWord(ts: Token[], i: number, kb: KnowledgeBase): boolean | undefi
   const t = ts[i] as Token;
   const index = nameIndex(kb);
   if (!kb.places.town(t.word) || !(index.townWords.has(t.word) || everyday(t.word, kb))) return undefined;
-  const cue = i > 0 && index.cues.has((ts[i - 1] as Token).word);
+  return capitalisedAfterCue(ts, i, kb);
+}
+
+/** Capitalised after a place cue, not before a number: "a practice in Sale", not "Sale 2019". */
+function capitalisedAfterCue(ts: Token[], i: number, kb: KnowledgeBase): boolean {
+  const t = ts[i] as Token;
+  const cue = i > 0 && nameIndex(kb).cues.has((ts[i - 1] as Token).word);
   return cue && CAPITAL.test(t.raw) && !DIGIT.test(ts[i + 1]?.word ?? '');
 }
 
@@ -339,10 +347,12 @@ const TYPO_MIN_NAME = 6;
 /** Place-name words long enough to forgive a slip in, by first letter (a slip rarely hits the first). */
 const slipIndex = perKnowledge((kb) => {
   const byFirst = new Map<string, Set<string>>();
+  // A suburb's name is read as written only: thousands of them would make most slips fit two places.
   for (const n of kb.places.names())
-    for (const w of n.normalised.split(' '))
-      if (w.length >= TYPO_MIN_NAME && !/\d/.test(w))
-        byFirst.set(w[0] as string, (byFirst.get(w[0] as string) ?? new Set()).add(w));
+    if (!n.suburb)
+      for (const w of n.normalised.split(' '))
+        if (w.length >= TYPO_MIN_NAME && !/\d/.test(w))
+          byFirst.set(w[0] as string, (byFirst.get(w[0] as string) ?? new Set()).add(w));
   return byFirst;
 });
 
@@ -429,16 +439,19 @@ function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
   // A name read through a slip in its first word must be written as a place ("in Shropshre", "Wiltshre").
   if (fixed && !writtenAsPlace(ts, i, text, kb)) return undefined;
   const candidates = exact ?? nameIndex(kb).byFirst.get(fixed ?? '') ?? [];
+  const suburbs = nameIndex(kb).suburbs;
   for (const ws of candidates) {
     if (missedWords(ts, i, ws, kb, 0) !== 0) continue;
+    const fuzzy = fuzzyIn(ts, i, ws, kb);
+    if (fuzzy && suburbs.has(ws.join(' '))) continue;
     const found = placeOf(ts, i, ws, text, kb);
-    if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
+    if (found) return { ...found, fuzzy };
   }
   if (fixed) return undefined;
   // A name of two words or more with one word loosely written, where written as a place ("Kings Lyn").
   if (writtenAsPlace(ts, i, text, kb))
     for (const ws of candidates) {
-      if (ws.length < 2 || missedWords(ts, i, ws, kb, 1) !== 1) continue;
+      if (ws.length < 2 || suburbs.has(ws.join(' ')) || missedWords(ts, i, ws, kb, 1) !== 1) continue;
       const found = placeOf(ts, i, ws, text, kb);
       if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
     }
@@ -454,7 +467,8 @@ const REAL_SLIP_WORDS = 3;
  * the names that fit are one place, so look-alike phrases of ordinary words read as nothing.
  */
 function realWordSlip(ts: Token[], i: number, candidates: string[][], text: string, kb: KnowledgeBase) {
-  const fits = candidates.filter((ws) => laterSlip(ts, i, ws, kb));
+  const suburbs = nameIndex(kb).suburbs;
+  const fits = candidates.filter((ws) => !suburbs.has(ws.join(' ')) && laterSlip(ts, i, ws, kb));
   // Names that fit are one place or none: "vale of yolk ccg" fits "vale of york ccg" and "vale of york".
   const found = fits.flatMap((ws) => {
     const f = placeOf(ts, i, ws, text, kb);
@@ -609,6 +623,7 @@ export function rivalPlaces(kb: KnowledgeBase, read: PlaceRead): string[] {
     .filter(
       (n) =>
         n.code !== read.code &&
+        !n.suburb &&
         close(n.normalised.split(' ')) &&
         (!n.town || n.normalised.split(' ').length === ws.length),
     );
@@ -658,13 +673,18 @@ const placeWithLocators = perKnowledge((kb) =>
   lastFew(8, (words: string) => placeWordsPattern(words, locators(kb))),
 );
 
-/** The names of councils outside England by their first word, each as its words, longest first. */
+/**
+ * The names of councils and towns outside England by their first word, each as its words, longest first;
+ * a town in reading.yaml notTowns is left out.
+ */
 const outsideIndex = perKnowledge((kb) => {
-  const byFirst = new Map<string, { ws: string[]; name: string; nation: string }[]>();
+  const byFirst = new Map<string, { ws: string[]; name: string; nation: string; town: boolean }[]>();
+  const notTowns = new Set(kb.reading.notTowns.map(placeNormalise));
   for (const n of kb.places.outsideNames()) {
+    if (n.town && notTowns.has(n.normalised)) continue;
     const ws = n.normalised.split(' ');
     const list = byFirst.get(ws[0] as string) ?? [];
-    list.push({ ws, name: n.name, nation: n.nation });
+    list.push({ ws, name: n.name, nation: n.nation, town: !!n.town });
     byFirst.set(ws[0] as string, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.ws.length - a.ws.length);
@@ -672,9 +692,11 @@ const outsideIndex = perKnowledge((kb) => {
 });
 
 /**
- * A council outside England named in a message ("in Aberdeen", "Cardiff practice here"), read as an English
- * place is (whole words; one word only where written as a place), but with no slip forgiven: undefined when
- * none. The caller reads it only where no place in England is named.
+ * A council or town outside England named in a message ("in Aberdeen", "Cardiff practice here", "in
+ * Dumfries"), read as an English place is (whole words; one word only where written as a place; a town's
+ * one-word name that is an ordinary word or a person's, reading.yaml townWords, only capitalised after a
+ * place cue: "a practice in Keith", not "Keith asked"), but with no slip forgiven: undefined when none. The
+ * caller reads it only where no place in England is named.
  */
 export function readOutside(
   kb: KnowledgeBase,
@@ -684,7 +706,7 @@ export function readOutside(
   for (let i = 0; i < ts.length; i++) {
     for (const n of outsideIndex(kb).get((ts[i] as Token).word) ?? []) {
       if (!n.ws.every((w, k) => ts[i + k]?.word === w)) continue;
-      if (n.ws.length === 1 && !writtenAsPlace(ts, i, text, kb)) continue;
+      if (n.ws.length === 1 && !outsideWordAsPlace(ts, i, text, kb, n.town)) continue;
       // A longer name in England starting there is that place: "newport pagnell" is in Milton Keynes.
       if ((nameAt(ts, i, text, kb)?.length ?? 0) > n.ws.length) continue;
       const last = ts[i + n.ws.length - 1] as Token;
@@ -692,4 +714,12 @@ export function readOutside(
     }
   }
   return undefined;
+}
+
+/** Whether a one-word name outside England is written as a place; a town's that is a word, as townAsWord. */
+function outsideWordAsPlace(ts: Token[], i: number, text: string, kb: KnowledgeBase, town: boolean): boolean {
+  const word = (ts[i] as Token).word;
+  if (town && (nameIndex(kb).townWords.has(word) || everyday(word, kb)))
+    return capitalisedAfterCue(ts, i, kb);
+  return writtenAsPlace(ts, i, text, kb);
 }

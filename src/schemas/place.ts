@@ -128,10 +128,27 @@ export const TownRow = z.strictObject({
   council: Code.describe(
     'The ONS code of the district or unitary council the town lies in: in councils.csv.',
   ),
-  type: z.enum(['city', 'town', 'other settlement']),
+  type: z.enum(['city', 'town', 'other settlement', 'suburban area']),
   osId: z.string().regex(/^osgb\d+$/, 'write the OS Open Names identifier, as in osgb4000000074564910'),
 });
 export type TownRow = z.infer<typeof TownRow>;
+
+/**
+ * A town in Scotland, Wales or Northern Ireland and the council there it lies in (outside-towns.csv): read
+ * only to say that the place is outside England, as the council's own names are (outside-england.csv).
+ */
+export const OutsideTownRow = z.strictObject({
+  name: Name,
+  council: Code.describe('The ONS code of the council the town lies in: in outside-england.csv.'),
+  type: z.enum(['city', 'town', 'other settlement', 'former district']),
+  sourceId: z
+    .string()
+    .regex(
+      /^(?:osgb\d+|NIR-[A-Z])$/,
+      'write the OS Open Names identifier (osgb4000000074564910) or the mySociety code of a former Northern Ireland district (NIR-G)',
+    ),
+});
+export type OutsideTownRow = z.infer<typeof OutsideTownRow>;
 
 export const PLACE_TABLES = {
   'councils.csv': CouncilRow,
@@ -145,6 +162,7 @@ export const PLACE_TABLES = {
   'outside-england.csv': OutsideEnglandRow,
   'postcode-districts.csv': PostcodeDistrictRow,
   'towns.csv': TownRow,
+  'outside-towns.csv': OutsideTownRow,
 } as const;
 export type PlaceFile = keyof typeof PLACE_TABLES;
 

@@ -18,12 +18,97 @@ const names = (question: string, asOf?: string) =>
     (c) => c.localName ?? c.name,
   );
 
+interface Tables {
+  towns: { rows: { name: string; council: string; type: string }[] };
+  outside: { rows: { code: string; nation: string }[] };
+  outsideTowns: { rows: { name: string; council: string; type: string }[] };
+}
+const tables = () => (kb.places as unknown as { t: Tables }).t;
+
 describe('the towns table', () => {
-  it('holds towns of a few thousand rows at most, each in a council of councils.csv', () => {
-    const towns = (kb.places as unknown as { t: { towns: { rows: { council: string }[] } } }).t.towns.rows;
+  it('holds towns of a few thousand rows and suburbs, each in a council of councils.csv', () => {
+    const rows = tables().towns.rows;
+    const towns = rows.filter((t) => t.type !== 'suburban area');
     expect(towns.length).toBeGreaterThan(1000);
     expect(towns.length).toBeLessThan(3000);
-    for (const t of towns) expect(kb.places.get(t.council, { kind: 'council' })).toBeDefined();
+    expect(rows.length - towns.length).toBeGreaterThan(3000);
+    expect(rows.length - towns.length).toBeLessThan(6000);
+    for (const t of rows) expect(kb.places.get(t.council, { kind: 'council' })).toBeDefined();
+  });
+
+  it('holds no suburb named in two councils, nor one named like an everyday word', () => {
+    const suburbs = tables().towns.rows.filter((t) => t.type === 'suburban area');
+    const councils = new Map<string, Set<string>>();
+    for (const t of suburbs) councils.set(t.name, (councils.get(t.name) ?? new Set()).add(t.council));
+    expect([...councils].filter(([, c]) => c.size > 1)).toEqual([]);
+    const names = new Set(suburbs.map((t) => t.name.toLowerCase()));
+    for (const word of ['racecourse', 'park', 'west end', 'clifton', 'heaton', 'handsworth', 'bedford park'])
+      expect(names.has(word)).toBe(false);
+  });
+});
+
+describe('a suburb is read as the council it lies in, as written', () => {
+  it.each([
+    ['who commissions health visiting in Headingley?', 'Leeds', 'Headingley'],
+    ['school nursing in Moseley - who?', 'Birmingham', 'Moseley'],
+    ['a GP practice in Toxteth: which ICB now?', 'Liverpool', 'Toxteth'],
+    ['we are in Jesmond, who was our CCG in 2018?', 'Newcastle upon Tyne', 'Jesmond'],
+    ['sexual health clinic in Kentish Town - who commissions it?', 'Camden', 'Kentish Town'],
+    ['which ICB covers Didsbury?', 'Manchester', 'Didsbury'],
+  ])('%s → %s', (q, council, town) => {
+    expect(placeIn(q)).toMatchObject({ kind: 'council', name: council, town });
+  });
+
+  it('names the council for a suburb, as for a town', () => {
+    expect(names('who commissions health visiting in Headingley?')).toEqual(['Leeds City Council']);
+  });
+
+  it("forgives no slip in a suburb's name, and reads none named in two councils", () => {
+    expect(placeIn('who commissions health visiting in Headingly?')?.town).not.toBe('Headingley');
+    expect(placeIn('who commissions health visiting in Heaton?')).toBeUndefined();
+    // "The Lings" (Doncaster) is not read from a word one slip away.
+    expect(placeIn('For the lines to take, who commissions NHS sight tests?')).toBeUndefined();
+  });
+});
+
+describe('a town in Scotland, Wales or Northern Ireland is outside England', () => {
+  const ask = (q: string) => answer(kb, q, { today: TODAY });
+
+  it('holds towns of the three nations, each in a council of outside-england.csv', () => {
+    const councils = new Map(tables().outside.rows.map((r) => [r.code, r.nation]));
+    const rows = tables().outsideTowns.rows;
+    const nations = new Set(rows.map((r) => councils.get(r.council)));
+    expect([...nations].sort()).toEqual(['Northern Ireland', 'Scotland', 'Wales']);
+    expect(rows.length).toBeGreaterThan(300);
+  });
+
+  it.each([
+    ['who commissions health visiting in Dumfries?', 'Dumfries is in Scotland.'],
+    ['IVF in Stornoway - who funds it?', 'Stornoway is in Scotland.'],
+    ["we're a practice in Llandudno - who does dental?", 'Llandudno is in Wales.'],
+    ['who commissions school nursing in Y Fenni?', 'Y Fenni is in Wales.'],
+    ['which ICB covers Ballymena?', 'Ballymena is in Northern Ireland.'],
+    ['who commissions health visiting in Omagh?', 'Omagh is in Northern Ireland.'],
+    ['a practice in Keith - who commissions school nursing?', 'Keith is in Scotland.'],
+  ])('%s', (q, said) => {
+    const a = ask(q);
+    expect(a.status).toBe('unknown');
+    expect(a.commissioners).toEqual([]);
+    expect(a.text).toContain(said);
+  });
+
+  it.each([
+    // Named in England too (OS Open Names): Alford in Lincolnshire, Newport on the Isle of Wight.
+    'who commissions health visiting in Alford?',
+    'who commissions health visiting in Newport Pagnell?',
+    // People's names and ordinary words (reading.yaml townWords; common words are left out of the table).
+    'Keith asked me who commissions school nursing',
+    'Dr Barry wants to know who commissions wheelchairs',
+    'Hamilton from the ICB asked who commissions wheelchairs',
+    'who commissions Down syndrome screening in pregnancy?',
+    'who commissions the flint knapping course for the recovery college?',
+  ])('reads no place outside England in: %s', (q) => {
+    expect(ask(q).text).not.toMatch(/is in (Scotland|Wales|Northern Ireland)/);
   });
 });
 
