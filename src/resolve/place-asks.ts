@@ -284,6 +284,16 @@ function askingRest(kb: KnowledgeBase, r: Read, places: PlaceRead[]) {
 }
 
 /**
+ * The places the asking clauses name, where they name some and a sentence of context names others: in
+ * "Which ICB are Glossop practices under? … it's so close to Manchester", Manchester is not asked about.
+ */
+function askedPlaces(r: Read, read: PlaceRead[]): PlaceRead[] {
+  if (read.length < 2) return read;
+  const asked = read.filter((p) => r.message.asking.includes(normalise(p.words)));
+  return asked.length > 0 ? asked : read;
+}
+
+/**
  * What the message asks about a local body, or undefined when it asks something else. A follow-up ("and in
  * 2019?") that asks nothing of its own and names no service asks `carried`, the last question's ask.
  */
@@ -293,7 +303,7 @@ export function readPlaceAsk(
   carried?: Pick<PlaceAsk, 'ask' | 'kind'>,
 ): PlaceAsk | undefined {
   if (!kb.reading.placeAsks) return undefined;
-  const read = r.place ? readPlaces(kb, r.question) : [];
+  const read = r.place ? askedPlaces(r, readPlaces(kb, r.question)) : [];
   // A place carried from the last question is not in this message's words.
   const places = read.length === 0 && r.place ? [r.place] : read;
   const first = places[0];

@@ -85,6 +85,7 @@ const nameIndex = perKnowledge((kb) => {
     wordFor,
     acronyms: new Set(acronyms.keys()),
     cues: lower(kb.reading.placeCues),
+    cuesThe: lower(kb.reading.placeCuesThe),
     after: lower(kb.reading.placeAfter),
     // Who lives there also says where, after a name opening a sentence: "Redditch resident - …".
     locators: lower(kb.reading.placeLocators.after),
@@ -259,6 +260,8 @@ function writtenAsPlace(ts: Token[], i: number, text: string, kb: KnowledgeBase)
   const t = ts[i] as Token;
   const index = nameIndex(kb);
   if (i > 0 && index.cues.has((ts[i - 1] as Token).word)) return true;
+  // "on the wirral", "in the fylde": a place cue, then "the".
+  if (i > 1 && ts[i - 1]?.word === 'the' && index.cuesThe.has(ts[i - 2]?.word ?? '')) return true;
   if (!CAPITAL.test(t.raw)) return heading(ts, i, text, kb);
   const sentenceStart = SENTENCE_END.test(text.slice(0, t.start));
   if (!sentenceStart) return true;

@@ -155,6 +155,10 @@ export const Reading = z.strictObject({
     .describe(
       'Words before a place name that make a common word a place ("in Bath", "for Reading"): a one-word name in lower case is read as a place only after one.',
     ),
+  placeCuesThe: z
+    .array(Text)
+    .default([])
+    .describe('Words that, with "the" after them, make the next word a place: "on the Wirral", "in the Fylde".'),
   placeNames: z
     .record(Text, Text)
     .default({})

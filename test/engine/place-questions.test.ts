@@ -23,6 +23,12 @@ describe('questions about local bodies are answered from the place tables', () =
       ['icb: NHS Shropshire, Telford and Wrekin Integrated Care Board'],
     ],
     ["who was our CCG in 2016, we're in Wiltshire?", undefined, ['ccg: NHS Wiltshire CCG']],
+    // A place named only in a sentence of context is not asked about.
+    [
+      "Which ICB is Glossop under? I'm never sure, being so near Manchester",
+      undefined,
+      ['icb: NHS Derby and Derbyshire Integrated Care Board'],
+    ],
     [
       'what did NHS Vale of York CCG become?',
       undefined,
@@ -224,6 +230,14 @@ describe('questions about local bodies are answered from the place tables', () =
     'which ICB is responsible for GP practice mergers in Leeds',
   ])('leaves a service question naming a place to the topics: %s', (question) => {
     expect(ask(question).topic?.id).not.toBe('local-bodies');
+  });
+
+  it.each([
+    // "on the" before a name in lower case places it; short names people use (reading.yaml placeNames).
+    ['who funds talking therapies on the wirral?', ['icb: NHS Cheshire and Merseyside Integrated Care Board']],
+    ['school nursing in CW&C in 2017?', ['local-authority: Cheshire West and Chester Council']],
+  ])('names the local body for a service in a place: %s', (question, expected) => {
+    expect(ask(question).commissioners.map((c) => `${c.body}: ${c.localName ?? c.name}`)).toEqual(expected);
   });
 
   it.each([
