@@ -440,7 +440,10 @@ const shiftOf = perKnowledge((kb) => {
     lead: new RegExp(`(?:^|[^\\p{L}\\p{N}])(${amount})[\\s-]+${unit}\\s+$`, 'u'),
     // The amount after a date, moving it on: "in 2009 ... ten years later".
     later: later.length
-      ? new RegExp(`(?:^|[^\\p{L}\\p{N}])(${amount})[\\s-]+${unit}\\s+(?:${phraseAlternation(later)})(?![\\p{L}\\p{N}])`, 'u')
+      ? new RegExp(
+          `(?:^|[^\\p{L}\\p{N}])(${amount})[\\s-]+${unit}\\s+(?:${phraseAlternation(later)})(?![\\p{L}\\p{N}])`,
+          'u',
+        )
       : undefined,
   };
 });

@@ -158,7 +158,9 @@ export const Reading = z.strictObject({
   placeCuesThe: z
     .array(Text)
     .default([])
-    .describe('Words that, with "the" after them, make the next word a place: "on the Wirral", "in the Fylde".'),
+    .describe(
+      'Words that, with "the" after them, make the next word a place: "on the Wirral", "in the Fylde".',
+    ),
   placeNames: z
     .record(Text, Text)
     .default({})

@@ -234,7 +234,10 @@ describe('questions about local bodies are answered from the place tables', () =
 
   it.each([
     // "on the" before a name in lower case places it; short names people use (reading.yaml placeNames).
-    ['who funds talking therapies on the wirral?', ['icb: NHS Cheshire and Merseyside Integrated Care Board']],
+    [
+      'who funds talking therapies on the wirral?',
+      ['icb: NHS Cheshire and Merseyside Integrated Care Board'],
+    ],
     ['school nursing in CW&C in 2017?', ['local-authority: Cheshire West and Chester Council']],
   ])('names the local body for a service in a place: %s', (question, expected) => {
     expect(ask(question).commissioners.map((c) => `${c.body}: ${c.localName ?? c.name}`)).toEqual(expected);
