@@ -288,6 +288,49 @@ function chronoForms(text: string, today: string): Found | undefined {
   return undefined;
 }
 
+// A month named without its year; "may" and "march" are left out, being words too ("who may …").
+const BARE_MONTH = bound(
+  '(january|february|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?!\\s*\\d)',
+);
+const MONTH_NUMBER: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+/**
+ * "In 2015, who commissioned it after October?": a month named without a year is in the year the text
+ * gives, so a bare year and a bare month make one date, moved by "before" or "after" the month.
+ */
+function monthOfYear(found: Found, text: string, kb: KnowledgeBase): Found | undefined {
+  const r = found.reading;
+  if (r.from.slice(5) !== '01-01' || r.to.slice(5) !== '12-31' || r.from.slice(0, 4) !== r.to.slice(0, 4))
+    return undefined;
+  // Only a month said after the year is of that year: in "from January … for 2019" it is not.
+  const after = found.index + r.phrase.length;
+  const m = BARE_MONTH.exec(text.slice(after));
+  const month = m ? MONTH_NUMBER[(m[1] as string).slice(0, 3)] : undefined;
+  if (!m || !month) return undefined;
+  const y = Number(r.from.slice(0, 4));
+  const last = new Date(Date.UTC(y, month, 0)).getUTCDate();
+  const reading = {
+    date: iso(y, month, 1),
+    from: iso(y, month, 1),
+    to: iso(y, month, last),
+    phrase: m[1] as string,
+  };
+  const at = after + m.index;
+  const shifted = shift(reading, shiftBefore(text, at, kb));
+  return { reading: { ...shifted, how: `read "${m[1]}" with ${y} as ${longDate(shifted.date)}` }, index: at };
+}
+
 const PART_YEAR = bound(
   `(?:(?:the\\s+)?(early|late|mid|spring|summer|autumn|fall|winter|start|beginning|end|q1|q2|q3|q4)[\\s-]+(?:of\\s+)?)?${YEAR}(\\s?-?ish)?`,
 );
@@ -625,6 +668,8 @@ function readDateOnce(text: string, today: string, kb: KnowledgeBase): DateReadi
   // A year inside a moment's name ("the year the 2012 Act took effect") is part of the name, not the date.
   const era = anchored(text, kb, today);
   if (found && !(era && within(text, era.phrase, found.index))) {
+    const inYear = monthOfYear(found, text, kb);
+    if (inYear) return inYear.reading;
     const later = laterShifted(found, text, kb);
     if (later !== found.reading) return later;
     const shifted = shift(found.reading, shiftBefore(text, found.index, kb));

@@ -102,6 +102,10 @@ describe('reading the as-of date from a question', () => {
     ['registered in March 2016 and eighteen months later moved', '2017-09-01'],
     // "Again" makes the later date one of its own, asked beside the first.
     ['in 2014 and again two years later', '2014-07-01'],
+    // A month without its year, said after a year, is of that year; said before it, it is not.
+    ['In 2015, who did it after October?', '2015-11-01'],
+    ['prisons in 2026 - did that change in April?', '2026-04-01'],
+    ['we merge teams from January; who did it in 2019?', '2019-07-01'],
   ])('reads "%s" as %s', (text, expected) => {
     expect(readDate(normalise(text), TODAY, kb)?.date).toBe(expected);
   });
