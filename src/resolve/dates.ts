@@ -654,9 +654,38 @@ function namesMasked(text: string, kb: KnowledgeBase): string {
   return text.replace(anyNameAll, (name) => (/\d/.test(name) ? name.replace(/\d/g, '_') : name));
 }
 
+const ageWords = perKnowledge((kb) => {
+  const { then, now } = kb.reading.ages;
+  const age = '(\\d{1,2}|' + phraseAlternation([...NUMBER_WORDS.slice(1), ...TENS_WORDS.slice(2)]) + ')';
+  return then.length && now.length
+    ? {
+        then: bound(`(?:${phraseAlternation(then)})\\s+${age}`),
+        now: bound(`(?:${phraseAlternation(now)})\\s+${age}(?:\\s+(?:now|today))?`),
+      }
+    : undefined;
+});
+
+/** "When I was 15 (I'm 30 now)": the years between the two ages before today. */
+function ageForms(text: string, today: string, kb: KnowledgeBase): Found | undefined {
+  const words = ageWords(kb);
+  const then = words?.then.exec(text);
+  // The age now is said after the age then or before it ("she is 12 now; when she was 2 …").
+  const rest = then && `${text.slice(0, then.index)} ${text.slice(then.index + then[0].length)}`;
+  const now = rest && words?.now.exec(rest);
+  if (!then || !now) return undefined;
+  const years = amountOf(now[1] ?? '', {}) - amountOf(then[1] ?? '', {});
+  if (!(years > 0 && years < 100)) return undefined;
+  const date = shiftYears(today, -years);
+  return {
+    reading: point(date, then[0], `read "${then[0]}" and "${now[0]}" as ${longDate(date)}`),
+    index: then.index,
+  };
+}
+
 function readDateOnce(text: string, today: string, kb: KnowledgeBase): DateReading | undefined {
   const masked = namesMasked(text, kb);
   const found = [
+    ageForms(masked, today, kb),
     numericForms(masked),
     relativeFinancialYear(masked, today),
     chronoForms(masked, today),

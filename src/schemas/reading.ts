@@ -337,6 +337,15 @@ export const Reading = z.strictObject({
     .describe(
       'Words that ask for the history of a service ("walk me through who commissioned it from 2010 to now", "how has it changed since 2012?"): the service is answered at the date asked (or its first era) and at each later change of holder up to today.',
     ),
+  ages: z
+    .strictObject({
+      then: z.array(Text).default([]).describe('Before an age then: "when I was 15".'),
+      now: z.array(Text).default([]).describe('Before an age now: "I\'m 30 now".'),
+    })
+    .default({ then: [], now: [] })
+    .describe(
+      'An age then and an age now date a question: "when I was 15 (I\'m 30 now)" is fifteen years ago.',
+    ),
   timeCues: z
     .array(Text)
     .default([])

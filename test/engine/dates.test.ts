@@ -106,6 +106,9 @@ describe('reading the as-of date from a question', () => {
     ['In 2015, who did it after October?', '2015-11-01'],
     ['prisons in 2026 - did that change in April?', '2026-04-01'],
     ['we merge teams from January; who did it in 2019?', '2019-07-01'],
+    // An age then and an age now, in either order (reading.ages).
+    ["when I was 15 (I'm 30 now), who ran it?", '2011-11-22'],
+    ['my daughter is 12 now; when she was 2, who did it?', '2016-11-22'],
   ])('reads "%s" as %s', (text, expected) => {
     expect(readDate(normalise(text), TODAY, kb)?.date).toBe(expected);
   });
