@@ -655,11 +655,11 @@ function namesMasked(text: string, kb: KnowledgeBase): string {
 }
 
 const ageWords = perKnowledge((kb) => {
-  const { then, now } = kb.reading.ages;
+  const { past, now } = kb.reading.ages;
   const age = '(\\d{1,2}|' + phraseAlternation([...NUMBER_WORDS.slice(1), ...TENS_WORDS.slice(2)]) + ')';
-  return then.length && now.length
+  return past.length && now.length
     ? {
-        then: bound(`(?:${phraseAlternation(then)})\\s+${age}`),
+        past: bound(`(?:${phraseAlternation(past)})\\s+${age}`),
         now: bound(`(?:${phraseAlternation(now)})\\s+${age}(?:\\s+(?:now|today))?`),
       }
     : undefined;
@@ -668,7 +668,7 @@ const ageWords = perKnowledge((kb) => {
 /** "When I was 15 (I'm 30 now)": the years between the two ages before today. */
 function ageForms(text: string, today: string, kb: KnowledgeBase): Found | undefined {
   const words = ageWords(kb);
-  const then = words?.then.exec(text);
+  const then = words?.past.exec(text);
   // The age now is said after the age then or before it ("she is 12 now; when she was 2 …").
   const rest = then && `${text.slice(0, then.index)} ${text.slice(then.index + then[0].length)}`;
   const now = rest && words?.now.exec(rest);

@@ -339,10 +339,10 @@ export const Reading = z.strictObject({
     ),
   ages: z
     .strictObject({
-      then: z.array(Text).default([]).describe('Before an age then: "when I was 15".'),
+      past: z.array(Text).default([]).describe('Before an age then: "when I was 15".'),
       now: z.array(Text).default([]).describe('Before an age now: "I\'m 30 now".'),
     })
-    .default({ then: [], now: [] })
+    .default({ past: [], now: [] })
     .describe(
       'An age then and an age now date a question: "when I was 15 (I\'m 30 now)" is fifteen years ago.',
     ),
