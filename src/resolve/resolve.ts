@@ -414,6 +414,10 @@ function outsideEngland(kb: KnowledgeBase, r: Read): { reason: string; lookInste
   if (!place) return undefined;
   const nation = normalise(place.nation);
   const rule = kb.outOfScope.find((s) => s.phrases.some((p) => normalise(p) === nation));
+  // "Moved from Glasgow … who commissions dentists here in England?": England is what is asked about.
+  const asking = r.message.asking;
+  const lifted = rule?.unlessAsked.some((w) => asking.includes(normalise(w)));
+  if (lifted && !asking.includes(normalise(place.words))) return undefined;
   const reason = `${place.name} is in ${place.nation}. ${rule?.reason ?? 'whocommissions covers the NHS in England only.'}`;
   return { reason, ...(rule?.lookInstead ? { lookInstead: rule.lookInstead } : {}) };
 }

@@ -38,6 +38,7 @@ const scopeRules = perKnowledge((kb) =>
         test: (text: string) => asWritten.test(text) || inAnyForm.test(stemmed(text)) || asks.test(text),
       },
       asks,
+      lifted: rule.unlessAsked.length ? phrasePattern(rule.unlessAsked) : undefined,
     };
   }),
 );
@@ -83,8 +84,11 @@ export function outOfScope(message: MessageReading, kb: KnowledgeBase): OutOfSco
     if (rule) hit ??= rule.rule;
     else if (cue) inScopeClause = true;
   }
-  for (const { rule, re } of scopeRules(kb)) {
+  for (const { rule, re, lifted } of scopeRules(kb)) {
     if (rule.unlessCommissioning) continue;
+    // "Moved from Glasgow … who commissions dentists here in England?": the asking clauses say where,
+    // and the other place is context only.
+    if (lifted && asking.some((c) => lifted.test(c.text)) && !asking.some((c) => re.test(c.text))) continue;
     // A rule for what a message asks ("how do I complain") holds in the clauses that ask: context
     // ("writing up a complaint timeline") is not what is asked.
     if (rule.askingOnly ? asking.some((c) => re.test(c.text)) : re.test(whole)) return rule;

@@ -32,6 +32,12 @@ export const OutOfScope = z.strictObject({
     .boolean()
     .default(false)
     .describe('true: ignore the marker when the question plainly asks who commissions something.'),
+  unlessAsked: z
+    .array(Text)
+    .default([])
+    .describe(
+      'Words that, said in a clause that asks, lift the marker: "Moved from Glasgow. Who commissions dentists here in England?" asks about England.',
+    ),
   askingOnly: z
     .boolean()
     .default(false)

@@ -90,6 +90,10 @@ describe('what a clause asks for by its structure', () => {
     // A structure does not reach across a comma; a change to contracts is in scope.
     ["appraisal for our GPs, ICB's job now or still NHSE?", undefined],
     ['what happens to our ICB contracts when NHS England is abolished?', undefined],
+    // A nation named only as where the asker came from does not refuse a question about England.
+    ['Came down from Edinburgh last month. Who buys hospital care here in England?', undefined],
+    ['who commissions dentistry in scotland and in england?', 'devolved-nations'],
+    ['who commissions dentistry in Edinburgh?', 'devolved-nations'],
   ])('"%s" → %s', (text, rule) => {
     expect(outOfScopeRule(text, kb)?.id).toBe(rule);
   });
