@@ -42,6 +42,8 @@ export interface Prepared {
   vocabulary: Set<string>;
   /** Near-word lookup for typo correction: every vocabulary word within the edit budget of a misspelt one. */
   typos: TypoIndex;
+  /** Vocabulary words by their letters without vowels ("hlth" → "health"); null where two words share one. */
+  skeletons: Map<string, string | null>;
   typoCache: Map<string, string | null>;
 }
 
@@ -284,8 +286,38 @@ function build(kb: KnowledgeBase): Prepared {
     bodyPatterns,
     vocabulary,
     typos: buildTypoIndex(vocabulary, MATCHER),
+    skeletons: skeletonsOf(vocabulary),
     typoCache: new Map(),
   };
+}
+
+/** A word without its vowels after the first letter, doubled letters once: "health" → "hlth". */
+const skeleton = (word: string) =>
+  word[0] +
+  word
+    .slice(1)
+    .replace(/[aeiou]/g, '')
+    .replace(/(.)\1+/g, '$1');
+const VOWEL = /[aeiouy]/;
+
+function skeletonsOf(vocabulary: Iterable<string>): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const w of vocabulary) {
+    if (w.length < 4 || /[^a-z]/.test(w)) continue;
+    const k = skeleton(w);
+    if (k.length < 3) continue;
+    out.set(k, out.has(k) && out.get(k) !== w ? null : w);
+  }
+  return out;
+}
+
+/**
+ * Text-speak drops vowels ("whos in chrg of hlth visitors"): a word with none, not a word itself, is the one
+ * vocabulary word with its letters, where only one has them.
+ */
+function unvowelled(word: string, prepared: Prepared): string | null {
+  if (VOWEL.test(word) || /[^a-z]/.test(word) || word.length < 3 || isCommonWord(word)) return null;
+  return prepared.skeletons.get(skeleton(word)) ?? null;
 }
 
 /**
@@ -293,10 +325,11 @@ function build(kb: KnowledgeBase): Prepared {
  * either side), or the word itself. Cached: the same typos recur.
  */
 export function correct(word: string, prepared: Prepared): string {
-  if (prepared.vocabulary.has(word) || word.length < MATCHER.minTypoLength || /\d/.test(word)) return word;
+  if (prepared.vocabulary.has(word) || /\d/.test(word)) return word;
+  if (word.length < MATCHER.minTypoLength) return unvowelled(word, prepared) ?? word;
   const cached = prepared.typoCache.get(word);
   if (cached !== undefined) return cached ?? word;
-  const nearest = prepared.typos.nearest(word);
+  const nearest = prepared.typos.nearest(word) ?? unvowelled(word, prepared);
   // A common English word is what was meant ("strike" is not "stroke", "doing" not "dying"), unless the
   // knowledge word is another form of it ("approval", "approved").
   const best = nearest && isCommonWord(word) && !sameRoot(word, nearest) ? null : nearest;

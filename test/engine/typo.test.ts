@@ -88,3 +88,18 @@ describe('a common English word is what was meant, never a typo', () => {
     expect(correct(word, prepare(kb))).toBe(meant);
   });
 });
+
+describe('text-speak without vowels is the one knowledge word with its letters', () => {
+  it.each([
+    ['hlth', 'health'],
+    ['dntsts', 'dentists'],
+    ['vstng', 'visiting'],
+    // Known words, and words with vowels, are left to the rules above.
+    ['nhs', 'nhs'],
+    ['ccg', 'ccg'],
+    ['xyz', 'xyz'],
+  ])('%s → %s', async (word, meant) => {
+    const kb = await shippedKnowledge();
+    expect(correct(word, prepare(kb))).toBe(meant);
+  });
+});
