@@ -16,6 +16,8 @@ export interface ScaleFigures {
   runs: number;
   /** Resident memory once loaded and indexed, before the timed runs (absent in older results). */
   rssBeforeMiB?: number;
+  /** Resident memory after the first timed run (at least 10,000 messages; absent in older results). */
+  rssAfterFirstRunMiB?: number;
   /** Resident memory after the timed runs. */
   rssMiB: number;
   loadBefore: number[];
@@ -132,7 +134,7 @@ function scalingSection(r: BenchResults): string[] {
         'p99 (min–max)',
         'max (median)',
         'resolves per run',
-        'RSS before → after',
+        'RSS before → after first run → end',
         'load before → after',
       ],
       r.scaling.map((s) => [
@@ -144,7 +146,7 @@ function scalingSection(r: BenchResults): string[] {
         spreadText(s.p99),
         ms(s.max.median),
         s.samplesPerRun,
-        `${s.rssBeforeMiB ?? '?'} → ${s.rssMiB} MiB`,
+        `${s.rssBeforeMiB ?? '?'} → ${s.rssAfterFirstRunMiB ?? '?'} → ${s.rssMiB} MiB`,
         `${s.loadBefore[0]} → ${s.loadAfter[0]}`,
       ]),
     ),
