@@ -36,6 +36,16 @@ interface Token {
   raw: string;
   start: number;
   end: number;
+  /** What the knowledge base `readBy` says of the word (see `readOf`), worked out on first use. */
+  read?: WordRead | undefined;
+  readBy?: KnowledgeBase | undefined;
+}
+
+/** What a written word is to the place names: the names' words it stands for, and whether it is everyday. */
+interface WordRead {
+  /** Itself, the word its short name stands for, linking words it may be, the name's word it is a slip of. */
+  nameWords: readonly string[];
+  everyday: boolean;
 }
 
 // A name that is a council, an ICB and a CCG ("Leeds") is read as the council: people name their area.
@@ -211,7 +221,7 @@ function initials(core: string[], name: string, kind: 'icb' | 'ccg'): string[] {
 }
 
 // Remembered for the last few texts: a resolve reads the same question for a place and for a council
-// outside England (readPlace, readOutside). Callers only read the tokens.
+// outside England (readPlace, readOutside). Callers only read the tokens, but for `read` (readOf).
 const tokens = lastFew(4, (text: string): Token[] =>
   // "&" is read as "and", as names are: "Norfolk & Waveney ICB" is NHS Norfolk and Waveney ICB.
   [...text.matchAll(/[\p{L}\p{N}]+|&/gu)].map((m) => ({
@@ -393,7 +403,7 @@ const looseWord = (t: Token | undefined, w: string, kb: KnowledgeBase) =>
   !!t &&
   w.length >= 4 &&
   !DIGIT.test(w) &&
-  !everyday(t.word, kb) &&
+  !readOf(t, kb).everyday &&
   (clipOf(t.word, w) || (Math.abs(w.length - t.word.length) <= 1 && editDistance(t.word, w, 1) <= 1));
 
 /**
@@ -401,13 +411,27 @@ const looseWord = (t: Token | undefined, w: string, kb: KnowledgeBase) =>
  * short ("u" in "Newcastle-u-Lyme"), or one slip from it.
  */
 const isWord = (t: Token | undefined, w: string, kb: KnowledgeBase) =>
-  !!t &&
-  (t.word === w ||
-    nameIndex(kb).wordFor.get(t.word) === w ||
-    // Own keys only: a message word such as "constructor" must not find Object's prototype.
-    (Object.hasOwn(kb.reading.placeNameLinks, t.word) &&
-      (kb.reading.placeNameLinks[t.word]?.includes(w) ?? false)) ||
-    (w.length >= TYPO_MIN_NAME && placeWordFor(t.word, kb) === w));
+  !!t && readOf(t, kb).nameWords.includes(w);
+
+/**
+ * A token's word as the place names read it, worked out once per token (and knowledge base), not once per
+ * name tried: "nhs" starts hundreds of names, and each of their words is checked against the next tokens.
+ */
+function readOf(t: Token, kb: KnowledgeBase): WordRead {
+  if (t.read && t.readBy === kb) return t.read;
+  const nameWords = [t.word];
+  const short = nameIndex(kb).wordFor.get(t.word);
+  if (short !== undefined) nameWords.push(short);
+  // Own keys only: a message word such as "constructor" must not find Object's prototype.
+  if (Object.hasOwn(kb.reading.placeNameLinks, t.word))
+    nameWords.push(...(kb.reading.placeNameLinks[t.word] ?? []));
+  // A slip is forgiven only into a name's word of TYPO_MIN_NAME letters or more.
+  const slip = placeWordFor(t.word, kb);
+  if (slip !== undefined && slip.length >= TYPO_MIN_NAME) nameWords.push(slip);
+  t.read = { nameWords, everyday: everyday(t.word, kb) };
+  t.readBy = kb;
+  return t.read;
+}
 
 /** The names that may start at a word: its own, and those of the word a short name stands for. */
 function namesFrom(word: string, kb: KnowledgeBase): string[][] | undefined {
