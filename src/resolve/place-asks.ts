@@ -61,6 +61,8 @@ const cues = perKnowledge((kb) => {
     kinds,
     asks,
     whichKind,
+    // The same, without the place: where it is nowhere in a message, no place's words can follow it.
+    whichKindAnywhere: new RegExp(`(?<![\\p{L}\\p{N}])${whichKind}`, 'u'),
     which: wordsRe(w.which.map(normalise)),
     filler: wordsRe(w.filler.map(normalise)),
     located: wordsRe(w.located.map(normalise)),
@@ -232,6 +234,8 @@ function longestAsk(
 
 /** Whether the message asks "which <kind> covers <place>" of a place it names. */
 function whichKindOf(kb: KnowledgeBase, r: Read, places: PlaceRead[]): boolean {
+  // A pattern per place is built only where "which <kind> covers" is asked at all (few messages).
+  if (!cues(kb).whichKindAnywhere.test(r.text)) return false;
   return places.some((p) => {
     const ws = normalise(p.words).split(' ').filter(Boolean);
     if (!ws.length) return false;
