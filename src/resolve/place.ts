@@ -91,6 +91,7 @@ const nameIndex = perKnowledge((kb) => {
   const lower = (list: string[]) => new Set(list.map((c) => c.toLowerCase()));
   return {
     byFirst,
+    bySecond: bySecondWord(byFirst),
     aliases,
     wordFor,
     acronyms: new Set(acronyms.keys()),
@@ -103,6 +104,24 @@ const nameIndex = perKnowledge((kb) => {
     frameAfter: kb.reading.placeFrames.after.map(nameWords).filter((ws) => ws.length > 0),
   };
 });
+
+// A first word that starts this many names or more ("nhs" 474, "north" 127) has them filed by second word.
+const MANY_NAMES = 16;
+
+/** Long lists of names sharing a first word (by the list), their positions by second word ("" for none). */
+function bySecondWord(byFirst: Map<string, string[][]>): Map<string[][], Map<string, number[]>> {
+  const out = new Map<string[][], Map<string, number[]>>();
+  for (const list of byFirst.values()) {
+    if (list.length < MANY_NAMES) continue;
+    const groups = new Map<string, number[]>();
+    list.forEach((ws, n) => {
+      const key = ws[1] ?? '';
+      groups.set(key, [...(groups.get(key) ?? []), n]);
+    });
+    out.set(list, groups);
+  }
+  return out;
+}
 
 /**
  * A one-word town name that is also an ordinary word ("Sale", "Street", "Wells": reading.yaml townWords, or a
@@ -452,7 +471,7 @@ function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
   const fixed = exact ? undefined : placeWordFor(first.word, kb);
   // A name read through a slip in its first word must be written as a place ("in Shropshre", "Wiltshre").
   if (fixed && !writtenAsPlace(ts, i, text, kb)) return undefined;
-  const candidates = exact ?? nameIndex(kb).byFirst.get(fixed ?? '') ?? [];
+  const candidates = viable(ts, i, exact ?? nameIndex(kb).byFirst.get(fixed ?? '') ?? [], kb);
   for (const ws of candidates) {
     if (missedWords(ts, i, ws, kb, 0) !== 0) continue;
     const found = placeOf(ts, i, ws, text, kb);
@@ -467,6 +486,26 @@ function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
       if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
     }
   return realWordSlip(ts, i, candidates, text, kb);
+}
+
+/**
+ * The names of a long list (bySecondWord) that could be read at token i at all, in the list's order: those
+ * of one word, and those whose second word the next token is, or is loosely (looseWord) or by one slip
+ * (slipOf), which is what each pass of nameAt and realWordSlip asks of it. Every other name fails every
+ * pass, so the reading is the same; the next token is checked once per second word, not once per name.
+ */
+function viable(ts: Token[], i: number, list: string[][], kb: KnowledgeBase): string[][] {
+  const groups = nameIndex(kb).bySecond.get(list);
+  if (!groups) return list;
+  const next = ts[i + 1];
+  const at: number[] = [];
+  for (const [second, ns] of groups) {
+    const fits =
+      second === '' ||
+      (!!next && (isWord(next, second, kb) || looseWord(next, second, kb) || slipOf(next.word, second, kb)));
+    if (fits) at.push(...ns);
+  }
+  return at.sort((a, b) => a - b).map((n) => list[n] as string[]);
 }
 
 // A slip into another real word is forgiven only in a name of this many words or more, its others as written.
