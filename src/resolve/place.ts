@@ -207,7 +207,7 @@ const mixedInitials = perKnowledge((kb) => {
 
 function mixedInitialsAt(ts: Token[], i: number, kb: KnowledgeBase): Place | undefined {
   const t = ts[i] as Token;
-  if (!/\p{Ll}/u.test(t.raw) || !/\p{Lu}.*\p{Lu}/u.test(t.raw)) return undefined;
+  if (!LOWER.test(t.raw) || !TWO_CAPITALS.test(t.raw)) return undefined;
   const index = mixedInitials(kb);
   const icb = index.icb.get(t.raw);
   const ccg = ts[i + 1]?.word.startsWith('ccg') ? index.ccg.get(t.raw) : undefined;
@@ -262,6 +262,11 @@ const DASH_OR_COLON = /^\s*[-–—:]/u;
 const YEAR = /^(?:19|20)\d\d$/;
 const GSS = /^[EW]\d{8}$/i;
 const ODS = /^(?=.*\d)[0-9A-Z]{3,5}$|^Q[A-Z0-9]{2}$/;
+// A code in any case, of letters and a figure ("06l"), read beside the word for a CCG or ICB.
+const CODE_LIKE = /^(?=.*\d)(?=.*\p{L})[\p{L}\p{N}]{3,5}$/u;
+// Initials written in mixed case ("BaNES"): a small letter and two capitals.
+const LOWER = /\p{Ll}/u;
+const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
 const DIGIT = /\d/;
 const KIND_WORD = / (icb|ccg)$/;
 
@@ -334,9 +339,7 @@ function codeAt(ts: Token[], i: number, kb: KnowledgeBase): Place | undefined {
   const t = ts[i] as Token;
   const gss = GSS.test(t.raw);
   const capitals = ODS.test(t.raw);
-  const beside =
-    /^(?=.*\d)(?=.*\p{L})[\p{L}\p{N}]{3,5}$/u.test(t.raw) &&
-    !!(kindBefore(ts, i, kb) || kindWord(ts[i + 1], kb));
+  const beside = CODE_LIKE.test(t.raw) && !!(kindBefore(ts, i, kb) || kindWord(ts[i + 1], kb));
   const ods = (capitals || beside) && !everyday(t.word, kb);
   return gss || ods ? pick(kb.places.find(t.raw.toUpperCase())) : undefined;
 }
@@ -548,7 +551,7 @@ function laterSlip(ts: Token[], i: number, ws: string[], kb: KnowledgeBase): boo
  */
 const slipOf = (written: string, w: string, kb: KnowledgeBase) =>
   w.length >= 4 &&
-  !/\d/.test(w) &&
+  !DIGIT.test(w) &&
   written[0] === w[0] &&
   ((Math.abs(w.length - written.length) <= 1 && editDistance(written, w, 1) <= 1) ||
     soundOf(written, kb) === soundOf(w, kb));
