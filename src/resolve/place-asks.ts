@@ -54,13 +54,18 @@ const cues = perKnowledge((kb) => {
   ];
   const kinds = lists.map(([k, list]) => [k, wordsRe(list)] as [AskedKind, RegExp]);
   const asks = ASKS.map((a) => [a, wordsRe(w[a].map(normalise))] as const);
+  // Every cue of every kind of ask: where none is in a text, no kind's pattern need be run over it.
+  const anyAsk = new RegExp(wordsRe(ASKS.flatMap((a) => w[a].map(normalise))).source, 'u');
   // "Which CCG or CCGs covered X", "what ICB serves X": a kind asked, then a word of asking which, then the place.
   const kind = prefixAlternation(lists.flatMap(([, list]) => list));
   const whichKind = `(?:which|what)\\s+(?:${kind})s?(?:\\s+or\\s+(?:${kind})s?)?\\s+(?:${prefixAlternation(w.which.map(normalise))})\\s+(?:the\\s+)?`;
   return {
     kinds,
     asks,
+    anyAsk,
     whichKind,
+    // The same, without the place: where it is nowhere in a message, no place's words can follow it.
+    whichKindAnywhere: new RegExp(`(?<![\\p{L}\\p{N}])${whichKind}`, 'u'),
     which: wordsRe(w.which.map(normalise)),
     filler: wordsRe(w.filler.map(normalise)),
     located: wordsRe(w.located.map(normalise)),
@@ -149,7 +154,9 @@ function kindsIn(kb: KnowledgeBase, text: string): { kinds: AskedKind[]; rest: s
   const kinds: AskedKind[] = [];
   let rest = text;
   for (const [kind, re] of cues(kb).kinds) {
-    if (rest.search(re) >= 0) kinds.push(kind);
+    // Replaced only where found: a replace runs its pattern over the whole text again.
+    if (rest.search(re) < 0) continue;
+    kinds.push(kind);
     rest = rest.replace(re, ' ');
   }
   return { kinds, rest };
@@ -202,12 +209,12 @@ function rest(kb: KnowledgeBase, r: Read, places: PlaceRead[], from: string) {
   text = withoutLocated(kb, found.rest);
   // A cue of several words that holds a date's word ("what's it called now") is read before the dates go.
   const ask = longestAsk(kb, text) ?? longestAsk(kb, placeless, (cue) => cue.includes(' '));
-  for (const [, re] of cues(kb).asks) text = text.replace(re, ' ');
+  if (cues(kb).anyAsk.test(text)) for (const [, re] of cues(kb).asks) text = text.replace(re, ' ');
   // Filler first: "our practice" is filler, though "our" alone asks which.
   text = text.replace(cues(kb).filler, ' ');
   const which = cues(kb).which;
   const asksWhich = text.search(which) >= 0;
-  text = text.replace(which, ' ');
+  if (asksWhich) text = text.replace(which, ' ');
   // With a kind of body named, a count counts bodies, not a service's word ("three" is in a topic's words).
   if (found.kinds.length) text = text.replace(COUNT, ' ');
   return { text, ask, found, asksWhich };
@@ -221,6 +228,7 @@ function longestAsk(
 ): AskKind | undefined {
   let ask: AskKind | undefined;
   let longest = 0;
+  if (!cues(kb).anyAsk.test(text)) return undefined;
   for (const [name, re] of cues(kb).asks)
     for (const m of text.matchAll(re))
       if (keep(m[0]) && m[0].length > longest) {
@@ -232,6 +240,8 @@ function longestAsk(
 
 /** Whether the message asks "which <kind> covers <place>" of a place it names. */
 function whichKindOf(kb: KnowledgeBase, r: Read, places: PlaceRead[]): boolean {
+  // A pattern per place is built only where "which <kind> covers" is asked at all (few messages).
+  if (!cues(kb).whichKindAnywhere.test(r.text)) return false;
   return places.some((p) => {
     const ws = normalise(p.words).split(' ').filter(Boolean);
     if (!ws.length) return false;

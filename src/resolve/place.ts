@@ -36,6 +36,16 @@ interface Token {
   raw: string;
   start: number;
   end: number;
+  /** What the knowledge base `readBy` says of the word (see `readOf`), worked out on first use. */
+  read?: WordRead | undefined;
+  readBy?: KnowledgeBase | undefined;
+}
+
+/** What a written word is to the place names: the names' words it stands for, and whether it is everyday. */
+interface WordRead {
+  /** Itself, the word its short name stands for, linking words it may be, the name's word it is a slip of. */
+  nameWords: readonly string[];
+  everyday: boolean;
 }
 
 // A name that is a council, an ICB and a CCG ("Leeds") is read as the council: people name their area.
@@ -81,6 +91,7 @@ const nameIndex = perKnowledge((kb) => {
   const lower = (list: string[]) => new Set(list.map((c) => c.toLowerCase()));
   return {
     byFirst,
+    bySecond: bySecondWord(byFirst),
     aliases,
     wordFor,
     acronyms: new Set(acronyms.keys()),
@@ -96,6 +107,24 @@ const nameIndex = perKnowledge((kb) => {
     frameAfter: kb.reading.placeFrames.after.map(nameWords).filter((ws) => ws.length > 0),
   };
 });
+
+// A first word that starts this many names or more ("nhs" 474, "north" 127) has them filed by second word.
+const MANY_NAMES = 16;
+
+/** Long lists of names sharing a first word (by the list), their positions by second word ("" for none). */
+function bySecondWord(byFirst: Map<string, string[][]>): Map<string[][], Map<string, number[]>> {
+  const out = new Map<string[][], Map<string, number[]>>();
+  for (const list of byFirst.values()) {
+    if (list.length < MANY_NAMES) continue;
+    const groups = new Map<string, number[]>();
+    list.forEach((ws, n) => {
+      const key = ws[1] ?? '';
+      groups.set(key, [...(groups.get(key) ?? []), n]);
+    });
+    out.set(list, groups);
+  }
+  return out;
+}
 
 /**
  * A one-word town name that is also an ordinary word ("Sale", "Street", "Wells": reading.yaml townWords, or a
@@ -187,7 +216,7 @@ const mixedInitials = perKnowledge((kb) => {
 
 function mixedInitialsAt(ts: Token[], i: number, kb: KnowledgeBase): Place | undefined {
   const t = ts[i] as Token;
-  if (!/\p{Ll}/u.test(t.raw) || !/\p{Lu}.*\p{Lu}/u.test(t.raw)) return undefined;
+  if (!LOWER.test(t.raw) || !TWO_CAPITALS.test(t.raw)) return undefined;
   const index = mixedInitials(kb);
   const icb = index.icb.get(t.raw);
   const ccg = ts[i + 1]?.word.startsWith('ccg') ? index.ccg.get(t.raw) : undefined;
@@ -220,7 +249,7 @@ function initials(core: string[], name: string, kind: 'icb' | 'ccg'): string[] {
 }
 
 // Remembered for the last few texts: a resolve reads the same question for a place and for a council
-// outside England (readPlace, readOutside). Callers only read the tokens.
+// outside England (readPlace, readOutside). Callers only read the tokens, but for `read` (readOf).
 const tokens = lastFew(4, (text: string): Token[] =>
   // "&" is read as "and", as names are: "Norfolk & Waveney ICB" is NHS Norfolk and Waveney ICB.
   [...text.matchAll(/[\p{L}\p{N}]+|&/gu)].map((m) => ({
@@ -242,6 +271,11 @@ const DASH_OR_COLON = /^\s*[-–—:]/u;
 const YEAR = /^(?:19|20)\d\d$/;
 const GSS = /^[EW]\d{8}$/i;
 const ODS = /^(?=.*\d)[0-9A-Z]{3,5}$|^Q[A-Z0-9]{2}$/;
+// A code in any case, of letters and a figure ("06l"), read beside the word for a CCG or ICB.
+const CODE_LIKE = /^(?=.*\d)(?=.*\p{L})[\p{L}\p{N}]{3,5}$/u;
+// Initials written in mixed case ("BaNES"): a small letter and two capitals.
+const LOWER = /\p{Ll}/u;
+const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
 const DIGIT = /\d/;
 const KIND_WORD = / (icb|ccg)$/;
 
@@ -316,9 +350,7 @@ function codeAt(ts: Token[], i: number, kb: KnowledgeBase): Place | undefined {
   const t = ts[i] as Token;
   const gss = GSS.test(t.raw);
   const capitals = ODS.test(t.raw);
-  const beside =
-    /^(?=.*\d)(?=.*\p{L})[\p{L}\p{N}]{3,5}$/u.test(t.raw) &&
-    !!(kindBefore(ts, i, kb) || kindWord(ts[i + 1], kb));
+  const beside = CODE_LIKE.test(t.raw) && !!(kindBefore(ts, i, kb) || kindWord(ts[i + 1], kb));
   const ods = (capitals || beside) && !everyday(t.word, kb);
   return gss || ods ? pick(kb.places.find(t.raw.toUpperCase())) : undefined;
 }
@@ -406,7 +438,7 @@ const looseWord = (t: Token | undefined, w: string, kb: KnowledgeBase) =>
   !!t &&
   w.length >= 4 &&
   !DIGIT.test(w) &&
-  !everyday(t.word, kb) &&
+  !readOf(t, kb).everyday &&
   (clipOf(t.word, w) || (Math.abs(w.length - t.word.length) <= 1 && editDistance(t.word, w, 1) <= 1));
 
 /**
@@ -414,13 +446,27 @@ const looseWord = (t: Token | undefined, w: string, kb: KnowledgeBase) =>
  * short ("u" in "Newcastle-u-Lyme"), or one slip from it.
  */
 const isWord = (t: Token | undefined, w: string, kb: KnowledgeBase) =>
-  !!t &&
-  (t.word === w ||
-    nameIndex(kb).wordFor.get(t.word) === w ||
-    // Own keys only: a message word such as "constructor" must not find Object's prototype.
-    (Object.hasOwn(kb.reading.placeNameLinks, t.word) &&
-      (kb.reading.placeNameLinks[t.word]?.includes(w) ?? false)) ||
-    (w.length >= TYPO_MIN_NAME && placeWordFor(t.word, kb) === w));
+  !!t && readOf(t, kb).nameWords.includes(w);
+
+/**
+ * A token's word as the place names read it, worked out once per token (and knowledge base), not once per
+ * name tried: "nhs" starts hundreds of names, and each of their words is checked against the next tokens.
+ */
+function readOf(t: Token, kb: KnowledgeBase): WordRead {
+  if (t.read && t.readBy === kb) return t.read;
+  const nameWords = [t.word];
+  const short = nameIndex(kb).wordFor.get(t.word);
+  if (short !== undefined) nameWords.push(short);
+  // Own keys only: a message word such as "constructor" must not find Object's prototype.
+  if (Object.hasOwn(kb.reading.placeNameLinks, t.word))
+    nameWords.push(...(kb.reading.placeNameLinks[t.word] ?? []));
+  // A slip is forgiven only into a name's word of TYPO_MIN_NAME letters or more.
+  const slip = placeWordFor(t.word, kb);
+  if (slip !== undefined && slip.length >= TYPO_MIN_NAME) nameWords.push(slip);
+  t.read = { nameWords, everyday: everyday(t.word, kb) };
+  t.readBy = kb;
+  return t.read;
+}
 
 /** The names that may start at a word: its own, and those of the word a short name stands for. */
 function namesFrom(word: string, kb: KnowledgeBase): string[][] | undefined {
@@ -441,7 +487,7 @@ function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
   const fixed = exact ? undefined : placeWordFor(first.word, kb);
   // A name read through a slip in its first word must be written as a place ("in Shropshre", "Wiltshre").
   if (fixed && !writtenAsPlace(ts, i, text, kb)) return undefined;
-  const candidates = exact ?? nameIndex(kb).byFirst.get(fixed ?? '') ?? [];
+  const candidates = viable(ts, i, exact ?? nameIndex(kb).byFirst.get(fixed ?? '') ?? [], kb);
   const suburbs = nameIndex(kb).suburbs;
   for (const ws of candidates) {
     if (missedWords(ts, i, ws, kb, 0) !== 0) continue;
@@ -459,6 +505,26 @@ function nameAt(ts: Token[], i: number, text: string, kb: KnowledgeBase) {
       if (found) return { ...found, fuzzy: fuzzyIn(ts, i, ws, kb) };
     }
   return realWordSlip(ts, i, candidates, text, kb);
+}
+
+/**
+ * The names of a long list (bySecondWord) that could be read at token i at all, in the list's order: those
+ * of one word, and those whose second word the next token is, or is loosely (looseWord) or by one slip
+ * (slipOf), which is what each pass of nameAt and realWordSlip asks of it. Every other name fails every
+ * pass, so the reading is the same; the next token is checked once per second word, not once per name.
+ */
+function viable(ts: Token[], i: number, list: string[][], kb: KnowledgeBase): string[][] {
+  const groups = nameIndex(kb).bySecond.get(list);
+  if (!groups) return list;
+  const next = ts[i + 1];
+  const at: number[] = [];
+  for (const [second, ns] of groups) {
+    const fits =
+      second === '' ||
+      (!!next && (isWord(next, second, kb) || looseWord(next, second, kb) || slipOf(next.word, second, kb)));
+    if (fits) at.push(...ns);
+  }
+  return at.sort((a, b) => a - b).map((n) => list[n] as string[]);
 }
 
 // A slip into another real word is forgiven only in a name of this many words or more, its others as written.
@@ -502,7 +568,7 @@ function laterSlip(ts: Token[], i: number, ws: string[], kb: KnowledgeBase): boo
  */
 const slipOf = (written: string, w: string, kb: KnowledgeBase) =>
   w.length >= 4 &&
-  !/\d/.test(w) &&
+  !DIGIT.test(w) &&
   written[0] === w[0] &&
   ((Math.abs(w.length - written.length) <= 1 && editDistance(written, w, 1) <= 1) ||
     soundOf(written, kb) === soundOf(w, kb));

@@ -19,19 +19,14 @@ const stemmedPieces = lastFew(8, (text: string) => text.split(/[,;:()]/).map(ste
  * any form of its words, as topics' phrasings do ("antibiotics" catches "antibiotic", "write a"
  * catches "writing a", "side effects" catches "side-effect").
  */
-const scopeRules = perKnowledge((kb) =>
-  kb.outOfScope.map((rule) => {
-    // Only phrases with more than words ("£", "a&e") need the text as written.
-    const asWritten = phrasePattern(rule.phrases.filter((p) => words(p).join(' ') !== p.toLowerCase()));
-    const inAnyForm = phrasePattern(rule.phrases.map(stemmed).filter(Boolean));
+const scopeRules = perKnowledge((kb) => {
+  const rules = kb.outOfScope.map((rule) => {
+    const phrases = rulePhrases(rule);
+    const asWritten = phrasePattern(phrases.written);
+    const inAnyForm = phrasePattern(phrases.stemmed);
     const pattern = askedObject(rule.asks);
     // An asked object does not reach across punctuation: "our GPs, ICB's job now?" is not "our … job".
-    const asks = {
-      test: (text: string) => {
-        for (const piece of stemmedPieces(text)) if (pattern.test(piece)) return true;
-        return false;
-      },
-    };
+    const asks = { test: (text: string) => anyPiece(pattern, text) };
     return {
       rule,
       re: {
@@ -40,8 +35,48 @@ const scopeRules = perKnowledge((kb) =>
       asks,
       lifted: rule.unlessAsked.length ? phrasePattern(rule.unlessAsked) : undefined,
     };
-  }),
-);
+  });
+  const unless = kb.outOfScope.filter((r) => r.unlessCommissioning);
+  const rest = kb.outOfScope.filter((r) => !r.unlessCommissioning);
+  return {
+    rules,
+    unless: anyRule(unless),
+    asking: anyRule(rest.filter((r) => r.askingOnly)),
+    whole: anyRule(rest.filter((r) => !r.askingOnly)),
+  };
+});
+
+/** Whether a pattern holds in one of a text's stemmed pieces (a plain loop: run per rule, per clause). */
+function anyPiece(pattern: RegExp, text: string): boolean {
+  for (const piece of stemmedPieces(text)) if (pattern.test(piece)) return true;
+  return false;
+}
+
+/** A rule's phrases as matched: those with more than words as written ("£", "a&e"), and all stemmed. */
+function rulePhrases(rule: OutOfScope): { written: string[]; stemmed: string[] } {
+  return {
+    written: rule.phrases.filter((p) => words(p).join(' ') !== p.toLowerCase()),
+    stemmed: rule.phrases.map(stemmed).filter(Boolean),
+  };
+}
+
+/**
+ * Whether any of a group of rules can hold in a text: their phrases and asked objects as one pattern each,
+ * so a message no rule of the group touches (most) is scanned three times, not three times per rule. A
+ * phrase pattern holds where one of its phrases does, so the union holds exactly where one rule's would.
+ */
+function anyRule(rules: readonly OutOfScope[]) {
+  const phrases = rules.map(rulePhrases);
+  const asWritten = phrasePattern(phrases.flatMap((p) => p.written));
+  const inAnyForm = phrasePattern(phrases.flatMap((p) => p.stemmed));
+  const objects = rules.filter((r) => r.asks).map((r) => `(?:${askedObject(r.asks).source})`);
+  const asked = objects.length ? new RegExp(objects.join('|'), 'u') : /(?!)/u;
+  const asks = (text: string) => anyPiece(asked, text);
+  return {
+    asks,
+    test: (text: string) => asWritten.test(text) || inAnyForm.test(stemmed(text)) || asks(text),
+  };
+}
 
 /**
  * "which hospital trust does …", "who is the provider running …": the thing asked for is the doer of
@@ -78,13 +113,20 @@ export function outOfScope(message: MessageReading, kb: KnowledgeBase): OutOfSco
     const cue = namesWhichBody(clause, kb) || shaped;
     // What a clause asks for by its structure ("my NHS England job", "which trust runs") holds even in a
     // clause shaped like a question about a change: "what happens to my job when NHS England goes?".
-    const rule = scopeRules(kb).find(
-      ({ rule, re, asks }) => rule.unlessCommissioning && (cue ? asks.test(clause) : re.test(clause)),
-    );
+    const { rules, unless } = scopeRules(kb);
+    const possible = cue ? unless.asks(clause) : unless.test(clause);
+    const rule = possible
+      ? rules.find(
+          ({ rule, re, asks }) => rule.unlessCommissioning && (cue ? asks.test(clause) : re.test(clause)),
+        )
+      : undefined;
     if (rule) hit ??= rule.rule;
     else if (cue) inScopeClause = true;
   }
-  for (const { rule, re, lifted } of scopeRules(kb)) {
+  const { rules, asking: askingOnly, whole: anywhere } = scopeRules(kb);
+  // Each rule is tried, in order, only where one of its group can hold at all.
+  const possible = anywhere.test(whole) || asking.some((c) => askingOnly.test(c.text));
+  for (const { rule, re, lifted } of possible ? rules : []) {
     if (rule.unlessCommissioning) continue;
     // "Moved from Glasgow … who commissions dentists here in England?": the asking clauses say where,
     // and the other place is context only.
