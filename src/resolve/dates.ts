@@ -3,7 +3,7 @@
 import * as chronoEn from 'chrono-node/en';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { addDays, longDate, shiftMonths, shiftYears } from './format.js';
-import { lastFew, perKnowledge, phraseAlternation } from './memo.js';
+import { lastFew, perKnowledge, phraseAlternation, phrasePattern } from './memo.js';
 import { momentsNamed, nameIndex } from './moment-names.js';
 import { NUMBER_WORDS, TENS_WORDS, wordsToNumber } from './number-words.js';
 
@@ -292,18 +292,11 @@ function chronoForms(text: string, today: string): Found | undefined {
 const BARE_MONTH = bound(
   '(january|february|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?!\\s*\\d)',
 );
-const MONTH_NUMBER: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  apr: 4,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
+/** A month's number from the first three letters of its name. */
+const monthNumber = (name: string) =>
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(
+    name.slice(0, 3),
+  ) + 1;
 
 /**
  * "In 2015, who commissioned it after October?": a month named without a year is in the year the text
@@ -316,7 +309,7 @@ function monthOfYear(found: Found, text: string, kb: KnowledgeBase): Found | und
   // Only a month said after the year is of that year: in "from January … for 2019" it is not.
   const after = found.index + r.phrase.length;
   const m = BARE_MONTH.exec(text.slice(after));
-  const month = m ? MONTH_NUMBER[(m[1] as string).slice(0, 3)] : undefined;
+  const month = m ? monthNumber(m[1] as string) : 0;
   if (!m || !month) return undefined;
   const y = Number(r.from.slice(0, 4));
   const last = new Date(Date.UTC(y, month, 0)).getUTCDate();
@@ -474,7 +467,7 @@ type Moment = ReturnType<typeof anchorsOf>['moments'][number];
 
 /** "Two years", "eighteen months", "a decade", "the year": an amount of time, by its unit. */
 const shiftOf = perKnowledge((kb) => {
-  const { years, months, decades, later, counts } = kb.reading.anchors.shift;
+  const { years, months, decades, later, apart, counts } = kb.reading.anchors.shift;
   const amount = `\\d{1,2}|${phraseAlternation([...Object.keys(counts), ...NUMBER_WORDS.slice(1), ...TENS_WORDS.slice(2)])}`;
   const unit = `(?:(${phraseAlternation(years)})|(${phraseAlternation(months)})|(${phraseAlternation(decades)}))`;
   return {
@@ -488,6 +481,7 @@ const shiftOf = perKnowledge((kb) => {
           'u',
         )
       : undefined,
+    apart: phrasePattern(apart),
   };
 });
 
@@ -525,21 +519,19 @@ function yearShifted(reading: DateReading, text: string, kb: KnowledgeBase): Dat
   };
 }
 
-const AGAIN = /\bagain\b|\bas well as\b|\bcompared\b/u;
-
 /** How far after a date "ten years later" may stand and still be said of it. */
 const LATER_REACH = 80;
 
 /** "I left the army in 2009. Ten years later, who …": the date said, moved on by the amount after it. */
 function laterShifted(found: Found, text: string, kb: KnowledgeBase): DateReading {
-  const { later, counts } = shiftOf(kb);
+  const { later, apart, counts } = shiftOf(kb);
   const end = found.index + found.reading.phrase.length;
   const m = later?.exec(text.slice(end, end + LATER_REACH));
   // "In 2014 and again two years later" asks at both dates: the second is a date of its own.
-  if (!m || !amountOf(m[1] ?? '', counts) || AGAIN.test(text.slice(end, end + m.index))) return found.reading;
+  if (!m || !amountOf(m[1] ?? '', counts) || apart.test(text.slice(end, end + m.index))) return found.reading;
   const date = moved(found.reading.date, m, 1, counts);
   const phrase = `${found.reading.phrase.trim()} … ${m[0].trim()}`;
-  return { ...point(date, found.reading.phrase, `read "${phrase}" as ${longDate(date)}`) };
+  return point(date, found.reading.phrase, `read "${phrase}" as ${longDate(date)}`);
 }
 
 /** The date one named moment gives the text, if the text ties a date to it. */

@@ -36,7 +36,7 @@ import { withoutBodyName, withoutOfferedBodies } from './place-names.js';
 import { asCouncilName } from './place-postcode.js';
 import { isLocalBodies, placeQuestion } from './place-questions.js';
 import { isVague, type Query, queryFor, splitParts } from './query.js';
-import { outOfScope } from './scope.js';
+import { askedInstead, outOfScope } from './scope.js';
 import { joinSpelt } from './spelt.js';
 
 export interface ResolveOptions {
@@ -416,8 +416,7 @@ function outsideEngland(kb: KnowledgeBase, r: Read): { reason: string; lookInste
   const rule = kb.outOfScope.find((s) => s.phrases.some((p) => normalise(p) === nation));
   // "Moved from Glasgow … who commissions dentists here in England?": England is what is asked about.
   const asking = r.message.asking;
-  const lifted = rule?.unlessAsked.some((w) => asking.includes(normalise(w)));
-  if (lifted && !asking.includes(normalise(place.words))) return undefined;
+  if (rule && askedInstead(kb, rule, asking) && !asking.includes(normalise(place.words))) return undefined;
   const reason = `${place.name} is in ${place.nation}. ${rule?.reason ?? 'whocommissions covers the NHS in England only.'}`;
   return { reason, ...(rule?.lookInstead ? { lookInstead: rule.lookInstead } : {}) };
 }

@@ -33,7 +33,7 @@ const scopeRules = perKnowledge((kb) => {
         test: (text: string) => asWritten.test(text) || inAnyForm.test(stemmed(text)) || asks.test(text),
       },
       asks,
-      lifted: rule.unlessAsked.length ? phrasePattern(rule.unlessAsked) : undefined,
+      lifted: phrasePattern(rule.unlessAsked),
     };
   });
   const unless = kb.outOfScope.filter((r) => r.unlessCommissioning);
@@ -130,12 +130,21 @@ export function outOfScope(message: MessageReading, kb: KnowledgeBase): OutOfSco
     if (rule.unlessCommissioning) continue;
     // "Moved from Glasgow … who commissions dentists here in England?": the asking clauses say where,
     // and the other place is context only.
-    if (lifted && asking.some((c) => lifted.test(c.text)) && !asking.some((c) => re.test(c.text))) continue;
+    if (asking.some((c) => lifted.test(c.text)) && !asking.some((c) => re.test(c.text))) continue;
     // A rule for what a message asks ("how do I complain") holds in the clauses that ask: context
     // ("writing up a complaint timeline") is not what is asked.
     if (rule.askingOnly ? asking.some((c) => re.test(c.text)) : re.test(whole)) return rule;
   }
   return hit && !inScopeClause ? hit : undefined;
+}
+
+/** Whether asking words say where instead ("here in England"): the rule's `unlessAsked` words, in `text`. */
+export function askedInstead(kb: KnowledgeBase, rule: OutOfScope, text: string): boolean {
+  return (
+    scopeRules(kb)
+      .rules.find((r) => r.rule === rule)
+      ?.lifted.test(text) ?? false
+  );
 }
 
 /** The out-of-scope rule a question as typed falls under, if any: for the maintainers' lists. */

@@ -37,12 +37,18 @@ export const AnchorWords = z.strictObject({
         .array(Text)
         .default([])
         .describe('After an amount, words that move the date said before it: "in 2009 ... ten years later".'),
+      apart: z
+        .array(Text)
+        .default([])
+        .describe(
+          'Between a date and "two years later", words that make the later date one of its own: "again".',
+        ),
       counts: z
         .record(Text, z.number().int().positive())
         .default({})
         .describe('Amounts in words besides number words: "a couple of" is 2, "the" (the year before) is 1.'),
     })
-    .default({ years: [], months: [], decades: [], later: [], counts: {} })
+    .default({ years: [], months: [], decades: [], later: [], apart: [], counts: {} })
     .describe(
       'An amount of time before "before" or "after" a moment moves it: "two years after the 0-5 transfer".',
     ),
