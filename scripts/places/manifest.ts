@@ -1,6 +1,9 @@
 /** Writes knowledge/places/manifest.yaml: for every table its sources, dates, sha256, licence and gaps. */
-import { writeFileSync } from 'node:fs';
-import { stringify } from 'yaml';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { writeTable } from '../../src/places/csv.js';
 import { COVID_APP, COVID_APP_PATH, POSTCODES_DATE } from './postcodes.js';
 import {
   GEOGRAPHR,
@@ -332,4 +335,25 @@ export function writeManifest(m: Mirrors, path: string, written: Written): void 
     path,
     head + stringify({ tableDate: '2026-04-01', files }, { lineWidth: 0, aliasDuplicateObjects: false }),
   );
+}
+
+/**
+ * Writes one table that a script of its own builds (towns.csv, outside-towns.csv) and puts its entry, made
+ * from the table's sha256, into manifest.yaml, keeping every other entry and the file's opening comments.
+ */
+export function writeTableWithEntry(
+  dir: string,
+  file: string,
+  table: { columns: readonly string[]; rows: readonly Record<string, string>[] },
+  entry: (sha256: string) => unknown,
+): void {
+  const text = writeTable(table.columns, table.rows);
+  writeFileSync(join(dir, file), text);
+  const sha = createHash('sha256').update(text).digest('hex');
+  const manifestPath = join(dir, 'manifest.yaml');
+  const manifestText = readFileSync(manifestPath, 'utf8');
+  const head = manifestText.match(/^(?:#.*\n)+\n?/)?.[0] ?? '';
+  const manifest = parse(manifestText) as { files: Record<string, unknown> };
+  manifest.files[file] = entry(sha);
+  writeFileSync(manifestPath, head + stringify(manifest, { lineWidth: 0, aliasDuplicateObjects: false }));
 }

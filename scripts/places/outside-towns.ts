@@ -19,26 +19,17 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
-import { readTable, writeTable } from '../../src/places/csv.js';
+import { readTable } from '../../src/places/csv.js';
 import { normalise } from '../../src/places/places.js';
 import { isCommonWord } from '../../src/resolve/english.js';
+import { writeTableWithEntry } from './manifest.js';
+import { gitShow, gitShowBytes, headCommit, MYSOCIETY } from './sources.js';
 import { GB_PLACES, GB_PLACES_DATE, GB_PLACES_PATH } from './towns.js';
 
-const MYSOCIETY = 'mysociety/uk_local_authority_names_and_codes';
 const MYSOCIETY_PATH = 'data/packages/uk_la_past_current/uk_local_authorities_current.csv';
 export const NI_DISTRICTS_END = '2015-03-31';
-
-const gitDir = (root: string, repo: string) => join(root, repo.replace('/', '+'), 'repo');
-const show = (root: string, repo: string, path: string) =>
-  execFileSync('git', [`--git-dir=${gitDir(root, repo)}`, 'show', `HEAD:${path}`], {
-    maxBuffer: 64 * 1024 * 1024,
-  });
-const head = (root: string, repo: string) =>
-  execFileSync('git', [`--git-dir=${gitDir(root, repo)}`, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
 
 // Section 1(2) of the Local Government (Boundaries) Act (Northern Ireland) 2008 (legislation.gov.uk, Open
 // Government Licence v3.0): the former districts each of the 11 districts of 1 April 2015 incorporates, whole
@@ -102,7 +93,7 @@ export function readOutsideTowns(
   councilsCsv: string,
 ): { rows: OutsideTownRow[]; left: Left } {
   const zip = join('/tmp', `gb-places-outside-${process.pid}.zip`);
-  writeFileSync(zip, show(root, GB_PLACES, GB_PLACES_PATH));
+  writeFileSync(zip, gitShowBytes({ root }, GB_PLACES, GB_PLACES_PATH));
   const places = readTable(
     execFileSync('unzip', ['-p', zip], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
   ).rows.map((r) => r.row);
@@ -149,7 +140,7 @@ export function readOutsideTowns(
         sourceId: p.ID ?? '',
       });
   }
-  for (const { row } of readTable(show(root, MYSOCIETY, MYSOCIETY_PATH).toString('utf8')).rows) {
+  for (const { row } of readTable(gitShow({ root }, MYSOCIETY, MYSOCIETY_PATH)).rows) {
     const council = NI_2015[row['local-authority-code'] ?? ''];
     if (row.nation !== 'Northern Ireland' || row['end-date'] !== NI_DISTRICTS_END) continue;
     if (!council) {
@@ -198,7 +189,7 @@ export function outsideTownsManifestEntry(root: string, sha256: string, rows: nu
     sources: [
       {
         repo: GB_PLACES,
-        commit: head(root, GB_PLACES),
+        commit: headCommit({ root }, GB_PLACES),
         licence:
           "Open Government Licence v3.0 (OS OpenData: contains Ordnance Survey data © Crown copyright and database right; Royal Mail and National Statistics data © Crown copyright and database right), as the repository's licence.txt says",
         url: 'https://github.com/alasdairrae/gb-places',
@@ -207,7 +198,7 @@ export function outsideTownsManifestEntry(root: string, sha256: string, rows: nu
       },
       {
         repo: MYSOCIETY,
-        commit: head(root, MYSOCIETY),
+        commit: headCommit({ root }, MYSOCIETY),
         licence:
           'MIT (mySociety); built from ONS and government registers under the Open Government Licence v3.0',
         url: 'https://github.com/mysociety/uk_local_authority_names_and_codes',
@@ -246,15 +237,10 @@ function main() {
     readFileSync(join(dir, 'outside-england.csv'), 'utf8'),
     readFileSync(join(dir, 'councils.csv'), 'utf8'),
   );
-  const text = writeTable(OUTSIDE_TOWN_COLUMNS, rows as unknown as Record<string, string>[]);
-  writeFileSync(join(dir, 'outside-towns.csv'), text);
-  const sha = createHash('sha256').update(text).digest('hex');
-  const manifestPath = join(dir, 'manifest.yaml');
-  const manifestText = readFileSync(manifestPath, 'utf8');
-  const top = manifestText.match(/^(?:#.*\n)+\n?/)?.[0] ?? '';
-  const manifest = parse(manifestText) as { files: Record<string, unknown> };
-  manifest.files['outside-towns.csv'] = outsideTownsManifestEntry(root, sha, rows.length, left);
-  writeFileSync(manifestPath, top + stringify(manifest, { lineWidth: 0, aliasDuplicateObjects: false }));
+  const table = { columns: OUTSIDE_TOWN_COLUMNS, rows: rows as unknown as Record<string, string>[] };
+  writeTableWithEntry(dir, 'outside-towns.csv', table, (sha) =>
+    outsideTownsManifestEntry(root, sha, rows.length, left),
+  );
   console.log(`outside-towns.csv: ${rows.length} rows`);
   console.log(`left out, named in England: ${left.england.join('; ')}`);
   console.log(`left out, common words: ${left.common.join('; ')}`);

@@ -25,17 +25,24 @@ export interface Mirrors {
   geographrCsv: string;
 }
 
-const gitDir = (m: Mirrors, repo: string) => join(m.root, repo.replace('/', '+'), 'repo');
+/** Only the mirrors' folder: the scripts that read no geographr CSV (towns.ts, outside-towns.ts) pass this. */
+type Root = Pick<Mirrors, 'root'>;
 
-export function headCommit(m: Mirrors, repo: string): string {
+const gitDir = (m: Root, repo: string) => join(m.root, repo.replace('/', '+'), 'repo');
+
+export function headCommit(m: Root, repo: string): string {
   return execFileSync('git', [`--git-dir=${gitDir(m, repo)}`, 'rev-parse', 'HEAD'], {
     encoding: 'utf8',
   }).trim();
 }
 
-export function gitShow(m: Mirrors, repo: string, path: string): string {
+export function gitShow(m: Root, repo: string, path: string): string {
+  return gitShowBytes(m, repo, path).toString('utf8');
+}
+
+/** A file of the mirrored repository's HEAD as bytes: a zip stays a zip. */
+export function gitShowBytes(m: Root, repo: string, path: string): Buffer {
   return execFileSync('git', [`--git-dir=${gitDir(m, repo)}`, 'show', `HEAD:${path}`], {
-    encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
 }

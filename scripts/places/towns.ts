@@ -10,14 +10,14 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
-import { readTable, writeTable } from '../../src/places/csv.js';
+import { readTable } from '../../src/places/csv.js';
 import { normalise } from '../../src/places/places.js';
 import { editDistance } from '../../src/resolve/distance.js';
 import { isCommonWord } from '../../src/resolve/english.js';
+import { writeTableWithEntry } from './manifest.js';
+import { gitShowBytes, headCommit } from './sources.js';
 
 export const GB_PLACES = 'alasdairrae/gb-places';
 export const GB_PLACES_PATH = 'csv-zip/gb_populated_places_all_BNG_csv.zip';
@@ -26,8 +26,6 @@ export const GB_PLACES_DATE = '2019-05-13';
 // Settlement" shown up to 1:60,000 is a sizeable place inside a conurbation (Hove, Oadby, Acton in Ealing).
 const KEPT = (type: string, leastDetail: string) =>
   type === 'City' || type === 'Town' || (type === 'Other Settlement' && Number(leastDetail) >= 60000);
-
-const gitDir = (root: string, repo: string) => join(root, repo.replace('/', '+'), 'repo');
 
 /** The OS names of councils, as the councils table names them ("The City of Brighton and Hove"). */
 const bare = (name: string) =>
@@ -162,12 +160,7 @@ export function readTowns(
   councilsCsv: string,
 ): { rows: TownRow[]; unplaced: string[]; suburbsLeft: SuburbsLeft } {
   const zip = join('/tmp', `gb-places-${process.pid}.zip`);
-  writeFileSync(
-    zip,
-    execFileSync('git', [`--git-dir=${gitDir(root, GB_PLACES)}`, 'show', `HEAD:${GB_PLACES_PATH}`], {
-      maxBuffer: 64 * 1024 * 1024,
-    }),
-  );
+  writeFileSync(zip, gitShowBytes({ root }, GB_PLACES, GB_PLACES_PATH));
   const csv = execFileSync('unzip', ['-p', zip], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const councils = councilIndex(councilsCsv);
   const rows: TownRow[] = [];
@@ -211,9 +204,7 @@ export function readTowns(
 export const TOWN_COLUMNS = ['name', 'council', 'type', 'osId'];
 
 export function townsManifestEntry(root: string, sha256: string, rows: number, left: SuburbsLeft) {
-  const commit = execFileSync('git', [`--git-dir=${gitDir(root, GB_PLACES)}`, 'rev-parse', 'HEAD'], {
-    encoding: 'utf8',
-  }).trim();
+  const commit = headCommit({ root }, GB_PLACES);
   return {
     what: "Towns and cities in England (OS Open Names populated places of type City or Town, and Other Settlements shown up to 1:60,000) and suburbs (Suburban Area) named in one council only, each with the district or unitary council it lay in on the source's date: read as that council, so the council tables give county, CCG, ICB and region by date",
     sources: [
@@ -248,15 +239,10 @@ function main() {
   const [root = '/work/.mirror'] = process.argv.slice(2);
   const dir = new URL('../../knowledge/places/', import.meta.url).pathname;
   const { rows, unplaced, suburbsLeft } = readTowns(root, readFileSync(join(dir, 'councils.csv'), 'utf8'));
-  const text = writeTable(TOWN_COLUMNS, rows as unknown as Record<string, string>[]);
-  writeFileSync(join(dir, 'towns.csv'), text);
-  const sha = createHash('sha256').update(text).digest('hex');
-  const manifestPath = join(dir, 'manifest.yaml');
-  const manifestText = readFileSync(manifestPath, 'utf8');
-  const head = manifestText.match(/^(?:#.*\n)+\n?/)?.[0] ?? '';
-  const manifest = parse(manifestText) as { files: Record<string, unknown> };
-  manifest.files['towns.csv'] = townsManifestEntry(root, sha, rows.length, suburbsLeft);
-  writeFileSync(manifestPath, head + stringify(manifest, { lineWidth: 0, aliasDuplicateObjects: false }));
+  const table = { columns: TOWN_COLUMNS, rows: rows as unknown as Record<string, string>[] };
+  writeTableWithEntry(dir, 'towns.csv', table, (sha) =>
+    townsManifestEntry(root, sha, rows.length, suburbsLeft),
+  );
   console.log(`towns.csv: ${rows.length} rows; ${unplaced.length} without a council: ${unplaced.join('; ')}`);
   console.log(
     `suburbs left out: ${suburbsLeft.ambiguous.length} in two councils, ${suburbsLeft.common.length} everyday words (${suburbsLeft.common.slice(0, 40).join('; ')} …), ${suburbsLeft.shadowing.length} starting with another council's place (${suburbsLeft.shadowing.join('; ')})`,
