@@ -1,13 +1,8 @@
 import { Session } from 'node:inspector/promises';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
-import { loadKnowledgeDir } from '../src/knowledge/load-fs.js';
-import { prepare } from '../src/resolve/index.js';
-import { resolve } from '../src/resolve/resolve.js';
-import { questionFiles } from './sets.js';
+import { labelledResolves } from './labelled.js';
 import { percentile, round } from './stats.js';
-import { TODAY } from './today.js';
 
 /**
  * Bytes allocated per message at the shipped size, a figure the machine's load does not move (unlike
@@ -25,14 +20,7 @@ import { TODAY } from './today.js';
  */
 
 const args = process.argv.slice(2);
-const loaded = await loadKnowledgeDir(fileURLToPath(new URL('../knowledge/', import.meta.url)));
-if (!loaded.ok) throw new Error(`knowledge does not load: ${loaded.problems.length} problems`);
-const kb = loaded.kb;
-const prepared = prepare(kb);
-const questions = questionFiles()
-  .filter((f) => f.name.startsWith('regression/') || f.name.startsWith('sets/'))
-  .flatMap((f) => f.questions);
-const ask = (q: (typeof questions)[number]) => resolve(kb, q.question, { asOf: q.asOf, today: TODAY });
+const { prepared, questions, ask } = await labelledResolves();
 
 for (const q of questions) ask(q);
 prepared.typoCache.clear();

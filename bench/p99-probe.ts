@@ -2,13 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { loadavg } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { loadKnowledgeDir } from '../src/knowledge/load-fs.js';
-import { prepare } from '../src/resolve/index.js';
-import { resolve } from '../src/resolve/resolve.js';
-import { questionFiles } from './sets.js';
+import { labelledResolves } from './labelled.js';
 import { percentile, round } from './stats.js';
-import { TODAY } from './today.js';
 
 /**
  * Which messages make the slowest 1 % at the shipped size, and are they slow every time? Resolves the
@@ -28,14 +23,7 @@ const loopArg = args.find((a) => a.startsWith('--loop='));
 const profileFile =
   args.find((a) => a.startsWith('--profile='))?.slice('--profile='.length) ?? 'p99.cpuprofile';
 
-const loaded = await loadKnowledgeDir(fileURLToPath(new URL('../knowledge/', import.meta.url)));
-if (!loaded.ok) throw new Error(`knowledge does not load: ${loaded.problems.length} problems`);
-const kb = loaded.kb;
-const prepared = prepare(kb);
-const questions = questionFiles()
-  .filter((f) => f.name.startsWith('regression/') || f.name.startsWith('sets/'))
-  .flatMap((f) => f.questions);
-const ask = (q: (typeof questions)[number]) => resolve(kb, q.question, { asOf: q.asOf, today: TODAY });
+const { prepared, questions, ask } = await labelledResolves();
 
 // Collections' windows, to count the resolves one landed in.
 const gcs: { start: number; end: number }[] = [];
